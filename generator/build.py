@@ -1,0 +1,129 @@
+"""Building: load, render, then write the whole site into a temporary folder
+and put it in place of the output only when every step succeeded.
+
+A failed build leaves the previous output as it was; nothing under the
+content folder is ever written.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import TemplateError, TemplateSyntaxError
+
+from generator import content as content_loader
+from generator.model import Content
+from generator.problems import Problem
+from generator.render import Page, environment, render_site
+from generator.themes import static_files
+
+# Written into every output folder, so a later build knows the folder is its
+# own to replace and never deletes a folder of someone's files.
+MARKER = ".timeline-output"
+MARKER_TEXT = "This folder is written by `timeline build`; the next build replaces all of it.\n"
+
+
+@dataclass
+class Result:
+    problems: list[Problem] = field(default_factory=list)
+    content: Content | None = None
+    pages: int = 0
+
+
+def check(content_dir: Path, drafts: bool = False) -> Result:
+    """Everything a build does except writing: load, then render in memory."""
+    loaded, problems = content_loader.load(content_dir, drafts)
+    if problems:
+        return Result(problems)
+    pages, problems = _render(loaded, content_dir)
+    return Result(problems, loaded, len(pages))
+
+
+def build(content_dir: Path, output_dir: Path, drafts: bool = False) -> Result:
+    problems = _output_problems(content_dir, output_dir)
+    loaded, load_problems = content_loader.load(content_dir, drafts)
+    problems += load_problems
+    if problems:
+        return Result(problems)
+    pages, problems = _render(loaded, content_dir)
+    if problems:
+        return Result(problems)
+    try:
+        _write_atomically(output_dir, pages, static_files(content_dir, loaded.site.theme))
+    except OSError as error:
+        return Result([Problem(output_dir, 0, f"cannot write the output: {error.strerror or error}")])
+    return Result([], loaded, len(pages))
+
+
+def _render(loaded: Content, content_dir: Path) -> tuple[list[Page], list[Problem]]:
+    try:
+        return list(render_site(loaded, environment(content_dir, loaded.site.theme))), []
+    except TemplateSyntaxError as error:
+        return [], [Problem(Path(error.filename or error.name or "?"), error.lineno, f"template error: {error.message}")]
+    except TemplateError as error:
+        return [], [_template_problem(error)]
+
+
+def _template_problem(error: TemplateError) -> Problem:
+    """Jinja2 puts template files and lines into the traceback; name the last one."""
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith((".html", ".xml"))]
+    if frames:
+        return Problem(Path(frames[-1].filename), frames[-1].lineno or 0, f"template error: {error}")
+    return Problem(Path("templates"), 0, f"template error: {error}")
+
+
+def _output_problems(content_dir: Path, output_dir: Path) -> list[Problem]:
+    content, output = content_dir.resolve(), output_dir.resolve()
+    if output == content or output in content.parents or content in output.parents:
+        return [Problem(output_dir, 0, "the output folder must be outside the content folder and not contain it")]
+    if output.exists() and not output.is_dir():
+        return [Problem(output_dir, 0, "the output path is a file, not a folder")]
+    if output.is_dir() and any(output.iterdir()) and not (output / MARKER).is_file():
+        return [Problem(output_dir, 0, f"this folder holds files that timeline did not write (no {MARKER}); "
+                        "refusing to replace it: empty it or choose another -o")]
+    return []
+
+
+def _write_atomically(output_dir: Path, pages: list[Page], static: dict[str, Path]) -> None:
+    output = output_dir.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
+    try:
+        os.chmod(staging, 0o755)
+        folders = {staging}
+        for page_path in [p.path for p in pages] + list(static):
+            folder = (staging / page_path).parent
+            if folder not in folders:
+                folder.mkdir(parents=True, exist_ok=True)
+                folders.add(folder)
+        for page in pages:
+            with open(staging / page.path, "w", encoding="utf-8", newline="\n") as file:
+                file.write(page.text)
+        for target, source in static.items():
+            shutil.copyfile(source, staging / target)
+        (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        _swap(staging, output)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _swap(staging: Path, output: Path) -> None:
+    """Put `staging` where `output` is: two renames on one file system."""
+    if not output.exists():
+        staging.rename(output)
+        return
+    retired = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
+    retired.rmdir()
+    output.rename(retired)
+    try:
+        staging.rename(output)
+    except OSError:
+        retired.rename(output)
+        raise
+    shutil.rmtree(retired, ignore_errors=True)

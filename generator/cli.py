@@ -1,0 +1,73 @@
+"""The command line: `timeline build`, `timeline check`.
+
+It prints each problem as one line (file:line: message) and exits non-zero;
+a content mistake never ends in a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from generator import __version__, build as builder
+from generator.problems import Problem, display_path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="timeline",
+        description="Turn the events reported in news articles into a static HTML timeline.",
+    )
+    parser.add_argument("--version", action="version", version=f"timeline {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = commands.add_parser("build", help="build the site into a folder", description=(
+        "Build the site from CONTENT_DIR into OUTPUT_DIR. The output is replaced only when the "
+        "whole build succeeds; a failed build leaves it as it was."))
+    build.add_argument("content_dir", nargs="?", default="content", metavar="CONTENT_DIR", help="content folder (default: content)")
+    build.add_argument("-o", "--output", default="output", metavar="OUTPUT_DIR", help="output folder (default: output)")
+    build.add_argument("--drafts", action="store_true", help="include entries and quotes marked draft = true")
+
+    check = commands.add_parser("check", help="check the content without writing anything", description=(
+        "Check every file of CONTENT_DIR (front matter, ids, dates, quotes against their sources) "
+        "and render the site in memory; write nothing."))
+    check.add_argument("content_dir", nargs="?", default="content", metavar="CONTENT_DIR", help="content folder (default: content)")
+    check.add_argument("--drafts", action="store_true", help="also check as if drafts were published")
+
+    args = parser.parse_args(argv)
+    content_dir = Path(args.content_dir)
+    if not content_dir.is_dir():
+        return _fail([Problem(content_dir, 0, "no such content folder (run from your site's folder or name it)")])
+    started = time.perf_counter()
+    try:
+        if args.command == "build":
+            result = builder.build(content_dir, Path(args.output), drafts=args.drafts)
+        else:
+            result = builder.check(content_dir, drafts=args.drafts)
+    except KeyboardInterrupt:
+        print("timeline: interrupted; the output was left as it was", file=sys.stderr)
+        return 130
+    if result.problems:
+        return _fail(result.problems, args.output if args.command == "build" else None)
+    elapsed = time.perf_counter() - started
+    c = result.content
+    counts = f"{_count(len(c.events), 'entry', 'entries')}, {_count(len(c.quotes), 'quote')}, {_count(len(c.sources), 'source')}"
+    if args.command == "build":
+        print(f"built {counts} into {display_path(Path(args.output))}/ ({_count(result.pages, 'page')}, {elapsed:.2f} s)")
+    else:
+        print(f"checked {counts}: no problems ({elapsed:.2f} s)")
+    return 0
+
+
+def _count(n: int, singular: str, plural: str | None = None) -> str:
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
+
+
+def _fail(problems: list[Problem], output: str | None = None) -> int:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if output is not None:
+        print(f"timeline: {_count(len(problems), 'problem')}; {output}/ was left as it was", file=sys.stderr)
+    return 1

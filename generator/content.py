@@ -1,0 +1,269 @@
+"""Content loading: a content folder in, the checked model and every problem out.
+
+Loading never stops at the first mistake: each file is read and checked on
+its own, then references between files are checked, so an editor sees all
+that is wrong in one run.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from dateutil import tz
+
+from generator import dates, frontmatter
+from generator.frontmatter import Document
+from generator.model import CERTAINTIES, Content, Event, Quote, Site, Source, When
+from generator.passages import Locator, normalise
+from generator.problems import Problem
+from generator.themes import find_theme
+
+ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
+PART_OF_DAY_ORDER = {None: 0, "MO": 1, "AF": 2, "EV": 3, "NI": 4}
+
+
+@dataclass(frozen=True)
+class Field:
+    type: str  # text | texts | date | when | bool | int
+    required: bool = False
+
+
+SITE_FIELDS = {
+    "title": Field("text", required=True),
+    "description": Field("text"),
+    "language": Field("text"),
+    "base_url": Field("text"),
+    "theme": Field("text"),
+    "timezone": Field("text"),
+    "index_page_size": Field("int"),
+}
+SOURCE_FIELDS = {
+    "title": Field("text", required=True),
+    "outlet": Field("text", required=True),
+    "published": Field("date", required=True),
+    "url": Field("text"),
+    "author": Field("text"),
+    "language": Field("text"),
+}
+QUOTE_FIELDS = {
+    "speaker": Field("text", required=True),
+    "channel": Field("text", required=True),
+    "source": Field("text", required=True),
+    "note": Field("text"),
+    "draft": Field("bool"),
+}
+EVENT_FIELDS = {
+    "date": Field("when", required=True),
+    "title": Field("text", required=True),
+    "kind": Field("text", required=True),
+    "certainty": Field("text", required=True),
+    "places": Field("texts"),
+    "sources": Field("texts", required=True),
+    "quotes": Field("texts"),
+    "according_to": Field("text"),
+    "passage": Field("text"),
+    "draft": Field("bool"),
+}
+TYPE_NAMES = {
+    "text": "a string",
+    "texts": "a list of strings",
+    "date": "a date such as 2016-12-12",
+    "when": "a date such as 2016-12-12 or the article's words in quotes",
+    "bool": "true or false",
+    "int": "a whole number",
+}
+
+
+def _has_type(value: object, type_: str) -> bool:
+    if type_ == "text":
+        return isinstance(value, str) and bool(value.strip())
+    if type_ == "texts":
+        return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+    if type_ == "date":
+        return isinstance(value, date) and not hasattr(value, "hour")
+    if type_ == "when":
+        return isinstance(value, (str, int)) or (isinstance(value, date) and not hasattr(value, "hour"))
+    if type_ == "bool":
+        return isinstance(value, bool)
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+def check_fields(doc: Document, fields: dict[str, Field]) -> list[Problem]:
+    problems = []
+    for name in doc.meta:
+        if name not in fields:
+            known = ", ".join(fields)
+            problems.append(Problem(doc.path, doc.line_of(name), f"unknown field '{name}' (known fields: {known})"))
+    for name, spec in fields.items():
+        if name not in doc.meta:
+            if spec.required:
+                problems.append(Problem(doc.path, 1, f"missing required field '{name}'"))
+        elif not _has_type(doc.meta[name], spec.type):
+            problems.append(Problem(doc.path, doc.line_of(name), f"field '{name}' must be {TYPE_NAMES[spec.type]}"))
+    return problems
+
+
+def load(content_dir: Path, drafts: bool = False) -> tuple[Content | None, list[Problem]]:
+    """Read and check a whole content folder; the model is None when anything is wrong."""
+    site, problems = load_site(content_dir / "site.toml")
+    sources = _load_all(content_dir / "sources", _source, problems)
+    locators = {s.id: Locator(s.text) for s in sources.values()}
+    quotes = _load_all(content_dir / "quotes", lambda doc: _quote(doc, sources, locators), problems)
+    events = _load_all(content_dir / "events", lambda doc: _event(doc, sources, quotes, locators, drafts), problems)
+    if problems:
+        return None, sorted(set(problems))
+    content = Content(
+        site=site,
+        sources=sources,
+        quotes={k: q for k, q in quotes.items() if drafts or not q.draft},
+        events=tuple(sorted((e for e in events.values() if drafts or not e.draft), key=timeline_order)),
+    )
+    return content, []
+
+
+def timeline_order(event: Event) -> tuple:
+    return (event.when.start, PART_OF_DAY_ORDER[event.when.part_of_day], event.when.end, event.mention, event.id)
+
+
+def load_site(path: Path) -> tuple[Site, list[Problem]]:
+    if not path.is_file():
+        return Site(title="Timeline"), [Problem(path, 1, "missing site.toml: every content folder needs one (see README)")]
+    text = frontmatter.read_text(path)
+    if isinstance(text, Problem):
+        return Site(title="Timeline"), [text]
+    meta = frontmatter.parse_toml(path, text, first_line=1, what="site.toml")
+    if isinstance(meta, Problem):
+        return Site(title="Timeline"), [meta]
+    doc = Document(path, meta, text, meta_line=1)
+    problems = check_fields(doc, SITE_FIELDS)
+    if problems:
+        return Site(title="Timeline"), problems
+    site = Site(**doc.meta)
+    if tz.gettz(site.timezone) is None:
+        problems.append(Problem(path, doc.line_of("timezone"), f"unknown timezone '{site.timezone}' (e.g. UTC, Europe/London)"))
+    if find_theme(path.parent, site.theme) is None:
+        problems.append(Problem(path, doc.line_of("theme"), f"theme '{site.theme}' not found: no themes/{site.theme}/templates/ beside the content folder"))
+    return site, problems
+
+
+def _load_all(folder: Path, make, problems: list[Problem]) -> dict:
+    """Every *.md under `folder`, made into model objects keyed by id (the file name)."""
+    items: dict = {}
+    seen: dict[str, Path] = {}
+    for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+        item_id = path.stem
+        if not ID.fullmatch(item_id):
+            problems.append(Problem(path, 1, f"file name '{path.name}' is not a valid id: use lowercase letters, digits, '-' and '_'"))
+            continue
+        if item_id in seen:
+            problems.append(Problem(path, 1, f"duplicate id '{item_id}': {seen[item_id]} has the same name"))
+            continue
+        seen[item_id] = path
+        doc = frontmatter.read(path)
+        if isinstance(doc, Problem):
+            problems.append(doc)
+            continue
+        item, found = make(doc)
+        problems.extend(found)
+        if item is not None:
+            items[item_id] = item
+    return items
+
+
+def _source(doc: Document) -> tuple[Source | None, list[Problem]]:
+    problems = check_fields(doc, SOURCE_FIELDS)
+    if problems:
+        return None, problems
+    return Source(id=doc.path.stem, path=doc.path, text=doc.body, **doc.meta), []
+
+
+def _quote(doc: Document, sources: dict[str, Source], locators: dict[str, Locator]) -> tuple[Quote | None, list[Problem]]:
+    problems = check_fields(doc, QUOTE_FIELDS)
+    text = doc.body.strip()
+    if not text:
+        problems.append(Problem(doc.path, doc.body_line, "the quote has no text: write it verbatim below the front matter"))
+    if problems:
+        return None, problems
+    source_id = doc.meta["source"]
+    if source_id not in sources:
+        return None, [Problem(doc.path, doc.line_of("source"), f"unknown source '{source_id}'")]
+    locator = locators[source_id]
+    span = locator.find(text)
+    if span is None:
+        return None, [_not_found(doc, doc.body_line, "the quote", text, source_id, locator)]
+    meta = {k: v for k, v in doc.meta.items() if k != "draft"}
+    return Quote(id=doc.path.stem, path=doc.path, text=text, span=span, draft=doc.meta.get("draft", False), **meta), []
+
+
+def _not_found(doc: Document, line: int, what: str, text: str, source_id: str, locator: Locator) -> Problem:
+    matched = locator.longest_prefix(text)
+    if matched:
+        rest = normalise(text)[len(matched) :]
+        where = f"it matches up to …{matched[-30:]!r} and then differs at {rest[:30]!r}"
+    else:
+        where = "not even its first word is in the source"
+    return Problem(doc.path, line, f"{what} is not in source '{source_id}' word for word (whitespace aside): {where}")
+
+
+def _event(doc, sources, quotes, locators, drafts) -> tuple[Event | None, list[Problem]]:
+    problems = check_fields(doc, EVENT_FIELDS)
+    if problems:
+        return None, problems
+    meta = doc.meta
+    event_sources = tuple(meta["sources"])
+    for source_id in event_sources:
+        if source_id not in sources:
+            problems.append(Problem(doc.path, doc.line_of("sources"), f"unknown source '{source_id}'"))
+    for quote_id in meta.get("quotes", []):
+        if quote_id not in quotes:
+            problems.append(Problem(doc.path, doc.line_of("quotes"), f"unknown quote '{quote_id}'"))
+        elif quotes[quote_id].draft and not drafts and not meta.get("draft", False):
+            problems.append(Problem(doc.path, doc.line_of("quotes"), f"quote '{quote_id}' is a draft: publish it (remove draft = true) or build with --drafts"))
+    if meta["certainty"] not in CERTAINTIES:
+        problems.append(Problem(doc.path, doc.line_of("certainty"), f"certainty must be one of {', '.join(CERTAINTIES)}, not '{meta['certainty']}'"))
+    elif meta["certainty"] == "claimed" and "according_to" not in meta:
+        problems.append(Problem(doc.path, doc.line_of("certainty"), "a claimed event must say whose claim it is: add according_to"))
+    if not ID.fullmatch(meta["kind"]):
+        problems.append(Problem(doc.path, doc.line_of("kind"), f"kind '{meta['kind']}' must be a lowercase word such as capture or official-statement"))
+    if not event_sources:
+        problems.append(Problem(doc.path, doc.line_of("sources"), "an event needs at least one source"))
+    if problems:
+        return None, problems
+
+    first = sources[event_sources[0]]
+    when = _when(doc, meta["date"], first.published)
+    if isinstance(when, Problem):
+        return None, [when]
+    passage_span = None
+    if "passage" in meta:
+        passage_span = locators[first.id].find(meta["passage"])
+        if passage_span is None:
+            return None, [_not_found(doc, doc.line_of("passage"), "the passage", meta["passage"], first.id, locators[first.id])]
+    spans = [passage_span] if passage_span else []
+    spans += [quotes[q].span for q in meta.get("quotes", ()) if quotes[q].source == first.id]
+    fields = {k: v for k, v in meta.items() if k not in ("date", "places", "sources", "quotes")}
+    return Event(
+        id=doc.path.stem,
+        path=doc.path,
+        when=when,
+        places=tuple(meta.get("places", ())),
+        sources=event_sources,
+        quotes=tuple(meta.get("quotes", ())),
+        passage_span=passage_span,
+        mention=min((s.start for s in spans), default=len(first.text)),
+        body=doc.body.strip(),
+        **fields,
+    ), []
+
+
+def _when(doc: Document, value: str | int | date, published: date) -> When | Problem:
+    if isinstance(value, date):
+        return dates.from_date(value)
+    try:
+        return dates.resolve(str(value), published)
+    except dates.DateError as error:
+        return Problem(doc.path, doc.line_of("date"), str(error))

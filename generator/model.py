@@ -1,0 +1,98 @@
+"""The content model: plain, immutable data that every later stage reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+CERTAINTIES = ("confirmed", "reported", "unconfirmed", "claimed")
+
+
+@dataclass(frozen=True)
+class When:
+    """A resolved date at the precision the source supports, never finer.
+
+    `value` follows TimeML TIMEX3 (2016-12-12, 2016-03, 2009, 2016-W49-WE,
+    2016-12-12TNI); `start` and `end` bound it, both inclusive.
+    """
+
+    value: str
+    precision: str  # year | month | week | weekend | day
+    start: date
+    end: date
+    part_of_day: str | None = None  # MO | AF | EV | NI
+    words: str | None = None  # the article's own words, when given in words
+    reference: date | None = None  # the date the words were read against
+
+
+@dataclass(frozen=True)
+class Site:
+    title: str
+    description: str = ""
+    language: str = "en"
+    base_url: str | None = None
+    theme: str = "default"
+    timezone: str = "UTC"
+    index_page_size: int = 300
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a verbatim passage sits in its source's text (end exclusive)."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    path: Path
+    title: str
+    outlet: str
+    published: date
+    text: str
+    url: str | None = None
+    author: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    id: str
+    path: Path
+    speaker: str
+    channel: str
+    source: str
+    text: str
+    span: Span
+    note: str | None = None
+    draft: bool = False
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    path: Path
+    when: When
+    title: str
+    kind: str
+    certainty: str
+    places: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    quotes: tuple[str, ...] = ()
+    according_to: str | None = None
+    passage: str | None = None
+    passage_span: Span | None = None
+    mention: int = 0  # where the first source first backs it, to order a day's entries as the article does
+    body: str = ""
+    draft: bool = False
+
+
+@dataclass(frozen=True)
+class Content:
+    site: Site
+    sources: dict[str, Source] = field(default_factory=dict)
+    quotes: dict[str, Quote] = field(default_factory=dict)
+    events: tuple[Event, ...] = ()  # in timeline order
