@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -110,10 +110,12 @@ def check_fields(doc: Document, fields: dict[str, Field]) -> list[Problem]:
 def load(content_dir: Path, drafts: bool = False) -> tuple[Content | None, list[Problem]]:
     """Read and check a whole content folder; the model is None when anything is wrong."""
     site, problems = load_site(content_dir / "site.toml")
-    sources = _load_all(content_dir / "sources", _source, problems)
+    sources, source_ids = _load_all(content_dir / "sources", _source, problems)
     locators = {s.id: Locator(s.text) for s in sources.values()}
-    quotes = _load_all(content_dir / "quotes", lambda doc: _quote(doc, sources, locators), problems)
-    events = _load_all(content_dir / "events", lambda doc: _event(doc, sources, quotes, locators, drafts), problems)
+    refs = References(sources, source_ids, locators)
+    quotes, quote_ids = _load_all(content_dir / "quotes", lambda doc: _quote(doc, refs), problems)
+    refs = References(sources, source_ids, locators, quotes, quote_ids)
+    events, _ = _load_all(content_dir / "events", lambda doc: _event(doc, refs, drafts), problems)
     if problems:
         return None, sorted(set(problems))
     content = Content(
@@ -150,8 +152,21 @@ def load_site(path: Path) -> tuple[Site, list[Problem]]:
     return site, problems
 
 
-def _load_all(folder: Path, make, problems: list[Problem]) -> dict:
-    """Every *.md under `folder`, made into model objects keyed by id (the file name)."""
+@dataclass(frozen=True)
+class References:
+    """What other files may refer to. An id whose file has problems of its own
+    is known but absent: referring to it is no second problem."""
+
+    sources: dict[str, Source]
+    source_ids: set[str]
+    locators: dict[str, Locator]
+    quotes: dict[str, Quote] = field(default_factory=dict)
+    quote_ids: set[str] = field(default_factory=set)
+
+
+def _load_all(folder: Path, make, problems: list[Problem]) -> tuple[dict, set[str]]:
+    """Every *.md under `folder`, made into model objects keyed by id (the
+    file name), and every id seen, including those of files with problems."""
     items: dict = {}
     seen: dict[str, Path] = {}
     for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
@@ -171,7 +186,7 @@ def _load_all(folder: Path, make, problems: list[Problem]) -> dict:
         problems.extend(found)
         if item is not None:
             items[item_id] = item
-    return items
+    return items, set(seen)
 
 
 def _source(doc: Document) -> tuple[Source | None, list[Problem]]:
@@ -181,7 +196,7 @@ def _source(doc: Document) -> tuple[Source | None, list[Problem]]:
     return Source(id=doc.path.stem, path=doc.path, text=doc.body, **doc.meta), []
 
 
-def _quote(doc: Document, sources: dict[str, Source], locators: dict[str, Locator]) -> tuple[Quote | None, list[Problem]]:
+def _quote(doc: Document, refs: References) -> tuple[Quote | None, list[Problem]]:
     problems = check_fields(doc, QUOTE_FIELDS)
     text = doc.body.strip()
     if not text:
@@ -189,9 +204,10 @@ def _quote(doc: Document, sources: dict[str, Source], locators: dict[str, Locato
     if problems:
         return None, problems
     source_id = doc.meta["source"]
-    if source_id not in sources:
-        return None, [Problem(doc.path, doc.line_of("source"), f"unknown source '{source_id}'")]
-    locator = locators[source_id]
+    if source_id not in refs.sources:
+        known = source_id in refs.source_ids
+        return None, [] if known else [Problem(doc.path, doc.line_of("source"), f"unknown source '{source_id}'")]
+    locator = refs.locators[source_id]
     span = locator.find(text)
     if span is None:
         return None, [_not_found(doc, doc.body_line, "the quote", text, source_id, locator)]
@@ -202,25 +218,28 @@ def _quote(doc: Document, sources: dict[str, Source], locators: dict[str, Locato
 def _not_found(doc: Document, line: int, what: str, text: str, source_id: str, locator: Locator) -> Problem:
     matched = locator.longest_prefix(text)
     if matched:
-        rest = normalise(text)[len(matched) :]
-        where = f"it matches up to …{matched[-30:]!r} and then differs at {rest[:30]!r}"
+        rest = normalise(text)[len(matched) :].lstrip()
+        where = f"it matches up to …{matched.rstrip()[-30:]!r} and then differs at {rest[:30]!r}"
     else:
         where = "not even its first word is in the source"
     return Problem(doc.path, line, f"{what} is not in source '{source_id}' word for word (whitespace aside): {where}")
 
 
-def _event(doc, sources, quotes, locators, drafts) -> tuple[Event | None, list[Problem]]:
+def _event(doc: Document, refs: References, drafts: bool) -> tuple[Event | None, list[Problem]]:
     problems = check_fields(doc, EVENT_FIELDS)
     if problems:
         return None, problems
     meta = doc.meta
+    sources, quotes = refs.sources, refs.quotes
     event_sources = tuple(meta["sources"])
     for source_id in event_sources:
-        if source_id not in sources:
+        if source_id not in refs.source_ids:
             problems.append(Problem(doc.path, doc.line_of("sources"), f"unknown source '{source_id}'"))
     for quote_id in meta.get("quotes", []):
-        if quote_id not in quotes:
+        if quote_id not in refs.quote_ids:
             problems.append(Problem(doc.path, doc.line_of("quotes"), f"unknown quote '{quote_id}'"))
+        elif quote_id not in quotes:
+            continue
         elif quotes[quote_id].draft and not drafts and not meta.get("draft", False):
             problems.append(Problem(doc.path, doc.line_of("quotes"), f"quote '{quote_id}' is a draft: publish it (remove draft = true) or build with --drafts"))
     if meta["certainty"] not in CERTAINTIES:
@@ -231,7 +250,7 @@ def _event(doc, sources, quotes, locators, drafts) -> tuple[Event | None, list[P
         problems.append(Problem(doc.path, doc.line_of("kind"), f"kind '{meta['kind']}' must be a lowercase word such as capture or official-statement"))
     if not event_sources:
         problems.append(Problem(doc.path, doc.line_of("sources"), "an event needs at least one source"))
-    if problems:
+    if problems or not all(s in sources for s in event_sources) or not all(q in quotes for q in meta.get("quotes", [])):
         return None, problems
 
     first = sources[event_sources[0]]
@@ -240,9 +259,10 @@ def _event(doc, sources, quotes, locators, drafts) -> tuple[Event | None, list[P
         return None, [when]
     passage_span = None
     if "passage" in meta:
-        passage_span = locators[first.id].find(meta["passage"])
+        locator = refs.locators[first.id]
+        passage_span = locator.find(meta["passage"])
         if passage_span is None:
-            return None, [_not_found(doc, doc.line_of("passage"), "the passage", meta["passage"], first.id, locators[first.id])]
+            return None, [_not_found(doc, doc.line_of("passage"), "the passage", meta["passage"], first.id, locator)]
     spans = [passage_span] if passage_span else []
     spans += [quotes[q].span for q in meta.get("quotes", ()) if quotes[q].source == first.id]
     fields = {k: v for k, v in meta.items() if k not in ("date", "places", "sources", "quotes")}

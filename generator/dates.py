@@ -86,7 +86,13 @@ def resolve(phrase: str, reference: date | None) -> When:
             when = resolver(Groups(groups, rule.args, rules.words), reference)
         except DateError as error:
             raise DateError(f"date {phrase!r} {error}") from None
-        return replace(when, words=phrase, reference=reference) if rule.resolve != "calendar" else when
+        # Keep the article's words to show beside the date, unless they are the
+        # ISO date itself; keep the reference only where the words needed it.
+        return replace(
+            when,
+            words=phrase if words != when.value else None,
+            reference=reference if resolver is not _calendar else None,
+        )
     raise DateError(
         f"cannot read date {phrase!r}: use an ISO date (2016-12-12, 2016-03, 2009) "
         "or the article's words (Monday, last March, over the weekend)"

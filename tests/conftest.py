@@ -1,0 +1,82 @@
+"""Small sites written by the tests themselves, and a way to run the real CLI."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SOURCE = """+++
+title = "Rebels withdraw"
+outlet = "The Example Times"
+published = 2016-12-12
++++
+The rebels withdrew on Monday from the old town.
+
+“We are leaving,” said Abu Test. “There is nothing left
+to defend here.”
+"""
+
+QUOTE = """+++
+speaker = "Abu Test"
+channel = "interview"
+source = "example-times"
++++
+There is nothing left to defend here.
+"""
+
+EVENT = """+++
+date = "Monday"
+title = "Rebels withdraw from the old town"
+kind = "capture"
+certainty = "reported"
+places = ["Old Town"]
+sources = ["example-times"]
+quotes = ["nothing-left"]
+passage = "The rebels withdrew on Monday from the old town."
++++
+They left *before dawn*.
+"""
+
+OLDER_EVENT = """+++
+date = "last March"
+title = "The siege begins"
+kind = "bombing"
+certainty = "claimed"
+according_to = "the army"
+sources = ["example-times"]
++++
+"""
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    """A two-entry site: returns its content folder (tmp/content)."""
+    content = tmp_path / "content"
+    write(content / "site.toml", 'title = "Test timeline"\nlanguage = "en"\n')
+    write(content / "sources" / "example-times.md", SOURCE)
+    write(content / "quotes" / "nothing-left.md", QUOTE)
+    write(content / "events" / "withdrawal.md", EVENT)
+    write(content / "events" / "siege.md", OLDER_EVENT)
+    return content
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def timeline(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """The real command, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, timeout=120
+    )
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -1,0 +1,77 @@
+from datetime import date
+
+import pytest
+
+from generator.dates import DateError, load_rules, resolve
+
+RULES = load_rules()
+EXAMPLES = [
+    pytest.param(text, value, id=f"{rule.name}: {text}")
+    for rule in RULES.rules
+    for text, value in rule.examples.items()
+]
+MONDAY = date(2016, 12, 12)
+
+
+@pytest.mark.parametrize("text, value", EXAMPLES)
+def test_every_example_in_the_rules_file_resolves_as_written(text, value):
+    if value:
+        assert resolve(text, RULES.example_reference).value == value
+    else:
+        with pytest.raises(DateError):
+            resolve(text, RULES.example_reference)
+
+
+@pytest.mark.parametrize(
+    "words, value, precision",
+    [
+        ("Monday", "2016-12-12", "day"),
+        ("last March", "2016-03", "month"),
+        ("over the weekend", "2016-W49-WE", "weekend"),
+        ("a month ago", "2016-11", "month"),
+        ("tomorrow", "2016-12-13", "day"),
+        ("in 2009", "2009", "year"),
+        ("Monday night", "2016-12-12TNI", "day"),
+        ("  Last   MARCH ", "2016-03", "month"),
+    ],
+)
+def test_the_articles_words_resolve_against_its_date(words, value, precision):
+    when = resolve(words, MONDAY)
+    assert (when.value, when.precision) == (value, precision)
+    assert when.words == words
+
+
+def test_a_weekend_spans_its_saturday_and_sunday():
+    when = resolve("over the weekend", MONDAY)
+    assert (when.start, when.end) == (date(2016, 12, 10), date(2016, 12, 11))
+
+
+def test_a_month_is_bounded_by_its_first_and_last_day():
+    when = resolve("2016-02", None)
+    assert (when.start, when.end) == (date(2016, 2, 1), date(2016, 2, 29))
+
+
+@pytest.mark.parametrize("text", ["2016-12-12", "2016-03", "2009", "12 December 2016"])
+def test_absolute_dates_need_no_reference(text):
+    assert resolve(text, None).reference is None
+
+
+def test_an_iso_date_is_not_repeated_as_the_articles_words():
+    assert resolve("2016-12-12", MONDAY).words is None
+    assert resolve("in 2009", MONDAY).words == "in 2009"
+
+
+@pytest.mark.parametrize(
+    "text, reference, message",
+    [
+        ("since the start of the conflict", MONDAY, "does not say when"),
+        ("earlier", MONDAY, "does not say when"),
+        ("the other day maybe", MONDAY, "cannot read date"),
+        ("Monday", None, "is relative"),
+        ("2016-02-30", None, "not a day in the calendar"),
+        ("Tuesday, 12 December 2016", None, "was a Monday, not a Tuesday"),
+    ],
+)
+def test_words_that_do_not_place_a_date_are_refused_with_the_reason(text, reference, message):
+    with pytest.raises(DateError, match=message):
+        resolve(text, reference)
