@@ -14,7 +14,7 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import TemplateError, TemplateSyntaxError
+from jinja2 import TemplateSyntaxError
 
 from generator import content as content_loader
 from generator.model import Content
@@ -65,11 +65,11 @@ def _render(loaded: Content, content_dir: Path) -> tuple[list[Page], list[Proble
         return list(render_site(loaded, environment(content_dir, loaded.site.theme))), []
     except TemplateSyntaxError as error:
         return [], [Problem(Path(error.filename or error.name or "?"), error.lineno, f"template error: {error.message}")]
-    except TemplateError as error:
+    except Exception as error:  # a theme's template can fail in any way; name where
         return [], [_template_problem(error)]
 
 
-def _template_problem(error: TemplateError) -> Problem:
+def _template_problem(error: Exception) -> Problem:
     """Jinja2 puts template files and lines into the traceback; name the last one."""
     frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith((".html", ".xml"))]
     if frames:

@@ -1,0 +1,98 @@
+"""The default site, the Aleppo timeline, built as a user builds it and read back."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, timeline
+from sitecheck import broken_links, external_requests, read_page
+
+SEED = ROOT.parent / "shared" / "seed" / "aleppo-daily-beast-2016-12-12.txt"
+SOURCE = ROOT / "content" / "sources" / "aleppo-daily-beast-2016-12-12.md"
+
+
+@pytest.fixture(scope="module")
+def output(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site") / "output"
+    result = timeline("build", str(ROOT / "content"), "-o", str(out), cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def entries(output: Path) -> list[dict]:
+    """Each <article> of the timeline with the datetime of its <time>."""
+    tags = read_page(output / "index.html").tags
+    found = []
+    for tag, attrs in tags:
+        if tag == "article":
+            found.append({"id": attrs["id"], "links": []})
+        elif found and tag == "time" and "datetime" not in found[-1]:
+            found[-1]["datetime"] = attrs["datetime"]
+        elif found and tag == "a":
+            found[-1]["links"].append(attrs["href"])
+    return found
+
+
+def start_of(datetime: str) -> date:
+    if "-W" in datetime:
+        year, week = datetime.split("-W")
+        return date.fromisocalendar(int(year), int(week), 1)
+    parts = [int(p) for p in datetime.split("-")] + [1, 1]
+    return date(*parts[:3])
+
+
+def test_the_timeline_lists_every_entry_in_chronological_order(output):
+    found = entries(output)
+    assert len(found) == len(list((ROOT / "content" / "events").glob("*.md"))) == 19
+    starts = [start_of(e["datetime"]) for e in found]
+    assert starts == sorted(starts)
+    assert starts[0] == date(2009, 1, 1) and starts[-1] == date(2016, 12, 12)
+
+
+def test_the_timeline_is_an_ordered_list_of_articles(output):
+    tags = [t for t, _ in read_page(output / "index.html").tags]
+    assert tags.index("ol") < tags.index("article")
+    assert tags.count("article") == 19
+
+
+def test_the_articles_words_are_shown_beside_the_resolved_date(output):
+    page = (output / "index.html").read_text()
+    assert '<time datetime="2016-03">March 2016</time> <span class="date-words">(“last March”)</span>' in page
+    assert '<time datetime="2016-W49">weekend of 10–11 Dec 2016</time> <span class="date-words">(“over the weekend”)</span>' in page
+    assert '<time datetime="2009">2009</time> <span class="date-words">(“in 2009”)</span>' in page
+
+
+def test_claims_and_unconfirmed_reports_say_whose_they_are(output):
+    page = (output / "index.html").read_text()
+    assert "Claimed by SANA, the official Syrian news agency" in page
+    assert "Unconfirmed: reports from opposition media" in page
+
+
+def test_every_entry_with_quotes_links_to_them_and_every_quote_to_its_marked_passage(output):
+    quotes_page = read_page(output / "quotes.html")
+    source_page = read_page(output / "sources" / "aleppo-daily-beast-2016-12-12.html")
+    quote_ids = sorted(p.stem for p in (ROOT / "content" / "quotes").glob("*.md"))
+    for quote_id in quote_ids:
+        assert f"quote-{quote_id}" in quotes_page.ids
+        assert f"quote-{quote_id}" in source_page.ids
+        assert f"sources/aleppo-daily-beast-2016-12-12.html#quote-{quote_id}" in quotes_page.links
+    marks = {a["id"] for t, a in source_page.tags if t == "mark" and "id" in a}
+    assert {f"quote-{q}" for q in quote_ids} <= marks
+    linked = {link.split("#quote-")[1] for e in entries(output) for link in e["links"] if "#quote-" in link}
+    assert linked == set(quote_ids)
+
+
+def test_every_internal_link_and_fragment_resolves(output):
+    assert broken_links(output) == []
+
+
+def test_no_page_requests_another_host(output):
+    assert external_requests(output) == []
+
+
+def test_the_source_keeps_every_character_of_the_article_but_the_bookmark():
+    if not SEED.is_file():
+        pytest.skip(f"the seed article is not at {SEED}")
+    body = SOURCE.read_text(encoding="utf-8").split("+++\n", 2)[2]
+    assert body == SEED.read_text(encoding="utf-8").replace("[bookmark: _GoBack]", "")
