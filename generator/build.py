@@ -1,5 +1,5 @@
-"""Building: load, render, then write the whole site into a temporary folder
-and put it in place of the output only when every step succeeded.
+"""Building: load, plan, render, and write the whole site into a temporary
+folder that takes the place of the output only when every step succeeded.
 
 A failed build leaves the previous output as it was; nothing under the
 content folder is ever written.
@@ -8,24 +8,29 @@ content folder is ever written.
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import tempfile
 import traceback
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import Callable
 
-from jinja2 import TemplateSyntaxError
+from jinja2 import Environment, TemplateSyntaxError
 
 from generator import content as content_loader
 from generator.model import Content
 from generator.problems import Problem
-from generator.render import Page, environment, render_site
+from generator.render import Plan, environment, plan_site, render_page
 from generator.themes import static_files
 
 # Written into every output folder, so a later build knows the folder is its
 # own to replace and never deletes a folder of someone's files.
 MARKER = ".timeline-output"
 MARKER_TEXT = "This folder is written by `timeline build`; the next build replaces all of it.\n"
+# Below this many pages, starting processes costs more than it saves.
+PARALLEL_FROM = 2000
 
 
 @dataclass
@@ -40,8 +45,9 @@ def check(content_dir: Path, drafts: bool = False) -> Result:
     loaded, problems = content_loader.load(content_dir, drafts)
     if problems:
         return Result(problems)
-    pages, problems = _render(loaded, content_dir)
-    return Result(problems, loaded, len(pages))
+    plan = plan_site(loaded)
+    problems = _render_share(environment(content_dir, loaded.site.theme), plan, None, 0, 1)
+    return Result(problems, loaded, len(plan.pages))
 
 
 def build(content_dir: Path, output_dir: Path, drafts: bool = False) -> Result:
@@ -50,31 +56,69 @@ def build(content_dir: Path, output_dir: Path, drafts: bool = False) -> Result:
     problems += load_problems
     if problems:
         return Result(problems)
-    pages, problems = _render(loaded, content_dir)
-    if problems:
-        return Result(problems)
+    plan = plan_site(loaded)
+    env = environment(content_dir, loaded.site.theme)
     try:
-        _write_atomically(output_dir, pages, static_files(content_dir, loaded.site.theme))
+        problems = _write_atomically(output_dir, plan, env, static_files(content_dir, loaded.site.theme))
     except OSError as error:
-        return Result([Problem(output_dir, 0, f"cannot write the output: {error.strerror or error}")])
-    return Result([], loaded, len(pages))
+        problems = [Problem(output_dir, 0, f"cannot write the output: {error.strerror or error}")]
+    return Result(problems, loaded if not problems else None, len(plan.pages))
 
 
-def _render(loaded: Content, content_dir: Path) -> tuple[list[Page], list[Problem]]:
-    try:
-        return list(render_site(loaded, environment(content_dir, loaded.site.theme))), []
-    except TemplateSyntaxError as error:
-        return [], [Problem(Path(error.filename or error.name or "?"), error.lineno, f"template error: {error.message}")]
-    except Exception as error:  # a theme's template can fail in any way; name where
-        return [], [_template_problem(error)]
+def _render_share(env: Environment, plan: Plan, staging: Path | None, share: int, shares: int) -> list[Problem]:
+    """Render every `shares`-th page from `share` on, writing each under
+    `staging` when given: the work of one process."""
+    for page in plan.pages[share::shares]:
+        try:
+            text = render_page(env, plan, page)
+        except TemplateSyntaxError as error:
+            return [Problem(Path(error.filename or error.name or "templates"), error.lineno, f"template error: {error.message}")]
+        except Exception as error:  # a theme's template can fail in any way; say where
+            return [_template_problem(error)]
+        if staging is not None:
+            with open(staging / page.path, "w", encoding="utf-8", newline="\n") as file:
+                file.write(text)
+    return []
 
 
 def _template_problem(error: Exception) -> Problem:
     """Jinja2 puts template files and lines into the traceback; name the last one."""
     frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith((".html", ".xml"))]
-    if frames:
-        return Problem(Path(frames[-1].filename), frames[-1].lineno or 0, f"template error: {error}")
-    return Problem(Path("templates"), 0, f"template error: {error}")
+    where = Path(frames[-1].filename) if frames else Path("templates")
+    return Problem(where, frames[-1].lineno or 0 if frames else 0, f"template error: {error}")
+
+
+def _render_all(env: Environment, plan: Plan, staging: Path) -> list[Problem]:
+    workers = min(os.cpu_count() or 1, 4) if len(plan.pages) >= PARALLEL_FROM and hasattr(os, "fork") else 1
+    tasks = [partial(_render_share, env, plan, staging, share, workers) for share in range(workers)]
+    return tasks[0]() if workers == 1 else _in_forks(tasks)
+
+
+def _in_forks(tasks: list[Callable[[], list[Problem]]]) -> list[Problem]:
+    """Run each task in a forked child, which inherits the plan for free,
+    and gather the problems they send back through a pipe."""
+    children = []
+    for task in tasks:
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            os.close(read_end)
+            try:
+                result = task()
+            except OSError as error:
+                result = [Problem(Path(error.filename or "output"), 0, f"cannot write the output: {error.strerror}")]
+            with os.fdopen(write_end, "wb") as pipe:
+                pickle.dump(result, pipe)
+            os._exit(0)
+        os.close(write_end)
+        children.append((pid, read_end))
+    problems = []
+    for pid, read_end in children:
+        with os.fdopen(read_end, "rb") as pipe:
+            data = pipe.read()
+        os.waitpid(pid, 0)
+        problems += pickle.loads(data) if data else [Problem(Path("output"), 0, "a rendering process stopped unexpectedly")]
+    return problems
 
 
 def _output_problems(content_dir: Path, output_dir: Path) -> list[Problem]:
@@ -89,21 +133,18 @@ def _output_problems(content_dir: Path, output_dir: Path) -> list[Problem]:
     return []
 
 
-def _write_atomically(output_dir: Path, pages: list[Page], static: dict[str, Path]) -> None:
+def _write_atomically(output_dir: Path, plan: Plan, env: Environment, static: dict[str, Path]) -> list[Problem]:
     output = output_dir.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
     try:
         os.chmod(staging, 0o755)
-        folders = {staging}
-        for page_path in [p.path for p in pages] + list(static):
-            folder = (staging / page_path).parent
-            if folder not in folders:
-                folder.mkdir(parents=True, exist_ok=True)
-                folders.add(folder)
-        for page in pages:
-            with open(staging / page.path, "w", encoding="utf-8", newline="\n") as file:
-                file.write(page.text)
+        for folder in sorted({os.path.dirname(p) for p in [page.path for page in plan.pages] + list(static)}):
+            (staging / folder).mkdir(parents=True, exist_ok=True)
+        problems = _render_all(env, plan, staging)
+        if problems:
+            shutil.rmtree(staging, ignore_errors=True)
+            return problems
         for target, source in static.items():
             shutil.copyfile(source, staging / target)
         (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
@@ -111,6 +152,7 @@ def _write_atomically(output_dir: Path, pages: list[Page], static: dict[str, Pat
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    return []
 
 
 def _swap(staging: Path, output: Path) -> None:

@@ -11,7 +11,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Iterator
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markdown_it import MarkdownIt
@@ -35,8 +34,9 @@ class Period:
 
 @dataclass(frozen=True)
 class Page:
-    path: str
-    text: str
+    path: str  # in the output, e.g. events/some-id.html
+    template: str
+    context: dict
 
 
 def environment(content_dir: Path, theme: str) -> Environment:
@@ -165,7 +165,16 @@ def split_quotes(content: Content, size: int) -> list[tuple[str, list[Quote]]]:
     return [(f"quotes/{year}.html", by_year[year]) for year in sorted(by_year)]
 
 
-def render_site(content: Content, env: Environment) -> Iterator[Page]:
+@dataclass(frozen=True)
+class Plan:
+    """Every page of the site, decided before any is rendered, so that the
+    rendering can be shared out between processes."""
+
+    shared: dict  # the context every page sees
+    pages: list[Page]
+
+
+def plan_site(content: Content) -> Plan:
     site = content.site
     periods = split(content.events, site.index_page_size)
     quote_pages = split_quotes(content, site.index_page_size)
@@ -181,27 +190,20 @@ def render_site(content: Content, env: Environment) -> Iterator[Page]:
         for s in e.sources:
             cites[s].append(e)
     shared = dict(site=site, urls=urls, quotes=content.quotes, sources=content.sources, backs=backs, periods=periods)
-
-    def page(path: str, template: str, **context) -> Page:
-        root = "../" * path.count("/")
-        return Page(path, env.get_template(template).render(shared, root=root, path=path, **context))
-
+    pages = []
     if periods[0].slug is not None:
-        yield page("index.html", "contents.html", events=content.events)
+        pages.append(Page("index.html", "contents.html", dict(events=content.events)))
     for number, period in enumerate(periods):
-        yield page(
-            urls.period(period),
-            "index.html",
-            period=period,
+        neighbours = dict(
             previous=periods[number - 1] if number else None,
             next=periods[number + 1] if number + 1 < len(periods) else None,
         )
-    for event in content.events:
-        yield page(urls.event(event.id), "event.html", event=event)
-    for path, quotes in quote_pages:
-        yield page(path, "quotes.html", quote_list=quotes, quote_pages=[p for p, _ in quote_pages])
+        pages.append(Page(urls.period(period), "index.html", dict(period=period, **neighbours)))
+    pages += [Page(urls.event(e.id), "event.html", dict(event=e)) for e in content.events]
+    quote_paths = [path for path, _ in quote_pages]
+    pages += [Page(path, "quotes.html", dict(quote_list=quotes, quote_pages=quote_paths)) for path, quotes in quote_pages]
     source_list = sorted(content.sources.values(), key=lambda s: (s.published, s.id))
-    yield page("sources.html", "sources.html", source_list=source_list)
+    pages.append(Page("sources.html", "sources.html", dict(source_list=source_list)))
     for source in source_list:
         marks = [Mark(q.span, f"quote-{q.id}", "quote") for q in quoted[source.id]]
         marks += [
@@ -209,10 +211,12 @@ def render_site(content: Content, env: Environment) -> Iterator[Page]:
             for e in cites[source.id]
             if e.passage_span and e.sources[0] == source.id
         ]
-        yield page(
-            urls.source(source.id),
-            "source.html",
-            source=source,
-            text=marked_paragraphs(source.text, marks),
-            events=cites[source.id],
-        )
+        pages.append(Page(urls.source(source.id), "source.html", dict(source=source, marks=marks, events=cites[source.id])))
+    return Plan(shared, pages)
+
+
+def render_page(env: Environment, plan: Plan, page: Page) -> str:
+    context = dict(page.context, root="../" * page.path.count("/"), path=page.path)
+    if "marks" in context:
+        context["text"] = marked_paragraphs(context["source"].text, context.pop("marks"))
+    return env.get_template(page.template).render(plan.shared, **context)

@@ -1,0 +1,126 @@
+"""How long a full build of a large archive takes, against a floor.
+
+Generates a synthetic content folder of N entries (default 10,000) with
+sources and quotes in the proportions of the Aleppo site (19 entries and
+13 quotes per source), builds it 3 times with the real `timeline build`,
+and reports the median and the peak memory next to a floor measured in the
+same run: rendering and writing the same number of pages with a bare Jinja2
+template. Target: the build within 2x the floor.
+
+    python benchmarks/build_benchmark.py [--entries 10000] [--runs 3] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from jinja2 import Environment
+
+ENTRIES_PER_SOURCE = 19
+QUOTES_PER_SOURCE = 13
+PARAGRAPH = (
+    "Witnesses in {place} said the shelling began before dawn and went on for hours. "
+    "“We could hear the planes all night, and nobody could reach the wounded,” said {speaker}, "
+    "a teacher who stayed behind. Officials gave no figure for the dead."
+)
+WORDS = ["Monday", "last March", "over the weekend", "a month ago", "yesterday", "last night", "in {year}", "{iso}"]
+KINDS = ["bombing", "capture", "atrocity-report", "official-statement", "testimony", "political-reaction"]
+CERTAINTIES = ["reported", "reported", "confirmed", "unconfirmed", "claimed"]
+FLOOR_TEMPLATE = "<!doctype html><html><head><title>{{ title }}</title></head><body><h1>{{ title }}</h1><p>{{ text }}</p></body></html>"
+
+
+def generate(folder: Path, entries: int) -> None:
+    sources = -(-entries // ENTRIES_PER_SOURCE)
+    (folder / "sources").mkdir(parents=True)
+    (folder / "quotes").mkdir()
+    (folder / "events").mkdir()
+    (folder / "site.toml").write_text('title = "Synthetic archive"\nlanguage = "en"\n')
+    first_day = date(2000, 1, 3)
+    made = 0
+    for s in range(sources):
+        published = first_day + timedelta(days=s * 9600 // sources)
+        source_id = f"source-{s:05d}"
+        paragraphs = [PARAGRAPH.format(place=f"district {s}-{p}", speaker=f"Speaker {s}-{p}") for p in range(QUOTES_PER_SOURCE)]
+        (folder / "sources" / f"{source_id}.md").write_text(
+            f'+++\ntitle = "Report {s}"\noutlet = "The Synthetic Post"\npublished = {published.isoformat()}\n+++\n'
+            + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+        for q in range(QUOTES_PER_SOURCE):
+            (folder / "quotes" / f"q-{s:05d}-{q:02d}.md").write_text(
+                f'+++\nspeaker = "Speaker {s}-{q}"\nchannel = "interview"\nsource = "{source_id}"\n+++\n'
+                "We could hear the planes all night, and nobody could reach the wounded,\n", encoding="utf-8")
+        for e in range(ENTRIES_PER_SOURCE):
+            if made == entries:
+                return
+            made += 1
+            certainty = CERTAINTIES[e % len(CERTAINTIES)]
+            words = WORDS[e % len(WORDS)].format(year=published.year - 1, iso=published.isoformat())
+            (folder / "events" / f"e-{s:05d}-{e:02d}.md").write_text(
+                f'+++\ndate = "{words}"\ntitle = "Shelling reported in district {s}-{e}"\n'
+                f'kind = "{KINDS[e % len(KINDS)]}"\ncertainty = "{certainty}"\n'
+                + (f'according_to = "a local council"\n' if certainty == "claimed" else "")
+                + f'places = ["district {s}-{e % QUOTES_PER_SOURCE}"]\nsources = ["{source_id}"]\n'
+                f'quotes = ["q-{s:05d}-{e % QUOTES_PER_SOURCE:02d}"]\n'
+                f'passage = "Officials gave no figure for the dead."\n+++\n'
+                f"The shelling of district {s}-{e} went on *for hours*, witnesses said.\n", encoding="utf-8")
+
+
+def timed_build(content: Path, output: Path) -> float:
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "generator", "build", str(content), "-o", str(output)],
+                            capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if result.returncode:
+        raise SystemExit(f"build failed:\n{result.stderr}")
+    return elapsed
+
+
+def timed_floor(pages: int, output: Path) -> float:
+    """Render and write `pages` pages with a bare template, the least a build can do."""
+    started = time.perf_counter()
+    template = Environment(autoescape=True).from_string(FLOOR_TEMPLATE)
+    staging = output.with_name(output.name + ".new")
+    staging.mkdir()
+    for n in range(pages):
+        (staging / f"page-{n:06d}.html").write_text(
+            template.render(title=f"Page {n}", text="Shelling reported in a district of the city. " * 6), encoding="utf-8")
+    shutil.rmtree(output, ignore_errors=True)
+    staging.rename(output)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--entries", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--keep", type=Path, help="generate the content here and keep it")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="timeline-bench-"))
+    content = args.keep or work / "content"
+    if not (content / "site.toml").exists():
+        generate(content, args.entries)
+    output = work / "output"
+    builds = [timed_build(content, output) for _ in range(args.runs)]
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    pages = sum(1 for p in output.rglob("*.html"))
+    floors = [timed_floor(pages, work / "floor") for _ in range(args.runs)]
+    build, floor = statistics.median(builds), statistics.median(floors)
+    print(f"entries: {args.entries}, pages written: {pages}")
+    print(f"full build, median of {args.runs}: {build:.2f} s (runs: {', '.join(f'{b:.2f}' for b in builds)})")
+    print(f"floor (bare Jinja2, same page count), median of {args.runs}: {floor:.2f} s")
+    print(f"ratio build/floor: {build / floor:.2f} (target <= 2.0)")
+    print(f"peak memory of a build: {peak_mb:.0f} MB")
+    shutil.rmtree(work)
+
+
+if __name__ == "__main__":
+    main()
