@@ -8,29 +8,25 @@ content folder is ever written.
 from __future__ import annotations
 
 import os
-import pickle
 import shutil
 import tempfile
 import traceback
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
-from typing import Callable
 
 from jinja2 import Environment, TemplateSyntaxError
 
 from generator import content as content_loader
 from generator.model import Content
+from generator.parallel import parallel_map
 from generator.problems import Problem
-from generator.render import Plan, environment, plan_site, render_page
+from generator.render import Page, Plan, environment, plan_site, render_page
 from generator.themes import static_files
 
 # Written into every output folder, so a later build knows the folder is its
 # own to replace and never deletes a folder of someone's files.
 MARKER = ".timeline-output"
 MARKER_TEXT = "This folder is written by `timeline build`; the next build replaces all of it.\n"
-# Below this many pages, starting processes costs more than it saves.
-PARALLEL_FROM = 2000
 
 
 @dataclass
@@ -46,7 +42,7 @@ def check(content_dir: Path, drafts: bool = False) -> Result:
     if problems:
         return Result(problems)
     plan = plan_site(loaded)
-    problems = _render_share(environment(content_dir, loaded.site.theme), plan, None, 0, 1)
+    problems = _render_pages(environment(content_dir, loaded.site.theme), plan, None)
     return Result(problems, loaded, len(plan.pages))
 
 
@@ -65,60 +61,35 @@ def build(content_dir: Path, output_dir: Path, drafts: bool = False) -> Result:
     return Result(problems, loaded if not problems else None, len(plan.pages))
 
 
-def _render_share(env: Environment, plan: Plan, staging: Path | None, share: int, shares: int) -> list[Problem]:
-    """Render every `shares`-th page from `share` on, writing each under
-    `staging` when given: the work of one process."""
-    for page in plan.pages[share::shares]:
+def _render_pages(env: Environment, plan: Plan, staging: Path | None) -> list[Problem]:
+    """Render every page, writing each under `staging` when given."""
+
+    def render_one(page: Page) -> Problem | None:
         try:
             text = render_page(env, plan, page)
         except TemplateSyntaxError as error:
-            return [Problem(Path(error.filename or error.name or "templates"), error.lineno, f"template error: {error.message}")]
+            return Problem(Path(error.filename or error.name or "templates"), error.lineno, f"template error: {error.message}")
         except Exception as error:  # a theme's template can fail in any way; say where
-            return [_template_problem(error)]
+            return _template_problem(error)
         if staging is not None:
-            with open(staging / page.path, "w", encoding="utf-8", newline="\n") as file:
-                file.write(text)
-    return []
+            try:
+                with open(staging / page.path, "w", encoding="utf-8", newline="\n") as file:
+                    file.write(text)
+            except OSError as error:
+                return Problem(Path(page.path), 0, f"cannot write the output: {error.strerror}")
+        return None
+
+    problems = parallel_map(render_one, plan.pages) if staging is not None else [render_one(p) for p in plan.pages]
+    # One broken template breaks every page that uses it: say it once.
+    return list(dict.fromkeys(p for p in problems if p is not None))
 
 
 def _template_problem(error: Exception) -> Problem:
     """Jinja2 puts template files and lines into the traceback; name the last one."""
     frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith((".html", ".xml"))]
-    where = Path(frames[-1].filename) if frames else Path("templates")
-    return Problem(where, frames[-1].lineno or 0 if frames else 0, f"template error: {error}")
-
-
-def _render_all(env: Environment, plan: Plan, staging: Path) -> list[Problem]:
-    workers = min(os.cpu_count() or 1, 4) if len(plan.pages) >= PARALLEL_FROM and hasattr(os, "fork") else 1
-    tasks = [partial(_render_share, env, plan, staging, share, workers) for share in range(workers)]
-    return tasks[0]() if workers == 1 else _in_forks(tasks)
-
-
-def _in_forks(tasks: list[Callable[[], list[Problem]]]) -> list[Problem]:
-    """Run each task in a forked child, which inherits the plan for free,
-    and gather the problems they send back through a pipe."""
-    children = []
-    for task in tasks:
-        read_end, write_end = os.pipe()
-        pid = os.fork()
-        if pid == 0:
-            os.close(read_end)
-            try:
-                result = task()
-            except OSError as error:
-                result = [Problem(Path(error.filename or "output"), 0, f"cannot write the output: {error.strerror}")]
-            with os.fdopen(write_end, "wb") as pipe:
-                pickle.dump(result, pipe)
-            os._exit(0)
-        os.close(write_end)
-        children.append((pid, read_end))
-    problems = []
-    for pid, read_end in children:
-        with os.fdopen(read_end, "rb") as pipe:
-            data = pipe.read()
-        os.waitpid(pid, 0)
-        problems += pickle.loads(data) if data else [Problem(Path("output"), 0, "a rendering process stopped unexpectedly")]
-    return problems
+    if not frames:
+        return Problem(Path("templates"), 0, f"template error: {error}")
+    return Problem(Path(frames[-1].filename), frames[-1].lineno or 0, f"template error: {error}")
 
 
 def _output_problems(content_dir: Path, output_dir: Path) -> list[Problem]:
@@ -141,7 +112,7 @@ def _write_atomically(output_dir: Path, plan: Plan, env: Environment, static: di
         os.chmod(staging, 0o755)
         for folder in sorted({os.path.dirname(p) for p in [page.path for page in plan.pages] + list(static)}):
             (staging / folder).mkdir(parents=True, exist_ok=True)
-        problems = _render_all(env, plan, staging)
+        problems = _render_pages(env, plan, staging)
         if problems:
             shutil.rmtree(staging, ignore_errors=True)
             return problems

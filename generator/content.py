@@ -17,6 +17,7 @@ from dateutil import tz
 
 from generator import dates, frontmatter
 from generator.frontmatter import Document
+from generator.parallel import parallel_map
 from generator.model import CERTAINTIES, Content, Event, Quote, Site, Source, When
 from generator.passages import Locator, normalise
 from generator.problems import Problem
@@ -169,23 +170,24 @@ def _load_all(folder: Path, make, problems: list[Problem]) -> tuple[dict, set[st
     file name), and every id seen, including those of files with problems."""
     items: dict = {}
     seen: dict[str, Path] = {}
+    paths = []
     for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
         item_id = path.stem
         if not ID.fullmatch(item_id):
             problems.append(Problem(path, 1, f"file name '{path.name}' is not a valid id: use lowercase letters, digits, '-' and '_'"))
-            continue
-        if item_id in seen:
+        elif item_id in seen:
             problems.append(Problem(path, 1, f"duplicate id '{item_id}': {seen[item_id]} has the same name"))
-            continue
-        seen[item_id] = path
-        doc = frontmatter.read(path)
+        else:
+            seen[item_id] = path
+            paths.append(path)
+    for doc in parallel_map(frontmatter.read, paths):
         if isinstance(doc, Problem):
             problems.append(doc)
             continue
         item, found = make(doc)
         problems.extend(found)
         if item is not None:
-            items[item_id] = item
+            items[doc.path.stem] = item
     return items, set(seen)
 
 

@@ -36,7 +36,10 @@ class Document:
 
 
 def read_text(path: Path) -> str | Problem:
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return Problem(path, 0, f"cannot read the file: {error.strerror}")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
