@@ -66,7 +66,7 @@ def generate(folder: Path, entries: int) -> None:
             (folder / "events" / f"e-{s:05d}-{e:02d}.md").write_text(
                 f'+++\ndate = "{words}"\ntitle = "Shelling reported in district {s}-{e}"\n'
                 f'kind = "{KINDS[e % len(KINDS)]}"\ncertainty = "{certainty}"\n'
-                + (f'according_to = "a local council"\n' if certainty == "claimed" else "")
+                + ('according_to = "a local council"\n' if certainty == "claimed" else "")
                 + f'places = ["district {s}-{e % QUOTES_PER_SOURCE}"]\nsources = ["{source_id}"]\n'
                 f'quotes = ["q-{s:05d}-{e % QUOTES_PER_SOURCE:02d}"]\n'
                 f'passage = "Officials gave no figure for the dead."\n+++\n'

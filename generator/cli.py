@@ -11,7 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from generator import __version__, build as builder
+from generator import __version__
+from generator import build as builder
 from generator.problems import Problem, display_path
 
 

@@ -8,7 +8,6 @@ that is wrong in one run.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -17,8 +16,8 @@ from dateutil import tz
 
 from generator import dates, frontmatter
 from generator.frontmatter import Document
-from generator.parallel import parallel_map
 from generator.model import CERTAINTIES, Content, Event, Quote, Site, Source, When
+from generator.parallel import parallel_map
 from generator.passages import Locator, normalise
 from generator.problems import Problem
 from generator.themes import find_theme

@@ -16,7 +16,8 @@ from functools import cache
 from pathlib import Path
 from typing import Callable
 
-from dateutil.relativedelta import SA, relativedelta, weekday as Weekday
+from dateutil.relativedelta import SA, relativedelta
+from dateutil.relativedelta import weekday as Weekday
 
 from generator.model import When
 

@@ -2,9 +2,10 @@
 
 import os
 
-from conftest import ROOT, timeline, tree, write
-from generator.build import MARKER, build, check
+from conftest import timeline, tree, write
 from sitecheck import broken_links, external_requests, read_page
+
+from generator.build import MARKER, build, check
 
 
 def test_a_build_writes_the_timeline_the_pages_and_the_css(site, tmp_path):

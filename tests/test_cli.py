@@ -1,7 +1,6 @@
 """The command line as a user meets it: one clear line per mistake, never a traceback."""
 
 import pytest
-
 from conftest import timeline, tree
 
 

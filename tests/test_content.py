@@ -3,8 +3,8 @@
 from datetime import date
 
 import pytest
-
 from conftest import write
+
 from generator.content import load
 
 

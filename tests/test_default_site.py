@@ -4,7 +4,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, timeline
 from sitecheck import broken_links, external_requests, read_page
 
