@@ -101,6 +101,7 @@ def resolve(phrase: str, reference: date | None) -> When:
 
 
 def from_date(day: date) -> When:
+    """A date written as a TOML date literal (date = 2016-12-12)."""
     return _on_day(day)
 
 
@@ -112,10 +113,10 @@ class Groups:
     args: dict
     words: dict[str, dict[str, object]]
 
-    def get(self, name: str, default=None):
+    def get(self, name: str):
         if name in self.captured:
             return self.captured[name]
-        return self.args.get(name, default)
+        return self.args.get(name)
 
     def number(self, name: str, list_name: str | None = None) -> int | None:
         value = self.get(name)
