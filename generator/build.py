@@ -79,7 +79,7 @@ def _render_pages(env: Environment, plan: Plan, staging: Path | None) -> list[Pr
                 return Problem(Path(page.path), 0, f"cannot write the output: {error.strerror}")
         return None
 
-    problems = parallel_map(render_one, plan.pages) if staging is not None else [render_one(p) for p in plan.pages]
+    problems = parallel_map(render_one, plan.pages)
     # One broken template breaks every page that uses it: say it once.
     return list(dict.fromkeys(p for p in problems if p is not None))
 
