@@ -78,5 +78,12 @@ def timeline(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     )
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    """Make an editor's change: replace the first `old` in the file, which must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

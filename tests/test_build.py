@@ -2,7 +2,7 @@
 
 import os
 
-from conftest import timeline, tree, write
+from conftest import edit, timeline, tree, write
 from sitecheck import broken_links, external_requests, read_page
 
 from generator.build import MARKER, build, check
@@ -30,8 +30,7 @@ def test_a_failed_build_leaves_the_previous_output_as_it_was(site, tmp_path):
     output = tmp_path / "output"
     build(site, output)
     before = tree(output)
-    path = site / "events" / "siege.md"
-    path.write_text(path.read_text().replace('"last March"', '"earlier"'))
+    edit(site / "events" / "siege.md", '"last March"', '"earlier"')
     assert build(site, output).problems
     assert tree(output) == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

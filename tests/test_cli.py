@@ -1,7 +1,7 @@
 """The command line as a user meets it: one clear line per mistake, never a traceback."""
 
 import pytest
-from conftest import timeline, tree
+from conftest import edit, timeline, tree
 
 
 def test_build_reports_what_it_built(site):
@@ -24,8 +24,7 @@ def test_build_reports_what_it_built(site):
 def test_a_content_mistake_is_one_line_and_a_failing_exit(site, file, old, new, expected):
     assert timeline("build", cwd=site.parent).returncode == 0
     before = tree(site.parent / "output")
-    path = site / file
-    path.write_text(path.read_text().replace(old, new, 1))
+    edit(site / file, old, new)
     for command in ("build", "check"):
         result = timeline(command, cwd=site.parent)
         assert result.returncode == 1
