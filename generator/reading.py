@@ -1,0 +1,181 @@
+"""Reading an article's text: its rules, sentences and the people it names.
+
+The later stages of extraction (quotations, events) work on what this module
+finds: sentence spans, and every mention of a person resolved to the fullest
+name the article gives them ("al-Hamdo" is "Abdulkafi Al-Hamdo").
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from generator.passages import paragraphs
+
+RULES_FILE = Path(__file__).parent / "rules" / "extract.toml"
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    cues: re.Pattern[str]
+    needs_place: bool
+
+
+@dataclass(frozen=True)
+class Certainty:
+    name: str
+    cues: re.Pattern[str]
+    who: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class Rules:
+    abbreviations: frozenset[str]
+    marks: tuple[tuple[str, str], ...]
+    min_words: int
+    label_before: re.Pattern[str]
+    transcript_turn: re.Pattern[str]
+    speech_verbs: re.Pattern[str]
+    named_after: re.Pattern[str]
+    message_pronoun: re.Pattern[str]
+    shared_message: re.Pattern[str]
+    relation: re.Pattern[str]
+    name_run: re.Pattern[str]
+    not_person_words: frozenset[str]
+    sentence_starters: frozenset[str]
+    pronouns: frozenset[str]
+    channels: tuple[tuple[str, str], ...]  # name, pattern with {outlet} still in it
+    kinds: tuple[Kind, ...]
+    certainties: tuple[Certainty, ...]
+
+
+@cache
+def load_rules(path: Path = RULES_FILE) -> Rules:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    quotes, speech, names = data["quotes"], data["speech"], data["names"]
+    token = f"(?:{names['token']})"
+    particle = "|".join(names["particles"])
+    name_run = re.compile(
+        rf"(?:(?P<title>{names['titles']})\s+)?(?P<name>{token}(?:[ \t]+(?:(?:{particle})[ \t]+)?{token}){{0,3}})"
+    )
+    return Rules(
+        abbreviations=frozenset(data["sentences"]["abbreviations"]),
+        marks=tuple(tuple(pair) for pair in quotes["marks"]),
+        min_words=quotes["min_words"],
+        label_before=re.compile(rf"(?:{quotes['label_before']})\s*$", re.IGNORECASE),
+        transcript_turn=re.compile(quotes["transcript_turn"], re.MULTILINE),
+        speech_verbs=re.compile(rf"\b(?:{speech['verbs']})\b", re.IGNORECASE),
+        named_after=re.compile(speech["named_after"]),
+        message_pronoun=re.compile(speech["message_pronoun"], re.IGNORECASE),
+        shared_message=re.compile(speech["shared_message"]),
+        relation=re.compile(speech["relation"], re.IGNORECASE),
+        name_run=name_run,
+        not_person_words=frozenset(names["not_person_words"]),
+        sentence_starters=frozenset(names["sentence_starters"]),
+        pronouns=frozenset(names["pronouns"]),
+        channels=tuple((c["name"], c["pattern"]) for c in data["channel"]),
+        kinds=tuple(
+            Kind(k["name"], re.compile(k["cues"], re.IGNORECASE), k.get("needs_place", False)) for k in data["kind"]
+        ),
+        certainties=tuple(
+            Certainty(c["name"], re.compile(c["cues"], re.IGNORECASE), tuple(re.compile(w) for w in c["who"]))
+            for c in data["certainty"]
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int  # index into the article's paragraphs
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A run of capitalised words: a person (with the fullest name the
+    article gives them) or, when `person` is False, an organisation or place."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    person: bool
+
+
+SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?=\s+[\"“(A-Z0-9])")
+LINE_END = re.compile(r"\n")
+
+
+def sentences(text: str, rules: Rules) -> list[Sentence]:
+    """Sentences by their punctuation; a line break also ends one when the
+    line ends in punctuation, opens a transcript turn, or is a headline."""
+    found: list[Sentence] = []
+    for index, (p_start, p_end) in enumerate(paragraphs(text)):
+        cuts = {p_start, p_end}
+        for end in SENTENCE_END.finditer(text, p_start, p_end):
+            word = re.search(r"([\w.]+)\.$", text[max(p_start, end.start() - 12) : end.start() + 1])
+            if word and word.group(1) in rules.abbreviations:
+                continue
+            cuts.add(end.end())
+        for newline in LINE_END.finditer(text, p_start, p_end):
+            before = text[p_start : newline.start()].rstrip()
+            after = text[newline.end() : p_end]
+            headline = index == 0 and "\n" not in before and not re.search(r"[.!?…”\"]$", before)
+            if headline or re.search(r"[.!?…:”\"]$", before) or rules.transcript_turn.match(after):
+                cuts.add(newline.end())
+        ordered = sorted(cuts)
+        for a, b in zip(ordered, ordered[1:]):
+            a += len(text[a:b]) - len(text[a:b].lstrip())
+            b -= len(text[a:b]) - len(text[a:b].rstrip())
+            if a < b:
+                found.append(Sentence(a, b, index))
+    return found
+
+
+def initials(words: str) -> str:
+    """'The Daily Beast' -> 'TDB', 'Abdulkafi Al-Hamdo' -> 'AA'."""
+    return "".join(w[0] for w in words.replace("’", " ").split() if w[0].isupper())
+
+
+def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()) -> list[Mention]:
+    """Every capitalised run outside the `skip` spans (quotations), in order.
+
+    A run is a person when it has two or more words and none that marks an
+    organisation or place, or when a title precedes it, or when it is the
+    surname of a person named earlier in full.
+    """
+    found: list[Mention] = []
+    surnames: dict[str, str] = {}
+    for match in rules.name_run.finditer(text):
+        if any(a <= match.start() < b for a, b in skip):
+            continue
+        words = match.group("name").split()
+        offset = match.start("name")
+        while words and words[0] in rules.sentence_starters:
+            offset = text.index(words[1], offset + len(words[0])) if len(words) > 1 else match.end()
+            words = words[1:]
+        if not words:
+            continue
+        name = " ".join(words)
+        start = offset if not match.group("title") or offset != match.start("name") else match.start()
+        whole = text[match.start() : match.end()]
+        organisation = any(w.strip(".,") in rules.not_person_words for w in words) or is_place(whole) or is_place(name)
+        key = words[-1].lower()
+        if organisation:
+            person = False
+        elif len(words) >= 2:
+            person = True
+            surnames[key] = name
+        elif key in surnames:
+            person, name = True, surnames[key]
+        else:
+            person = bool(match.group("title")) and offset == match.start("name")
+            if person:
+                surnames[key] = name
+        found.append(Mention(start, match.end(), whole[start - match.start() :], name, person))
+    return found
