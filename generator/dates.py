@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
