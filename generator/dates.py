@@ -1,20 +1,24 @@
-"""Date resolution: an ISO date or an article's own words, read against the
-article's date, become a `When` at the precision the words support.
+"""Temporal expressions: find them in an article's text and read them against
+the article's date (its DCT), following TimeML TIMEX3.
 
-The rules (patterns, word lists, examples) live in rules/dates.toml; this
-module holds only the small functions they name. Nothing here reads the
-clock: the reference date is always passed in.
+One engine serves two callers. `find(text, dct)` tags every temporal
+expression in a text; `resolve(phrase, reference)` reads the words an editor
+gave as an entry's date and returns a `When`. Both match the same rules
+(rules/dates.toml: patterns, word lists, examples) and read what they matched
+through the same small functions below, which the rules name. Nothing here
+reads the clock: the reference date is always passed in, and without one a
+relative expression stays unresolved.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
-from typing import Callable
 
 from dateutil.relativedelta import SA, relativedelta
 from dateutil.relativedelta import weekday as Weekday
@@ -22,17 +26,45 @@ from dateutil.relativedelta import weekday as Weekday
 from generator.model import When
 
 RULES_FILE = Path(__file__).parent / "rules" / "dates.toml"
-PART_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night"}
 
 
 class DateError(ValueError):
     """The words cannot be placed on a timeline; the message says why."""
 
 
+class NeedsReference(DateError):
+    """The words are relative and no reference date was given."""
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A temporal expression found in a text: `text == source[start:end]`.
+
+    `value` is its TIMEX3 normalisation (2016-12-12, 2016-W49-WE, P3D,
+    PAST_REF, ...), or None when the words cannot be normalised; then
+    `unresolved` says why. `unresolved` is also set for values that are real
+    but place nothing on a calendar (PAST_REF, FUTURE_REF).
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str | None
+    precision: str | None  # day | week | weekend | month | quarter | season | year | decade | century
+    rule: str
+    unresolved: str | None = None
+
+    def as_json(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text, "type": self.type, "value": self.value}
+
+
 @dataclass(frozen=True)
 class Rule:
     name: str
-    regex: re.Pattern[str]
+    group: str  # the rule's own group in the combined pattern
+    pattern: str
+    type: str
     resolve: str
     args: dict
     examples: dict[str, str]
@@ -42,226 +74,508 @@ class Rule:
 class Rules:
     rules: tuple[Rule, ...]
     words: dict[str, dict[str, object]]
+    cues: dict[str, re.Pattern[str]]
     example_reference: date
+    scan: re.Pattern[str]
+    scan_any_case: re.Pattern[str]
 
 
 @cache
 def load_rules(path: Path = RULES_FILE) -> Rules:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    words = data["words"]
+    words = {name: {str(k).lower(): v for k, v in table.items()} for name, table in data["words"].items()}
+    fragments = data.get("fragment", {})
 
-    def word_group(match: re.Match[str]) -> str:
-        name = match.group(1)
+    def alternatives(name: str) -> str:
         # Longest first, so "the day before yesterday" wins over "yesterday".
-        choices = sorted(words[name], key=len, reverse=True)
-        return f"(?P<{name}>{'|'.join(re.escape(w) for w in choices)})"
+        # A word written with a capital matches only so written ("May", not "may").
+        choices = sorted(data["words"][name], key=len, reverse=True)
+        return "|".join(re.escape(w) if w.islower() or not w[0].isalpha() else f"(?-i:{re.escape(w)})" for w in choices)
 
-    rules = tuple(
-        Rule(
+    def expand(pattern: str, prefix: str, capture: bool) -> str:
+        def one(match: re.Match[str]) -> str:
+            alias, _, name = match.group(1).rpartition(":")
+            alias = alias or name
+            if name in fragments:
+                inner = expand(fragments[name], prefix, capture=False)
+            else:
+                inner = alternatives(name)
+            return f"(?P<{prefix}{alias}>{inner})" if capture else f"(?:{inner})"
+
+        expanded = re.sub(r"\{([a-z_:]+)\}", one, pattern)
+        return expanded if capture else re.sub(r"\(\?P<[a-z_]+>", "(?:", expanded)
+
+    rules = []
+    for i, raw in enumerate(data["rule"]):
+        prefix = f"r{i}_"
+        body = raw["pattern"].replace("(?P<", f"(?P<{prefix}")
+        rules.append(Rule(
             name=raw["name"],
-            regex=re.compile(re.sub(r"\{([a-z_]+)\}", word_group, raw["pattern"]), re.IGNORECASE),
+            group=f"r{i}",
+            pattern=expand(body, prefix, capture=True),
+            type=raw.get("type", "DATE"),
             resolve=raw["resolve"],
             args=raw.get("args", {}),
             examples=raw.get("examples", {}),
-        )
-        for raw in data["rule"]
+        ))
+    scan = (
+        rf"(?<![\w$£€.-])(?:(?P<modifier>{alternatives('modifier')})[- ])?(?:"
+        + "|".join(f"(?P<{r.group}>{r.pattern})" for r in rules)
+        + r")(?![\w%-]|\.\d)"
     )
-    return Rules(rules, words, data["example_reference"])
+    cues = {name: re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE) for name, pattern in data["cues"].items()}
+    return Rules(
+        tuple(rules), words, cues, data["example_reference"],
+        scan=re.compile(scan, re.IGNORECASE),
+        # An editor's `date = "last MARCH"` is no sentence: any case will do.
+        scan_any_case=re.compile(scan.replace("(?-i:", "(?:"), re.IGNORECASE),
+    )
+
+
+# -- The two callers ----------------------------------------------------------------
+
+
+def find(text: str, dct: date | None) -> list[Timex]:
+    """Every temporal expression in `text`, read against `dct` (the document's date)."""
+    rules = load_rules()
+    found = []
+    for match in rules.scan.finditer(text):
+        rule, groups = _matched_rule(rules, match)
+        tense = _tense(rules, text, match.start())
+        found.append(_timex(rules, rule, groups, match, dct, tense))
+    return found
 
 
 def resolve(phrase: str, reference: date | None) -> When:
-    """Read `phrase` against `reference` (the article's date); raise DateError."""
+    """Read `phrase`, an entry's date in an article's words, against `reference`; raise DateError."""
     rules = load_rules()
     words = " ".join(phrase.split())
-    for rule in rules.rules:
-        match = rule.regex.fullmatch(words)
-        if not match:
-            continue
-        groups = {k: v.lower() for k, v in match.groupdict().items() if v is not None}
-        resolver = RESOLVERS[rule.resolve]
-        if resolver is not _calendar and reference is None:
-            raise DateError(
-                f"date {phrase!r} is relative: the entry needs a source with a published date to read it against"
-            )
-        try:
-            when = resolver(Groups(groups, rule.args, rules.words), reference)
-        except DateError as error:
-            raise DateError(f"date {phrase!r} {error}") from None
-        # Keep the article's words to show beside the date, unless they are the
-        # ISO date itself; keep the reference only where the words needed it.
-        return replace(
-            when,
-            words=phrase if words != when.value else None,
-            reference=reference if resolver is not _calendar else None,
+    match = rules.scan_any_case.fullmatch(words) or rules.scan_any_case.fullmatch(_without_preposition(rules, words))
+    if not match:
+        raise DateError(
+            f"cannot read date {phrase!r}: use an ISO date (2016-12-12, 2016-03, 2009) "
+            "or the article's words (Monday, last March, over the weekend)"
         )
-    raise DateError(
-        f"cannot read date {phrase!r}: use an ISO date (2016-12-12, 2016-03, 2009) "
-        "or the article's words (Monday, last March, over the weekend)"
+    rule, groups = _matched_rule(rules, match)
+    reading = Reading(groups, rule.args, rules.words, reference, tense=None)
+    try:
+        value = RESOLVERS[rule.resolve](reading)
+        when = when_of(value)
+    except NeedsReference:
+        raise DateError(
+            f"date {phrase!r} is relative: the entry needs a source with a published date to read it against"
+        ) from None
+    except DateError as error:
+        raise DateError(f"date {phrase!r} {error}") from None
+    # Keep the article's words to show beside the date, unless they are the
+    # ISO date itself; keep the reference only where the words needed it.
+    return replace(
+        when,
+        words=phrase if words != when.value else None,
+        reference=reference if reading.used_reference else None,
     )
 
 
 def from_date(day: date) -> When:
     """A date written as a TOML date literal (date = 2016-12-12)."""
-    return _on_day(day)
+    return when_of(day.isoformat())
 
 
-@dataclass(frozen=True)
-class Groups:
-    """What a rule captured, its fixed args, and the word lists to look words up in."""
-
-    captured: dict[str, str]
-    args: dict
-    words: dict[str, dict[str, object]]
-
-    def get(self, name: str):
-        if name in self.captured:
-            return self.captured[name]
-        return self.args.get(name)
-
-    def number(self, name: str, list_name: str | None = None) -> int | None:
-        value = self.get(name)
-        if value is None:
-            return None
-        if isinstance(value, int) or str(value).isdigit():
-            return int(value)
-        return int(self.words[list_name or name][value])
-
-    def part_of_day(self) -> str | None:
-        part = self.get("part_of_day")
-        return self.words["part_of_day"][part] if part else None
+def _without_preposition(rules: Rules, words: str) -> str:
+    first, _, rest = words.partition(" ")
+    return rest if first.lower() in rules.words["preposition"] else words
 
 
-# -- Whens at each precision -------------------------------------------------
+def _matched_rule(rules: Rules, match: re.Match[str]) -> tuple[Rule, dict[str, str]]:
+    rule = next(r for r in rules.rules if match.group(r.group) is not None)
+    prefix = rule.group + "_"
+    groups = {k[len(prefix):]: v.lower() for k, v in match.groupdict().items() if v is not None and k.startswith(prefix)}
+    if match.group("modifier"):
+        groups["modifier"] = match.group("modifier").lower()
+    return rule, groups
 
 
-def _on_day(day: date, part_of_day: str | None = None) -> When:
-    value = day.isoformat() + (f"T{part_of_day}" if part_of_day else "")
-    return When(value, "day", day, day, part_of_day)
+def _tense(rules: Rules, text: str, start: int) -> str | None:
+    """'future' or 'past' when the clause around the expression says which."""
+    clause = re.split(r"[.!?;\n]", text[max(0, start - 80):start])[-1]
+    last = {tense: max((m.end() for m in cue.finditer(clause)), default=-1) for tense, cue in rules.cues.items()}
+    nearest = max(last, key=last.get)
+    return nearest if last[nearest] >= 0 else None
 
 
-def _in_month(year: int, month: int) -> When:
-    start = date(year, month, 1)
-    end = start + relativedelta(months=1, days=-1)
-    return When(f"{year:04d}-{month:02d}", "month", start, end)
-
-
-def _in_year(year: int) -> When:
-    return When(f"{year:04d}", "year", date(year, 1, 1), date(year, 12, 31))
-
-
-def _in_week(day: date) -> When:
-    year, week, weekday = day.isocalendar()
-    monday = day - timedelta(days=weekday - 1)
-    return When(f"{year:04d}-W{week:02d}", "week", monday, monday + timedelta(days=6))
-
-
-def _on_weekend(saturday: date) -> When:
-    year, week, _ = saturday.isocalendar()
-    return When(f"{year:04d}-W{week:02d}-WE", "weekend", saturday, saturday + timedelta(days=1))
-
-
-def _at_precision(day: date, unit: str) -> When:
-    return {
-        "days": lambda: _on_day(day),
-        "weeks": lambda: _in_week(day),
-        "months": lambda: _in_month(day.year, day.month),
-        "years": lambda: _in_year(day.year),
-    }[unit]()
-
-
-# -- The resolvers that rules name ----------------------------------------------
-
-
-def _calendar(g: Groups, reference: date | None) -> When:
-    year, month, day = g.number("year"), g.number("month"), g.number("day")
+def _timex(rules: Rules, rule: Rule, groups: dict, match: re.Match[str], dct: date | None, tense: str | None) -> Timex:
+    reading = Reading(groups, rule.args, rules.words, dct, tense)
+    value, unresolved, precision = None, None, None
     try:
-        if day is not None:
-            when = _on_day(date(year, month, day))
-        elif month is not None:
-            when = _in_month(year, month)
-        else:
-            when = _in_year(year)
+        value = RESOLVERS[rule.resolve](reading)
+    except NeedsReference:
+        unresolved = "relative to the document's date, which was not given"
+    except DateError as error:
+        unresolved = str(error)
+    if value is not None:
+        if value.endswith("_REF") and value != "PRESENT_REF":
+            unresolved = "says only that it was in the past" if value == "PAST_REF" else "says only that it is in the future"
+        try:
+            precision = when_of(value).precision
+        except DateError:
+            precision = _coarse_precision(value)
+    kind = "TIME" if rule.type == "DATE" and value and "T" in value and not value.startswith("P") else rule.type
+    return Timex(match.start(), match.end(), match.group(0), kind, value, precision, rule.name, unresolved)
+
+
+def _coarse_precision(value: str) -> str | None:
+    for pattern, precision in (
+        (r"\d{4}-Q\d", "quarter"), (r"\d{4}-H\d", "half"), (r"\d{4}-(SP|SU|FA|WI)", "season"),
+        (r"\d{3}", "decade"), (r"\d{2}", "century"),
+    ):
+        if re.fullmatch(pattern, value):
+            return precision
+    return None
+
+
+# -- From a TIMEX3 value to a When -------------------------------------------------
+
+DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T(MO|AF|EV|NI|[\d:]+))?")
+WEEK = re.compile(r"(\d{4})-W(\d{2})(-WE)?")
+
+
+def when_of(value: str) -> When:
+    """The stretch of calendar a TIMEX3 value names; DateError for values that name none."""
+    try:
+        if m := DAY.fullmatch(value):
+            day = date(int(m[1]), int(m[2]), int(m[3]))
+            part = m[4] if m[4] in ("MO", "AF", "EV", "NI") else None
+            return When(value, "day", day, day, part)
+        if m := WEEK.fullmatch(value):
+            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            if m[3]:
+                return When(value, "weekend", monday + timedelta(days=5), monday + timedelta(days=6))
+            return When(value, "week", monday, monday + timedelta(days=6))
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+            start = date(int(m[1]), int(m[2]), 1)
+            return When(value, "month", start, start + relativedelta(months=1, days=-1))
+        if re.fullmatch(r"\d{4}", value):
+            return When(value, "year", date(int(value), 1, 1), date(int(value), 12, 31))
     except ValueError:
         raise DateError("is not a day in the calendar") from None
-    weekday = g.number("weekday")
-    if weekday is not None and when.start.weekday() != weekday:
-        actual = when.start.strftime("%A")
-        raise DateError(f"does not add up: {when.value} was a {actual}, not a {g.get('weekday').capitalize()}")
-    return when
-
-
-def _month(g: Groups, reference: date) -> When:
-    month = g.number("month")
-    direction = g.get("direction")
-    year = reference.year
-    if direction == "next":
-        year += 1 if month <= reference.month else 0
-    elif direction == "this":
-        pass
-    elif direction in ("last", "this past"):
-        year -= 1 if month >= reference.month else 0
-    else:
-        year -= 1 if month > reference.month else 0
-    return _in_month(year, month)
-
-
-def _weekday(g: Groups, reference: date) -> When:
-    day = Weekday(g.number("weekday"))
-    direction = g.get("direction")
-    if direction == "next":
-        moved = reference + relativedelta(days=1, weekday=day(+1))
-    elif direction in ("last", "this past"):
-        moved = reference + relativedelta(days=-1, weekday=day(-1))
-    elif direction == "this":
-        moved = reference - timedelta(days=reference.weekday()) + timedelta(days=day.weekday)
-    else:
-        moved = reference + relativedelta(weekday=day(-1))
-    return _on_day(moved, g.part_of_day())
-
-
-def _day(g: Groups, reference: date) -> When:
-    offset = g.number("day_offset")
-    if offset is None:
-        offset = g.number("days")
-    return _on_day(reference + timedelta(days=offset), g.part_of_day())
-
-
-def _ago(g: Groups, reference: date) -> When:
-    count = g.number("count", "number")
-    unit = g.words["unit"][g.get("unit")]
-    return _at_precision(reference - relativedelta(**{unit: count}), unit)
-
-
-def _period(g: Groups, reference: date) -> When:
-    unit = g.words["unit"][g.get("unit")]
-    step = {"last": -1, "this past": -1, "the past": -1, "the last": -1, "next": 1, "the coming": 1}
-    return _at_precision(reference + relativedelta(**{unit: step.get(g.get("direction"), 0)}), unit)
-
-
-def _weekend(g: Groups, reference: date) -> When:
-    direction = g.get("direction")
-    if direction in ("next", "this coming"):
-        return _on_weekend(reference + relativedelta(days=1, weekday=SA(+1)))
-    if direction == "this":
-        return _on_weekend(reference - timedelta(days=reference.weekday()) + timedelta(days=5))
-    sunday_counts = timedelta(days=1) if reference.weekday() == 6 else timedelta(0)
-    return _on_weekend(reference - sunday_counts + relativedelta(weekday=SA(-1)))
-
-
-def _vague(g: Groups, reference: date) -> When:
+    coarse = _coarse_precision(value)
+    if coarse:
+        raise DateError(f"is dated only to a {coarse}: give a day, week, month or year")
     raise DateError(
         "does not say when this happened: give a date (2016-12-12, 2016-03, 2009) "
         "or words that place it (Monday, last March)"
     )
 
 
-RESOLVERS: dict[str, Callable[[Groups, date | None], When]] = {
+# -- What a rule matched, and the functions that read it ---------------------------
+
+
+@dataclass
+class Reading:
+    """What a rule captured, its fixed args, the word lists, the reference date and the tense."""
+
+    captured: dict[str, str]
+    args: dict
+    words: dict[str, dict[str, object]]
+    dct: date | None
+    tense: str | None
+    used_reference: bool = field(default=False)
+
+    def reference(self) -> date:
+        if self.dct is None:
+            raise NeedsReference("is relative")
+        self.used_reference = True
+        return self.dct
+
+    def get(self, name: str):
+        if name in self.captured:
+            return self.captured[name]
+        return self.args.get(name)
+
+    def word(self, name: str, list_name: str | None = None):
+        value = self.get(name)
+        if value is None:
+            return None
+        return self.words[list_name or name][" ".join(str(value).split())]
+
+    def number(self, name: str, list_name: str = "number") -> int | None:
+        """A count written in figures or words ("24", "twenty-four", "a"); None when vague ("several")."""
+        value = self.get(name)
+        if value is None:
+            return None
+        if isinstance(value, int):
+            return value
+        value = value.replace(",", "").strip()
+        if value.isdigit():
+            return int(value)
+        if value in self.words[list_name]:
+            whole = self.words[list_name][value]
+            return None if whole == "X" else whole
+        total = 0
+        for part in re.split(r"[- ]+", value):
+            n = self.words[list_name].get(part)
+            if n is None:
+                continue
+            if n == "X":
+                return None
+            total = total * n if n >= 100 and total else total + n
+        return total
+
+    def unit(self) -> str:
+        return self.word("unit")
+
+    def direction(self) -> int:
+        """-1, 0 or +1: which way "last", "this", "next" and their kin point."""
+        return self.word("direction") if self.get("direction") else 0
+
+
+def _day_value(day: date, part: str | None = None) -> str:
+    return day.isoformat() + (f"T{part}" if part else "")
+
+
+def _at_precision(day: date, unit: str) -> str:
+    if unit in ("D", "H", "MIN"):
+        return day.isoformat()
+    if unit == "W":
+        year, week, _ = day.isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    if unit == "M":
+        return f"{day.year:04d}-{day.month:02d}"
+    if unit == "Q":
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    if unit == "DE":
+        return f"{day.year // 10:03d}"
+    if unit == "CE":
+        return f"{day.year // 100:02d}"
+    return f"{day.year:04d}"
+
+
+STEP = {
+    "D": relativedelta(days=1), "W": relativedelta(weeks=1), "M": relativedelta(months=1),
+    "Q": relativedelta(months=3), "Y": relativedelta(years=1), "DE": relativedelta(years=10),
+    "CE": relativedelta(years=100), "H": relativedelta(hours=1), "MIN": relativedelta(minutes=1),
+}
+
+
+def _latest(candidates: Callable[[int], date], reference: date, tense: str | None, strict: bool = False) -> date:
+    """The occurrence nearest the reference on the side the tense points to.
+
+    `candidates(k)` is the k-th occurrence around the reference (k=0 the one in
+    the reference's own week, month or year). Without a tense, news reports
+    mostly look back: the latest occurrence up to the reference wins.
+    """
+    options = sorted(candidates(k) for k in (-1, 0, 1))
+    if tense == "future":
+        return next(d for d in options if d > reference or (d == reference and not strict))
+    return next(d for d in reversed(options) if d <= reference)
+
+
+def _calendar(g: Reading) -> str:
+    year = g.get("year")
+    month, day = g.word("month") if g.get("month") and not str(g.get("month")).isdigit() else g.number("month"), g.number("day")
+    if year is None:
+        ref = g.reference()
+        year = ref.year
+        if month is not None and day is not None:
+            # A day and month without a year: the year that puts it nearest the article.
+            try:
+                year = min((ref.year - 1, ref.year, ref.year + 1), key=lambda y: abs((date(y, month, day) - ref).days))
+            except ValueError:
+                raise DateError("is not a day in the calendar") from None
+    else:
+        year = int(year.strip("'"))
+        if year < 100:
+            year += 1900
+    try:
+        if day is not None:
+            value = date(year, month, day).isoformat()
+        elif month is not None:
+            value = f"{year:04d}-{month:02d}"
+        else:
+            value = f"{year:04d}"
+    except ValueError:
+        raise DateError("is not a day in the calendar") from None
+    weekday = g.word("weekday")
+    if weekday is not None and day is not None and date(year, month, day).weekday() != weekday:
+        actual = date(year, month, day).strftime("%A")
+        raise DateError(f"does not add up: {value} was a {actual}, not a {g.get('weekday').capitalize()}")
+    return value
+
+
+def _month(g: Reading) -> str:
+    month = g.word("month")
+    ref = g.reference()
+    step = g.direction()
+    if g.get("of_year"):
+        year = ref.year + step
+    elif step:
+        year = ref.year + step
+        if (step < 0 and month < ref.month) or (step > 0 and month > ref.month):
+            year = ref.year
+    elif g.get("direction"):
+        year = ref.year
+    else:
+        day = _latest(lambda k: date(ref.year + k, month, 1), ref.replace(day=1), g.tense)
+        year = day.year
+    return f"{year:04d}-{month:02d}"
+
+
+def _weekday(g: Reading) -> str:
+    day = Weekday(g.word("weekday"))
+    ref = g.reference()
+    step = g.direction()
+    if step > 0:
+        moved = ref + relativedelta(days=1, weekday=day(+1))
+    elif step < 0:
+        moved = ref + relativedelta(days=-1, weekday=day(-1))
+    elif g.get("direction"):
+        moved = ref - timedelta(days=ref.weekday()) + timedelta(days=day.weekday)
+    else:
+        monday = ref - timedelta(days=ref.weekday())
+        moved = _latest(lambda k: monday + timedelta(weeks=k, days=day.weekday), ref, g.tense, strict=True)
+    return _day_value(moved, g.word("part_of_day"))
+
+
+def _time(g: Reading) -> str:
+    if g.get("weekday"):
+        day = _weekday(g)
+    elif g.get("day_offset"):
+        day = _day(g)
+    elif g.get("month"):
+        day = _calendar(g)
+    else:
+        day = g.reference().isoformat()
+    hour = g.number("hour") if g.get("hour") else g.word("clock")
+    minute = g.number("minute")
+    if g.get("half") == "p.m." and hour < 12:
+        hour += 12
+    if g.get("half") == "a.m." and hour == 12:
+        hour = 0
+    return f"{day[:10]}T{hour:02d}" + (f":{minute:02d}" if minute is not None else ":00")
+
+
+def _day(g: Reading) -> str:
+    offset = g.word("day_offset")
+    if offset is None:
+        offset = g.args["days"]
+    return _day_value(g.reference() + timedelta(days=offset), g.word("part_of_day"))
+
+
+def _ago(g: Reading) -> str:
+    count, unit = g.number("count"), g.unit()
+    ref = g.reference()
+    if count is None:
+        return _at_precision(ref, unit)[:3] + "X" if unit == "Y" else "PAST_REF"
+    return _at_precision(ref - STEP[unit] * count, unit)
+
+
+def _period(g: Reading) -> str:
+    unit = g.unit() if g.get("unit") in g.words["unit"] else g.get("unit")
+    steps = g.direction() if g.get("direction") else g.get("steps")
+    return _at_precision(g.reference() + STEP[unit] * steps, unit)
+
+
+def _weekend(g: Reading) -> str:
+    ref = g.reference()
+    step = g.direction()
+    if step > 0:
+        saturday = ref + relativedelta(days=1, weekday=SA(+1))
+    elif step == 0 and g.get("direction"):
+        saturday = ref - timedelta(days=ref.weekday()) + timedelta(days=5)
+    else:
+        sunday_counts = timedelta(days=1) if ref.weekday() == 6 else timedelta(0)
+        saturday = ref - sunday_counts + relativedelta(weekday=SA(-1))
+    year, week, _ = saturday.isocalendar()
+    return f"{year:04d}-W{week:02d}-WE"
+
+
+def _quarter(g: Reading) -> str:
+    quarter = g.word("ordinal")
+    year = g.get("year") or g.get("of_year")
+    if year:
+        return f"{int(year):04d}-Q{quarter}"
+    ref = g.reference()
+    if g.get("direction"):
+        return f"{ref.year + g.direction():04d}-Q{quarter}"
+    start = _latest(lambda k: date(ref.year + k, 3 * quarter - 2, 1), ref, g.tense)
+    return f"{start.year:04d}-Q{quarter}"
+
+
+def _half(g: Reading) -> str:
+    half = g.word("ordinal") or 2
+    year = int(g.get("year")) if g.get("year") else g.reference().year + g.direction()
+    return f"{year:04d}-H{half}"
+
+
+def _season(g: Reading) -> str:
+    season = g.word("season")
+    year = g.get("year") or g.get("in_year")
+    year = int(year) if year else g.reference().year + g.direction()
+    return f"{year:04d}-{season}"
+
+
+def _decade(g: Reading) -> str:
+    if g.get("decade_year"):
+        return g.get("decade_year")[:3]
+    year = g.reference().year // 100 * 100 + g.word("decade") * 10
+    return f"{year // 10 - (10 if year > g.reference().year else 0):03d}"
+
+
+def _century(g: Reading) -> str:
+    return f"{g.number('count') - 1:02d}"
+
+
+def _spoken_year(g: Reading) -> str:
+    if g.get("high"):
+        return f"{g.number('high') * 100 + g.number('low'):04d}"
+    return f"{2000 + (g.number('low_thousand') or 0):04d}"
+
+
+def _duration(g: Reading) -> str:
+    unit = g.unit()
+    if g.get("count") is None:
+        amount = "X" if g.args.get("vague") else "1"
+    else:
+        count = g.number("count")
+        amount = "X" if count is None else str(count)
+    return f"PT{amount}{unit[0]}" if unit in ("H", "MIN") else f"P{amount}{unit}"
+
+
+def _set(g: Reading) -> str:
+    if g.get("recurrence"):
+        return g.word("recurrence")
+    if g.get("weekday"):
+        return f"XXXX-WXX-{g.word('weekday') + 1}"
+    if g.get("month"):
+        return f"XXXX-{g.word('month'):02d}"
+    return f"P1{g.unit()}"
+
+
+def _ref(g: Reading) -> str:
+    return g.args["value"]
+
+
+def _vague(g: Reading) -> str:
+    raise DateError("does not say when this happened, only that it was near some event the reader must know")
+
+
+RESOLVERS: dict[str, Callable[[Reading], str]] = {
     "calendar": _calendar,
     "month": _month,
     "weekday": _weekday,
+    "time": _time,
     "day": _day,
     "ago": _ago,
     "period": _period,
     "weekend": _weekend,
+    "quarter": _quarter,
+    "half": _half,
+    "season": _season,
+    "decade": _decade,
+    "century": _century,
+    "spoken_year": _spoken_year,
+    "duration": _duration,
+    "set": _set,
+    "ref": _ref,
     "vague": _vague,
 }

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from generator.dates import DateError, load_rules, resolve
+from generator.dates import DateError, find, load_rules, resolve, when_of
 
 RULES = load_rules()
 EXAMPLES = [
@@ -13,9 +13,24 @@ EXAMPLES = [
 MONDAY = date(2016, 12, 12)
 
 
+def _places_a_date(value: str) -> bool:
+    try:
+        when_of(value)
+    except DateError:
+        return False
+    return True
+
+
 @pytest.mark.parametrize("text, value", EXAMPLES)
-def test_every_example_in_the_rules_file_resolves_as_written(text, value):
-    if value:
+def test_every_example_in_the_rules_file_is_found_with_its_value(text, value):
+    [timex] = find(text, RULES.example_reference)
+    assert timex.value == (value or None)
+    assert timex.text == text[timex.start:timex.end]
+
+
+@pytest.mark.parametrize("text, value", EXAMPLES)
+def test_every_example_that_places_a_date_resolves_as_an_entry_date_and_the_others_are_refused(text, value):
+    if value and _places_a_date(value):
         assert resolve(text, RULES.example_reference).value == value
     else:
         with pytest.raises(DateError):
