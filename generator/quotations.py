@@ -27,6 +27,7 @@ class Quotation:
     speaker: str | None
     channel: str | None
     attribution: int  # where the words are attributed, to tie them to an event
+    opened: int  # the opening mark
 
 
 @dataclass(frozen=True)
@@ -76,9 +77,8 @@ def find(
     paragraph_spans: list[tuple[int, int]],
     people: list[Mention],
     outlet: str | None,
+    marked: list[Marked],
 ) -> list[Quotation]:
-    starts = [a for a, _ in paragraph_spans]
-    marked = marked_spans(text, rules, starts)
     context = Context(text, rules, sentences, paragraph_spans, people, outlet)
     quotations: list[Quotation] = []
     for m in marked:
@@ -94,7 +94,7 @@ def find(
             channel = next((q.channel for q in reversed(quotations) if q.speaker == speaker), None)
         start = m.start + len(words) - len(words.lstrip())
         end = m.end - (len(words) - len(words.rstrip()))
-        quotations.append(Quotation(start, end, text[start:end], speaker, channel or NOT_STATED if speaker else channel, at))
+        quotations.append(Quotation(start, end, text[start:end], speaker, channel or NOT_STATED if speaker else channel, at, m.opened))
     return quotations
 
 
@@ -230,7 +230,7 @@ class Context:
             person = next((p for p in self.people if at <= p.start < at + len(who)), None)
         if person is None:
             return None
-        return person.name, self.channel(*self._spans_around(sentence.start, person.name)), person.start
+        return person.name, self.channel(*self._spans_around(sentence.start, person.name)), at
 
     def _named_after(self, m, earlier):
         paragraph = self.paragraph_of(m.opened)

@@ -51,6 +51,10 @@ class Rules:
     channels: tuple[tuple[str, str], ...]  # name, pattern with {outlet} still in it
     kinds: tuple[Kind, ...]
     certainties: tuple[Certainty, ...]
+    clause_breaks: re.Pattern[str]
+    continues: re.Pattern[str]
+    in_quotation: re.Pattern[str]
+    not_a_report: re.Pattern[str]
 
 
 @cache
@@ -85,6 +89,10 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
             Certainty(c["name"], re.compile(c["cues"], re.IGNORECASE), tuple(re.compile(w) for w in c["who"]))
             for c in data["certainty"]
         ),
+        clause_breaks=re.compile(data["events"]["clause_breaks"]),
+        continues=re.compile(data["events"]["continues"]),
+        in_quotation=re.compile(data["events"]["in_quotation"], re.IGNORECASE),
+        not_a_report=re.compile(data["events"]["not_a_report"]),
     )
 
 
@@ -93,6 +101,7 @@ class Sentence:
     start: int
     end: int
     paragraph: int  # index into the article's paragraphs
+    headline: bool = False  # the article's first line, when it is a title
 
 
 @dataclass(frozen=True)
@@ -115,6 +124,7 @@ def sentences(text: str, rules: Rules) -> list[Sentence]:
     """Sentences by their punctuation; a line break also ends one when the
     line ends in punctuation, opens a transcript turn, or is a headline."""
     found: list[Sentence] = []
+    headlines: set[int] = set()
     for index, (p_start, p_end) in enumerate(paragraphs(text)):
         cuts = {p_start, p_end}
         for end in SENTENCE_END.finditer(text, p_start, p_end):
@@ -126,14 +136,18 @@ def sentences(text: str, rules: Rules) -> list[Sentence]:
             before = text[p_start : newline.start()].rstrip()
             after = text[newline.end() : p_end]
             headline = index == 0 and "\n" not in before and not re.search(r"[.!?…”\"]$", before)
+            if headline:
+                headlines.add(p_start)
             if headline or re.search(r"[.!?…:”\"]$", before) or rules.transcript_turn.match(after):
                 cuts.add(newline.end())
+        if index == 0 and "\n" not in text[p_start:p_end].strip() and not re.search(r"[.!?…”\"]$", text[p_start:p_end].rstrip()):
+            headlines.add(p_start)
         ordered = sorted(cuts)
         for a, b in zip(ordered, ordered[1:]):
             a += len(text[a:b]) - len(text[a:b].lstrip())
             b -= len(text[a:b]) - len(text[a:b].rstrip())
             if a < b:
-                found.append(Sentence(a, b, index))
+                found.append(Sentence(a, b, index, headline=index == 0 and a == p_start and a in headlines))
     return found
 
 
