@@ -1,4 +1,4 @@
-"""The command line: `timeline build`, `timeline check`, `timeline dates`.
+"""The command line: `timeline build`, `timeline check`, `timeline dates`, `timeline extract`.
 
 It prints each problem as one line (file:line: message) and exits non-zero;
 a content mistake never ends in a traceback.
@@ -13,7 +13,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from generator import __version__, dates
+from generator import __version__, dates, drafts, extract, places
 from generator import build as builder
 from generator.problems import Problem, display_path
 
@@ -46,9 +46,19 @@ def main(argv: list[str] | None = None) -> int:
     find_dates.add_argument("--dct", metavar="YYYY-MM-DD", help="the document's date (when it was published)")
     find_dates.add_argument("--format", choices=("json", "text"), default="json", help="output format (default: json)")
 
+    extract_cmd = commands.add_parser("extract", help="propose dated entries and attributed quotes from an article", description=(
+        "Read SOURCE (a content source file with front matter, or plain text with --published) and propose "
+        "events and quotes. With --write, write them as draft files into CONTENT_DIR; existing files are never replaced."))
+    extract_cmd.add_argument("source", metavar="SOURCE", help="the article: a content source file, or a plain text file")
+    extract_cmd.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD", help="the article's date, which relative dates are read against")
+    extract_cmd.add_argument("--format", choices=("json", "text"), default="json", help="output format (default: json)")
+    extract_cmd.add_argument("--write", nargs="?", const="content", metavar="CONTENT_DIR", help="write draft files into CONTENT_DIR (default: content)")
+
     args = parser.parse_args(argv)
     if args.command == "dates":
         return _dates(args.file, args.dct, args.format)
+    if args.command == "extract":
+        return _extract(args)
     content_dir = Path(args.content_dir)
     if not content_dir.is_dir():
         return _fail([Problem(content_dir, 0, "no such content folder (run from your site's folder or name it)")])
@@ -99,6 +109,81 @@ def _dates(file: str, dct_text: str | None, output_format: str) -> int:
 def _fail_line(message: str) -> int:
     print(f"timeline dates: {message}", file=sys.stderr)
     return 1
+
+
+def _extract(args: argparse.Namespace) -> int:
+    article = drafts.read(Path(args.source), args.published)
+    if isinstance(article, Problem):
+        return _fail([article])
+    if article.published is None:
+        if args.write:
+            return _fail([Problem(Path(args.source), 0, "--write needs the article's date: give --published YYYY-MM-DD")])
+        print(f"{display_path(Path(args.source))}: warning: no published date; relative dates are left unresolved (give --published YYYY-MM-DD)", file=sys.stderr)
+    write_to = Path(args.write) if args.write else None
+    gazetteer, problems = places.load(_places_folder(Path(args.source), write_to))
+    if problems:
+        return _fail(problems)
+    result = extract.extract(article.text, article.id, article.published, article.outlet, gazetteer)
+    if write_to is None:
+        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2) if args.format == "json" else describe(result))
+        return 0
+    if write_to.exists() and not write_to.is_dir():
+        return _fail([Problem(write_to, 0, "not a folder: give a content folder to write the drafts into")])
+    written = drafts.write(result, article, write_to)
+    for path in written.wrote:
+        print(f"wrote {display_path(path)}")
+    for path in written.skipped:
+        print(f"skipped {display_path(path)}: it exists (left as it was)")
+    for problem in written.problems:
+        print(problem, file=sys.stderr)
+    print(f"{_count(len(written.wrote), 'file')} written, {len(written.skipped)} skipped")
+    return 0
+
+
+def _places_folder(source: Path, write_to: Path | None) -> Path | None:
+    """The gazetteer of the folder written to, else of the content folder the
+    source sits in, else ./content."""
+    beside = source.resolve().parent.parent if source.resolve().parent.name == "sources" else None
+    for folder in (write_to, beside, Path("content")):
+        if folder is not None and (folder / places.FILE_NAME).is_file():
+            return folder
+    return None
+
+
+def describe(result: extract.Extraction) -> str:
+    """The extraction as a dated list a person reads: each event with its
+    date, how sure the article is, and the quotes that back it."""
+    quotes = {q.id: q for q in result.quotes}
+    published = result.published.isoformat() if result.published else "no published date"
+    lines = [f"{result.source} ({published}): {_count(len(result.events), 'event')}, {_count(len(result.quotes), 'quote')}"]
+    order = sorted(result.events, key=lambda e: (e.date.value is None or not e.date.value[:1].isdigit(), e.date.value or "", e.start))
+    for event in order:
+        when = event.date.value or "undated"
+        said = f" ({event.date.text})" if event.date.text else " (the day of the report)" if event.date.basis == "publication" else ""
+        sure = event.certainty + (f", according to {event.according_to}" if event.according_to else "")
+        lines += ["", f"{when}{said}  {event.title}", f"    {event.kind}; {sure}"]
+        if event.places:
+            lines.append(f"    places: {', '.join(event.places)}")
+        for quote_id in event.quotes:
+            quote = quotes[quote_id]
+            lines.append(f"    “{_short(quote.text)}” ({quote.speaker or 'speaker not identified'}, {quote.channel})")
+    unused = [q for q in result.quotes if not any(q.id in e.quotes for e in result.events)]
+    if unused:
+        lines += ["", "quotes that back no event:"]
+        lines += [f"    “{_short(q.text)}” ({q.speaker or 'speaker not identified'}, {q.channel})" for q in unused]
+    return "\n".join(lines)
+
+
+def _short(text: str, words: int = 24) -> str:
+    split = text.split()
+    return " ".join(split) if len(split) <= words else " ".join(split[:words]) + "…"
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {value!r} (use YYYY-MM-DD, e.g. 2016-12-12)") from None
 
 
 def _count(n: int, singular: str, plural: str | None = None) -> str:
