@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import pairwise
 
 from generator import dates, quotations
 from generator.passages import paragraphs
@@ -152,11 +153,11 @@ def _parts(text, rules: Rules, sentence: Sentence, dated) -> list[tuple[int, int
     with the expression that dates it, if any."""
     breaks = [m.start() for m in rules.clause_breaks.finditer(text, sentence.start, sentence.end)]
     bounds = [sentence.start, *breaks, sentence.end]
-    segments = list(zip(bounds, bounds[1:]))
+    segments = list(pairwise(bounds))
     split = sorted({next(a for a, b in segments if a <= t.start < b) for t in dated} - {sentence.start})
     cuts = [sentence.start, *split, sentence.end]
     parts = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in pairwise(cuts):
         timex = next((t for t in dated if a <= t.start < b), None)
         start, end = _trim(text, a, b)
         if end > start:

@@ -4,7 +4,6 @@ for them (content/places.toml), so one place has one name on the timeline."""
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 

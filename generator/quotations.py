@@ -234,10 +234,10 @@ class Context:
 
     def _named_after(self, m, earlier):
         paragraph = self.paragraph_of(m.opened)
-        p_start, p_end = self.paragraphs[paragraph]
+        p_start, _ = self.paragraphs[paragraph]
         if self.text[p_start : m.opened].strip() or paragraph + 1 >= len(self.paragraphs):
             return None
-        n_start, n_end = self.paragraphs[paragraph + 1]
+        n_start, _ = self.paragraphs[paragraph + 1]
         if not self.rules.named_after.match(self.text, n_start):
             return None
         first = self.sentence_of(n_start)

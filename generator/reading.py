@@ -11,6 +11,7 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 from generator.passages import paragraphs
@@ -143,7 +144,7 @@ def sentences(text: str, rules: Rules) -> list[Sentence]:
         if index == 0 and "\n" not in text[p_start:p_end].strip() and not re.search(r"[.!?…”\"]$", text[p_start:p_end].rstrip()):
             headlines.add(p_start)
         ordered = sorted(cuts)
-        for a, b in zip(ordered, ordered[1:]):
+        for a, b in pairwise(ordered):
             a += len(text[a:b]) - len(text[a:b].lstrip())
             b -= len(text[a:b]) - len(text[a:b].rstrip())
             if a < b:
