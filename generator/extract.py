@@ -138,7 +138,9 @@ def _happenings(text, rules: Rules, said: list[Sentence], found, timexes, places
             kind = _kind(rules, text, start, end, sentence, places)
             if kind is not None:
                 when = _date(timex) if timex else _undated(published)
-                drafts.append(Draft(start, end, kind, when, quotation, sentence.paragraph, []))
+                # A date told inside a quotation is the speaker's, though the sentence opens outside it.
+                told_in = next((q for q in found if timex and q.start <= timex.start < q.end), quotation)
+                drafts.append(Draft(start, end, kind, when, told_in, sentence.paragraph, []))
     return drafts
 
 
