@@ -68,8 +68,7 @@ def write(extraction: Extraction, article: Article, content_dir: Path) -> Writte
     needs to build (site.toml, the source); existing files are left alone."""
     files: dict[Path, str] = {}
     problems: list[Problem] = []
-    if not (content_dir / "site.toml").exists():
-        files[content_dir / "site.toml"] = f"title = {_toml(article.title)}\nlanguage = \"en\"\n"
+    files[content_dir / "site.toml"] = f"title = {_toml(article.title)}\nlanguage = \"en\"\n"
     files[content_dir / "sources" / f"{article.id}.md"] = article.file_text or _source_file(article)
     for quote in extraction.quotes:
         files[content_dir / "quotes" / f"{quote.id}.md"] = _quote_file(quote, article.id)

@@ -107,7 +107,8 @@ def extract(text: str, source: str, published: date | None, outlet: str | None, 
     found = quotations.find(text, rules, said, spans, people, outlet, marked)
     timexes = [t for t in dates.find(text, published) if t.type in ("DATE", "TIME")]
     quote_ids = _quote_ids(found)
-    drafts = _happenings(text, rules, said, found, timexes, places, published)
+    named = [(m.start, m.end) for m in people if not m.person]
+    drafts = _happenings(text, rules, said, found, timexes, places, named, published)
     drafts = _attach(text, rules, drafts, found, said, people, published, timexes)
     events = _finish(text, rules, drafts, quote_ids, places)
     quotes = tuple(FoundQuote(quote_ids[id(q)], q.text, q.start, q.end, q.speaker, q.channel) for q in found)
@@ -117,13 +118,13 @@ def extract(text: str, source: str, published: date | None, outlet: str | None, 
 # -- Happenings: sentences and clauses with an event cue ----------------------
 
 
-def _happenings(text, rules: Rules, said: list[Sentence], found, timexes, places: Gazetteer, published) -> list[Draft]:
+def _happenings(text, rules: Rules, said: list[Sentence], found, timexes, places: Gazetteer, named, published) -> list[Draft]:
     drafts: list[Draft] = []
     for sentence in said:
         if sentence.headline:
             continue
         quotation = next((q for q in found if q.opened <= sentence.start < q.end), None)
-        dated = [t for t in timexes if sentence.start <= t.start and t.end <= sentence.end and _on_calendar(t)]
+        dated = [t for t in timexes if sentence.start <= t.start and t.end <= sentence.end and _dates_it(t, published)]
         if quotation and (rules.not_a_report.search(text, sentence.start, sentence.end) or not (
             dated or rules.in_quotation.search(text, sentence.start, sentence.end)
         )):
@@ -135,7 +136,7 @@ def _happenings(text, rules: Rules, said: list[Sentence], found, timexes, places
             previous.end = sentence.end
             continue
         for start, end, timex in _parts(text, rules, sentence, dated):
-            kind = _kind(rules, text, start, end, sentence, places)
+            kind = _kind(rules, text, start, end, sentence, places, named)
             if kind is not None:
                 when = _date(timex) if timex else _undated(published)
                 # A date told inside a quotation is the speaker's, though the sentence opens outside it.
@@ -147,6 +148,12 @@ def _happenings(text, rules: Rules, said: list[Sentence], found, timexes, places
 def _on_calendar(timex) -> bool:
     """Dates an event: a resolved date or time, not PRESENT_REF or the like."""
     return bool(timex.value) and timex.value[:1].isdigit() and not timex.unresolved
+
+
+def _dates_it(timex, published: date | None) -> bool:
+    """Without a published date, relative words still say which words date
+    the event, though not when."""
+    return _on_calendar(timex) or (published is None and timex.value is None)
 
 
 def _parts(text, rules: Rules, sentence: Sentence, dated) -> list[tuple[int, int, object]]:
@@ -175,16 +182,24 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _kind(rules: Rules, text: str, start: int, end: int, sentence: Sentence, places: Gazetteer) -> str | None:
+def _kind(rules: Rules, text: str, start: int, end: int, sentence: Sentence, places: Gazetteer, named) -> str | None:
+    """The first kind whose cue is in text[start:end]. A kind that needs a
+    place needs one in the sentence: from the gazetteer, or a capitalised
+    name that is not a person's and does not merely open the sentence."""
     for kind in rules.kinds:
         if kind.cues.search(text, start, end):
-            if kind.needs_place and not places.find(text, sentence.start, sentence.end):
+            if kind.needs_place and not (
+                places.find(text, sentence.start, sentence.end)
+                or any(sentence.start < a and b <= sentence.end for a, b in named)
+            ):
                 continue
             return kind.name
     return None
 
 
 def _date(timex) -> FoundDate:
+    if timex.value is None:
+        return FoundDate(None, timex.text, None, "unresolved")
     return FoundDate(timex.value, timex.text, timex.precision, "words")
 
 
