@@ -34,8 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import content, places  # noqa: E402
-from generator.extract import Extraction, extract  # noqa: E402
+from generator import content, places
+from generator.extract import Extraction, extract
 
 SEED = "aleppo-daily-beast-2016-12-12"
 

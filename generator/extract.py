@@ -136,7 +136,7 @@ def _happenings(text, rules: Rules, said: list[Sentence], found, timexes, places
             previous.end = sentence.end
             continue
         for start, end, timex in _parts(text, rules, sentence, dated):
-            kind = _kind(rules, text, start, end, sentence, places, named)
+            kind = _kind(rules, text, start, end, sentence, places, named, timex is not None)
             if kind is not None:
                 when = _date(timex) if timex else _undated(published)
                 # A date told inside a quotation is the speaker's, though the sentence opens outside it.
@@ -182,12 +182,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _kind(rules: Rules, text: str, start: int, end: int, sentence: Sentence, places: Gazetteer, named) -> str | None:
+def _kind(rules: Rules, text: str, start: int, end: int, sentence: Sentence, places: Gazetteer, named, dated: bool) -> str | None:
     """The first kind whose cue is in text[start:end]. A kind that needs a
     place needs one in the sentence: from the gazetteer, or a capitalised
     name that is not a person's and does not merely open the sentence."""
     for kind in rules.kinds:
-        if kind.cues.search(text, start, end):
+        if kind.cues.search(text, start, end) and (dated or not kind.needs_date):
             if kind.needs_place and not (
                 places.find(text, sentence.start, sentence.end)
                 or any(sentence.start < a and b <= sentence.end for a, b in named)

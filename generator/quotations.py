@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from generator.reading import Mention, Rules, Sentence, initials
 
 NOT_STATED = "not stated in the article"
+# A speaker the article describes rather than names: "one U.S. official".
+DESCRIBED = re.compile(r"(?:an?|the|one|another|two|three|several|some|many|other)\s[\w .’'-]{2,60}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -180,8 +182,7 @@ class Context:
         return None
 
     def _message(self, m, earlier):
-        after = self._after(m)
-        if not self.rules.message_pronoun.match(after):
+        if not self.rules.message_pronoun.match(self.text, self._after(m)[0]):
             return None
         shared = [s for s in self.rules.shared_message.finditer(self.text, 0, m.opened)]
         if not shared:
@@ -196,41 +197,53 @@ class Context:
         by = f", a message shared by {sharer.name}" if sharer else ""
         return author, f"{channel}{by}" if channel else None, share.start()
 
-    def _after(self, m: Marked) -> str:
+    def _after(self, m: Marked) -> tuple[int, int]:
         """The words after the closing mark, to the end of that sentence."""
         close = m.end + 1
-        sentence = self.sentence_of(close)
-        return self.text[close : max(close, sentence.end)].lstrip("”'\"`")
+        while close < len(self.text) and self.text[close] in "”'\"`":
+            close += 1
+        return close, max(close, self.sentence_of(close).end)
 
     def _in_sentence(self, m, earlier):
-        after = self._after(m)
-        verb_after = re.match(rf"\W*(?:(?P<who>[\w’'-]+(?: [\w’'-]+){{0,3}}?) (?:{self.rules.speech_verbs.pattern})|(?:{self.rules.speech_verbs.pattern}) (?P<who2>[\w’'-]+(?: [\w’'-]+){{0,3}}))", after, re.IGNORECASE)
         sentence = self.sentence_of(m.opened)
-        if verb_after:
-            who = verb_after.group("who") or verb_after.group("who2")
-            at = m.end + 1 + self.text[m.end + 1 :].find(who)
-            return self._resolve(who, at, sentence)
+        close, end = self._after(m)
+        verb = self.rules.speech_verbs.search(self.text, close, min(end, close + 90))
+        if verb:
+            phrase_end = re.compile(r"[,.;:!?]|$").search(self.text, verb.end(), end).start()
+            found = self._speaker_in(close, verb.start()) or self._speaker_in(verb.end(), phrase_end)
+            if found:
+                return found[0], self.channel(*self._spans_around(sentence.start, found[0])), found[1]
         before = self.text[sentence.start : m.opened]
         verbs = list(self.rules.speech_verbs.finditer(before))
         if not verbs:
             return None
         verb_at = sentence.start + verbs[-1].start()
-        pronoun = list(re.finditer(r"\b(?:he|she)\b", self.text[sentence.start : verb_at], re.IGNORECASE))
-        person = self.last_person(verb_at, sentence.start)
-        if pronoun and (person is None or sentence.start + pronoun[-1].start() > person.start):
-            return self._resolve(pronoun[-1].group(), sentence.start + pronoun[-1].start(), sentence)
-        if person:
-            return person.name, self.channel(*self._spans_around(m.opened, person.name)), person.start
+        found = self._speaker_in(sentence.start, verb_at, last=True)
+        if found:
+            return found[0], self.channel(*self._spans_around(m.opened, found[0])), found[1]
         return None
 
-    def _resolve(self, who: str, at: int, sentence: Sentence):
-        if who.lower() in self.rules.pronouns:
-            person = self.last_person(at)
-        else:
-            person = next((p for p in self.people if at <= p.start < at + len(who)), None)
-        if person is None:
+    def _speaker_in(self, start: int, end: int, last: bool = False) -> tuple[str, int] | None:
+        """Who text[start:end] names as the speaker: a pronoun's person, a
+        person, else an organisation, else a short description ("one U.S.
+        official"), with where it is named."""
+        words = self.text[start:end].strip(" ,\n\t")
+        if not words:
             return None
-        return person.name, self.channel(*self._spans_around(sentence.start, person.name)), at
+        pronouns = list(re.finditer(r"\b(?:he|she)\b", self.text[start:end], re.IGNORECASE))
+        people = [p for p in self.people if start <= p.start and p.end <= end]
+        if pronouns and (not people or start + pronouns[-1].start() > people[-1].start):
+            person = self.last_person(start + pronouns[-1].start())
+            return (person.name, start + pronouns[-1].start()) if person else None
+        if people:
+            person = people[-1] if last else people[0]
+            return person.name, person.start
+        named = [n for n in self.named if start <= n.start and n.end <= end]
+        if named and not last:
+            return named[0].name, named[0].start
+        if not last and DESCRIBED.fullmatch(words):
+            return words, start + self.text[start:end].index(words)
+        return None
 
     def _named_after(self, m, earlier):
         paragraph = self.paragraph_of(m.opened)

@@ -24,6 +24,7 @@ class Kind:
     name: str
     cues: re.Pattern[str]
     needs_place: bool
+    needs_date: bool
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,8 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         pronouns=frozenset(names["pronouns"]),
         channels=tuple((c["name"], c["pattern"]) for c in data["channel"]),
         kinds=tuple(
-            Kind(k["name"], re.compile(k["cues"], re.IGNORECASE), k.get("needs_place", False)) for k in data["kind"]
+            Kind(k["name"], re.compile(k["cues"], re.IGNORECASE), k.get("needs_place", False), k.get("needs_date", False))
+            for k in data["kind"]
         ),
         certainties=tuple(
             Certainty(c["name"], re.compile(c["cues"], re.IGNORECASE), tuple(re.compile(w) for w in c["who"]))
@@ -130,7 +132,7 @@ def sentences(text: str, rules: Rules) -> list[Sentence]:
         cuts = {p_start, p_end}
         for end in SENTENCE_END.finditer(text, p_start, p_end):
             word = re.search(r"([\w.]+)\.$", text[max(p_start, end.start() - 12) : end.start() + 1])
-            if word and word.group(1) in rules.abbreviations:
+            if word and (word.group(1) in rules.abbreviations or re.fullmatch(r"[A-Z]", word.group(1))):
                 continue
             cuts.add(end.end())
         for newline in LINE_END.finditer(text, p_start, p_end):

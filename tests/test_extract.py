@@ -11,7 +11,7 @@ from generator.extract import extract
 from generator.places import gazetteer
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from extract_seed import same_speaker, score_seed  # noqa: E402
+from extract_seed import same_speaker, score_seed
 
 MONDAY = date(2016, 12, 12)
 PLACES = gazetteer({"Old Town": ["Old Towne"], "Harbour District": ["the harbour"]})
