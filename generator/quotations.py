@@ -209,8 +209,13 @@ class Context:
         close, end = self._after(m)
         verb = self.rules.speech_verbs.search(self.text, close, min(end, close + 90))
         if verb:
-            phrase_end = re.compile(r"[,.;:!?]|$").search(self.text, verb.end(), end).start()
-            found = self._speaker_in(close, verb.start()) or self._speaker_in(verb.end(), phrase_end)
+            # "..., she said" or "..., said Jane Doe, an analyst": the speaker
+            # stands between the quotation and the verb, or right after it.
+            if self.text[close : verb.start()].strip(" ,\n\t"):
+                found = self._speaker_in(close, verb.start(), nearest="end", described=True)
+            else:
+                phrase_end = re.compile(r"[,.;:!?]|$").search(self.text, verb.end(), end).start()
+                found = self._speaker_in(verb.end(), phrase_end, nearest="start", described=True)
             if found:
                 return found[0], self.channel(*self._spans_around(sentence.start, found[0])), found[1]
         before = self.text[sentence.start : m.opened]
@@ -218,15 +223,16 @@ class Context:
         if not verbs:
             return None
         verb_at = sentence.start + verbs[-1].start()
-        found = self._speaker_in(sentence.start, verb_at, last=True)
+        found = self._speaker_in(sentence.start, verb_at, nearest="end", described=False)
         if found:
             return found[0], self.channel(*self._spans_around(m.opened, found[0])), found[1]
         return None
 
-    def _speaker_in(self, start: int, end: int, last: bool = False) -> tuple[str, int] | None:
-        """Who text[start:end] names as the speaker: a pronoun's person, a
-        person, else an organisation, else a short description ("one U.S.
-        official"), with where it is named."""
+    def _speaker_in(self, start: int, end: int, nearest: str, described: bool) -> tuple[str, int] | None:
+        """Who text[start:end] names as the speaker, and where: a pronoun's
+        person, else the person named nearest the verb, else (when the span
+        is only the subject) an organisation or a description such as "one
+        U.S. official"."""
         words = self.text[start:end].strip(" ,\n\t")
         if not words:
             return None
@@ -236,12 +242,14 @@ class Context:
             person = self.last_person(start + pronouns[-1].start())
             return (person.name, start + pronouns[-1].start()) if person else None
         if people:
-            person = people[-1] if last else people[0]
+            person = people[-1] if nearest == "end" else people[0]
             return person.name, person.start
+        if not described or len(words.split()) > 8:
+            return None
         named = [n for n in self.named if start <= n.start and n.end <= end]
-        if named and not last:
+        if named:
             return named[0].name, named[0].start
-        if not last and DESCRIBED.fullmatch(words):
+        if DESCRIBED.fullmatch(words) and not re.search(r"\band\b", words):
             return words, start + self.text[start:end].index(words)
         return None
 
