@@ -214,7 +214,7 @@ class Context:
             if self.text[close : verb.start()].strip(" ,\n\t"):
                 found = self._speaker_in(close, verb.start(), nearest="end", described=True)
             else:
-                phrase_end = re.compile(r"[,.;:!?]|$").search(self.text, verb.end(), end).start()
+                phrase_end = re.compile(r"[,;:!?]|$").search(self.text, verb.end(), end).start()
                 found = self._speaker_in(verb.end(), phrase_end, nearest="start", described=True)
             if found:
                 return found[0], self.channel(*self._spans_around(sentence.start, found[0])), found[1]
@@ -244,7 +244,7 @@ class Context:
         if people:
             person = people[-1] if nearest == "end" else people[0]
             return person.name, person.start
-        if not described or len(words.split()) > 8:
+        if not described or len(words.split()) > 6:
             return None
         named = [n for n in self.named if start <= n.start and n.end <= end]
         if named:

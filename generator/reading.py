@@ -50,6 +50,7 @@ class Rules:
     not_person_words: frozenset[str]
     sentence_starters: frozenset[str]
     pronouns: frozenset[str]
+    before_organisation: re.Pattern[str]
     channels: tuple[tuple[str, str], ...]  # name, pattern with {outlet} still in it
     kinds: tuple[Kind, ...]
     certainties: tuple[Certainty, ...]
@@ -83,6 +84,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         not_person_words=frozenset(names["not_person_words"]),
         sentence_starters=frozenset(names["sentence_starters"]),
         pronouns=frozenset(names["pronouns"]),
+        before_organisation=re.compile(rf"\b(?:{'|'.join(names['before_organisation'])}) $"),
         channels=tuple((c["name"], c["pattern"]) for c in data["channel"]),
         kinds=tuple(
             Kind(k["name"], re.compile(k["cues"], re.IGNORECASE), k.get("needs_place", False), k.get("needs_date", False))
@@ -119,6 +121,7 @@ class Mention:
     person: bool
 
 
+INITIAL = re.compile(r"[A-Z]\.")
 SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?=\s+[\"“(A-Z0-9])")
 LINE_END = re.compile(r"\n")
 
@@ -176,14 +179,17 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
         while words and words[0] in rules.sentence_starters:
             offset = text.index(words[1], offset + len(words[0])) if len(words) > 1 else match.end()
             words = words[1:]
-        if not words:
+        if not words or all(INITIAL.fullmatch(w) for w in words):
             continue
         name = " ".join(words)
-        start = offset if not match.group("title") or offset != match.start("name") else match.start()
+        titled = bool(match.group("title")) and offset == match.start("name")
+        start = match.start() if titled else offset
         whole = text[match.start() : match.end()]
         organisation = any(w.strip(".,") in rules.not_person_words for w in words) or is_place(whole) or is_place(name)
+        # "an analyst at First Boston", "the chairman of New York-based RJR"
+        after_preposition = not titled and rules.before_organisation.search(text, max(0, start - 8), start)
         key = words[-1].lower()
-        if organisation:
+        if organisation or (after_preposition and key not in surnames):
             person = False
         elif len(words) >= 2:
             person = True
@@ -191,7 +197,7 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
         elif key in surnames:
             person, name = True, surnames[key]
         else:
-            person = bool(match.group("title")) and offset == match.start("name")
+            person = titled
             if person:
                 surnames[key] = name
         found.append(Mention(start, match.end(), whole[start - match.start() :], name, person))
