@@ -9,6 +9,7 @@ does not date is placed on the day of the report, and says so (`basis`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import pairwise
@@ -107,8 +108,8 @@ def extract(text: str, source: str, published: date | None, outlet: str | None, 
     found = quotations.find(text, rules, said, spans, people, outlet, marked)
     timexes = [t for t in dates.find(text, published) if t.type in ("DATE", "TIME")]
     quote_ids = _quote_ids(found)
-    named = [(m.start, m.end) for m in people if not m.person]
-    drafts = _happenings(text, rules, said, found, timexes, places, named, published)
+    cues = Cues(text, rules, places, [(m.start, m.end) for m in people if not m.person])
+    drafts = _happenings(text, rules, said, found, timexes, cues, published)
     drafts = _attach(text, rules, drafts, found, said, people, published, timexes)
     events = _finish(text, rules, drafts, quote_ids, places)
     quotes = tuple(FoundQuote(quote_ids[id(q)], q.text, q.start, q.end, q.speaker, q.channel) for q in found)
@@ -118,7 +119,7 @@ def extract(text: str, source: str, published: date | None, outlet: str | None, 
 # -- Happenings: sentences and clauses with an event cue ----------------------
 
 
-def _happenings(text, rules: Rules, said: list[Sentence], found, timexes, places: Gazetteer, named, published) -> list[Draft]:
+def _happenings(text, rules: Rules, said: list[Sentence], found, timexes, cues: Cues, published) -> list[Draft]:
     drafts: list[Draft] = []
     for sentence in said:
         if sentence.headline:
@@ -136,7 +137,7 @@ def _happenings(text, rules: Rules, said: list[Sentence], found, timexes, places
             previous.end = sentence.end
             continue
         for start, end, timex in _parts(text, rules, sentence, dated):
-            kind = _kind(rules, text, start, end, sentence, places, named, timex is not None)
+            kind = cues.kind(start, end, sentence, timex is not None)
             if kind is not None:
                 when = _date(timex) if timex else _undated(published)
                 # A date told inside a quotation is the speaker's, though the sentence opens outside it.
@@ -182,19 +183,30 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _kind(rules: Rules, text: str, start: int, end: int, sentence: Sentence, places: Gazetteer, named, dated: bool) -> str | None:
-    """The first kind whose cue is in text[start:end]. A kind that needs a
-    place needs one in the sentence: from the gazetteer, or a capitalised
-    name that is not a person's and does not merely open the sentence."""
-    for kind in rules.kinds:
-        if kind.cues.search(text, start, end) and (dated or not kind.needs_date):
-            if kind.needs_place and not (
-                places.find(text, sentence.start, sentence.end)
-                or any(sentence.start < a and b <= sentence.end for a, b in named)
-            ):
+class Cues:
+    """Where each kind's cues, the gazetteer's places and other names fall in
+    one text, found once, so each sentence is a lookup rather than a search."""
+
+    def __init__(self, text: str, rules: Rules, places: Gazetteer, named: list[tuple[int, int]]):
+        self.kinds = [(kind, [(m.start(), m.end()) for m in kind.cues.finditer(text)]) for kind in rules.kinds]
+        self.places = sorted([(a, b) for a, b, _ in places.find(text)] + named)
+
+    @staticmethod
+    def _within(spans: list[tuple[int, int]], start: int, end: int, after_start: bool = False) -> bool:
+        i = bisect_left(spans, (start + after_start, -1))
+        return i < len(spans) and spans[i][1] <= end
+
+    def kind(self, start: int, end: int, sentence: Sentence, dated: bool) -> str | None:
+        """The first kind whose cue is in [start, end). A kind that needs a
+        place needs one in the sentence: from the gazetteer, or a capitalised
+        name that is not a person's and does not merely open the sentence."""
+        for kind, spans in self.kinds:
+            if not self._within(spans, start, end) or (kind.needs_date and not dated):
+                continue
+            if kind.needs_place and not self._within(self.places, sentence.start, sentence.end, after_start=True):
                 continue
             return kind.name
-    return None
+        return None
 
 
 def _date(timex) -> FoundDate:
