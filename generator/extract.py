@@ -22,6 +22,7 @@ from generator.reading import Rules, Sentence, load_rules, mentions, sentences
 
 TITLE_WORDS = 14
 NOT_NAMED = "not named in the article"
+RELATIVE = re.compile(r"(?:which|who|whom|where)\b")
 
 
 @dataclass(frozen=True)
@@ -270,6 +271,9 @@ def _finish(text, rules: Rules, drafts: list[Draft], quote_ids, places: Gazettee
         certainty, according_to = _certainty(rules, passage, draft)
         title = _title(text, draft)
         names = tuple(dict.fromkeys(name for _, _, name in places.find(text, draft.start, draft.end)))
+        if not names and RELATIVE.match(passage):
+            # "Palmyra, which it had lost": the place the clause is about comes just before it.
+            names = tuple(name for _, _, name in places.find(text, max(0, draft.start - 40), draft.start)[-1:])
         event_id = _unique(f"{(draft.date.value or 'undated').lower()}-{_slug(title, 6)}", used)
         events.append(FoundEvent(
             event_id, title, draft.kind, draft.date, names, draft.start, draft.end, passage,
