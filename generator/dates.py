@@ -75,6 +75,7 @@ class Rules:
     rules: tuple[Rule, ...]
     words: dict[str, dict[str, object]]
     anchors: frozenset[str]
+    first_words: frozenset[str]
     tense: dict[str, re.Pattern[str]]
     topics: dict[str, re.Pattern[str]]
     example_reference: date
@@ -130,12 +131,14 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
     anchors = {w for name in data["anchor"]["lists"] for w in words[name] if re.fullmatch(r"[a-z]{3,}\.?|\d+s", w)}
     anchors = {w.rstrip(".") for w in anchors}
     anchors.update(data["anchor"]["words"])
+    first_words = {phrase.split()[0].rstrip(".") for table in words.values() for phrase in table} | anchors
+    first_words.update(data["anchor"]["first_words"])
 
     def cues(table: dict[str, str]) -> dict[str, re.Pattern[str]]:
         return {name: re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE) for name, pattern in table.items()}
 
     return Rules(
-        tuple(rules), words, frozenset(anchors), cues(data["tense"]), cues(data["topic"]), data["example_reference"],
+        tuple(rules), words, frozenset(anchors), frozenset(first_words), cues(data["tense"]), cues(data["topic"]), data["example_reference"],
         scan=re.compile(scan, re.IGNORECASE),
         # An editor's `date = "last MARCH"` is no sentence: any case will do.
         scan_any_case=re.compile(scan.replace("(?-i:", "(?:"), re.IGNORECASE),
@@ -148,41 +151,41 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
 def find(text: str, dct: date | None) -> list[Timex]:
     """Every temporal expression in `text`, read against `dct` (the document's date)."""
     rules = load_rules()
-    found = []
-    for start, end in _windows(rules, text):
-        for match in rules.scan.finditer(text, start, end):
+    found: list[Timex] = []
+    for start in _starts(rules, text):
+        if found and start < found[-1].end:
+            continue
+        match = rules.scan.match(text, start)
+        if match:
             rule, groups = _matched_rule(rules, match)
             found.append(_timex(rules, rule, groups, match, dct, text))
     return found
 
 
 TOKEN = re.compile(r"[^\W_]+")
-BEFORE, AFTER = 40, 30  # characters an expression may reach before and after its anchor word
+REACH = 6  # words an expression may hold before its anchor word ("each of the past three years")
 
 
-def _windows(rules: Rules, text: str) -> list[tuple[int, int]]:
-    """The stretches of `text` around anchor words, merged: only these need the rules.
+def _starts(rules: Rules, text: str) -> list[int]:
+    """Where an expression may start: the words that may begin one among the
+    few words before each anchor word, in order.
 
     Every expression holds a four-figure number or an anchor word (a month, a
-    unit, "now", ...); scanning only near them keeps `find` fast on long texts.
+    unit, "now", ...) and begins with a figure or one of a few words; trying
+    the rules only there keeps `find` fast.
     """
-    windows: list[tuple[int, int]] = []
+    starts: list[int] = []
+    recent: list[int] = []  # the last REACH places where an expression may start
     for token in TOKEN.finditer(text):
         word = token.group()
-        if word[:4].isdigit() and not word[4:5].isdigit() or word.lower() in rules.anchors:
-            start, end = max(0, token.start() - BEFORE), token.end() + AFTER
-            if windows and start <= windows[-1][1]:
-                windows[-1] = (windows[-1][0], end)
-            else:
-                windows.append((start, end))
-    # A window must not end inside a word, or a rule could match half of it.
-    return [(start, _word_end(text, end)) for start, end in windows]
-
-
-def _word_end(text: str, at: int) -> int:
-    while at < len(text) and not text[at].isspace():
-        at += 1
-    return min(at, len(text))
+        at = token.start()
+        lower = word.lower()
+        if word[0].isdigit() or lower in rules.first_words:
+            recent = [*recent[1 - REACH:], at - 1 if at and text[at - 1] == "'" else at]
+        if word[:4].isdigit() and not word[4:5].isdigit() or lower in rules.anchors:
+            starts.extend(start for start in recent if not starts or start > starts[-1])
+            recent = []
+    return starts
 
 
 TOPIC_REACH = 300  # characters before an expression that may say what it is about
@@ -375,6 +378,16 @@ class Reading:
             total = total * n if n >= 100 and total else total + n
         return total
 
+    def year(self) -> int:
+        """The captured year, in figures or spoken ("nineteen ninety-six", "two thousand")."""
+        text = self.get("year")
+        if text.isdigit():
+            return int(text)
+        words = text.replace("-", " ").split()
+        if words[:2] == ["two", "thousand"]:
+            return 2000 + sum(self.words["number"][w] for w in words[3:])
+        return self.words["number"][words[0]] * 100 + sum(self.words["number"][w] for w in words[1:])
+
     def unit(self) -> str:
         return self.word("unit")
 
@@ -449,9 +462,7 @@ def _calendar(g: Reading) -> str:
             except ValueError:
                 raise DateError("is not a day in the calendar") from None
     else:
-        year = int(year.strip("'"))
-        if year < 100:
-            year += 1900
+        year = g.year()
     try:
         if day is not None:
             value = date(year, month, day).isoformat()
@@ -579,8 +590,7 @@ def _half(g: Reading) -> str:
 
 def _season(g: Reading) -> str:
     season = g.word("season")
-    year = g.get("year") or g.get("in_year")
-    year = int(year) if year else g.reference().year + g.direction()
+    year = g.year() if g.get("year") else g.reference().year + g.direction()
     return f"{year:04d}-{season}"
 
 
@@ -593,12 +603,6 @@ def _decade(g: Reading) -> str:
 
 def _century(g: Reading) -> str:
     return f"{g.number('count') - 1:02d}"
-
-
-def _spoken_year(g: Reading) -> str:
-    if g.get("high"):
-        return f"{g.number('high') * 100 + g.number('low'):04d}"
-    return f"{2000 + (g.number('low_thousand') or 0):04d}"
 
 
 def _duration(g: Reading) -> str:
@@ -643,7 +647,6 @@ RESOLVERS: dict[str, Callable[[Reading], str]] = {
     "season": _season,
     "decade": _decade,
     "century": _century,
-    "spoken_year": _spoken_year,
     "duration": _duration,
     "set": _set,
     "ref": _ref,
