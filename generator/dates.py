@@ -630,7 +630,7 @@ def _ref(g: Reading) -> str:
 
 
 def _vague(g: Reading) -> str:
-    raise DateError("does not say when this happened, only that it was near some event the reader must know")
+    raise DateError("does not say when: it places this only by an event, not by a date")
 
 
 RESOLVERS: dict[str, Callable[[Reading], str]] = {
