@@ -149,7 +149,7 @@ def test_dates_prints_each_expression_as_json_with_offsets(tmp_path):
 def test_dates_reads_standard_input_and_prints_text_lines():
     result = subprocess.run(
         [sys.executable, "-m", "generator", "dates", "-", "--dct", "2016-12-12", "--format", "text"],
-        input="Talks resumed over the weekend. Earlier, they had stalled.".encode(),
+        input=b"Talks resumed over the weekend. Earlier, they had stalled.",
         capture_output=True, cwd=ROOT, timeout=60, check=False,
     )
     assert result.returncode == 0, result.stderr
