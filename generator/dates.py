@@ -553,7 +553,8 @@ def _ago(g: Reading) -> str:
 def _period(g: Reading) -> str:
     unit = g.unit() if g.get("unit") in g.words["unit"] else g.get("unit")
     steps = g.direction() if g.get("direction") else g.get("steps")
-    return _at_precision(g.reference() + STEP[unit] * steps, unit)
+    value = _at_precision(g.reference() + STEP[unit] * steps, unit)
+    return g.get("year") + value[4:] if g.get("year") else value
 
 
 def _weekend(g: Reading) -> str:
