@@ -52,8 +52,9 @@ class Timex:
     type: str  # DATE | TIME | DURATION | SET
     value: str | None
     precision: str | None  # day | week | weekend | month | quarter | season | year | decade | century
-    rule: str
+    rule: str  # the name of the rule in rules/dates.toml that found it
     unresolved: str | None = None
+    mod: str | None = None  # TIMEX3 mod of a leading "early", "late", "nearly"...: START, END, LESS_THAN...
 
     def as_json(self) -> dict:
         return {"start": self.start, "end": self.end, "text": self.text, "type": self.type, "value": self.value}
@@ -241,9 +242,10 @@ def _matched_rule(rules: Rules, match: re.Match[str]) -> tuple[Rule, dict[str, s
     rule = next(r for r in rules.rules if match.group(r.group) is not None)
     prefix = rule.group + "_"
     groups = {k[len(prefix):]: v.lower() for k, v in match.groupdict().items() if v is not None and k.startswith(prefix)}
-    modifier = match.group("modifier") or match.group("quantity")
-    if modifier:
-        groups["modifier"] = modifier.lower()
+    if match.group("modifier"):
+        groups["modifier"] = rules.words["modifier"][match.group("modifier").lower()]
+    elif match.group("quantity"):
+        groups["modifier"] = rules.words["quantity_modifier"][match.group("quantity").lower()]
     return rule, groups
 
 
@@ -272,7 +274,7 @@ def _timex(rules: Rules, rule: Rule, groups: dict, match: re.Match[str], dct: da
         except DateError:
             precision = _coarse_precision(value)
     kind = "TIME" if rule.type == "DATE" and value and "T" in value and not value.startswith("P") else rule.type
-    return Timex(match.start(), match.end(), match.group(0), kind, value, precision, rule.name, unresolved)
+    return Timex(start, end, match.group(0), kind, value, precision, rule.name, unresolved, groups.get("modifier"))
 
 
 def _coarse_precision(value: str) -> str | None:

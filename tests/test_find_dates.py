@@ -222,3 +222,17 @@ def test_the_timebank_scorer_says_so_when_the_folder_has_no_documents(tmp_path):
     assert result.returncode == 1
     assert result.stderr.strip() == f"timebank_score: no .tml files in {tmp_path}"
     assert Path(tmp_path).is_dir()
+
+
+@pytest.mark.parametrize(
+    "text, words, mod",
+    [
+        ("prices peaked in early March", "early March", "START"),
+        ("by the end of 1990", "the end of 1990", "END"),
+        ("it lasted nearly two years", "nearly two years", "LESS_THAN"),
+        ("it lasted two years", "two years", None),
+    ],
+)
+def test_a_leading_modifier_belongs_to_the_expression_and_is_kept_as_its_mod(text, words, mod):
+    [timex] = find(text, MONDAY)
+    assert (timex.text, timex.mod) == (words, mod)
