@@ -52,8 +52,9 @@ class Timex:
     type: str  # DATE | TIME | DURATION | SET
     value: str | None
     precision: str | None  # day | week | weekend | month | quarter | season | year | decade | century
-    rule: str
+    rule: str  # the name of the rule in rules/dates.toml that found it
     unresolved: str | None = None
+    mod: str | None = None  # TIMEX3 mod of a leading "early", "late", "nearly"...: START, END, LESS_THAN...
 
     def as_json(self) -> dict:
         return {"start": self.start, "end": self.end, "text": self.text, "type": self.type, "value": self.value}
@@ -74,7 +75,10 @@ class Rule:
 class Rules:
     rules: tuple[Rule, ...]
     words: dict[str, dict[str, object]]
-    cues: dict[str, re.Pattern[str]]
+    anchors: frozenset[str]
+    first_words: frozenset[str]
+    tense: dict[str, re.Pattern[str]]
+    topics: dict[str, re.Pattern[str]]
     example_reference: date
     scan: re.Pattern[str]
     scan_any_case: re.Pattern[str]
@@ -119,13 +123,23 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
             examples=raw.get("examples", {}),
         ))
     scan = (
-        rf"(?<![\w$£€.-])(?:(?P<modifier>{alternatives('modifier')})[- ])?(?:"
+        rf"(?<![\w$£€.-])(?=[\w'])"
+        rf"(?:(?P<modifier>{alternatives('modifier')})[- ]"
+        rf"|(?P<quantity>{alternatives('quantity_modifier')}) (?=\d|(?:{alternatives('number')}|{alternatives('vague_count')})\b))?(?:"
         + "|".join(f"(?P<{r.group}>{r.pattern})" for r in rules)
         + r")(?![\w%-]|\.\d)"
     )
-    cues = {name: re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE) for name, pattern in data["cues"].items()}
+    anchors = {w for name in data["anchor"]["lists"] for w in words[name] if re.fullmatch(r"[a-z]{3,}\.?|\d+s", w)}
+    anchors = {w.rstrip(".") for w in anchors}
+    anchors.update(data["anchor"]["words"])
+    first_words = {phrase.split()[0].rstrip(".") for table in words.values() for phrase in table} | anchors
+    first_words.update(data["anchor"]["first_words"])
+
+    def cues(table: dict[str, str]) -> dict[str, re.Pattern[str]]:
+        return {name: re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE) for name, pattern in table.items()}
+
     return Rules(
-        tuple(rules), words, cues, data["example_reference"],
+        tuple(rules), words, frozenset(anchors), frozenset(first_words), cues(data["tense"]), cues(data["topic"]), data["example_reference"],
         scan=re.compile(scan, re.IGNORECASE),
         # An editor's `date = "last MARCH"` is no sentence: any case will do.
         scan_any_case=re.compile(scan.replace("(?-i:", "(?:"), re.IGNORECASE),
@@ -138,12 +152,49 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
 def find(text: str, dct: date | None) -> list[Timex]:
     """Every temporal expression in `text`, read against `dct` (the document's date)."""
     rules = load_rules()
-    found = []
-    for match in rules.scan.finditer(text):
-        rule, groups = _matched_rule(rules, match)
-        tense = _tense(rules, text, match.start())
-        found.append(_timex(rules, rule, groups, match, dct, tense))
+    found: list[Timex] = []
+    for start in _starts(rules, text):
+        if found and start < found[-1].end:
+            continue
+        match = rules.scan.match(text, start)
+        if match:
+            rule, groups = _matched_rule(rules, match)
+            found.append(_timex(rules, rule, groups, match, dct, text))
     return found
+
+
+TOKEN = re.compile(r"[^\W_]+")
+REACH = 6  # words an expression may hold before its anchor word ("each of the past three years")
+
+
+def _starts(rules: Rules, text: str) -> list[int]:
+    """Where an expression may start: the words that may begin one among the
+    few words before each anchor word, in order.
+
+    Every expression holds a four-figure number or an anchor word (a month, a
+    unit, "now", ...) and begins with a figure or one of a few words; trying
+    the rules only there keeps `find` fast.
+    """
+    starts: list[int] = []
+    recent: list[int] = []  # the last REACH places where an expression may start
+    for token in TOKEN.finditer(text):
+        word = token.group()
+        at = token.start()
+        lower = word.lower()
+        if word[0].isdigit() or lower in rules.first_words:
+            recent = [*recent[1 - REACH:], at - 1 if at and text[at - 1] == "'" else at]
+        if word[:4].isdigit() and not word[4:5].isdigit() or lower in rules.anchors:
+            starts.extend(start for start in recent if not starts or start > starts[-1])
+            recent = []
+    return starts
+
+
+TOPIC_REACH = 300  # characters before an expression that may say what it is about
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words of the expression's sentence before it."""
+    return re.split(r"[.!?;\n]\s", text[max(0, start - 100):start])[-1]
 
 
 def resolve(phrase: str, reference: date | None) -> When:
@@ -157,7 +208,8 @@ def resolve(phrase: str, reference: date | None) -> When:
             "or the article's words (Monday, last March, over the weekend)"
         )
     rule, groups = _matched_rule(rules, match)
-    reading = Reading(groups, rule.args, rules.words, reference, tense=None)
+    # An entry reports what happened: without a sentence to tell the tense, read it as past.
+    reading = Reading(groups, rule.args, rules.words, reference, tense="past")
     try:
         value = RESOLVERS[rule.resolve](reading)
         when = when_of(value)
@@ -191,20 +243,22 @@ def _matched_rule(rules: Rules, match: re.Match[str]) -> tuple[Rule, dict[str, s
     prefix = rule.group + "_"
     groups = {k[len(prefix):]: v.lower() for k, v in match.groupdict().items() if v is not None and k.startswith(prefix)}
     if match.group("modifier"):
-        groups["modifier"] = match.group("modifier").lower()
+        groups["modifier"] = rules.words["modifier"][match.group("modifier").lower()]
+    elif match.group("quantity"):
+        groups["modifier"] = rules.words["quantity_modifier"][match.group("quantity").lower()]
     return rule, groups
 
 
-def _tense(rules: Rules, text: str, start: int) -> str | None:
-    """'future' or 'past' when the clause around the expression says which."""
-    clause = re.split(r"[.!?;\n]", text[max(0, start - 80):start])[-1]
-    last = {tense: max((m.end() for m in cue.finditer(clause)), default=-1) for tense, cue in rules.cues.items()}
-    nearest = max(last, key=last.get)
-    return nearest if last[nearest] >= 0 else None
+def _tense(rules: Rules, before: str) -> str | None:
+    """The first [tense] whose cues are among the words before the expression, if any."""
+    return next((tense for tense, cue in rules.tense.items() if cue.search(before)), None)
 
 
-def _timex(rules: Rules, rule: Rule, groups: dict, match: re.Match[str], dct: date | None, tense: str | None) -> Timex:
-    reading = Reading(groups, rule.args, rules.words, dct, tense)
+def _timex(rules: Rules, rule: Rule, groups: dict, match: re.Match[str], dct: date | None, text: str) -> Timex:
+    start, end = match.span()
+    context = text[max(0, start - TOPIC_REACH):end]
+    topics = frozenset(name for name, cue in rules.topics.items() if cue.search(context))
+    reading = Reading(groups, rule.args, rules.words, dct, _tense(rules, _clause_before(text, start)), topics)
     value, unresolved, precision = None, None, None
     try:
         value = RESOLVERS[rule.resolve](reading)
@@ -220,7 +274,7 @@ def _timex(rules: Rules, rule: Rule, groups: dict, match: re.Match[str], dct: da
         except DateError:
             precision = _coarse_precision(value)
     kind = "TIME" if rule.type == "DATE" and value and "T" in value and not value.startswith("P") else rule.type
-    return Timex(match.start(), match.end(), match.group(0), kind, value, precision, rule.name, unresolved)
+    return Timex(start, end, match.group(0), kind, value, precision, rule.name, unresolved, groups.get("modifier"))
 
 
 def _coarse_precision(value: str) -> str | None:
@@ -278,7 +332,8 @@ class Reading:
     args: dict
     words: dict[str, dict[str, object]]
     dct: date | None
-    tense: str | None
+    tense: str | None  # past | future | None when the words do not say
+    topics: frozenset[str] = frozenset()  # the [topic]s of the text just before it
     used_reference: bool = field(default=False)
 
     def reference(self) -> date:
@@ -286,6 +341,10 @@ class Reading:
             raise NeedsReference("is relative")
         self.used_reference = True
         return self.dct
+
+    def side(self) -> str | None:
+        """The tense to read the words in: the rule's own, else the sentence's."""
+        return self.args.get("tense", self.tense)
 
     def get(self, name: str):
         if name in self.captured:
@@ -320,6 +379,16 @@ class Reading:
                 return None
             total = total * n if n >= 100 and total else total + n
         return total
+
+    def year(self) -> int:
+        """The captured year, in figures or spoken ("nineteen ninety-six", "two thousand")."""
+        text = self.get("year")
+        if text.isdigit():
+            return int(text)
+        words = text.replace("-", " ").split()
+        if words[:2] == ["two", "thousand"]:
+            return 2000 + sum(self.words["number"][w] for w in words[3:])
+        return self.words["number"][words[0]] * 100 + sum(self.words["number"][w] for w in words[1:])
 
     def unit(self) -> str:
         return self.word("unit")
@@ -357,17 +426,30 @@ STEP = {
 }
 
 
-def _latest(candidates: Callable[[int], date], reference: date, tense: str | None, strict: bool = False) -> date:
-    """The occurrence nearest the reference on the side the tense points to.
-
-    `candidates(k)` is the k-th occurrence around the reference (k=0 the one in
-    the reference's own week, month or year). Without a tense, news reports
-    mostly look back: the latest occurrence up to the reference wins.
+def _choose(period: Callable[[int], tuple[date, date]], reference: date, tense: str | None) -> date:
+    """Of the occurrences of a month, weekday or quarter around the reference,
+    the one the tense points to: the latest that began by the reference date
+    (past), the first that has not ended before it (future), or else the
+    nearest one. `period(k)` is the k-th occurrence as (first day, last day),
+    k = 0 the one in the reference's own year or week. Returns its first day.
     """
-    options = sorted(candidates(k) for k in (-1, 0, 1))
+    options = sorted(period(k) for k in (-1, 0, 1))
+    if tense == "past":
+        return next(start for start, _ in reversed(options) if start <= reference)
     if tense == "future":
-        return next(d for d in options if d > reference or (d == reference and not strict))
-    return next(d for d in reversed(options) if d <= reference)
+        return next(start for start, end in options if end >= reference)
+
+    def distance(option: tuple[date, date]) -> tuple[int, bool]:
+        # News looks back more often than ahead: a day ahead counts as three back.
+        start, end = option
+        return (max(3 * (start - reference).days, (reference - end).days, 0), start > reference)
+
+    return min(options, key=distance)[0]
+
+
+def _month_period(year: int, month: int) -> tuple[date, date]:
+    start = date(year, month, 1)
+    return start, start + relativedelta(months=1, days=-1)
 
 
 def _calendar(g: Reading) -> str:
@@ -377,15 +459,12 @@ def _calendar(g: Reading) -> str:
         ref = g.reference()
         year = ref.year
         if month is not None and day is not None:
-            # A day and month without a year: the year that puts it nearest the article.
             try:
-                year = min((ref.year - 1, ref.year, ref.year + 1), key=lambda y: abs((date(y, month, day) - ref).days))
+                year = _choose(lambda k: (date(ref.year + k, month, day),) * 2, ref, g.side()).year
             except ValueError:
                 raise DateError("is not a day in the calendar") from None
     else:
-        year = int(year.strip("'"))
-        if year < 100:
-            year += 1900
+        year = g.year()
     try:
         if day is not None:
             value = date(year, month, day).isoformat()
@@ -415,7 +494,7 @@ def _month(g: Reading) -> str:
     elif g.get("direction"):
         year = ref.year
     else:
-        day = _latest(lambda k: date(ref.year + k, month, 1), ref.replace(day=1), g.tense)
+        day = _choose(lambda k: _month_period(ref.year + k, month), ref, g.side())
         year = day.year
     return f"{year:04d}-{month:02d}"
 
@@ -432,7 +511,7 @@ def _weekday(g: Reading) -> str:
         moved = ref - timedelta(days=ref.weekday()) + timedelta(days=day.weekday)
     else:
         monday = ref - timedelta(days=ref.weekday())
-        moved = _latest(lambda k: monday + timedelta(weeks=k, days=day.weekday), ref, g.tense, strict=True)
+        moved = _choose(lambda k: (monday + timedelta(weeks=k, days=day.weekday),) * 2, ref, g.side())
     return _day_value(moved, g.word("part_of_day"))
 
 
@@ -466,13 +545,18 @@ def _ago(g: Reading) -> str:
     ref = g.reference()
     if count is None:
         return _at_precision(ref, unit)[:3] + "X" if unit == "Y" else "PAST_REF"
+    for topic, precision in g.args.get("precision_by_topic", {}).items():
+        if topic in g.topics and ref + STEP[precision] < ref + STEP[unit]:
+            # "A year ago" beside a quarter's results is that quarter, a year before.
+            return _at_precision(ref - STEP[precision] - STEP[unit] * count, precision)
     return _at_precision(ref - STEP[unit] * count, unit)
 
 
 def _period(g: Reading) -> str:
     unit = g.unit() if g.get("unit") in g.words["unit"] else g.get("unit")
     steps = g.direction() if g.get("direction") else g.get("steps")
-    return _at_precision(g.reference() + STEP[unit] * steps, unit)
+    value = _at_precision(g.reference() + STEP[unit] * steps, unit)
+    return g.get("year") + value[4:] if g.get("year") else value
 
 
 def _weekend(g: Reading) -> str:
@@ -497,7 +581,7 @@ def _quarter(g: Reading) -> str:
     ref = g.reference()
     if g.get("direction"):
         return f"{ref.year + g.direction():04d}-Q{quarter}"
-    start = _latest(lambda k: date(ref.year + k, 3 * quarter - 2, 1), ref, g.tense)
+    start = _choose(lambda k: _month_period(ref.year + k, 3 * quarter - 2)[0:1] + _month_period(ref.year + k, 3 * quarter)[1:], ref, g.side())
     return f"{start.year:04d}-Q{quarter}"
 
 
@@ -509,8 +593,7 @@ def _half(g: Reading) -> str:
 
 def _season(g: Reading) -> str:
     season = g.word("season")
-    year = g.get("year") or g.get("in_year")
-    year = int(year) if year else g.reference().year + g.direction()
+    year = g.year() if g.get("year") else g.reference().year + g.direction()
     return f"{year:04d}-{season}"
 
 
@@ -523,12 +606,6 @@ def _decade(g: Reading) -> str:
 
 def _century(g: Reading) -> str:
     return f"{g.number('count') - 1:02d}"
-
-
-def _spoken_year(g: Reading) -> str:
-    if g.get("high"):
-        return f"{g.number('high') * 100 + g.number('low'):04d}"
-    return f"{2000 + (g.number('low_thousand') or 0):04d}"
 
 
 def _duration(g: Reading) -> str:
@@ -556,7 +633,7 @@ def _ref(g: Reading) -> str:
 
 
 def _vague(g: Reading) -> str:
-    raise DateError("does not say when this happened, only that it was near some event the reader must know")
+    raise DateError("does not say when: it places this only by an event, not by a date")
 
 
 RESOLVERS: dict[str, Callable[[Reading], str]] = {
@@ -573,7 +650,6 @@ RESOLVERS: dict[str, Callable[[Reading], str]] = {
     "season": _season,
     "decade": _decade,
     "century": _century,
-    "spoken_year": _spoken_year,
     "duration": _duration,
     "set": _set,
     "ref": _ref,
