@@ -121,3 +121,26 @@ def test_write_needs_a_published_date(tmp_path):
     assert result.returncode == 1
     assert result.stderr == "article.txt: --write needs the article's date: give --published YYYY-MM-DD\n"
     assert not (tmp_path / "site").exists()
+
+
+def test_a_source_with_broken_front_matter_is_one_line(tmp_path):
+    write(tmp_path / "sources" / "broken.md", '+++\ntitle = "Rebels withdraw"\noutlet = The Example Times\n+++\nText.\n')
+    result = timeline("extract", "sources/broken.md", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith("sources/broken.md:3: malformed front matter") and len(result.stderr.splitlines()) == 1
+
+
+def test_the_gazetteer_of_the_folder_written_to_names_the_places(tmp_path):
+    article = write(tmp_path / "article.txt", "Troops on Monday captured Bostan al-Kasr.\n")
+    write(tmp_path / "site" / "places.toml", '"Bustan al-Qasr" = ["Bostan al-Kasr"]\n')
+    timeline("extract", str(article), "--published", "2016-12-12", "--write", "site", cwd=tmp_path)
+    (event,) = (tmp_path / "site" / "events").glob("*.md")
+    assert 'places = ["Bustan al-Qasr"]' in event.read_text(encoding="utf-8")
+
+
+def test_a_malformed_gazetteer_is_one_line_naming_its_line(tmp_path):
+    article = write(tmp_path / "article.txt", "Troops on Monday captured the town.\n")
+    write(tmp_path / "content" / "places.toml", '"Bustan al-Qasr" = ["Bostan al-Kasr"]\n"al-Kallasa" = "al-Kalaseh"\n')
+    result = timeline("extract", str(article), "--published", "2016-12-12", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == "content/places.toml:2: place 'al-Kallasa' must be a list of other spellings, e.g. [\"Bostan al-Kasr\"]\n"
