@@ -129,9 +129,10 @@ def _quote_file(quote: FoundQuote, source_id: str) -> str:
 
 
 def _event_file(event: FoundEvent, article: Article) -> tuple[str | None, str]:
-    date_field = _date_field(event, article.published)
-    if date_field is None:
+    dated = _date_field(event, article.published)
+    if dated is None:
         return None, f"its date {event.date.text or event.date.value!r} cannot be read as an entry's date"
+    date_field, year_note = dated
     lines = [
         "+++",
         f"date = {_toml(date_field)}",
@@ -152,20 +153,26 @@ def _event_file(event: FoundEvent, article: Article) -> tuple[str | None, str]:
     if event.date.basis == "publication":
         note = "The article does not date this; it is placed on the day of the report."
     else:
-        note = f"Dated by the article's words “{event.date.text}”."
+        note = f"Dated by the article's words “{event.date.text}”.{year_note}"
     return "\n".join(lines) + "\n" + note + "\n", ""
 
 
-def _date_field(event: FoundEvent, published: date | None) -> str | None:
-    """The article's words when the content model reads them to the same
-    date, else the TIMEX3 value; None when neither can be read."""
+def _date_field(event: FoundEvent, published: date | None) -> tuple[str, str] | None:
+    """The entry's date: the article's words when the content model reads
+    them to the same date, else the TIMEX3 value; for a quarter or a season,
+    which an entry cannot hold, its year, never anything finer. With a note
+    for the body when the year stands in."""
     for candidate in (event.date.text, event.date.value):
-        if not candidate:
-            continue
-        try:
-            when = dates.resolve(candidate, published)
-        except dates.DateError:
-            continue
-        if when.value == event.date.value:
-            return candidate
+        if candidate and _reads_as(candidate, published, event.date.value):
+            return candidate, ""
+    year = (event.date.value or "")[:4]
+    if year.isdigit() and _reads_as(year, published, year):
+        return year, f" An entry cannot hold {event.date.value}; it is dated to the year {year}."
     return None
+
+
+def _reads_as(words: str, published: date | None, value: str | None) -> bool:
+    try:
+        return dates.resolve(words, published).value == value
+    except dates.DateError:
+        return False

@@ -111,7 +111,7 @@ def extract(text: str, source: str, published: date | None, outlet: str | None, 
     quote_ids = _quote_ids(found)
     cues = Cues(text, rules, places, [(m.start, m.end) for m in people if not m.person])
     drafts = _happenings(text, rules, said, found, timexes, cues, published)
-    drafts = _attach(text, rules, drafts, found, said, people, published, timexes)
+    drafts = _attach(drafts, found, said, people, timexes, published)
     events = _finish(text, rules, drafts, quote_ids, places)
     quotes = tuple(FoundQuote(quote_ids[id(q)], q.text, q.start, q.end, q.speaker, q.channel) for q in found)
     return Extraction(source, published, events, quotes)
@@ -229,21 +229,21 @@ def _certainty_cue(rules: Rules, passage: str) -> bool:
 # -- Quotes: each backs the happening it is attributed in, or a testimony -----
 
 
-def _attach(text, rules, drafts: list[Draft], found, said, people, published, timexes) -> list[Draft]:
+def _attach(drafts: list[Draft], found, said, people, timexes, published) -> list[Draft]:
     for quote in found:
         if quote.speaker is None:
             continue
         inside = [d for d in drafts if d.quotation is quote]
         holder = next((d for d in drafts if d.quotation is None and d.start <= quote.attribution < d.end), None)
         if holder is None:
-            holder = _testimony_for(text, drafts, quote, said, people, published, timexes)
+            holder = _testimony_for(drafts, quote, said, people, timexes, published)
         for draft in [holder, *inside]:
             if quote not in draft.quotes:
                 draft.quotes.append(quote)
     return sorted(drafts, key=lambda d: d.start)
 
 
-def _testimony_for(text, drafts, quote: Quotation, said, people, published, timexes) -> Draft:
+def _testimony_for(drafts, quote: Quotation, said, people, timexes, published) -> Draft:
     """The testimony a quotation belongs to: the speaker's, when the article
     is still on them; else a new one, told where the speaker was named."""
     for draft in reversed(drafts):
@@ -274,7 +274,7 @@ def _finish(text, rules: Rules, drafts: list[Draft], quote_ids, places: Gazettee
         if not names and RELATIVE.match(passage):
             # "Palmyra, which it had lost": the place the clause is about comes just before it.
             names = tuple(name for _, _, name in places.find(text, max(0, draft.start - 40), draft.start)[-1:])
-        event_id = _unique(f"{(draft.date.value or 'undated').lower()}-{_slug(title, 6)}", used)
+        event_id = _unique(f"{_slug(draft.date.value or 'undated', 4)}-{_slug(title, 6)}", used)
         events.append(FoundEvent(
             event_id, title, draft.kind, draft.date, names, draft.start, draft.end, passage,
             tuple(quote_ids[id(q)] for q in draft.quotes), certainty, according_to,
