@@ -144,3 +144,17 @@ def test_a_malformed_gazetteer_is_one_line_naming_its_line(tmp_path):
     result = timeline("extract", str(article), "--published", "2016-12-12", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr == "content/places.toml:2: place 'al-Kallasa' must be a list of other spellings, e.g. [\"Bostan al-Kasr\"]\n"
+
+
+def test_a_time_and_a_quarter_become_valid_ids_and_dates_an_entry_can_hold(tmp_path):
+    article = write(tmp_path / "article.txt", (
+        "Gunmen kidnapped a driver at 10 p.m. on Monday.\n\n"
+        "Acme Corp. said its profit fell in the fourth quarter.\n"
+    ))
+    result = timeline("extract", str(article), "--published", "2016-12-12", "--write", "site", cwd=tmp_path)
+    assert result.returncode == 0 and result.stderr == ""
+    events = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "site" / "events").glob("*.md")}
+    assert sorted(name[:16] for name in events) == ["2016-12-12t22-00", "2016-q4-acme-cor"]
+    quarter = next(text for name, text in events.items() if name.startswith("2016-q4"))
+    assert 'date = "2016"' in quarter and "An entry cannot hold 2016-Q4; it is dated to the year 2016." in quarter
+    assert timeline("build", "site", "--drafts", "-o", "out", cwd=tmp_path).returncode == 0
