@@ -269,11 +269,12 @@ def _finish(text, rules: Rules, drafts: list[Draft], quote_ids, places: Gazettee
     for draft in _merged(drafts):
         passage = text[draft.start : draft.end]
         certainty, according_to = _certainty(rules, passage, draft)
-        title = _title(text, draft)
+        title = _title(text, rules, draft)
         names = tuple(dict.fromkeys(name for _, _, name in places.find(text, draft.start, draft.end)))
         if not names and RELATIVE.match(passage):
             # "Palmyra, which it had lost": the place the clause is about comes just before it.
             names = tuple(name for _, _, name in places.find(text, max(0, draft.start - 40), draft.start)[-1:])
+            title = f"{names[0]}, {title[:1].lower()}{title[1:]}" if names else title
         event_id = _unique(f"{_slug(draft.date.value or 'undated', 4)}-{_slug(title, 6)}", used)
         events.append(FoundEvent(
             event_id, title, draft.kind, draft.date, names, draft.start, draft.end, passage,
@@ -315,7 +316,7 @@ def _lower_article(words: str) -> str:
     return re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ", words)
 
 
-def _title(text: str, draft: Draft) -> str:
+def _title(text: str, rules: Rules, draft: Draft) -> str:
     if draft.kind == "testimony" and draft.quotes:
         speakers = [q.speaker for q in draft.quotes]
         main = max(speakers, key=speakers.count)
@@ -324,6 +325,7 @@ def _title(text: str, draft: Draft) -> str:
         speaker = quote.speaker[:1].upper() + quote.speaker[1:]
         return f"{speaker}: “{_cut(first, TITLE_WORDS - 2)}”"
     words = " ".join(text[draft.start : draft.end].split()).strip("“”\"'")
+    words = words[len(lead.group()) :] if (lead := rules.title_skips.match(words)) else words
     words = _cut(words.rstrip(".,;:"), TITLE_WORDS)
     return words[:1].upper() + words[1:]
 

@@ -58,6 +58,7 @@ class Rules:
     continues: re.Pattern[str]
     in_quotation: re.Pattern[str]
     not_a_report: re.Pattern[str]
+    title_skips: re.Pattern[str]
 
 
 @cache
@@ -98,6 +99,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         continues=re.compile(data["events"]["continues"]),
         in_quotation=re.compile(data["events"]["in_quotation"], re.IGNORECASE),
         not_a_report=re.compile(data["events"]["not_a_report"]),
+        title_skips=re.compile(data["events"]["title_skips"]),
     )
 
 
