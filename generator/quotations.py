@@ -85,18 +85,19 @@ def find(
     quotations: list[Quotation] = []
     for m in marked:
         words = text[m.start : m.end]
-        attributed = context.speaker(m, quotations)
         if len(words.split()) < rules.min_words or rules.label_before.search(text[max(0, m.opened - 30) : m.opened]):
             continue
+        attributed = context.speaker(m, quotations)
         if attributed is None and _fragment(text, m, context.sentence_of(m.opened)):
             continue
         speaker, channel, at = attributed or (None, None, m.opened)
         if speaker and not channel:
             # A speaker goes on in the channel they were last quoted in.
-            channel = next((q.channel for q in reversed(quotations) if q.speaker == speaker), None)
+            earlier = (q.channel for q in reversed(quotations) if q.speaker == speaker)
+            channel = next(earlier, NOT_STATED)
         start = m.start + len(words) - len(words.lstrip())
         end = m.end - (len(words) - len(words.rstrip()))
-        quotations.append(Quotation(start, end, text[start:end], speaker, channel or NOT_STATED if speaker else channel, at, m.opened))
+        quotations.append(Quotation(start, end, text[start:end], speaker, channel, at, m.opened))
     return quotations
 
 

@@ -176,14 +176,14 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
     for match in rules.name_run.finditer(text):
         if any(a <= match.start() < b for a, b in skip):
             continue
-        words = match.group("name").split()
-        offset = match.start("name")
-        while words and words[0] in rules.sentence_starters:
-            offset = text.index(words[1], offset + len(words[0])) if len(words) > 1 else match.end()
-            words = words[1:]
+        tokens = list(re.finditer(r"\S+", match.group("name")))
+        while tokens and tokens[0].group() in rules.sentence_starters:
+            tokens = tokens[1:]
+        words = [w.group() for w in tokens]
         if not words or all(INITIAL.fullmatch(w) for w in words):
             continue
         name = " ".join(words)
+        offset = match.start("name") + tokens[0].start()
         titled = bool(match.group("title")) and offset == match.start("name")
         start = match.start() if titled else offset
         whole = text[match.start() : match.end()]
