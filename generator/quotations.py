@@ -134,7 +134,7 @@ class Context:
         return max(0, bisect_right([a for a, _ in self.paragraphs], at) - 1)
 
     def last_person(self, before: int, after: int = 0) -> Mention | None:
-        found = [p for p in self.people if after <= p.start and p.end <= before]
+        found = [p for p in self.people if after <= p.start and p.end <= before and not p.possessive]
         return found[-1] if found else None
 
     def channel(self, *spans: tuple[int, int]) -> str | None:
@@ -251,7 +251,7 @@ class Context:
         if named:
             return named[0].name, named[0].start
         if DESCRIBED.fullmatch(words) and not re.search(r"\band\b", words):
-            return words, start + self.text[start:end].index(words)
+            return words.rstrip("."), start + self.text[start:end].index(words)
         return None
 
     def _named_after(self, m, earlier):

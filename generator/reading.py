@@ -51,6 +51,7 @@ class Rules:
     sentence_starters: frozenset[str]
     pronouns: frozenset[str]
     before_organisation: re.Pattern[str]
+    title_word: re.Pattern[str]
     channels: tuple[tuple[str, str], ...]  # name, pattern with {outlet} still in it
     kinds: tuple[Kind, ...]
     certainties: tuple[Certainty, ...]
@@ -68,7 +69,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
     token = f"(?:{names['token']})"
     particle = "|".join(names["particles"])
     name_run = re.compile(
-        rf"(?:(?P<title>{names['titles']})\s+)?(?P<name>{token}(?:[ \t]+(?:(?:{particle})[ \t]+)?{token}){{0,3}})"
+        rf"(?:(?P<title>{names['titles']})\s+)?(?P<name>{token}(?:[ \t]+(?:(?:{particle})[ \t]+)?{token}){{0,5}})"
     )
     return Rules(
         abbreviations=frozenset(data["sentences"]["abbreviations"]),
@@ -85,6 +86,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         not_person_words=frozenset(names["not_person_words"]),
         sentence_starters=frozenset(names["sentence_starters"]),
         pronouns=frozenset(names["pronouns"]),
+        title_word=re.compile(names["titles"]),
         before_organisation=re.compile(rf"\b(?:{'|'.join(names['before_organisation'])}) $"),
         channels=tuple((c["name"], c["pattern"]) for c in data["channel"]),
         kinds=tuple(
@@ -121,9 +123,11 @@ class Mention:
     text: str
     name: str
     person: bool
+    possessive: bool = False  # "Mr. Pattison's decision": named, but not who acts
 
 
 INITIAL = re.compile(r"[A-Z]\.")
+POSSESSIVE = re.compile(r"[’']s$")
 SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?=\s+[\"“(A-Z0-9])")
 LINE_END = re.compile(r"\n")
 
@@ -179,13 +183,19 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
         tokens = list(re.finditer(r"\S+", match.group("name")))
         while tokens and tokens[0].group() in rules.sentence_starters:
             tokens = tokens[1:]
+        titled = bool(match.group("title")) and tokens and tokens[0].start() == 0
+        # "Kellogg Chairman William E. LaMothe": the name follows the title.
+        inner = [i for i, w in enumerate(tokens[:-1]) if rules.title_word.fullmatch(w.group())]
+        if inner:
+            tokens, titled = tokens[inner[-1] + 1 :], True
         words = [w.group() for w in tokens]
         if not words or all(INITIAL.fullmatch(w) for w in words):
             continue
+        possessive = bool(POSSESSIVE.search(words[-1]))
+        words[-1] = POSSESSIVE.sub("", words[-1])
         name = " ".join(words)
         offset = match.start("name") + tokens[0].start()
-        titled = bool(match.group("title")) and offset == match.start("name")
-        start = match.start() if titled else offset
+        start = match.start() if titled and not inner else offset
         whole = text[match.start() : match.end()]
         organisation = any(w.strip(".,") in rules.not_person_words for w in words) or is_place(whole) or is_place(name)
         # "an analyst at First Boston", "the chairman of New York-based RJR"
@@ -202,5 +212,5 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
             person = titled
             if person:
                 surnames[key] = name
-        found.append(Mention(start, match.end(), whole[start - match.start() :], name, person))
+        found.append(Mention(start, match.end(), whole[start - match.start() :], name, person, possessive))
     return found

@@ -174,3 +174,18 @@ def test_the_seed_article_yields_every_dated_curated_entry_and_every_quote_with_
     # auspicious week", which the date engine does not read as a date.
     assert set(score.dated_missed) <= {"2016-w49-isis-retakes-palmyra"}
     assert len(score.dated_found) >= 8
+
+
+def test_he_said_skips_a_name_in_the_possessive():
+    text = "Martin Fabi said he welcomed Mr. Ross's decision. “I'm happy about it,” he said."
+    assert speakers(text) == [("I'm happy about it,", "Martin Fabi")]
+
+
+def test_a_name_after_a_title_inside_a_run_of_capitals_is_the_persons():
+    text = "Acme Chairman William E. LaMothe said, “Volume has not met our expectations.”"
+    assert speakers(text) == [("Volume has not met our expectations.", "William E. LaMothe")]
+
+
+def test_a_speaker_the_article_describes_rather_than_names():
+    text = "“That shows he is nervous,” says one senior official."
+    assert speakers(text) == [("That shows he is nervous,", "one senior official")]
