@@ -87,6 +87,8 @@ def find(
         words = text[m.start : m.end]
         if len(words.split()) < rules.min_words or rules.label_before.search(text[max(0, m.opened - 30) : m.opened]):
             continue
+        if len(words.split()) <= rules.max_name_words and all(w[:1].isupper() for w in words.strip(" ,.").split()):
+            continue
         attributed = context.speaker(m, quotations)
         if attributed is None and _fragment(text, m, context.sentence_of(m.opened)):
             continue

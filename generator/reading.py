@@ -39,6 +39,7 @@ class Rules:
     abbreviations: frozenset[str]
     marks: tuple[tuple[str, str], ...]
     min_words: int
+    max_name_words: int
     label_before: re.Pattern[str]
     transcript_turn: re.Pattern[str]
     speech_verbs: re.Pattern[str]
@@ -75,6 +76,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         abbreviations=frozenset(data["sentences"]["abbreviations"]),
         marks=tuple(tuple(pair) for pair in quotes["marks"]),
         min_words=quotes["min_words"],
+        max_name_words=quotes["max_name_words"],
         label_before=re.compile(rf"(?:{quotes['label_before']})\s*$", re.IGNORECASE),
         transcript_turn=re.compile(quotes["transcript_turn"], re.MULTILINE),
         speech_verbs=re.compile(rf"\b(?:{speech['verbs']})\b", re.IGNORECASE),

@@ -189,3 +189,8 @@ def test_a_name_after_a_title_inside_a_run_of_capitals_is_the_persons():
 def test_a_speaker_the_article_describes_rather_than_names():
     text = "“That shows he is nervous,” says one senior official."
     assert speakers(text) == [("That shows he is nervous,", "one senior official")]
+
+
+def test_a_few_capitalised_words_in_marks_are_a_name_not_a_quotation():
+    text = "Today is the eighth day of “Desert Shield,” the operation in the Gulf, Ann Lee said."
+    assert run(text).quotes == ()
