@@ -226,7 +226,12 @@ class Context:
         if not verbs:
             return None
         verb_at = sentence.start + verbs[-1].start()
-        found = self._speaker_in(sentence.start, verb_at, nearest="end", described=False)
+        # The subject: a person named before the verb, else the words between
+        # the last comma and the verb ("In a statement, the White House said").
+        subject = self.text.rfind(",", sentence.start, verb_at) + 1 or sentence.start
+        found = self._speaker_in(sentence.start, verb_at, nearest="end", described=False) or self._speaker_in(
+            subject, verb_at, nearest="end", described=True
+        )
         if found:
             return found[0], self.channel(*self._spans_around(m.opened, found[0])), found[1]
         return None

@@ -194,3 +194,8 @@ def test_a_speaker_the_article_describes_rather_than_names():
 def test_a_few_capitalised_words_in_marks_are_a_name_not_a_quotation():
     text = "Today is the eighth day of “Desert Shield,” the operation in the Gulf, Ann Lee said."
     assert run(text).quotes == ()
+
+
+def test_an_organisation_or_a_description_before_the_verb_is_the_speaker():
+    text = "In a statement, the White House said it would do “whatever is necessary” to enforce it."
+    assert speakers(text) == [("whatever is necessary", "White House")]
