@@ -254,12 +254,10 @@ class Context:
             return person.name, person.start
         if not described or len(words.split()) > 6:
             return None
-        named = [n for n in self.named if start <= n.start and n.end <= end]
-        if named:
-            return named[0].name, named[0].start
         if DESCRIBED.fullmatch(words) and not re.search(r"\band\b", words):
             return words.rstrip("."), start + self.text[start:end].index(words)
-        return None
+        named = [n for n in self.named if start <= n.start and n.end <= end]
+        return (named[0].name, named[0].start) if named else None
 
     def _named_after(self, m, earlier):
         paragraph = self.paragraph_of(m.opened)
