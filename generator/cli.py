@@ -115,6 +115,8 @@ def _extract(args: argparse.Namespace) -> int:
     article = drafts.read(Path(args.source), args.published)
     if isinstance(article, Problem):
         return _fail([article])
+    if args.published and article.published != args.published:
+        print(f"{display_path(Path(args.source))}: warning: its front matter says published = {article.published}; --published is ignored", file=sys.stderr)
     if article.published is None:
         if args.write:
             return _fail([Problem(Path(args.source), 0, "--write needs the article's date: give --published YYYY-MM-DD")])

@@ -31,8 +31,8 @@ class Article:
 
 
 def read(path: Path, published: date | None) -> Article | Problem:
-    """A content source file (front matter) or plain text; `published`
-    overrides the front matter's date."""
+    """A content source file (front matter), whose own published date
+    counts, or plain text, dated by `published`."""
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -53,7 +53,7 @@ def read(path: Path, published: date | None) -> Article | Problem:
     if problems:
         return problems[0]
     meta = doc.meta
-    return Article(article_id, doc.body, published or meta["published"], meta["title"], meta["outlet"], text)
+    return Article(article_id, doc.body, meta["published"], meta["title"], meta["outlet"], text)
 
 
 @dataclass(frozen=True)

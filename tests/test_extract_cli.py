@@ -158,3 +158,10 @@ def test_a_time_and_a_quarter_become_valid_ids_and_dates_an_entry_can_hold(tmp_p
     quarter = next(text for name, text in events.items() if name.startswith("2016-q4"))
     assert 'date = "2016"' in quarter and "An entry cannot hold 2016-Q4; it is dated to the year 2016." in quarter
     assert timeline("build", "site", "--drafts", "-o", "out", cwd=tmp_path).returncode == 0
+
+
+def test_a_source_files_own_published_date_counts(tmp_path):
+    result = timeline("extract", str(SEED), "--published", "2020-01-01", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stderr.endswith("warning: its front matter says published = 2016-12-12; --published is ignored\n")
+    assert json.loads(result.stdout)["published"] == "2016-12-12"
