@@ -158,7 +158,7 @@ def describe(result: extract.Extraction) -> str:
     quotes = {q.id: q for q in result.quotes}
     published = result.published.isoformat() if result.published else "no published date"
     lines = [f"{result.source} ({published}): {_count(len(result.events), 'event')}, {_count(len(result.quotes), 'quote')}"]
-    order = sorted(result.events, key=lambda e: (e.date.value is None or not e.date.value[:1].isdigit(), e.date.value or "", e.start))
+    order = sorted(result.events, key=lambda e: (_start(e.date.value), e.start))
     for event in order:
         when = event.date.value or "undated"
         said = f" ({event.date.text})" if event.date.text else " (the day of the report)" if event.date.basis == "publication" else ""
@@ -168,12 +168,24 @@ def describe(result: extract.Extraction) -> str:
             lines.append(f"    places: {', '.join(event.places)}")
         for quote_id in event.quotes:
             quote = quotes[quote_id]
-            lines.append(f"    “{_short(quote.text)}” ({quote.speaker or 'speaker not identified'}, {quote.channel})")
+            lines.append(f"    “{_short(quote.text)}” ({_who(quote)})")
     unused = [q for q in result.quotes if not any(q.id in e.quotes for e in result.events)]
     if unused:
         lines += ["", "quotes that back no event:"]
-        lines += [f"    “{_short(q.text)}” ({q.speaker or 'speaker not identified'}, {q.channel})" for q in unused]
+        lines += [f"    “{_short(q.text)}” ({_who(q)})" for q in unused]
     return "\n".join(lines)
+
+
+def _start(value: str | None) -> date:
+    """Where a TIMEX3 value starts, to order the list; undated last."""
+    try:
+        return dates.when_of(value).start if value else date.max
+    except dates.DateError:
+        return date(int(value[:4]), 1, 1) if value[:4].isdigit() else date.max
+
+
+def _who(quote) -> str:
+    return f"{quote.speaker or 'speaker not identified'}, {quote.channel or 'channel not stated'}"
 
 
 def _short(text: str, words: int = 24) -> str:
