@@ -179,13 +179,17 @@ def _starts(rules: Rules, text: str) -> list[int]:
     recent: list[int] = []  # the last REACH places where an expression may start
     for token in TOKEN.finditer(text):
         word = token.group()
-        at = token.start()
-        lower = word.lower()
-        if word[0].isdigit() or lower in rules.first_words:
+        if word[0].isdigit():
+            first, anchor = True, word[:4].isdigit() and not word[4:5].isdigit() or word.lower() in rules.anchors
+        else:
+            lower = word.lower()
+            first, anchor = lower in rules.first_words, lower in rules.anchors
+        if first:
+            at = token.start()
             recent = [*recent[1 - REACH:], at - 1 if at and text[at - 1] == "'" else at]
-        if word[:4].isdigit() and not word[4:5].isdigit() or lower in rules.anchors:
-            starts.extend(start for start in recent if not starts or start > starts[-1])
-            recent = []
+            if anchor:
+                starts.extend(start for start in recent if not starts or start > starts[-1])
+                recent = []
     return starts
 
 
