@@ -26,6 +26,7 @@ from dateutil.relativedelta import weekday as Weekday
 from generator.model import When
 
 RULES_FILE = Path(__file__).parent / "rules" / "dates.toml"
+RELATIVE = "relative to the document's date, which was not given"
 
 
 class DateError(ValueError):
@@ -267,7 +268,7 @@ def _timex(rules: Rules, rule: Rule, groups: dict, match: re.Match[str], dct: da
     try:
         value = RESOLVERS[rule.resolve](reading)
     except NeedsReference:
-        unresolved = "relative to the document's date, which was not given"
+        unresolved = RELATIVE
     except DateError as error:
         unresolved = str(error)
     if value is not None:

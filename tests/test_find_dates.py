@@ -159,6 +159,14 @@ def test_dates_reads_standard_input_and_prints_text_lines():
     ]
 
 
+def test_dates_without_a_document_date_says_how_many_expressions_it_left_unresolved(tmp_path):
+    article = write(tmp_path / "article.txt", "They left on Monday, a month ago, in 2009.")
+    result = timeline("dates", str(article), cwd=tmp_path)
+    assert result.returncode == 0
+    assert [e["value"] for e in json.loads(result.stdout)] == [None, None, "2009"]
+    assert result.stderr == "timeline dates: no --dct given: 2 relative expressions left unresolved\n"
+
+
 def test_dates_of_empty_text_is_an_empty_list(tmp_path):
     empty = write(tmp_path / "empty.txt", "")
     result = timeline("dates", str(empty), "--dct", "2016-12-12", cwd=tmp_path)
