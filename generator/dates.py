@@ -125,7 +125,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         ))
     scan = (
         rf"(?<![\w$£€.-])(?=[\w'])"
-        rf"(?:(?P<modifier>{alternatives('modifier')})[- ]"
+        rf"(?:(?:the )?(?P<modifier>{alternatives('modifier')})[- ]"
         rf"|(?P<quantity>{alternatives('quantity_modifier')}) (?=\d|(?:{alternatives('number')}|{alternatives('vague_count')})\b))?(?:"
         + "|".join(f"(?P<{r.group}>{r.pattern})" for r in rules)
         + r")(?![\w%-]|\.\d)"
