@@ -458,8 +458,8 @@ def _month_period(year: int, month: int) -> tuple[date, date]:
 
 
 def _calendar(g: Reading) -> str:
-    year = g.get("year")
-    month, day = g.word("month") if g.get("month") and not str(g.get("month")).isdigit() else g.number("month"), g.number("day")
+    year, month, day = g.get("year"), g.get("month"), g.number("day")
+    month = int(month) if month and month.isdigit() else g.word("month")
     if year is None:
         ref = g.reference()
         year = ref.year
@@ -531,6 +531,8 @@ def _time(g: Reading) -> str:
         day = g.reference().isoformat()
     hour = g.number("hour") if g.get("hour") else g.word("clock")
     minute = g.number("minute")
+    if hour > 12 and g.get("half") or hour > 24 or (minute or 0) > 59:
+        raise DateError("is not a time of day")
     if g.get("half") == "p.m." and hour < 12:
         hour += 12
     if g.get("half") == "a.m." and hour == 12:
@@ -558,7 +560,7 @@ def _ago(g: Reading) -> str:
 
 
 def _period(g: Reading) -> str:
-    unit = g.unit() if g.get("unit") in g.words["unit"] else g.get("unit")
+    unit = g.unit()
     steps = g.direction() if g.get("direction") else g.get("steps")
     value = _at_precision(g.reference() + STEP[unit] * steps, unit)
     return g.get("year") + value[4:] if g.get("year") else value
@@ -586,8 +588,11 @@ def _quarter(g: Reading) -> str:
     ref = g.reference()
     if g.get("direction"):
         return f"{ref.year + g.direction():04d}-Q{quarter}"
-    start = _choose(lambda k: _month_period(ref.year + k, 3 * quarter - 2)[0:1] + _month_period(ref.year + k, 3 * quarter)[1:], ref, g.side())
-    return f"{start.year:04d}-Q{quarter}"
+
+    def period(k: int) -> tuple[date, date]:
+        return _month_period(ref.year + k, 3 * quarter - 2)[0], _month_period(ref.year + k, 3 * quarter)[1]
+
+    return f"{_choose(period, ref, g.side()).year:04d}-Q{quarter}"
 
 
 def _half(g: Reading) -> str:

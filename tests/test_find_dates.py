@@ -244,3 +244,9 @@ def test_the_timebank_scorer_says_so_when_the_folder_has_no_documents(tmp_path):
 def test_a_leading_modifier_belongs_to_the_expression_and_is_kept_as_its_mod(text, words, mod):
     [timex] = find(text, MONDAY)
     assert (timex.text, timex.mod) == (words, mod)
+
+
+@pytest.mark.parametrize("text, reason", [("at 13 p.m.", "is not a time of day"), ("on Feb. 30", "is not a day in the calendar")])
+def test_an_impossible_time_or_day_is_found_but_left_unresolved_with_the_reason(text, reason):
+    [timex] = find(text, MONDAY)
+    assert (timex.value, timex.unresolved) == (None, reason)
