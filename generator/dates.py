@@ -154,14 +154,21 @@ def find(text: str, dct: date | None) -> list[Timex]:
     """Every temporal expression in `text`, read against `dct` (the document's date)."""
     rules = load_rules()
     found: list[Timex] = []
+    last_named: str | None = None  # the last calendar time the text named
     for start in _starts(rules, text):
         if found and start < found[-1].end:
             continue
         match = rules.scan.match(text, start)
         if match:
             rule, groups = _matched_rule(rules, match)
-            found.append(_timex(rules, rule, groups, match, dct, text))
+            timex = _timex(rules, rule, groups, match, dct, text, last_named)
+            found.append(timex)
+            if timex.type == "DATE" and timex.value and CALENDAR.fullmatch(timex.value):
+                last_named = timex.value
     return found
+
+
+CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?|-Q\d)?")
 
 
 TOKEN = re.compile(r"[^\W_]+")
@@ -259,11 +266,13 @@ def _tense(rules: Rules, before: str) -> str | None:
     return next((tense for tense, cue in rules.tense.items() if cue.search(before)), None)
 
 
-def _timex(rules: Rules, rule: Rule, groups: dict, match: re.Match[str], dct: date | None, text: str) -> Timex:
+def _timex(
+    rules: Rules, rule: Rule, groups: dict, match: re.Match[str], dct: date | None, text: str, last_named: str | None
+) -> Timex:
     start, end = match.span()
     context = text[max(0, start - TOPIC_REACH):end]
     topics = frozenset(name for name, cue in rules.topics.items() if cue.search(context))
-    reading = Reading(groups, rule.args, rules.words, dct, _tense(rules, _clause_before(text, start)), topics)
+    reading = Reading(groups, rule.args, rules.words, dct, _tense(rules, _clause_before(text, start)), topics, last_named)
     value, unresolved, precision = None, None, None
     try:
         value = RESOLVERS[rule.resolve](reading)
@@ -339,6 +348,7 @@ class Reading:
     dct: date | None
     tense: str | None  # past | future | None when the words do not say
     topics: frozenset[str] = frozenset()  # the [topic]s of the text just before it
+    last_named: str | None = None  # the last calendar time the text named before it (CALENDAR)
     used_reference: bool = field(default=False)
 
     def reference(self) -> date:
@@ -549,6 +559,8 @@ def _day(g: Reading) -> str:
 
 def _ago(g: Reading) -> str:
     count, unit = g.number("count"), g.unit()
+    if g.get("from_last_named") and g.last_named and count is not None and _fine_enough(g.last_named, unit):
+        return _shifted(g.last_named, STEP[unit] * -count)
     ref = g.reference()
     if count is None:
         return _at_precision(ref, unit)[:3] + "X" if unit == "Y" else "PAST_REF"
@@ -557,6 +569,23 @@ def _ago(g: Reading) -> str:
             # "A year ago" beside a quarter's results is that quarter, a year before.
             return _at_precision(ref - STEP[precision] - STEP[unit] * count, precision)
     return _at_precision(ref - STEP[unit] * count, unit)
+
+
+def _fine_enough(value: str, unit: str) -> bool:
+    """Whether a CALENDAR value is as precise as the unit counted from it ("two days earlier" needs a day)."""
+    return ORDER.index(unit) >= ORDER.index("Q" if "-Q" in value else {4: "Y", 7: "M", 10: "D"}[len(value)])
+
+
+ORDER = ["MIN", "H", "D", "W", "M", "Q", "Y", "DE", "CE"]
+
+
+def _shifted(value: str, step: relativedelta) -> str:
+    """A CALENDAR value moved by `step`, at its own precision (1989-Q3 a year back is 1988-Q3)."""
+    if "-Q" in value:
+        year, quarter = int(value[:4]), int(value[-1])
+        return _at_precision(date(year, 3 * quarter - 2, 1) + step, "Q")
+    unit = {4: "Y", 7: "M", 10: "D"}[len(value)]
+    return _at_precision(date.fromisoformat((value + "-01-01")[:10]) + step, unit)
 
 
 def _period(g: Reading) -> str:

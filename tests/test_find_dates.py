@@ -250,3 +250,15 @@ def test_a_leading_modifier_belongs_to_the_expression_and_is_kept_as_its_mod(tex
 def test_an_impossible_time_or_day_is_found_but_left_unresolved_with_the_reason(text, reason):
     [timex] = find(text, MONDAY)
     assert (timex.value, timex.unresolved) == (None, reason)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Sales fell on Dec. 2, 2015, from a year earlier.", "2014-12-02"),
+        ("Sales fell in 2015; two days earlier the plant had closed.", "2016-12-10"),  # a year names no day
+        ("Sales fell in 2015, from a year ago.", "2015"),  # "ago" counts from the article's date
+    ],
+)
+def test_earlier_counts_back_from_the_time_last_named_when_that_is_precise_enough(text, value):
+    assert find(text, MONDAY)[-1].value == value
