@@ -559,8 +559,9 @@ def _day(g: Reading) -> str:
 
 def _ago(g: Reading) -> str:
     count, unit = g.number("count"), g.unit()
-    if g.get("from_last_named") and g.last_named and count is not None and _fine_enough(g.last_named, unit):
-        return _shifted(g.last_named, STEP[unit] * -count)
+    if g.get("from_last_named") and count is not None and _from_last_named(g, unit):
+        # At the precision the text named it: 1989-Q3, a year earlier, is 1988-Q3.
+        return _at_precision(_first_day(g.last_named) - STEP[unit] * count, _unit_of(g.last_named))
     ref = g.reference()
     if count is None:
         return _at_precision(ref, unit)[:3] + "X" if unit == "Y" else "PAST_REF"
@@ -571,21 +572,30 @@ def _ago(g: Reading) -> str:
     return _at_precision(ref - STEP[unit] * count, unit)
 
 
-def _fine_enough(value: str, unit: str) -> bool:
-    """Whether a CALENDAR value is as precise as the unit counted from it ("two days earlier" needs a day)."""
-    return ORDER.index(unit) >= ORDER.index("Q" if "-Q" in value else {4: "Y", 7: "M", 10: "D"}[len(value)])
-
-
+# Units from the finest to the coarsest.
 ORDER = ["MIN", "H", "D", "W", "M", "Q", "Y", "DE", "CE"]
 
 
-def _shifted(value: str, step: relativedelta) -> str:
-    """A CALENDAR value moved by `step`, at its own precision (1989-Q3 a year back is 1988-Q3)."""
+def _unit_of(value: str) -> str:
+    """The unit a CALENDAR value is given in: 1989-Q3 in quarters, 1989-10 in months."""
+    return "Q" if "-Q" in value else {4: "Y", 7: "M", 10: "D"}[len(value)]
+
+
+def _first_day(value: str) -> date:
     if "-Q" in value:
-        year, quarter = int(value[:4]), int(value[-1])
-        return _at_precision(date(year, 3 * quarter - 2, 1) + step, "Q")
-    unit = {4: "Y", 7: "M", 10: "D"}[len(value)]
-    return _at_precision(date.fromisoformat((value + "-01-01")[:10]) + step, unit)
+        return date(int(value[:4]), 3 * int(value[-1]) - 2, 1)
+    return date.fromisoformat((value + "-01-01")[:10])
+
+
+def _from_last_named(g: Reading, unit: str) -> bool:
+    """Whether to count from the time last named: it must be as precise as the unit ("two days earlier" needs a day)."""
+    return g.last_named is not None and ORDER.index(unit) >= ORDER.index(_unit_of(g.last_named))
+
+
+def _named(g: Reading) -> str:
+    unit = g.unit()
+    start = _first_day(g.last_named) if _from_last_named(g, unit) else g.reference()
+    return _at_precision(start + STEP[unit] * g.word("steps", "anaphora"), unit)
 
 
 def _period(g: Reading) -> str:
@@ -682,6 +692,7 @@ RESOLVERS: dict[str, Callable[[Reading], str]] = {
     "time": _time,
     "day": _day,
     "ago": _ago,
+    "named": _named,
     "period": _period,
     "weekend": _weekend,
     "quarter": _quarter,
