@@ -70,6 +70,7 @@ class Rule:
     resolve: str
     args: dict
     examples: dict[str, str]
+    points_back: bool
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
             resolve=raw["resolve"],
             args=raw.get("args", {}),
             examples=raw.get("examples", {}),
+            points_back=raw.get("points_back", False),
         ))
     scan = (
         rf"(?<![\w$£€.-])(?=[\w'])"
@@ -163,7 +165,7 @@ def find(text: str, dct: date | None) -> list[Timex]:
             rule, groups = _matched_rule(rules, match)
             timex = _timex(rules, rule, groups, match, dct, text, last_named)
             found.append(timex)
-            if timex.type == "DATE" and timex.value and CALENDAR.fullmatch(timex.value):
+            if timex.type == "DATE" and timex.value and CALENDAR.fullmatch(timex.value) and not rule.points_back:
                 last_named = timex.value
     return found
 

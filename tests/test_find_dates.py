@@ -258,6 +258,7 @@ def test_an_impossible_time_or_day_is_found_but_left_unresolved_with_the_reason(
         ("Sales fell on Dec. 2, 2015, from a year earlier.", "2014-12-02"),
         ("Sales fell in 2015; two days earlier the plant had closed.", "2016-12-10"),  # a year names no day
         ("Sales fell in 2015, from a year ago.", "2015"),  # "ago" counts from the article's date
+        ("In the third quarter of 2015 sales beat the year-ago quarter, and a year earlier.", "2014-Q3"),
     ],
 )
 def test_earlier_counts_back_from_the_time_last_named_when_that_is_precise_enough(text, value):
