@@ -206,9 +206,15 @@ def _starts(rules: Rules, text: str) -> list[int]:
 TOPIC_REACH = 300  # characters before an expression that may say what it is about
 
 
+# A sentence ends at a full stop before a capital, unless the stop ends an
+# initial or a short title ("Mr. Schwarz", "Daniel P. Davison"); or at ! ? ; or
+# a line break.
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMrs)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)\.\s+(?=[A-Z\"“])|[!?;\n]\s*")
+
+
 def _clause_before(text: str, start: int) -> str:
     """The words of the expression's sentence before it."""
-    return re.split(r"[.!?;\n]\s", text[max(0, start - 100):start])[-1]
+    return SENTENCE_END.split(text[max(0, start - 120):start])[-1]
 
 
 def resolve(phrase: str, reference: date | None) -> When:

@@ -74,6 +74,7 @@ def test_words_that_place_nothing_on_a_calendar_are_found_and_said_to_be_unresol
         ("Elections are scheduled for March.", "2017-03"),
         ("The siege began in March.", "2016-03"),
         ("Officials said he would travel on Monday.", "2016-12-12"),
+        ("Mr. Schwarz will succeed Daniel P. Davison on Friday.", "2016-12-16"),  # initials end no sentence
     ],
 )
 def test_the_tense_of_the_sentence_decides_which_weekday_or_month_is_meant(sentence, value):
