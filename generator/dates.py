@@ -96,14 +96,21 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         # Longest first, so "the day before yesterday" wins over "yesterday".
         # A word written with a capital matches only so written ("May", not "may").
         choices = sorted(data["words"][name], key=len, reverse=True)
-        return "|".join(re.escape(w) if w.islower() or not w[0].isalpha() else f"(?-i:{re.escape(w)})" for w in choices)
+        escaped = (re.escape(w).replace("\\ ", r"\s+") for w in choices)
+        return "|".join(e if w.islower() or not w[0].isalpha() else f"(?-i:{e})" for w, e in zip(choices, escaped, strict=True))
+
+    def spaced(pattern: str) -> str:
+        # A space in a rule stands for any run of white space, line breaks
+        # included; in a look-behind, which must have a fixed width, one space.
+        parts = re.split(r"(\(\?<[=!][^()]*\))", pattern)
+        return "".join(p if p.startswith("(?<") else p.replace("[- ]", r"[-\s]").replace(" ", r"\s+") for p in parts)
 
     def expand(pattern: str, prefix: str, capture: bool) -> str:
         def one(match: re.Match[str]) -> str:
             alias, _, name = match.group(1).rpartition(":")
             alias = alias or name
             if name in fragments:
-                inner = expand(fragments[name], prefix, capture=False)
+                inner = expand(spaced(fragments[name]), prefix, capture=False)
             else:
                 inner = alternatives(name)
             return f"(?P<{prefix}{alias}>{inner})" if capture else f"(?:{inner})"
@@ -118,7 +125,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         rules.append(Rule(
             name=raw["name"],
             group=f"r{i}",
-            pattern=expand(body, prefix, capture=True),
+            pattern=expand(spaced(body), prefix, capture=True),
             type=raw.get("type", "DATE"),
             resolve=raw["resolve"],
             args=raw.get("args", {}),
@@ -127,8 +134,8 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         ))
     scan = (
         rf"(?<![\w$£€.-])(?=[\w'])"
-        rf"(?:(?:the )?(?P<modifier>{alternatives('modifier')})[- ]"
-        rf"|(?P<quantity>{alternatives('quantity_modifier')}) (?=\d|(?:{alternatives('number')}|{alternatives('vague_count')})\b))?(?:"
+        rf"(?:(?:the\s+)?(?P<modifier>{alternatives('modifier')})[-\s]"
+        rf"|(?P<quantity>{alternatives('quantity_modifier')})\s+(?=\d|(?:{alternatives('number')}|{alternatives('vague_count')})\b))?(?:"
         + "|".join(f"(?P<{r.group}>{r.pattern})" for r in rules)
         + r")(?![\w%-]|\.\d)"
     )
@@ -263,9 +270,9 @@ def _matched_rule(rules: Rules, match: re.Match[str]) -> tuple[Rule, dict[str, s
     prefix = rule.group + "_"
     groups = {k[len(prefix):]: v.lower() for k, v in match.groupdict().items() if v is not None and k.startswith(prefix)}
     if match.group("modifier"):
-        groups["modifier"] = rules.words["modifier"][match.group("modifier").lower()]
+        groups["modifier"] = rules.words["modifier"][" ".join(match.group("modifier").lower().split())]
     elif match.group("quantity"):
-        groups["modifier"] = rules.words["quantity_modifier"][match.group("quantity").lower()]
+        groups["modifier"] = rules.words["quantity_modifier"][" ".join(match.group("quantity").lower().split())]
     return rule, groups
 
 
@@ -387,14 +394,14 @@ class Reading:
             return None
         if isinstance(value, int):
             return value
-        value = value.replace(",", "").strip()
+        value = " ".join(value.replace(",", "").split())
         if value.isdigit():
             return int(value)
         if value in self.words[list_name]:
             whole = self.words[list_name][value]
             return None if whole == "X" else whole
         total = 0
-        for part in re.split(r"[- ]+", value):
+        for part in re.split(r"[-\s]+", value):
             n = self.words[list_name].get(part)
             if n is None:
                 continue

@@ -128,6 +128,12 @@ def test_offsets_are_string_indices_even_after_characters_outside_ascii():
     assert text[timex.start:timex.end] == "Monday"
 
 
+def test_an_expression_broken_over_a_line_is_found_whole():
+    text = "The siege began last\nMarch, the army said."
+    [timex] = find(text, MONDAY)
+    assert (timex.text, timex.value) == ("last\nMarch", "2016-03")
+
+
 def test_empty_text_has_no_expressions():
     assert find("", MONDAY) == []
 
