@@ -16,7 +16,7 @@ import re
 import tomllib
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
@@ -215,6 +215,7 @@ def _clause_before(text: str, start: int) -> str:
     return SENTENCE_END.split(text[max(0, start - 120):start])[-1]
 
 
+@lru_cache(maxsize=4096)  # a large site repeats its few date phrases; a When is immutable
 def resolve(phrase: str, reference: date | None) -> When:
     """Read `phrase`, an entry's date in an article's words, against `reference`; raise DateError."""
     rules = load_rules()
