@@ -74,6 +74,7 @@ def test_words_that_place_nothing_on_a_calendar_are_found_and_said_to_be_unresol
         ("Elections are scheduled for March.", "2017-03"),
         ("The siege began in March.", "2016-03"),
         ("Officials said he would travel on Monday.", "2016-12-12"),
+        ("Mr. Schwarz will succeed Daniel P. Davison on Friday.", "2016-12-16"),  # initials end no sentence
     ],
 )
 def test_the_tense_of_the_sentence_decides_which_weekday_or_month_is_meant(sentence, value):
@@ -127,6 +128,12 @@ def test_offsets_are_string_indices_even_after_characters_outside_ascii():
     assert text[timex.start:timex.end] == "Monday"
 
 
+def test_an_expression_broken_over_a_line_is_found_whole():
+    text = "The siege began last\nMarch, the army said."
+    [timex] = find(text, MONDAY)
+    assert (timex.text, timex.value) == ("last\nMarch", "2016-03")
+
+
 def test_empty_text_has_no_expressions():
     assert find("", MONDAY) == []
 
@@ -157,6 +164,14 @@ def test_dates_reads_standard_input_and_prints_text_lines():
         "19-30\tDATE\t2016-W49-WE\tthe weekend",
         "32-39\tDATE\tPAST_REF\tEarlier  (says only that it was in the past)",
     ]
+
+
+def test_dates_without_a_document_date_says_how_many_expressions_it_left_unresolved(tmp_path):
+    article = write(tmp_path / "article.txt", "They left on Monday, a month ago, in 2009.")
+    result = timeline("dates", str(article), cwd=tmp_path)
+    assert result.returncode == 0
+    assert [e["value"] for e in json.loads(result.stdout)] == [None, None, "2009"]
+    assert result.stderr == "timeline dates: no --dct given: 2 relative expressions left unresolved\n"
 
 
 def test_dates_of_empty_text_is_an_empty_list(tmp_path):
@@ -236,3 +251,22 @@ def test_the_timebank_scorer_says_so_when_the_folder_has_no_documents(tmp_path):
 def test_a_leading_modifier_belongs_to_the_expression_and_is_kept_as_its_mod(text, words, mod):
     [timex] = find(text, MONDAY)
     assert (timex.text, timex.mod) == (words, mod)
+
+
+@pytest.mark.parametrize("text, reason", [("at 13 p.m.", "is not a time of day"), ("on Feb. 30", "is not a day in the calendar")])
+def test_an_impossible_time_or_day_is_found_but_left_unresolved_with_the_reason(text, reason):
+    [timex] = find(text, MONDAY)
+    assert (timex.value, timex.unresolved) == (None, reason)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Sales fell on Dec. 2, 2015, from a year earlier.", "2014-12-02"),
+        ("Sales fell in 2015; two days earlier the plant had closed.", "2016-12-10"),  # a year names no day
+        ("Sales fell in 2015, from a year ago.", "2015"),  # "ago" counts from the article's date
+        ("In the third quarter of 2015 sales beat the year-ago quarter, and a year earlier.", "2014-Q3"),
+    ],
+)
+def test_earlier_counts_back_from_the_time_last_named_when_that_is_precise_enough(text, value):
+    assert find(text, MONDAY)[-1].value == value
