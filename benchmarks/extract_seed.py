@@ -17,6 +17,9 @@
 2. TimeBank (given a folder of .tml files): each article, its XML stripped,
    is extracted against its creation time (DCT); the counts show what it
    proposes on news it was never tuned on.
+   Each article's proposals are also written as drafts into a fresh folder
+   (as `timeline extract --write` does) and checked as `timeline check
+   --drafts` checks a site: every one must load and render.
 3. Throughput: article text per second on one core, median of 3 runs.
 """
 
@@ -26,6 +29,7 @@ import html
 import re
 import statistics
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from datetime import date
@@ -34,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import content, places
+from generator import build, content, drafts, places
 from generator.extract import Extraction, extract
 
 SEED = "aleppo-daily-beast-2016-12-12"
@@ -112,6 +116,15 @@ def timebank_article(path: Path) -> tuple[str, date]:
     return text, date.fromisoformat(dct.group(1))
 
 
+def drafts_check(path: Path, text: str, dct: date, result: Extraction) -> tuple[bool, int]:
+    """(whether the drafts written for one article load and render, how many
+    proposed events could not be written)."""
+    article = drafts.Article(path.stem.lower().replace(".", "-"), text, dct, path.stem, None, None)
+    with tempfile.TemporaryDirectory() as folder:
+        written = drafts.write(result, article, Path(folder))
+        return not build.check(Path(folder), drafts=True).problems, len(written.problems)
+
+
 def _percent(part: int, whole: int) -> str:
     return f"{part}/{whole} ({100 * part / whole:.0f}%)" if whole else "0/0"
 
@@ -145,6 +158,9 @@ def main(argv: list[str]) -> int:
         print(f"  kinds: {', '.join(f'{k} {n}' for k, n in sorted(kinds.items(), key=lambda kv: -kv[1]))}")
         print(f"  certainty: {', '.join(f'{c} {sum(e.certainty == c for e in events)}' for c in ('reported', 'claimed', 'unconfirmed'))}")
         print(f"  quotes: {len(quoted)}; with a speaker: {_percent(sum(q.speaker is not None for q in quoted), len(quoted))}")
+        checks = [drafts_check(p, t, d, r) for p, (t, d), r in zip(paths, articles, results, strict=True)]
+        print(f"  drafts written and checked: {_percent(sum(ok for ok, _ in checks), len(checks))} articles build; "
+              f"{sum(n for _, n in checks)} proposed events not written (a date an entry cannot hold)")
 
     size = sum(len(t.encode("utf-8")) for t in texts)
     gazetteer, _ = places.load(ROOT / "content")
