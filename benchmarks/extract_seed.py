@@ -53,6 +53,7 @@ class SeedScore:
     quotes_right: list[str]
     quotes_wrong_speaker: list[str]
     quotes_missed: list[str]
+    channels_same: list[str]
     extracted_events: int
     extracted_quotes: int
 
@@ -95,16 +96,20 @@ def score_seed(content_dir: Path = ROOT / "content") -> SeedScore:
         dated = event.when.words is not None and not re.fullmatch(r"\d{4}(-\d\d){0,2}", event.when.words)
         bucket = (dated_found if found else dated_missed) if dated else (other_found if found else other_missed)
         bucket.append(event.id)
-    right, wrong, missed = [], [], []
+    right, wrong, missed, channels = [], [], [], []
     for quote in loaded.quotes.values():
         matches = [q for q in result.quotes if _overlaps((q.start, q.end), (quote.span.start, quote.span.end))]
         if not matches:
             missed.append(quote.id)
         elif any(same_speaker(quote.speaker, q.speaker) for q in matches):
             right.append(quote.id)
+            if any(q.channel == quote.channel for q in matches):
+                channels.append(quote.id)
         else:
             wrong.append(quote.id)
-    return SeedScore(dated_found, dated_missed, other_found, other_missed, right, wrong, missed, len(result.events), len(result.quotes))
+    return SeedScore(
+        dated_found, dated_missed, other_found, other_missed, right, wrong, missed, channels, len(result.events), len(result.quotes)
+    )
 
 
 def timebank_article(path: Path) -> tuple[str, date]:
@@ -138,6 +143,7 @@ def main(argv: list[str]) -> int:
     print(f"  entries the article dates, found with the right date: {_percent(len(s.dated_found), dated)}  missed: {s.dated_missed}")
     print(f"  entries with an editor's ISO date, found with that date: {_percent(len(s.other_found), other)}  missed: {s.other_missed}")
     print(f"  curated quotes found with the right speaker: {_percent(len(s.quotes_right), quotes)}  wrong speaker: {s.quotes_wrong_speaker}  missed: {s.quotes_missed}")
+    print(f"  of those, with the curated channel word for word: {_percent(len(s.channels_same), quotes)}")
     print(f"  proposed: {s.extracted_events} events, {s.extracted_quotes} quotes (curated: {dated + other} entries, {quotes} quotes)")
 
     texts = [seed_extraction()[1].sources[SEED].text]

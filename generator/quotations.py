@@ -125,7 +125,7 @@ class Context:
         self.outlet = outlet
         self.sentence_starts = [s.start for s in sentences]
         self.channels = [
-            (name.replace("{outlet}", outlet or "the outlet"), re.compile(pattern.replace("{outlet}", re.escape(outlet or "\0"))))
+            (name.replace("{outlet}", (outlet or "the outlet").replace("{", "{{")), re.compile(pattern.replace("{outlet}", re.escape(outlet or "\0"))))
             for name, pattern in rules.channels
         ]
 
@@ -142,8 +142,8 @@ class Context:
     def channel(self, *spans: tuple[int, int]) -> str | None:
         for a, b in spans:
             for name, pattern in self.channels:
-                if pattern.search(self.text, a, b):
-                    return name
+                if found := pattern.search(self.text, a, b):
+                    return name.format(**found.groupdict())
         return None
 
     def speaker(self, m: Marked, earlier: list[Quotation]) -> tuple[str | None, str | None, int] | None:

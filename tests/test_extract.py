@@ -199,3 +199,8 @@ def test_a_few_capitalised_words_in_marks_are_a_name_not_a_quotation():
 def test_an_organisation_or_a_description_before_the_verb_is_the_speaker():
     text = "In a statement, the White House said it would do “whatever is necessary” to enforce it."
     assert speakers(text) == [("whatever is necessary", "the White House")]
+
+
+def test_a_feed_names_its_owner_in_the_channel():
+    text = "On a WhatsApp feed belonging to the Harbour Media Office, Sami Nour wrote: “We are still here.”"
+    assert run(text).quotes[0].channel == "WhatsApp feed of the Harbour Media Office"
