@@ -136,11 +136,12 @@ LINE_END = re.compile(r"\n")
 
 def sentences(text: str, rules: Rules) -> list[Sentence]:
     """Sentences by their punctuation; a line break also ends one when the
-    line ends in punctuation, opens a transcript turn, or is a headline."""
+    line ends in punctuation or opens a transcript turn. An article's first
+    line without closing punctuation, with more text after it, is its headline."""
     found: list[Sentence] = []
-    headlines: set[int] = set()
+    headline = _headline(text)
     for index, (p_start, p_end) in enumerate(paragraphs(text)):
-        cuts = {p_start, p_end}
+        cuts = {p_start, p_end} | ({headline} if headline and p_start < headline < p_end else set())
         for end in SENTENCE_END.finditer(text, p_start, p_end):
             word = re.search(r"([\w.]+)\.$", text[max(p_start, end.start() - 12) : end.start() + 1])
             if word and (word.group(1) in rules.abbreviations or re.fullmatch(r"[A-Z]", word.group(1))):
@@ -148,21 +149,23 @@ def sentences(text: str, rules: Rules) -> list[Sentence]:
             cuts.add(end.end())
         for newline in LINE_END.finditer(text, p_start, p_end):
             before = text[p_start : newline.start()].rstrip()
-            after = text[newline.end() : p_end]
-            headline = index == 0 and "\n" not in before and not re.search(r"[.!?…”\"]$", before)
-            if headline:
-                headlines.add(p_start)
-            if headline or re.search(r"[.!?…:”\"]$", before) or rules.transcript_turn.match(after):
+            if re.search(r"[.!?…:”\"]$", before) or rules.transcript_turn.match(text, newline.end(), p_end):
                 cuts.add(newline.end())
-        if index == 0 and "\n" not in text[p_start:p_end].strip() and not re.search(r"[.!?…”\"]$", text[p_start:p_end].rstrip()):
-            headlines.add(p_start)
-        ordered = sorted(cuts)
-        for a, b in pairwise(ordered):
+        for a, b in pairwise(sorted(cuts)):
             a += len(text[a:b]) - len(text[a:b].lstrip())
             b -= len(text[a:b]) - len(text[a:b].rstrip())
             if a < b:
-                found.append(Sentence(a, b, index, headline=index == 0 and a == p_start and a in headlines))
+                found.append(Sentence(a, b, index, headline=headline is not None and b <= headline))
     return found
+
+
+def _headline(text: str) -> int | None:
+    """Where the headline ends, if the text opens with one."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    if end < 0 or not text[end:].strip():
+        return None
+    return None if re.search(r"[.!?…:”\"]$", text[start:end].rstrip()) else end
 
 
 def initials(words: str) -> str:

@@ -204,3 +204,10 @@ def test_an_organisation_or_a_description_before_the_verb_is_the_speaker():
 def test_a_feed_names_its_owner_in_the_channel():
     text = "On a WhatsApp feed belonging to the Harbour Media Office, Sami Nour wrote: “We are still here.”"
     assert run(text).quotes[0].channel == "WhatsApp feed of the Harbour Media Office"
+
+
+def test_the_headline_is_not_an_event_but_a_one_line_report_is():
+    assert [e.passage for e in run("Troops capture the Old Town\nTroops on Monday captured the Old Town.").events] == [
+        "Troops on Monday captured the Old Town."
+    ]
+    assert len(run("Troops on Monday captured the Old Town").events) == 1
