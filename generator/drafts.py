@@ -83,13 +83,15 @@ def write(extraction: Extraction, article: Article, content_dir: Path) -> Writte
         problems.append(Problem(existing, 0, "kept, but its text differs from the article read: the drafts' quotes and passages may not match it"))
     wrote, skipped = [], []
     for path, text in files.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)
             with path.open("x", encoding="utf-8", newline="\n") as out:
                 out.write(text)
             wrote.append(path)
         except FileExistsError:
             skipped.append(path)
+        except OSError as error:
+            problems.append(Problem(path, 0, f"cannot write the file: {error.strerror}"))
     return Written(wrote, skipped, problems)
 
 

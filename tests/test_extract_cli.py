@@ -165,3 +165,12 @@ def test_a_source_files_own_published_date_counts(tmp_path):
     assert result.returncode == 0
     assert result.stderr.endswith("warning: its front matter says published = 2016-12-12; --published is ignored\n")
     assert json.loads(result.stdout)["published"] == "2016-12-12"
+
+
+def test_writing_beside_a_different_text_of_the_same_source_warns(tmp_path):
+    article = write(tmp_path / "article.txt", ARTICLE)
+    write(tmp_path / "site" / "sources" / "article.md", '+++\ntitle = "T"\noutlet = "O"\npublished = 2016-12-12\n+++\nAnother text.\n')
+    result = timeline("extract", str(article), "--published", "2016-12-12", "--write", "site", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "site/sources/article.md: kept, but its text differs from the article read" in result.stderr
+    assert "skipped site/sources/article.md: it exists (left as it was)" in result.stdout
