@@ -127,7 +127,7 @@ def drafts_check(path: Path, text: str, dct: date, result: Extraction) -> tuple[
     article = drafts.Article(path.stem.lower().replace(".", "-"), text, dct, path.stem, None, None)
     with tempfile.TemporaryDirectory() as folder:
         written = drafts.write(result, article, Path(folder))
-        return not build.check(Path(folder), drafts=True).problems, len(written.problems)
+        return not build.check(Path(folder), drafts=True).problems and not written.problems, len(written.warnings)
 
 
 def _percent(part: int, whole: int) -> str:

@@ -139,10 +139,10 @@ def _extract(args: argparse.Namespace) -> int:
         print(f"wrote {display_path(path)}")
     for path in written.skipped:
         print(f"skipped {display_path(path)}: it exists (left as it was)")
-    for problem in written.problems:
+    for problem in written.warnings + written.problems:
         print(problem, file=sys.stderr)
     print(f"{_count(len(written.wrote), 'file')} written, {len(written.skipped)} skipped")
-    return 0
+    return 1 if written.problems else 0
 
 
 def _places_folder(source: Path, write_to: Path | None) -> Path | None:

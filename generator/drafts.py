@@ -60,13 +60,15 @@ def read(path: Path, published: date | None) -> Article | Problem:
 class Written:
     wrote: list[Path]
     skipped: list[Path]
-    problems: list[Problem]
+    warnings: list[Problem]  # what was left out, and why
+    problems: list[Problem]  # files that could not be written
 
 
 def write(extraction: Extraction, article: Article, content_dir: Path) -> Written:
     """Draft files for every event and quote, plus what a new content folder
     needs to build (site.toml, the source); existing files are left alone."""
     files: dict[Path, str] = {}
+    warnings: list[Problem] = []
     problems: list[Problem] = []
     files[content_dir / "site.toml"] = f"title = {_toml(article.title)}\nlanguage = \"en\"\n"
     files[content_dir / "sources" / f"{article.id}.md"] = article.file_text or _source_file(article)
@@ -75,16 +77,21 @@ def write(extraction: Extraction, article: Article, content_dir: Path) -> Writte
     for event in extraction.events:
         written, why_not = _event_file(event, article)
         if written is None:
-            problems.append(Problem(content_dir / "events" / f"{event.id}.md", 0, f"not written: {why_not}"))
+            warnings.append(Problem(content_dir / "events" / f"{event.id}.md", 0, f"not written: {why_not}"))
         else:
             files[content_dir / "events" / f"{event.id}.md"] = written
     existing = content_dir / "sources" / f"{article.id}.md"
     if existing.is_file() and _body(existing) != article.text:
-        problems.append(Problem(existing, 0, "kept, but its text differs from the article read: the drafts' quotes and passages may not match it"))
+        warnings.append(Problem(existing, 0, "kept, but its text differs from the article read: the drafts' quotes and passages may not match it"))
     wrote, skipped = [], []
     for path, text in files.items():
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            problems.append(Problem(path, 0, f"cannot write the file: {path.parent} cannot be a folder ({error.strerror})"))
+            continue
+        try:
+            # "x": an existing file, even one created a moment ago, is never replaced.
             with path.open("x", encoding="utf-8", newline="\n") as out:
                 out.write(text)
             wrote.append(path)
@@ -92,7 +99,7 @@ def write(extraction: Extraction, article: Article, content_dir: Path) -> Writte
             skipped.append(path)
         except OSError as error:
             problems.append(Problem(path, 0, f"cannot write the file: {error.strerror}"))
-    return Written(wrote, skipped, problems)
+    return Written(wrote, skipped, warnings, problems)
 
 
 def _body(path: Path) -> str | None:

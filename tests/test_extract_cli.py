@@ -174,3 +174,12 @@ def test_writing_beside_a_different_text_of_the_same_source_warns(tmp_path):
     assert result.returncode == 0
     assert "site/sources/article.md: kept, but its text differs from the article read" in result.stderr
     assert "skipped site/sources/article.md: it exists (left as it was)" in result.stdout
+
+
+def test_a_folder_that_cannot_be_written_is_one_line_per_file_and_a_failing_exit(tmp_path):
+    article = write(tmp_path / "article.txt", ARTICLE)
+    write(tmp_path / "site" / "quotes", "a file where the quotes folder should be\n")
+    result = timeline("extract", str(article), "--published", "2016-12-12", "--write", "site", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert all(line.startswith("site/quotes/") and "cannot write the file" in line for line in result.stderr.splitlines())
