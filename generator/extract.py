@@ -109,12 +109,32 @@ def extract(text: str, source: str, published: date | None, outlet: str | None, 
     found = quotations.find(text, rules, said, spans, people, outlet, marked)
     timexes = [t for t in dates.find(text, published) if t.type in ("DATE", "TIME")]
     quote_ids = _quote_ids(found)
-    cues = Cues(text, rules, places, [(m.start, m.end) for m in people if not m.person])
+    named_places = _places(text, rules, places, people, timexes)
+    cues = Cues(text, rules, named_places, [(m.start, m.end) for m in people if not m.person])
     drafts = _happenings(text, rules, said, found, timexes, cues, published)
     drafts = _attach(drafts, found, said, people, timexes, published)
-    events = _finish(text, rules, drafts, quote_ids, places)
+    events = _finish(text, rules, drafts, quote_ids, named_places)
     quotes = tuple(FoundQuote(quote_ids[id(q)], q.text, q.start, q.end, q.speaker, q.channel) for q in found)
     return Extraction(source, published, events, quotes)
+
+
+def _places(text: str, rules: Rules, gazetteer: Gazetteer, people, timexes) -> list[tuple[int, int, str]]:
+    """Every place named in the text, in order: the gazetteer's, under their
+    canonical names, and others named after a preposition of place ("in
+    Cairo"), as written."""
+    found = gazetteer.find(text)
+    taken = [(a, b) for a, b, _ in found] + [(t.start, t.end) for t in timexes]
+    taken += [(p.start, p.end) for p in people if p.person]
+    for match in rules.place_pattern.finditer(text):
+        start, end = match.span("place")
+        words = match.group("place").split()
+        after = re.match(r"\s+([a-z]+)", text[end : end + 20])
+        if any(a < end and start < b for a, b in taken) or any(w in rules.not_person_words for w in words):
+            continue
+        if after and after.group(1) not in rules.place_followers:
+            continue
+        found.append((start, end, match.group("place")))
+    return sorted(found)
 
 
 # -- Happenings: sentences and clauses with an event cue ----------------------
@@ -188,9 +208,9 @@ class Cues:
     """Where each kind's cues, the gazetteer's places and other names fall in
     one text, found once, so each sentence is a lookup rather than a search."""
 
-    def __init__(self, text: str, rules: Rules, places: Gazetteer, named: list[tuple[int, int]]):
+    def __init__(self, text: str, rules: Rules, places: list[tuple[int, int, str]], named: list[tuple[int, int]]):
         self.kinds = [(kind, [(m.start(), m.end()) for m in kind.cues.finditer(text)]) for kind in rules.kinds]
-        self.places = sorted([(a, b) for a, b, _ in places.find(text)] + named)
+        self.places = sorted([(a, b) for a, b, _ in places] + named)
 
     @staticmethod
     def _within(spans: list[tuple[int, int]], start: int, end: int, after_start: bool = False) -> bool:
@@ -264,16 +284,16 @@ def _testimony_for(drafts, quote: Quotation, said, people, timexes, published) -
 # -- Finishing: certainty, places, titles, ids --------------------------------
 
 
-def _finish(text, rules: Rules, drafts: list[Draft], quote_ids, places: Gazetteer) -> tuple[FoundEvent, ...]:
+def _finish(text, rules: Rules, drafts: list[Draft], quote_ids, places: list[tuple[int, int, str]]) -> tuple[FoundEvent, ...]:
     events, used = [], set()
     for draft in _merged(drafts):
         passage = text[draft.start : draft.end]
         certainty, according_to = _certainty(rules, passage, draft)
         title = _title(text, rules, draft)
-        names = tuple(dict.fromkeys(name for _, _, name in places.find(text, draft.start, draft.end)))
+        names = tuple(dict.fromkeys(name for a, b, name in places if draft.start <= a and b <= draft.end))
         if not names and RELATIVE.match(passage):
             # "Palmyra, which it had lost": the place the clause is about comes just before it.
-            names = tuple(name for _, _, name in places.find(text, max(0, draft.start - 40), draft.start)[-1:])
+            names = tuple(name for a, b, name in places if draft.start - 40 <= a and b <= draft.start)[-1:]
             title = f"{names[0]}, {title[:1].lower()}{title[1:]}" if names else title
         event_id = _unique(f"{_slug(draft.date.value or 'undated', 4)}-{_slug(title, 6)}", used)
         events.append(FoundEvent(

@@ -61,6 +61,8 @@ class Rules:
     in_quotation: re.Pattern[str]
     not_a_report: re.Pattern[str]
     title_skips: re.Pattern[str]
+    place_pattern: re.Pattern[str]
+    place_followers: frozenset[str]
 
 
 @cache
@@ -104,6 +106,8 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         in_quotation=re.compile(data["events"]["in_quotation"], re.IGNORECASE),
         not_a_report=re.compile(data["events"]["not_a_report"]),
         title_skips=re.compile(data["events"]["title_skips"]),
+        place_pattern=re.compile(data["places"]["pattern"]),
+        place_followers=frozenset(data["places"]["followed_by"]),
     )
 
 

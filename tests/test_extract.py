@@ -211,3 +211,10 @@ def test_the_headline_is_not_an_event_but_a_one_line_report_is():
         "Troops on Monday captured the Old Town."
     ]
     assert len(run("Troops on Monday captured the Old Town").events) == 1
+
+
+def test_a_place_not_in_the_gazetteer_is_proposed_as_written_but_not_an_adjective():
+    (event,) = run("Gunmen attacked a convoy near Tal Afar on Monday.").events
+    assert event.places == ("Tal Afar",)
+    (event,) = run("Inspectors documented torture in Syrian regime prisons on Monday.").events
+    assert event.places == ()
