@@ -1,4 +1,4 @@
-"""The command line: `timeline build`, `timeline check`.
+"""The command line: `timeline build`, `timeline check`, `timeline serve`.
 
 It prints each problem as one line (file:line: message) and exits non-zero;
 a content mistake never ends in a traceback.
@@ -13,7 +13,8 @@ from pathlib import Path
 
 from generator import __version__
 from generator import build as builder
-from generator.problems import Problem, display_path
+from generator import serve as preview_server
+from generator.problems import Problem, count, display_path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,10 +38,21 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("content_dir", nargs="?", default="content", metavar="CONTENT_DIR", help="content folder (default: content)")
     check.add_argument("--drafts", action="store_true", help="also check as if drafts were published")
 
+    serve = commands.add_parser("serve", help="preview the site, rebuilt and reloaded as you save", description=(
+        "Build CONTENT_DIR into a preview folder of its own (never into output/), serve it, and "
+        "rebuild and reload the browser whenever a file of the content or the theme is saved."))
+    serve.add_argument("content_dir", nargs="?", default="content", metavar="CONTENT_DIR", help="content folder (default: content)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    serve.add_argument("--open", action="store_true", help="open the preview in the web browser")
+    serve.add_argument("--drafts", action="store_true", help="include entries and quotes marked draft = true")
+
     args = parser.parse_args(argv)
     content_dir = Path(args.content_dir)
     if not content_dir.is_dir():
         return _fail([Problem(content_dir, 0, "no such content folder (run from your site's folder or name it)")])
+    if args.command == "serve":
+        return preview_server.serve(content_dir, args.host, args.port, args.open, args.drafts)
     started = time.perf_counter()
     try:
         if args.command == "build":
@@ -54,21 +66,17 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(result.problems, args.output if args.command == "build" else None)
     elapsed = time.perf_counter() - started
     c = result.content
-    counts = f"{_count(len(c.events), 'entry', 'entries')}, {_count(len(c.quotes), 'quote')}, {_count(len(c.sources), 'source')}"
+    counts = f"{count(len(c.events), 'entry', 'entries')}, {count(len(c.quotes), 'quote')}, {count(len(c.sources), 'source')}"
     if args.command == "build":
-        print(f"built {counts} into {display_path(Path(args.output))}/ ({_count(result.pages, 'page')}, {elapsed:.2f} s)")
+        print(f"built {counts} into {display_path(Path(args.output))}/ ({count(result.pages, 'page')}, {elapsed:.2f} s)")
     else:
         print(f"checked {counts}: no problems ({elapsed:.2f} s)")
     return 0
-
-
-def _count(n: int, singular: str, plural: str | None = None) -> str:
-    return f"{n} {singular if n == 1 else plural or singular + 's'}"
 
 
 def _fail(problems: list[Problem], output: str | None = None) -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
     if output is not None:
-        print(f"timeline: {_count(len(problems), 'problem')}; {output}/ was left as it was", file=sys.stderr)
+        print(f"timeline: {count(len(problems), 'problem')}; {output}/ was left as it was", file=sys.stderr)
     return 1

@@ -7,6 +7,7 @@ that is wrong in one run.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -218,8 +219,7 @@ def _load_all(folder: Path, make, problems: list[Problem], cache: Cache, against
     items: dict = {}
     seen: dict[str, Path] = {}
     paths = []
-    # Sorted by parts rather than as Paths: the same order, several times faster.
-    for path in sorted(folder.rglob("*.md"), key=lambda p: p.parts) if folder.is_dir() else []:
+    for path in _markdown_files(folder):
         item_id = path.stem
         if not ID.fullmatch(item_id):
             problems.append(Problem(path, 1, f"file name '{path.name}' is not a valid id: use lowercase letters, digits, '-' and '_'"))
@@ -238,6 +238,16 @@ def _load_all(folder: Path, make, problems: list[Problem], cache: Cache, against
         if item is not None:
             items[doc.path.stem] = item
     return items, set(seen)
+
+
+def _markdown_files(folder: Path) -> list[Path]:
+    """The *.md files under `folder`, in the order of their paths' parts.
+    (An archive has thousands: sorting strings is much quicker than Paths.)"""
+    found = []
+    for root, _, files in os.walk(folder):
+        parts = Path(root).relative_to(folder).parts
+        found += [(*parts, name) for name in files if name.endswith(".md")]
+    return [folder.joinpath(*parts) for parts in sorted(found)]
 
 
 def _source(doc: Document) -> tuple[Source | None, list[Problem]]:
