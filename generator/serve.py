@@ -51,14 +51,9 @@ class Stats:
             for root, dirs, files in os.walk(folder):
                 dirs[:] = [d for d in dirs if not d.startswith(IGNORED_PREFIXES)]
                 for name in files:
-                    if name.startswith(IGNORED_PREFIXES) or name.endswith(IGNORED_SUFFIXES):
-                        continue
-                    path = os.path.join(root, name)
-                    try:
-                        s = os.stat(path)
-                    except OSError:  # gone between listing and stat: the next scan sees it
-                        continue
-                    found[path] = (s.st_mtime_ns, s.st_size, s.st_ino)
+                    if not name.startswith(IGNORED_PREFIXES) and not name.endswith(IGNORED_SUFFIXES):
+                        path = os.path.join(root, name)
+                        found[path] = _stat(path)
         return found
 
     def changes(self) -> set[Path]:
@@ -68,6 +63,27 @@ class Stats:
         changed |= {Path(p) for p, stat in now.items() if self.files.get(p, stat) != stat}
         self.files = now
         return changed
+
+    def settle(self, changed: set[Path]) -> None:
+        """Wait until the files just changed stay as they are for a moment: an
+        editor's save can be several writes (truncate, then write)."""
+        for _ in range(10):
+            before = [_stat(str(p)) for p in changed]
+            time.sleep(0.02)
+            if [_stat(str(p)) for p in changed] == before:
+                break
+        self.files.update((str(p), _stat(str(p))) for p in changed)
+        for path, stat in list(self.files.items()):
+            if stat is None:
+                del self.files[path]
+
+
+def _stat(path: str) -> tuple | None:
+    try:
+        s = os.stat(path)
+    except OSError:  # gone between listing and stat
+        return None
+    return (s.st_mtime_ns, s.st_size, s.st_ino)
 
 
 class PreviewServer:
@@ -96,16 +112,10 @@ class PreviewServer:
         started = time.perf_counter()
         changed = self.stats.changes()
         # Scanning costs more for a large archive: poll it less often, so the
-        # preview never takes more than a fifth of a core while idle.
-        self.interval = max(0.05, 4 * (time.perf_counter() - started))
+        # preview never takes more than a quarter of a core while idle.
+        self.interval = max(0.05, 3 * (time.perf_counter() - started))
         if changed:
-            # An editor's save can take several writes: wait until they settle.
-            for _ in range(10):
-                time.sleep(0.02)
-                more = self.stats.changes()
-                if not more:
-                    break
-                changed |= more
+            self.stats.settle(changed)
             self._rebuild(changed)
         self._schedule()
 
