@@ -95,12 +95,13 @@ def heading_becomes(page, text: str) -> None:
                            arg=text, timeout=PAGE_TIMEOUT_MS)
 
 
-def test_a_saved_title_appears_in_the_open_page_without_a_manual_reload(preview, browser):
-    page = open_live(browser, preview.url + "events/withdrawal.html")
-    heading_becomes(page, "Rebels withdraw from the old town")
-    entry = preview.content / "events" / "withdrawal.md"
-    edit(entry, "Rebels withdraw from the old town", "Rebels leave the old town")
-    heading_becomes(page, "Rebels leave the old town")
+def test_a_saved_title_appears_in_the_open_timeline_without_a_manual_reload(preview, browser):
+    page = open_live(browser, preview.url)
+    entry = page.locator("#event-withdrawal")
+    assert "Rebels withdraw from the old town" in entry.inner_text()
+    edit(preview.content / "events" / "withdrawal.md", "Rebels withdraw from the old town", "Rebels leave the old town")
+    page.wait_for_function("() => document.querySelector('#event-withdrawal').textContent.includes('Rebels leave')",
+                           timeout=PAGE_TIMEOUT_MS)
 
 
 def test_saves_by_rename_and_two_saves_in_one_second_both_show(preview, browser):
