@@ -89,7 +89,8 @@ def _dates(file: str, dct_text: str | None, output_format: str) -> int:
     found = dates.find(text, dct)
     relative = sum(1 for t in found if t.value is None and t.unresolved == dates.RELATIVE)
     if relative:
-        print(f"timeline dates: no --dct given: {_count(relative, 'relative expression')} left unresolved", file=sys.stderr)
+        expressions = "expression" if relative == 1 else "expressions"
+        print(f"timeline dates: no --dct given: {relative} relative {expressions} left unresolved", file=sys.stderr)
     if output_format == "json":
         print(json.dumps([t.as_json() for t in found], ensure_ascii=False, indent=1))
     else:
