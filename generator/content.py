@@ -11,7 +11,6 @@ import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
 from dateutil import tz
@@ -341,14 +340,10 @@ def _event(doc: Document, refs: References, drafts: bool) -> tuple[Event | None,
     ), []
 
 
-# An archive says "Monday" of the same article many times; When is immutable.
-_resolve = lru_cache(maxsize=4096)(dates.resolve)
-
-
 def _when(doc: Document, value: str | int | date, published: date) -> When | Problem:
     if isinstance(value, date):
         return dates.from_date(value)
     try:
-        return _resolve(str(value), published)
+        return dates.resolve(str(value), published)
     except dates.DateError as error:
         return Problem(doc.path, doc.line_of("date"), str(error))
