@@ -1,4 +1,4 @@
-"""The command line: `timeline build`, `timeline check`, `timeline dates`, `timeline extract`.
+"""The command line: `timeline build`, `timeline check`, `timeline serve`, `timeline dates`, `timeline extract`.
 
 It prints each problem as one line (file:line: message) and exits non-zero;
 a content mistake never ends in a traceback.
@@ -15,7 +15,8 @@ from pathlib import Path
 
 from generator import __version__, dates, drafts, extract, places
 from generator import build as builder
-from generator.problems import Problem, display_path
+from generator import serve as preview_server
+from generator.problems import Problem, count, display_path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,6 +39,15 @@ def main(argv: list[str] | None = None) -> int:
         "and render the site in memory; write nothing."))
     check.add_argument("content_dir", nargs="?", default="content", metavar="CONTENT_DIR", help="content folder (default: content)")
     check.add_argument("--drafts", action="store_true", help="also check as if drafts were published")
+
+    serve = commands.add_parser("serve", help="preview the site, rebuilt and reloaded as you save", description=(
+        "Build CONTENT_DIR into a preview folder of its own (never into output/), serve it, and "
+        "rebuild and reload the browser whenever a file of the content or the theme is saved."))
+    serve.add_argument("content_dir", nargs="?", default="content", metavar="CONTENT_DIR", help="content folder (default: content)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    serve.add_argument("--open", action="store_true", help="open the preview in the web browser")
+    serve.add_argument("--drafts", action="store_true", help="include entries and quotes marked draft = true")
 
     find_dates = commands.add_parser("dates", help="find the dates, times and durations in a text", description=(
         "Find every temporal expression in FILE (or standard input) and read it against the "
@@ -62,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     content_dir = Path(args.content_dir)
     if not content_dir.is_dir():
         return _fail([Problem(content_dir, 0, "no such content folder (run from your site's folder or name it)")])
+    if args.command == "serve":
+        return preview_server.serve(content_dir, args.host, args.port, args.open, args.drafts)
     started = time.perf_counter()
     try:
         if args.command == "build":
@@ -75,9 +87,9 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(result.problems, args.output if args.command == "build" else None)
     elapsed = time.perf_counter() - started
     c = result.content
-    counts = f"{_count(len(c.events), 'entry', 'entries')}, {_count(len(c.quotes), 'quote')}, {_count(len(c.sources), 'source')}"
+    counts = f"{count(len(c.events), 'entry', 'entries')}, {count(len(c.quotes), 'quote')}, {count(len(c.sources), 'source')}"
     if args.command == "build":
-        print(f"built {counts} into {display_path(Path(args.output))}/ ({_count(result.pages, 'page')}, {elapsed:.2f} s)")
+        print(f"built {counts} into {display_path(Path(args.output))}/ ({count(result.pages, 'page')}, {elapsed:.2f} s)")
     else:
         print(f"checked {counts}: no problems ({elapsed:.2f} s)")
     return 0
@@ -95,11 +107,13 @@ def _dates(file: str, dct_text: str | None, output_format: str) -> int:
     except OSError as error:
         return _fail_line(f"{name}: cannot read ({error.strerror or error})")
     except UnicodeDecodeError as error:
-        return _fail_line(f"{name}: not UTF-8 text (byte {error.start})")
+        line = raw.count(b"\n", 0, error.start) + 1
+        return _fail_line(f"{name}:{line}: not UTF-8 text (byte {error.start})")
     found = dates.find(text, dct)
     relative = sum(1 for t in found if t.value is None and t.unresolved == dates.RELATIVE)
     if relative:
-        print(f"timeline dates: no --dct given: {_count(relative, 'relative expression')} left unresolved", file=sys.stderr)
+        expressions = "expression" if relative == 1 else "expressions"
+        print(f"timeline dates: no --dct given: {relative} relative {expressions} left unresolved", file=sys.stderr)
     if output_format == "json":
         print(json.dumps([t.as_json() for t in found], ensure_ascii=False, indent=1))
     else:
@@ -141,7 +155,7 @@ def _extract(args: argparse.Namespace) -> int:
         print(f"skipped {display_path(path)}: it exists (left as it was)")
     for problem in written.warnings + written.problems:
         print(problem, file=sys.stderr)
-    print(f"{_count(len(written.wrote), 'file')} written, {len(written.skipped)} skipped")
+    print(f"{count(len(written.wrote), 'file')} written, {len(written.skipped)} skipped")
     return 1 if written.problems else 0
 
 
@@ -160,7 +174,7 @@ def describe(result: extract.Extraction) -> str:
     date, how sure the article is, and the quotes that back it."""
     quotes = {q.id: q for q in result.quotes}
     published = result.published.isoformat() if result.published else "no published date"
-    lines = [f"{result.source} ({published}): {_count(len(result.events), 'event')}, {_count(len(result.quotes), 'quote')}"]
+    lines = [f"{result.source} ({published}): {count(len(result.events), 'event')}, {count(len(result.quotes), 'quote')}"]
     order = sorted(result.events, key=lambda e: (_start(e.date.value), e.start))
     for event in order:
         when = event.date.value or "undated"
@@ -203,13 +217,9 @@ def _iso_date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date: {value!r} (use YYYY-MM-DD, e.g. 2016-12-12)") from None
 
 
-def _count(n: int, singular: str, plural: str | None = None) -> str:
-    return f"{n} {singular if n == 1 else plural or singular + 's'}"
-
-
 def _fail(problems: list[Problem], output: str | None = None) -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
     if output is not None:
-        print(f"timeline: {_count(len(problems), 'problem')}; {output}/ was left as it was", file=sys.stderr)
+        print(f"timeline: {count(len(problems), 'problem')}; {output}/ was left as it was", file=sys.stderr)
     return 1

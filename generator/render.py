@@ -39,8 +39,8 @@ class Page:
     context: dict
 
 
-def environment(content_dir: Path, theme: str) -> Environment:
-    env = Environment(
+def environment(content_dir: Path, theme: str, kind: type[Environment] = Environment) -> Environment:
+    env = kind(
         loader=ChoiceLoader([FileSystemLoader(str(d)) for d in template_dirs(content_dir, theme)]),
         autoescape=select_autoescape(["html", "xml"], default_for_string=True),
         undefined=StrictUndefined,
@@ -103,16 +103,21 @@ class Urls:
     """Where each thing lives in the output, relative to the output root."""
 
     def __init__(self, periods: list[Period], quote_pages: list[tuple[str, list[Quote]]]) -> None:
-        self.event_period = {e.id: p for p in periods for e in p.events}
+        # Paths only, no model objects: the preview compares Urls from one
+        # build to the next, and an entry's new title moves no page.
+        self.event_period = {e.id: self.period(p) for p in periods for e in p.events}
         self.quote_page = {q.id: path for path, quotes in quote_pages for q in quotes}
         self.quote_index = quote_pages[0][0]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Urls) and vars(self) == vars(other)
 
     @staticmethod
     def period(period: Period) -> str:
         return "index.html" if period.slug is None else f"timeline/{period.slug}.html"
 
     def event_in_timeline(self, event: Event) -> str:
-        return f"{self.period(self.event_period[event.id])}#event-{event.id}"
+        return f"{self.event_period[event.id]}#event-{event.id}"
 
     @staticmethod
     def event(event_id: str) -> str:

@@ -183,7 +183,7 @@ def test_dates_of_empty_text_is_an_empty_list(tmp_path):
 @pytest.mark.parametrize(
     "setup, args, message",
     [
-        (lambda d: (d / "latin1.txt").write_bytes("Caf\xe9 on Monday".encode("latin-1")), ["latin1.txt"], "latin1.txt: not UTF-8 text"),
+        (lambda d: (d / "latin1.txt").write_bytes("Caf\xe9 on Monday".encode("latin-1")), ["latin1.txt"], "latin1.txt:1: not UTF-8 text"),
         (lambda d: None, ["missing.txt"], "missing.txt: cannot read"),
         (lambda d: write(d / "a.txt", "Monday"), ["a.txt", "--dct", "12/12/2016"], "--dct '12/12/2016' is not a date"),
     ],
