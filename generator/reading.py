@@ -91,7 +91,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         sentence_starters=frozenset(names["sentence_starters"]),
         pronouns=frozenset(names["pronouns"]),
         title_word=re.compile(names["titles"]),
-        before_organisation=re.compile(rf"\b(?:{'|'.join(names['before_organisation'])}) $"),
+        before_organisation=re.compile(rf"\b(?:{'|'.join(names['before_organisation'])}) $", re.IGNORECASE),
         channels=tuple((c["name"], c["pattern"]) for c in data["channel"]),
         kinds=tuple(
             Kind(k["name"], re.compile(k["cues"], re.IGNORECASE), k.get("needs_place", False), k.get("needs_date", False))
