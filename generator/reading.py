@@ -98,7 +98,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
             for k in data["kind"]
         ),
         certainties=tuple(
-            Certainty(c["name"], re.compile(c["cues"], re.IGNORECASE), tuple(re.compile(w) for w in c["who"]))
+            Certainty(c["name"], re.compile(c["cues"], re.IGNORECASE), tuple(re.compile(w, re.IGNORECASE) for w in c["who"]))
             for c in data["certainty"]
         ),
         clause_breaks=re.compile(data["events"]["clause_breaks"]),

@@ -127,6 +127,7 @@ def test_a_dated_clause_is_its_own_event():
     ("Twelve people were executed in the Old Town. The Example Times could not independently confirm the figure.", "unconfirmed", "not named in the article"),
     ("The state news agency claimed that rebels shelled the Old Town.", "claimed", "the state news agency"),
     ("Four civilians were killed in the harbour, according to the agency.", "claimed", "the agency"),
+    ("According to local activists, 12 people were executed in the Old Town.", "claimed", "local activists"),
     ("Four civilians were killed in the harbour on Monday.", "reported", None),
 ])
 def test_certainty_is_lowered_by_the_articles_own_hedges_and_says_whose_claim_it_is(text, certainty, according_to):
