@@ -10,6 +10,8 @@
      overlaps one of the entry's quotes.
    - Entries "dated by the article" are those whose `date` is the article's
      own words (Monday, last March); the others carry an editor's ISO date.
+   - A found entry's kind (and certainty) counts as the curated one when one
+     of the events that match it has it.
    - A quote is found when an extracted quote overlaps it in the article;
      its speaker is right when the last word of both names agrees (the
      curated name before its first comma) and both, or neither, describe an
@@ -50,6 +52,8 @@ class SeedScore:
     dated_missed: list[str]
     other_found: list[str]
     other_missed: list[str]
+    same_kind: list[str]  # found entries whose matching event has the curated kind
+    same_certainty: list[str]  # ... and the curated certainty
     quotes_right: list[str]
     quotes_wrong_speaker: list[str]
     quotes_missed: list[str]
@@ -81,21 +85,25 @@ def seed_extraction(content_dir: Path = ROOT / "content") -> tuple[Extraction, c
 def score_seed(content_dir: Path = ROOT / "content") -> SeedScore:
     result, loaded = seed_extraction(content_dir)
     extracted = {q.id: q for q in result.quotes}
-    dated_found, dated_missed, other_found, other_missed = [], [], [], []
+    dated_found, dated_missed, other_found, other_missed, same_kind, same_certainty = [], [], [], [], [], []
     for event in loaded.events:
         if SEED not in event.sources:
             continue
         passage = [(event.passage_span.start, event.passage_span.end)] if event.passage_span else []
         quoted = [(loaded.quotes[q].span.start, loaded.quotes[q].span.end) for q in event.quotes]
-        found = any(
-            e.date.value == event.when.value
+        matches = [
+            e for e in result.events
+            if e.date.value == event.when.value
             and (any(_overlaps((e.start, e.end), s) for s in passage + quoted)
                  or any(_overlaps((extracted[q].start, extracted[q].end), s) for q in e.quotes for s in quoted))
-            for e in result.events
-        )
+        ]
         dated = event.when.words is not None and not re.fullmatch(r"\d{4}(-\d\d){0,2}", event.when.words)
-        bucket = (dated_found if found else dated_missed) if dated else (other_found if found else other_missed)
+        bucket = (dated_found if matches else dated_missed) if dated else (other_found if matches else other_missed)
         bucket.append(event.id)
+        if any(e.kind == event.kind for e in matches):
+            same_kind.append(event.id)
+        if any(e.certainty == event.certainty for e in matches):
+            same_certainty.append(event.id)
     right, wrong, missed, channels = [], [], [], []
     for quote in loaded.quotes.values():
         matches = [q for q in result.quotes if _overlaps((q.start, q.end), (quote.span.start, quote.span.end))]
@@ -108,7 +116,8 @@ def score_seed(content_dir: Path = ROOT / "content") -> SeedScore:
         else:
             wrong.append(quote.id)
     return SeedScore(
-        dated_found, dated_missed, other_found, other_missed, right, wrong, missed, channels, len(result.events), len(result.quotes)
+        dated_found, dated_missed, other_found, other_missed, same_kind, same_certainty,
+        right, wrong, missed, channels, len(result.events), len(result.quotes),
     )
 
 
@@ -142,6 +151,8 @@ def main(argv: list[str]) -> int:
     print("Seed: the Aleppo article against content/")
     print(f"  entries the article dates, found with the right date: {_percent(len(s.dated_found), dated)}  missed: {s.dated_missed}")
     print(f"  entries with an editor's ISO date, found with that date: {_percent(len(s.other_found), other)}  missed: {s.other_missed}")
+    found = len(s.dated_found) + len(s.other_found)
+    print(f"  of the entries found, with the curated kind: {len(s.same_kind)}/{found}; with the curated certainty: {len(s.same_certainty)}/{found}")
     print(f"  curated quotes found with the right speaker: {_percent(len(s.quotes_right), quotes)}  wrong speaker: {s.quotes_wrong_speaker}  missed: {s.quotes_missed}")
     print(f"  of those, with the curated channel word for word: {_percent(len(s.channels_same), quotes)}")
     print(f"  proposed: {s.extracted_events} events, {s.extracted_quotes} quotes (curated: {dated + other} entries, {quotes} quotes)")
