@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from datetime import date
@@ -65,6 +66,15 @@ def main(argv: list[str] | None = None) -> int:
     extract_cmd.add_argument("--write", nargs="?", const="content", metavar="CONTENT_DIR", help="write draft files into CONTENT_DIR (default: content)")
 
     args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except BrokenPipeError:
+        # The reader stopped reading (`timeline extract … | head`): nothing is wrong.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "dates":
         return _dates(args.file, args.dct, args.format)
     if args.command == "extract":
