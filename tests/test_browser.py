@@ -63,5 +63,5 @@ def test_the_timeline_reads_in_order_without_javascript(browser, output):
     dates = page.locator("ol.timeline article time").evaluate_all("ts => ts.map(t => t.getAttribute('datetime'))")
     assert len(dates) == 19
     assert dates[0] == "2009" and dates[-1] == "2016-12-12"
-    assert page.get_by_text("Claimed by SANA, the official Syrian news agency").is_visible()
+    assert page.locator("ol.timeline").get_by_text("Claimed by SANA, the official Syrian news agency").is_visible()
     context.close()
