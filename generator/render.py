@@ -30,6 +30,8 @@ from generator.model import Content, Event, Quote, Source, When
 from generator.passages import Mark, marked_paragraphs, paragraphs
 from generator.themes import template_dirs
 
+BROWSE_PAGE_SIZE = 1000  # places or people listed on one page before the list is split
+
 MARKDOWN = MarkdownIt("commonmark", {"html": False}).disable("image")
 
 
@@ -377,11 +379,17 @@ def plan_site(content: Content) -> Plan:
     pages += [Page(urls.kind(k), "kind.html", {"kind": k, "events": by_kind[k]}) for k in kinds]
     pages += [Page(urls.place(p), "place.html", {"place": p, "events": by_place[p]}) for p in places]
     pages += [Page(urls.person(p), "person.html", {"speaker": p, "quote_list": by_speaker[p]}) for p in people]
-    pages.append(Page("browse.html", "browse.html", {
-        "kinds": [(k, len(by_kind[k])) for k in kinds],
-        "places": [(p, len(by_place[p])) for p in places],
-        "people": [(p, len(by_speaker[p])) for p in people],
-    }))
+    browse = {"kinds": [(k, len(by_kind[k])) for k in kinds]}
+    for what, names, counts, link in (("places", places, by_place, urls.place), ("people", people, by_speaker, urls.person)):
+        rows = [(name, link(name), len(counts[name])) for name in names]
+        if len(rows) <= BROWSE_PAGE_SIZE:
+            browse[what], browse[f"{what}_pages"] = rows, []
+            continue
+        chunks = [rows[n:n + BROWSE_PAGE_SIZE] for n in range(0, len(rows), BROWSE_PAGE_SIZE)]
+        paths = [f"browse/{what}-{n}.html" for n in range(1, len(chunks) + 1)]
+        browse[what], browse[f"{what}_pages"] = [], [(path, chunk[0][0], chunk[-1][0]) for path, chunk in zip(paths, chunks)]
+        pages += [Page(path, "browse_list.html", {"what": what, "rows": chunk}) for path, chunk in zip(paths, chunks)]
+    pages.append(Page("browse.html", "browse.html", browse))
     small = len(content.events) <= site.index_page_size
     pages.append(Page("about.html", "about.html", {
         "events": content.events if small else None, "source_list": source_list, "entry_count": len(content.events)}))
