@@ -9,8 +9,7 @@ import xml.etree.ElementTree as ET
 from datetime import datetime
 from pathlib import Path
 
-import pytest
-from conftest import ROOT, edit, timeline, write
+from conftest import ROOT, edit, write
 from sitecheck import broken_links, read_page
 
 from generator.build import build
@@ -21,14 +20,6 @@ from build_benchmark import generate
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-
-
-@pytest.fixture(scope="module")
-def aleppo(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("aleppo") / "output"
-    result = timeline("build", str(ROOT / "content"), "-o", str(out), cwd=ROOT)
-    assert result.returncode == 0, result.stderr
-    return out
 
 
 def texts(path: Path, tag: str, cls: str) -> list[str]:
@@ -59,15 +50,15 @@ def texts(path: Path, tag: str, cls: str) -> list[str]:
     return [" ".join(t.split()) for t in found]
 
 
-def test_the_timeline_has_one_heading_per_day_or_coarser_date_in_order(aleppo):
-    assert texts(aleppo / "index.html", "h2", "day-heading") == [
+def test_the_timeline_has_one_heading_per_day_or_coarser_date_in_order(aleppo_site):
+    assert texts(aleppo_site / "index.html", "h2", "day-heading") == [
         "2009", "March 2016", "November 2016", "Week of 5–11 Dec 2016", "Weekend of 10–11 Dec 2016",
         "Sunday 11 December 2016", "Monday 12 December 2016",
     ]
 
 
-def test_the_overview_has_a_mark_linking_to_every_entry_and_collapses_the_empty_years(aleppo):
-    page = read_page(aleppo / "index.html")
+def test_the_overview_has_a_mark_linking_to_every_entry_and_collapses_the_empty_years(aleppo_site):
+    page = read_page(aleppo_site / "index.html")
     articles = {a["id"] for t, a in page.tags if t == "article"}
     marks = [a["href"] for t, a in page.tags if t == "a" and a.get("href", "").startswith("#event-")]
     assert sorted(m[1:] for m in marks) == sorted(articles)
@@ -76,14 +67,14 @@ def test_the_overview_has_a_mark_linking_to_every_entry_and_collapses_the_empty_
     assert [a["class"] for t, a in page.tags if t == "path"] == ["break", "break"]
 
 
-def test_each_entry_links_to_its_kind_and_places_and_each_quote_to_its_speaker(aleppo):
-    entry = read_page(aleppo / "events" / "2016-03-isis-loses-palmyra.html")
+def test_each_entry_links_to_its_kind_and_places_and_each_quote_to_its_speaker(aleppo_site):
+    entry = read_page(aleppo_site / "events" / "2016-03-isis-loses-palmyra.html")
     assert "../kinds/capture.html" in entry.links and "../places/palmyra.html" in entry.links
-    palmyra = texts(aleppo / "places" / "palmyra.html", "ol", "entry-list")[0]
+    palmyra = texts(aleppo_site / "places" / "palmyra.html", "ol", "entry-list")[0]
     assert "ISIS loses Palmyra" in palmyra and "ISIS retakes Palmyra" in palmyra
     assert "../people/john-kerry-u-s-secretary-of-state.html" in read_page(
-        aleppo / "events" / "2016-w49-we-kerry-a-little-grace.html").links
-    kerry = read_page(aleppo / "people" / "john-kerry-u-s-secretary-of-state.html")
+        aleppo_site / "events" / "2016-w49-we-kerry-a-little-grace.html").links
+    kerry = read_page(aleppo_site / "people" / "john-kerry-u-s-secretary-of-state.html")
     assert "quote-kerry-a-little-grace" in kerry.ids
     assert "../sources/aleppo-daily-beast-2016-12-12.html#quote-kerry-a-little-grace" in kerry.links
 
@@ -95,15 +86,15 @@ def test_slugs_are_plain_stable_and_never_shared():
     }
 
 
-def test_the_about_page_says_where_each_entry_comes_from_and_how_it_was_dated(aleppo):
-    rows = texts(aleppo / "about.html", "tr", "")
+def test_the_about_page_says_where_each_entry_comes_from_and_how_it_was_dated(aleppo_site):
+    rows = texts(aleppo_site / "about.html", "tr", "")
     kerry = next(r for r in rows if "a little grace" in r)
     assert "The Daily Beast, 2016-12-12" in kerry and "“over the weekend”" in kerry and "weekend" in kerry
-    assert "embed.html" in (aleppo / "about.html").read_text()
+    assert "embed.html" in (aleppo_site / "about.html").read_text()
 
 
-def test_the_feed_is_atom_with_every_required_element(aleppo):
-    feed = ET.parse(aleppo / "feed.xml").getroot()
+def test_the_feed_is_atom_with_every_required_element(aleppo_site):
+    feed = ET.parse(aleppo_site / "feed.xml").getroot()
     assert feed.tag == f"{ATOM}feed"
     for name in ("id", "title", "updated", "author"):
         assert feed.find(f"{ATOM}{name}") is not None
@@ -114,13 +105,13 @@ def test_the_feed_is_atom_with_every_required_element(aleppo):
     for entry in entries:
         datetime.fromisoformat(entry.findtext(f"{ATOM}updated"))
         href = entry.find(f"{ATOM}link").get("href")
-        assert (aleppo / href).is_file()  # relative, as the site has no base_url
+        assert (aleppo_site / href).is_file()  # relative, as the site has no base_url
     sana = next(e for e in entries if "SANA" in e.findtext(f"{ATOM}title"))
     assert "Claimed by SANA, the official Syrian news agency" in sana.findtext(f"{ATOM}content")
 
 
-def test_timeline_json_is_timelinejs3_data_at_each_dates_precision(aleppo):
-    data = json.loads((aleppo / "timeline.json").read_text())
+def test_timeline_json_is_timelinejs3_data_at_each_dates_precision(aleppo_site):
+    data = json.loads((aleppo_site / "timeline.json").read_text())
     assert data["title"]["text"]["headline"] == "The fall of eastern Aleppo"
     slides = {s["unique_id"]: s for s in data["events"]}
     assert len(slides) == 19
@@ -131,9 +122,9 @@ def test_timeline_json_is_timelinejs3_data_at_each_dates_precision(aleppo):
     assert kerry["group"] == "Political reaction" and kerry["text"]["headline"].startswith("Kerry invites")
 
 
-def test_without_a_base_url_there_is_no_sitemap_and_the_404_page_links_from_the_root(aleppo):
-    assert not (aleppo / "sitemap.xml").exists()
-    assert "index.html" in read_page(aleppo / "404.html").links
+def test_without_a_base_url_there_is_no_sitemap_and_the_404_page_links_from_the_root(aleppo_site):
+    assert not (aleppo_site / "sitemap.xml").exists()
+    assert "index.html" in read_page(aleppo_site / "404.html").links
 
 
 def test_with_a_base_url_the_sitemap_feed_and_404_page_use_absolute_addresses(site, tmp_path):
@@ -156,8 +147,8 @@ def test_a_source_with_an_address_links_each_passage_on_the_original_page(site, 
     assert "https://example.org/news/withdraw#:~:text=The%20rebels%20withdrew%20on,from%20the%20old%20town." in links
 
 
-def test_the_aleppo_timeline_with_its_css_and_script_weighs_under_60_kb(aleppo):
-    weight = sum((aleppo / p).stat().st_size for p in ("index.html", "static/style.css", "static/timeline.js"))
+def test_the_aleppo_timeline_with_its_css_and_script_weighs_under_60_kb(aleppo_site):
+    weight = sum((aleppo_site / p).stat().st_size for p in ("index.html", "static/style.css", "static/timeline.js"))
     assert weight < 60_000, weight
 
 
