@@ -94,6 +94,19 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run"]
 
 
+@pytest.fixture
+def split_site(site: Path, tmp_path: Path) -> Path:
+    """The two-entry site built as a timeline split into periods, with a
+    base_url and a source that has an address: returns its output."""
+    from generator.build import build
+
+    write(site / "site.toml", 'title = "Test timeline"\nindex_page_size = 1\nbase_url = "https://example.org/t/"\n')
+    edit(site / "sources" / "example-times.md", 'outlet = "The Example Times"', 'outlet = "The Example Times"\nurl = "https://example.org/a"')
+    output = tmp_path / "output"
+    assert build(site, output).problems == []
+    return output
+
+
 @pytest.fixture(scope="session")
 def aleppo_site(tmp_path_factory) -> Path:
     """The default site, built once for the tests that only read it."""
