@@ -237,11 +237,15 @@ def by_day(events: tuple[Event, ...]) -> list[Day]:
         else:
             label = when_label(when)
             label = label[0].upper() + label[1:]
-            short = {"year": f"{when.start.year}", "month": f"{when.start:%b}"}.get(
-                when.precision, f"{when.start.day}–{when.end.day} {when.end:%b}")
+            short = {"year": f"{when.start.year}", "month": f"{when.start:%b}"}.get(when.precision, _short_span(when))
         day_when = when if when.precision != "day" else When(key, "day", when.start, when.start)
         days.append(Day(key, label, short, day_when, (event,)))
     return days
+
+
+def _short_span(when: When) -> str:
+    start, end = when.start, when.end
+    return f"{start.day}–{end.day} {end:%b}" if start.month == end.month else f"{start.day} {start:%b}–{end.day} {end:%b}"
 
 
 def entries_overview(events: tuple[Event, ...]) -> overview.Overview:

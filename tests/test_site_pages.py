@@ -164,3 +164,12 @@ def test_a_long_archive_links_every_period_from_a_small_overview(tmp_path):
     assert (output / "index.html").stat().st_size < 60_000
     assert max(p.stat().st_size for p in output.rglob("*.html")) < 500_000
     assert broken_links(output) == []
+
+
+def test_the_embedded_timeline_opens_entries_in_the_top_window_and_marks_in_place(aleppo_site):
+    page = read_page(aleppo_site / "embed.html")
+    anchors = [a for t, a in page.tags if t == "a"]
+    assert all(a.get("target") == "_top" for a in anchors if not a["href"].startswith("#"))
+    assert {a["href"][1:] for a in anchors if a["href"].startswith("#")} == {i for i in page.ids if i.startswith("event-")}
+    assert len([i for i in page.ids if i.startswith("event-")]) == 19
+    assert not [t for t, _ in page.tags if t == "script"]

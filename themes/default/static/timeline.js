@@ -72,8 +72,6 @@
   }
 
   form.addEventListener("change", function () { apply(); toAddress(); });
-  form.addEventListener("submit", function (event) { event.preventDefault(); });
-  window.addEventListener("popstate", function () { fromAddress(); apply(); });
   fromAddress();
   apply();
   form.hidden = false;
