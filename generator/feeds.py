@@ -41,6 +41,12 @@ def feed_events(content: Content) -> list[Event]:
     return newest[:FEED_SIZE]
 
 
+def updated(content: Content) -> date:
+    """When the feed last changed: the newest source's date, so that the same
+    content always writes the same feed (a build's own time never enters it)."""
+    return max((s.published for s in content.sources.values()), default=date(1970, 1, 1))
+
+
 def published(content: Content, event: Event) -> date:
     return content.sources[event.sources[0]].published
 

@@ -399,7 +399,7 @@ def plan_site(content: Content) -> Plan:
         "events": content.events if small else None, "source_list": source_list, "entry_count": len(content.events)}))
     pages.append(Page("embed.html", "embed.html", {"period": periods[-1]}))
     pages.append(Page("404.html", "404.html", {"root": f"{site.base_url.rstrip('/')}/" if site.base_url else ""}))
-    pages.append(Page("feed.xml", "feed.xml", {"entries": feeds.feed_events(content)}))
+    pages.append(Page("feed.xml", "feed.xml", {"entries": feeds.feed_events(content), "updated": feeds.updated(content)}))
     pages.append(Page("timeline.json", "timeline.json", {"events": content.events}))
     if site.base_url:
         # The sitemap protocol wants absolute URLs: without a base_url there is no sitemap.

@@ -173,3 +173,12 @@ def test_the_embedded_timeline_opens_entries_in_the_top_window_and_marks_in_plac
     assert {a["href"][1:] for a in anchors if a["href"].startswith("#")} == {i for i in page.ids if i.startswith("event-")}
     assert len([i for i in page.ids if i.startswith("event-")]) == 19
     assert not [t for t, _ in page.tags if t == "script"]
+
+
+def test_a_site_with_no_entries_yet_builds_every_page(tmp_path):
+    write(tmp_path / "content" / "site.toml", 'title = "Starting out"\n')
+    output = tmp_path / "output"
+    assert build(tmp_path / "content", output).problems == []
+    assert "No entries yet." in (output / "index.html").read_text()
+    assert ET.parse(output / "feed.xml").getroot().findtext(f"{ATOM}updated") == "1970-01-01T00:00:00Z"
+    assert broken_links(output) == []
