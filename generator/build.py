@@ -67,10 +67,8 @@ def _render_pages(env: Environment, plan: Plan, staging: Path | None) -> list[Pr
     def render_one(page: Page) -> Problem | None:
         try:
             text = render_page(env, plan, page)
-        except TemplateSyntaxError as error:
-            return Problem(Path(error.filename or error.name or "templates"), error.lineno, f"template error: {error.message}")
         except Exception as error:  # a theme's template can fail in any way; say where
-            return _template_problem(error)
+            return render_problem(error)
         if staging is not None:
             try:
                 with open(staging / page.path, "w", encoding="utf-8", newline="\n") as file:
@@ -84,8 +82,11 @@ def _render_pages(env: Environment, plan: Plan, staging: Path | None) -> list[Pr
     return list(dict.fromkeys(p for p in problems if p is not None))
 
 
-def _template_problem(error: Exception) -> Problem:
-    """Jinja2 puts template files and lines into the traceback; name the last one."""
+def render_problem(error: Exception) -> Problem:
+    """A template's mistake, named by the template's file and line."""
+    if isinstance(error, TemplateSyntaxError):
+        return Problem(Path(error.filename or error.name or "templates"), error.lineno, f"template error: {error.message}")
+    # Jinja2 puts template files and lines into the traceback; name the last one.
     frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith((".html", ".xml"))]
     if not frames:
         return Problem(Path("templates"), 0, f"template error: {error}")

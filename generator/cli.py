@@ -1,4 +1,4 @@
-"""The command line: `timeline build`, `timeline check`.
+"""The command line: `timeline build`, `timeline check`, `timeline serve`, `timeline dates`, `timeline extract`.
 
 It prints each problem as one line (file:line: message) and exits non-zero;
 a content mistake never ends in a traceback.
@@ -7,13 +7,16 @@ a content mistake never ends in a traceback.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
-from generator import __version__
+from generator import __version__, dates, drafts, extract, places
 from generator import build as builder
-from generator.problems import Problem, display_path
+from generator import serve as preview_server
+from generator.problems import Problem, count, display_path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,10 +40,40 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("content_dir", nargs="?", default="content", metavar="CONTENT_DIR", help="content folder (default: content)")
     check.add_argument("--drafts", action="store_true", help="also check as if drafts were published")
 
+    serve = commands.add_parser("serve", help="preview the site, rebuilt and reloaded as you save", description=(
+        "Build CONTENT_DIR into a preview folder of its own (never into output/), serve it, and "
+        "rebuild and reload the browser whenever a file of the content or the theme is saved."))
+    serve.add_argument("content_dir", nargs="?", default="content", metavar="CONTENT_DIR", help="content folder (default: content)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    serve.add_argument("--open", action="store_true", help="open the preview in the web browser")
+    serve.add_argument("--drafts", action="store_true", help="include entries and quotes marked draft = true")
+
+    find_dates = commands.add_parser("dates", help="find the dates, times and durations in a text", description=(
+        "Find every temporal expression in FILE (or standard input) and read it against the "
+        "document's date, as TimeML TIMEX3 values. Without --dct, relative expressions stay unresolved."))
+    find_dates.add_argument("file", nargs="?", default="-", metavar="FILE", help="a UTF-8 text file, or - for standard input (default)")
+    find_dates.add_argument("--dct", metavar="YYYY-MM-DD", help="the document's date (when it was published)")
+    find_dates.add_argument("--format", choices=("json", "text"), default="json", help="output format (default: json)")
+
+    extract_cmd = commands.add_parser("extract", help="propose dated entries and attributed quotes from an article", description=(
+        "Read SOURCE (a content source file with front matter, or plain text with --published) and propose "
+        "events and quotes. With --write, write them as draft files into CONTENT_DIR; existing files are never replaced."))
+    extract_cmd.add_argument("source", metavar="SOURCE", help="the article: a content source file, or a plain text file")
+    extract_cmd.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD", help="the article's date, which relative dates are read against")
+    extract_cmd.add_argument("--format", choices=("json", "text"), default="json", help="output format (default: json)")
+    extract_cmd.add_argument("--write", nargs="?", const="content", metavar="CONTENT_DIR", help="write draft files into CONTENT_DIR (default: content)")
+
     args = parser.parse_args(argv)
+    if args.command == "dates":
+        return _dates(args.file, args.dct, args.format)
+    if args.command == "extract":
+        return _extract(args)
     content_dir = Path(args.content_dir)
     if not content_dir.is_dir():
         return _fail([Problem(content_dir, 0, "no such content folder (run from your site's folder or name it)")])
+    if args.command == "serve":
+        return preview_server.serve(content_dir, args.host, args.port, args.open, args.drafts)
     started = time.perf_counter()
     try:
         if args.command == "build":
@@ -54,21 +87,139 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(result.problems, args.output if args.command == "build" else None)
     elapsed = time.perf_counter() - started
     c = result.content
-    counts = f"{_count(len(c.events), 'entry', 'entries')}, {_count(len(c.quotes), 'quote')}, {_count(len(c.sources), 'source')}"
+    counts = f"{count(len(c.events), 'entry', 'entries')}, {count(len(c.quotes), 'quote')}, {count(len(c.sources), 'source')}"
     if args.command == "build":
-        print(f"built {counts} into {display_path(Path(args.output))}/ ({_count(result.pages, 'page')}, {elapsed:.2f} s)")
+        print(f"built {counts} into {display_path(Path(args.output))}/ ({count(result.pages, 'page')}, {elapsed:.2f} s)")
     else:
         print(f"checked {counts}: no problems ({elapsed:.2f} s)")
     return 0
 
 
-def _count(n: int, singular: str, plural: str | None = None) -> str:
-    return f"{n} {singular if n == 1 else plural or singular + 's'}"
+def _dates(file: str, dct_text: str | None, output_format: str) -> int:
+    try:
+        dct = date.fromisoformat(dct_text) if dct_text is not None else None
+    except ValueError:
+        return _fail_line(f"--dct {dct_text!r} is not a date: use YYYY-MM-DD")
+    name = "standard input" if file == "-" else file
+    try:
+        raw = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+        text = raw.decode("utf-8")
+    except OSError as error:
+        return _fail_line(f"{name}: cannot read ({error.strerror or error})")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        return _fail_line(f"{name}:{line}: not UTF-8 text (byte {error.start})")
+    found = dates.find(text, dct)
+    relative = sum(1 for t in found if t.value is None and t.unresolved == dates.RELATIVE)
+    if relative:
+        expressions = "expression" if relative == 1 else "expressions"
+        print(f"timeline dates: no --dct given: {relative} relative {expressions} left unresolved", file=sys.stderr)
+    if output_format == "json":
+        print(json.dumps([t.as_json() for t in found], ensure_ascii=False, indent=1))
+    else:
+        for t in found:
+            note = f"  ({t.unresolved})" if t.unresolved else ""
+            print(f"{t.start}-{t.end}\t{t.type}\t{t.value or '-'}\t{t.text}{note}")
+    return 0
+
+
+def _fail_line(message: str) -> int:
+    print(f"timeline dates: {message}", file=sys.stderr)
+    return 1
+
+
+def _extract(args: argparse.Namespace) -> int:
+    article = drafts.read(Path(args.source), args.published)
+    if isinstance(article, Problem):
+        return _fail([article])
+    if args.published and article.published != args.published:
+        print(f"{display_path(Path(args.source))}: warning: its front matter says published = {article.published}; --published is ignored", file=sys.stderr)
+    if article.published is None:
+        if args.write:
+            return _fail([Problem(Path(args.source), 0, "--write needs the article's date: give --published YYYY-MM-DD")])
+        print(f"{display_path(Path(args.source))}: warning: no published date; relative dates are left unresolved (give --published YYYY-MM-DD)", file=sys.stderr)
+    write_to = Path(args.write) if args.write else None
+    gazetteer, problems = places.load(_places_folder(Path(args.source), write_to))
+    if problems:
+        return _fail(problems)
+    result = extract.extract(article.text, article.id, article.published, article.outlet, gazetteer)
+    if write_to is None:
+        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2) if args.format == "json" else describe(result))
+        return 0
+    if write_to.exists() and not write_to.is_dir():
+        return _fail([Problem(write_to, 0, "not a folder: give a content folder to write the drafts into")])
+    written = drafts.write(result, article, write_to)
+    for path in written.wrote:
+        print(f"wrote {display_path(path)}")
+    for path in written.skipped:
+        print(f"skipped {display_path(path)}: it exists (left as it was)")
+    for problem in written.warnings + written.problems:
+        print(problem, file=sys.stderr)
+    print(f"{count(len(written.wrote), 'file')} written, {len(written.skipped)} skipped")
+    return 1 if written.problems else 0
+
+
+def _places_folder(source: Path, write_to: Path | None) -> Path | None:
+    """The gazetteer of the folder written to, else of the content folder the
+    source sits in, else ./content."""
+    beside = source.resolve().parent.parent if source.resolve().parent.name == "sources" else None
+    for folder in (write_to, beside, Path("content")):
+        if folder is not None and (folder / places.FILE_NAME).is_file():
+            return folder
+    return None
+
+
+def describe(result: extract.Extraction) -> str:
+    """The extraction as a dated list a person reads: each event with its
+    date, how sure the article is, and the quotes that back it."""
+    quotes = {q.id: q for q in result.quotes}
+    published = result.published.isoformat() if result.published else "no published date"
+    lines = [f"{result.source} ({published}): {count(len(result.events), 'event')}, {count(len(result.quotes), 'quote')}"]
+    order = sorted(result.events, key=lambda e: (_start(e.date.value), e.start))
+    for event in order:
+        when = event.date.value or "undated"
+        said = f" ({event.date.text})" if event.date.text else " (the day of the report)" if event.date.basis == "publication" else ""
+        sure = event.certainty + (f", according to {event.according_to}" if event.according_to else "")
+        lines += ["", f"{when}{said}  {event.title}", f"    {event.kind}; {sure}"]
+        if event.places:
+            lines.append(f"    places: {', '.join(event.places)}")
+        for quote_id in event.quotes:
+            quote = quotes[quote_id]
+            lines.append(f"    “{_short(quote.text)}” ({_who(quote)})")
+    unused = [q for q in result.quotes if not any(q.id in e.quotes for e in result.events)]
+    if unused:
+        lines += ["", "quotes that back no event:"]
+        lines += [f"    “{_short(q.text)}” ({_who(q)})" for q in unused]
+    return "\n".join(lines)
+
+
+def _start(value: str | None) -> date:
+    """Where a TIMEX3 value starts, to order the list; undated last."""
+    try:
+        return dates.when_of(value).start if value else date.max
+    except dates.DateError:
+        return date(int(value[:4]), 1, 1) if value[:4].isdigit() else date.max
+
+
+def _who(quote) -> str:
+    return f"{quote.speaker or 'speaker not identified'}, {quote.channel or 'channel not stated'}"
+
+
+def _short(text: str, words: int = 24) -> str:
+    split = text.split()
+    return " ".join(split) if len(split) <= words else " ".join(split[:words]) + "…"
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {value!r} (use YYYY-MM-DD, e.g. 2016-12-12)") from None
 
 
 def _fail(problems: list[Problem], output: str | None = None) -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
     if output is not None:
-        print(f"timeline: {_count(len(problems), 'problem')}; {output}/ was left as it was", file=sys.stderr)
+        print(f"timeline: {count(len(problems), 'problem')}; {output}/ was left as it was", file=sys.stderr)
     return 1

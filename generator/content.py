@@ -7,6 +7,7 @@ that is wrong in one run.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -107,15 +108,61 @@ def check_fields(doc: Document, fields: dict[str, Field]) -> list[Problem]:
     return problems
 
 
-def load(content_dir: Path, drafts: bool = False) -> tuple[Content | None, list[Problem]]:
+@dataclass
+class Cache:
+    """What a long-running preview keeps from one load to the next, so that
+    a load after one saved file costs little more than reading that file:
+    each file's parsed front matter (the watcher forgets the files that
+    changed), each source text's locator, and what each file made, kept
+    while everything it was made against is unchanged."""
+
+    documents: dict[Path, Document | Problem] = field(default_factory=dict)
+    locators: dict[str, Locator] = field(default_factory=dict)
+    made: dict[Path, tuple] = field(default_factory=dict)
+    worlds: dict[Path, tuple] = field(default_factory=dict)
+
+    def forget(self, paths) -> None:
+        for path in paths:
+            self.documents.pop(path, None)
+
+    def read(self, paths: list[Path]) -> list[Document | Problem]:
+        missing = [p for p in paths if p not in self.documents]
+        self.documents.update(zip(missing, parallel_map(frontmatter.read, missing)))
+        return [self.documents[p] for p in paths]
+
+    def locator(self, text: str) -> Locator:
+        if text not in self.locators:
+            self.locators[text] = Locator(text)
+        return self.locators[text]
+
+    def world(self, folder: Path, against: tuple) -> tuple:
+        """`against` itself when it changed since the last load of `folder`,
+        else the same object as last time: compared once here, then by identity."""
+        if self.worlds.get(folder) != against:
+            self.worlds[folder] = against
+        return self.worlds[folder]
+
+    def make(self, doc: Document, world: tuple, make):
+        kept = self.made.get(doc.path)
+        if kept is not None and kept[0] is doc and kept[1] is world:
+            return kept[2]
+        result = make(doc)
+        self.made[doc.path] = (doc, world, result)
+        return result
+
+
+def load(content_dir: Path, drafts: bool = False, cache: Cache | None = None) -> tuple[Content | None, list[Problem]]:
     """Read and check a whole content folder; the model is None when anything is wrong."""
+    cache = cache or Cache()
     site, problems = load_site(content_dir / "site.toml")
-    sources, source_ids = _load_all(content_dir / "sources", _source, problems)
-    locators = {s.id: Locator(s.text) for s in sources.values()}
+    sources, source_ids = _load_all(content_dir / "sources", _source, problems, cache, ())
+    locators = {s.id: cache.locator(s.text) for s in sources.values()}
     refs = References(sources, source_ids, locators)
-    quotes, quote_ids = _load_all(content_dir / "quotes", lambda doc: _quote(doc, refs), problems)
+    against = (tuple(sources.items()), frozenset(source_ids))
+    quotes, quote_ids = _load_all(content_dir / "quotes", lambda doc: _quote(doc, refs), problems, cache, against)
     refs = References(sources, source_ids, locators, quotes, quote_ids)
-    events, _ = _load_all(content_dir / "events", lambda doc: _event(doc, refs, drafts), problems)
+    against += (tuple(quotes.items()), frozenset(quote_ids), drafts)
+    events, _ = _load_all(content_dir / "events", lambda doc: _event(doc, refs, drafts), problems, cache, against)
     if problems:
         return None, sorted(set(problems))
     content = Content(
@@ -164,13 +211,14 @@ class References:
     quote_ids: set[str] = field(default_factory=set)
 
 
-def _load_all(folder: Path, make, problems: list[Problem]) -> tuple[dict, set[str]]:
+def _load_all(folder: Path, make, problems: list[Problem], cache: Cache, against: tuple) -> tuple[dict, set[str]]:
     """Every *.md under `folder`, made into model objects keyed by id (the
-    file name), and every id seen, including those of files with problems."""
+    file name), and every id seen, including those of files with problems.
+    `against` is everything that `make` reads besides the file itself."""
     items: dict = {}
     seen: dict[str, Path] = {}
     paths = []
-    for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+    for path in _markdown_files(folder):
         item_id = path.stem
         if not ID.fullmatch(item_id):
             problems.append(Problem(path, 1, f"file name '{path.name}' is not a valid id: use lowercase letters, digits, '-' and '_'"))
@@ -179,15 +227,26 @@ def _load_all(folder: Path, make, problems: list[Problem]) -> tuple[dict, set[st
         else:
             seen[item_id] = path
             paths.append(path)
-    for doc in parallel_map(frontmatter.read, paths):
+    world = cache.world(folder, against)
+    for doc in cache.read(paths):
         if isinstance(doc, Problem):
             problems.append(doc)
             continue
-        item, found = make(doc)
+        item, found = cache.make(doc, world, make)
         problems.extend(found)
         if item is not None:
             items[doc.path.stem] = item
     return items, set(seen)
+
+
+def _markdown_files(folder: Path) -> list[Path]:
+    """The *.md files under `folder`, in the order of their paths' parts.
+    (An archive has thousands: sorting strings is much quicker than Paths.)"""
+    found = []
+    for root, _, files in os.walk(folder):
+        parts = Path(root).relative_to(folder).parts
+        found += [(*parts, name) for name in files if name.endswith(".md")]
+    return [folder.joinpath(*parts) for parts in sorted(found)]
 
 
 def _source(doc: Document) -> tuple[Source | None, list[Problem]]:

@@ -1,9 +1,13 @@
-"""Date resolution: an ISO date or an article's own words, read against the
-article's date, become a `When` at the precision the words support.
+"""Temporal expressions: find them in an article's text and read them against
+the article's date (its DCT), following TimeML TIMEX3.
 
-The rules (patterns, word lists, examples) live in rules/dates.toml; this
-module holds only the small functions they name. Nothing here reads the
-clock: the reference date is always passed in.
+One engine serves two callers. `find(text, dct)` tags every temporal
+expression in a text; `resolve(phrase, reference)` reads the words an editor
+gave as an entry's date and returns a `When`. Both match the same rules
+(rules/dates.toml: patterns, word lists, examples) and read what they matched
+through the same small functions, which the rules name (generator/normalise.py).
+Nothing here reads the clock: the reference date is always passed in, and
+without one a relative expression stays unresolved.
 """
 
 from __future__ import annotations
@@ -12,256 +16,327 @@ import re
 import tomllib
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Callable
 
-from dateutil.relativedelta import SA, relativedelta
-from dateutil.relativedelta import weekday as Weekday
+from dateutil.relativedelta import relativedelta
 
 from generator.model import When
+from generator.normalise import RESOLVERS, DateError, NeedsReference, Reading
 
 RULES_FILE = Path(__file__).parent / "rules" / "dates.toml"
-PART_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night"}
+RELATIVE = "relative to the document's date, which was not given"
 
 
-class DateError(ValueError):
-    """The words cannot be placed on a timeline; the message says why."""
+@dataclass(frozen=True)
+class Timex:
+    """A temporal expression found in a text: `text == source[start:end]`.
+
+    `value` is its TIMEX3 normalisation (2016-12-12, 2016-W49-WE, P3D,
+    PAST_REF, ...), or None when the words cannot be normalised; then
+    `unresolved` says why. `unresolved` is also set for values that are real
+    but place nothing on a calendar (PAST_REF, FUTURE_REF).
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str | None
+    precision: str | None  # day | week | weekend | month | quarter | season | year | decade | century
+    rule: str  # the name of the rule in rules/dates.toml that found it
+    unresolved: str | None = None
+    mod: str | None = None  # TIMEX3 mod of a leading "early", "late", "nearly"...: START, END, LESS_THAN...
+
+    def as_json(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text, "type": self.type, "value": self.value}
 
 
 @dataclass(frozen=True)
 class Rule:
     name: str
-    regex: re.Pattern[str]
+    group: str  # the rule's own group in the combined pattern
+    pattern: str
+    type: str
     resolve: str
     args: dict
     examples: dict[str, str]
+    points_back: bool
 
 
 @dataclass(frozen=True)
 class Rules:
     rules: tuple[Rule, ...]
     words: dict[str, dict[str, object]]
+    anchors: frozenset[str]
+    first_words: frozenset[str]
+    tense: dict[str, re.Pattern[str]]
+    topics: dict[str, re.Pattern[str]]
     example_reference: date
+    scan: re.Pattern[str]
+    scan_any_case: re.Pattern[str]
 
 
 @cache
 def load_rules(path: Path = RULES_FILE) -> Rules:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    words = data["words"]
+    words = {name: {str(k).lower(): v for k, v in table.items()} for name, table in data["words"].items()}
+    fragments = data.get("fragment", {})
 
-    def word_group(match: re.Match[str]) -> str:
-        name = match.group(1)
+    def alternatives(name: str) -> str:
         # Longest first, so "the day before yesterday" wins over "yesterday".
-        choices = sorted(words[name], key=len, reverse=True)
-        return f"(?P<{name}>{'|'.join(re.escape(w) for w in choices)})"
+        # A word written with a capital matches only so written ("May", not "may").
+        choices = sorted(data["words"][name], key=len, reverse=True)
+        escaped = (re.escape(w).replace("\\ ", r"\s+") for w in choices)
+        return "|".join(e if w.islower() or not w[0].isalpha() else f"(?-i:{e})" for w, e in zip(choices, escaped, strict=True))
 
-    rules = tuple(
-        Rule(
+    def spaced(pattern: str) -> str:
+        # A space in a rule stands for any run of white space, line breaks
+        # included; in a look-behind, which must have a fixed width, one space.
+        parts = re.split(r"(\(\?<[=!][^()]*\))", pattern)
+        return "".join(p if p.startswith("(?<") else p.replace("[- ]", r"[-\s]").replace(" ", r"\s+") for p in parts)
+
+    def expand(pattern: str, prefix: str, capture: bool) -> str:
+        def one(match: re.Match[str]) -> str:
+            alias, _, name = match.group(1).rpartition(":")
+            alias = alias or name
+            if name in fragments:
+                inner = expand(spaced(fragments[name]), prefix, capture=False)
+            else:
+                inner = alternatives(name)
+            return f"(?P<{prefix}{alias}>{inner})" if capture else f"(?:{inner})"
+
+        expanded = re.sub(r"\{([a-z_:]+)\}", one, pattern)
+        return expanded if capture else re.sub(r"\(\?P<[a-z_]+>", "(?:", expanded)
+
+    rules = []
+    for i, raw in enumerate(data["rule"]):
+        prefix = f"r{i}_"
+        body = raw["pattern"].replace("(?P<", f"(?P<{prefix}")
+        rules.append(Rule(
             name=raw["name"],
-            regex=re.compile(re.sub(r"\{([a-z_]+)\}", word_group, raw["pattern"]), re.IGNORECASE),
+            group=f"r{i}",
+            pattern=expand(spaced(body), prefix, capture=True),
+            type=raw.get("type", "DATE"),
             resolve=raw["resolve"],
             args=raw.get("args", {}),
             examples=raw.get("examples", {}),
-        )
-        for raw in data["rule"]
+            points_back=raw.get("points_back", False),
+        ))
+    scan = (
+        rf"(?<![\w$£€.-])(?=[\w'])"
+        rf"(?:(?:the\s+)?(?P<modifier>{alternatives('modifier')})[-\s]"
+        rf"|(?P<quantity>{alternatives('quantity_modifier')})\s+(?=\d|(?:{alternatives('number')}|{alternatives('vague_count')})\b))?(?:"
+        + "|".join(f"(?P<{r.group}>{r.pattern})" for r in rules)
+        + r")(?![\w%-]|\.\d)"
     )
-    return Rules(rules, words, data["example_reference"])
+    anchors = {w for name in data["anchor"]["lists"] for w in words[name] if re.fullmatch(r"[a-z]{3,}\.?|\d+s", w)}
+    anchors = {w.rstrip(".") for w in anchors}
+    anchors.update(data["anchor"]["words"])
+    first_words = {phrase.split()[0].rstrip(".") for table in words.values() for phrase in table} | anchors
+    first_words.update(data["anchor"]["first_words"])
+
+    def cues(table: dict[str, str]) -> dict[str, re.Pattern[str]]:
+        return {name: re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE) for name, pattern in table.items()}
+
+    return Rules(
+        tuple(rules), words, frozenset(anchors), frozenset(first_words), cues(data["tense"]), cues(data["topic"]), data["example_reference"],
+        scan=re.compile(scan, re.IGNORECASE),
+        # An editor's `date = "last MARCH"` is no sentence: any case will do.
+        scan_any_case=re.compile(scan.replace("(?-i:", "(?:"), re.IGNORECASE),
+    )
 
 
+# -- The two callers ----------------------------------------------------------------
+
+
+def find(text: str, dct: date | None) -> list[Timex]:
+    """Every temporal expression in `text`, read against `dct` (the document's date)."""
+    rules = load_rules()
+    found: list[Timex] = []
+    last_named: str | None = None  # the last calendar time the text named
+    for start in _starts(rules, text):
+        if found and start < found[-1].end:
+            continue
+        match = rules.scan.match(text, start)
+        if match:
+            rule, groups = _matched_rule(rules, match)
+            timex = _timex(rules, rule, groups, match, dct, text, last_named)
+            found.append(timex)
+            if timex.type == "DATE" and timex.value and CALENDAR.fullmatch(timex.value) and not rule.points_back:
+                last_named = timex.value
+    return found
+
+
+CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?|-Q\d)?")
+
+
+TOKEN = re.compile(r"[^\W_]+")
+REACH = 6  # words an expression may hold before its anchor word ("each of the past three years")
+
+
+def _starts(rules: Rules, text: str) -> list[int]:
+    """Where an expression may start: the words that may begin one among the
+    few words before each anchor word, in order.
+
+    Every expression holds a four-figure number or an anchor word (a month, a
+    unit, "now", ...) and begins with a figure or one of a few words; trying
+    the rules only there keeps `find` fast.
+    """
+    starts: list[int] = []
+    recent: list[int] = []  # the last REACH places where an expression may start
+    for token in TOKEN.finditer(text):
+        word = token.group()
+        if word[0].isdigit():
+            first, anchor = True, word[:4].isdigit() and not word[4:5].isdigit() or word.lower() in rules.anchors
+        else:
+            lower = word.lower()
+            first, anchor = lower in rules.first_words, lower in rules.anchors
+        if first:
+            at = token.start()
+            recent = [*recent[1 - REACH:], at - 1 if at and text[at - 1] == "'" else at]
+            if anchor:
+                starts.extend(start for start in recent if not starts or start > starts[-1])
+                recent = []
+    return starts
+
+
+TOPIC_REACH = 300  # characters before an expression that may say what it is about
+
+
+# A sentence ends at a full stop before a capital, unless the stop ends an
+# initial or a short title ("Mr. Schwarz", "Daniel P. Davison"); or at ! ? ; or
+# a line break.
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMrs)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)\.\s+(?=[A-Z\"“])|[!?;\n]\s*")
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words of the expression's sentence before it."""
+    return SENTENCE_END.split(text[max(0, start - 120):start])[-1]
+
+
+@lru_cache(maxsize=4096)  # a large site repeats its few date phrases; a When is immutable
 def resolve(phrase: str, reference: date | None) -> When:
-    """Read `phrase` against `reference` (the article's date); raise DateError."""
+    """Read `phrase`, an entry's date in an article's words, against `reference`; raise DateError."""
     rules = load_rules()
     words = " ".join(phrase.split())
-    for rule in rules.rules:
-        match = rule.regex.fullmatch(words)
-        if not match:
-            continue
-        groups = {k: v.lower() for k, v in match.groupdict().items() if v is not None}
-        resolver = RESOLVERS[rule.resolve]
-        if resolver is not _calendar and reference is None:
-            raise DateError(
-                f"date {phrase!r} is relative: the entry needs a source with a published date to read it against"
-            )
-        try:
-            when = resolver(Groups(groups, rule.args, rules.words), reference)
-        except DateError as error:
-            raise DateError(f"date {phrase!r} {error}") from None
-        # Keep the article's words to show beside the date, unless they are the
-        # ISO date itself; keep the reference only where the words needed it.
-        return replace(
-            when,
-            words=phrase if words != when.value else None,
-            reference=reference if resolver is not _calendar else None,
+    match = rules.scan_any_case.fullmatch(words) or rules.scan_any_case.fullmatch(_without_preposition(rules, words))
+    if not match:
+        raise DateError(
+            f"cannot read date {phrase!r}: use an ISO date (2016-12-12, 2016-03, 2009) "
+            "or the article's words (Monday, last March, over the weekend)"
         )
-    raise DateError(
-        f"cannot read date {phrase!r}: use an ISO date (2016-12-12, 2016-03, 2009) "
-        "or the article's words (Monday, last March, over the weekend)"
+    rule, groups = _matched_rule(rules, match)
+    # An entry reports what happened: without a sentence to tell the tense, read it as past.
+    reading = Reading(groups, rule.args, rules.words, reference, tense="past")
+    try:
+        value = RESOLVERS[rule.resolve](reading)
+        when = when_of(value)
+    except NeedsReference:
+        raise DateError(
+            f"date {phrase!r} is relative: the entry needs a source with a published date to read it against"
+        ) from None
+    except DateError as error:
+        raise DateError(f"date {phrase!r} {error}") from None
+    # Keep the article's words to show beside the date, unless they are the
+    # ISO date itself; keep the reference only where the words needed it.
+    return replace(
+        when,
+        words=phrase if words != when.value else None,
+        reference=reference if reading.used_reference else None,
     )
 
 
 def from_date(day: date) -> When:
     """A date written as a TOML date literal (date = 2016-12-12)."""
-    return _on_day(day)
+    return when_of(day.isoformat())
 
 
-@dataclass(frozen=True)
-class Groups:
-    """What a rule captured, its fixed args, and the word lists to look words up in."""
-
-    captured: dict[str, str]
-    args: dict
-    words: dict[str, dict[str, object]]
-
-    def get(self, name: str):
-        if name in self.captured:
-            return self.captured[name]
-        return self.args.get(name)
-
-    def number(self, name: str, list_name: str | None = None) -> int | None:
-        value = self.get(name)
-        if value is None:
-            return None
-        if isinstance(value, int) or str(value).isdigit():
-            return int(value)
-        return int(self.words[list_name or name][value])
-
-    def part_of_day(self) -> str | None:
-        part = self.get("part_of_day")
-        return self.words["part_of_day"][part] if part else None
+def _without_preposition(rules: Rules, words: str) -> str:
+    first, _, rest = words.partition(" ")
+    return rest if first.lower() in rules.words["preposition"] else words
 
 
-# -- Whens at each precision -------------------------------------------------
+def _matched_rule(rules: Rules, match: re.Match[str]) -> tuple[Rule, dict[str, str]]:
+    rule = next(r for r in rules.rules if match.group(r.group) is not None)
+    prefix = rule.group + "_"
+    groups = {k[len(prefix):]: v.lower() for k, v in match.groupdict().items() if v is not None and k.startswith(prefix)}
+    if match.group("modifier"):
+        groups["modifier"] = rules.words["modifier"][" ".join(match.group("modifier").lower().split())]
+    elif match.group("quantity"):
+        groups["modifier"] = rules.words["quantity_modifier"][" ".join(match.group("quantity").lower().split())]
+    return rule, groups
 
 
-def _on_day(day: date, part_of_day: str | None = None) -> When:
-    value = day.isoformat() + (f"T{part_of_day}" if part_of_day else "")
-    return When(value, "day", day, day, part_of_day)
+def _tense(rules: Rules, before: str) -> str | None:
+    """The first [tense] whose cues are among the words before the expression, if any."""
+    return next((tense for tense, cue in rules.tense.items() if cue.search(before)), None)
 
 
-def _in_month(year: int, month: int) -> When:
-    start = date(year, month, 1)
-    end = start + relativedelta(months=1, days=-1)
-    return When(f"{year:04d}-{month:02d}", "month", start, end)
-
-
-def _in_year(year: int) -> When:
-    return When(f"{year:04d}", "year", date(year, 1, 1), date(year, 12, 31))
-
-
-def _in_week(day: date) -> When:
-    year, week, weekday = day.isocalendar()
-    monday = day - timedelta(days=weekday - 1)
-    return When(f"{year:04d}-W{week:02d}", "week", monday, monday + timedelta(days=6))
-
-
-def _on_weekend(saturday: date) -> When:
-    year, week, _ = saturday.isocalendar()
-    return When(f"{year:04d}-W{week:02d}-WE", "weekend", saturday, saturday + timedelta(days=1))
-
-
-def _at_precision(day: date, unit: str) -> When:
-    return {
-        "days": lambda: _on_day(day),
-        "weeks": lambda: _in_week(day),
-        "months": lambda: _in_month(day.year, day.month),
-        "years": lambda: _in_year(day.year),
-    }[unit]()
-
-
-# -- The resolvers that rules name ----------------------------------------------
-
-
-def _calendar(g: Groups, reference: date | None) -> When:
-    year, month, day = g.number("year"), g.number("month"), g.number("day")
+def _timex(
+    rules: Rules, rule: Rule, groups: dict, match: re.Match[str], dct: date | None, text: str, last_named: str | None
+) -> Timex:
+    start, end = match.span()
+    context = text[max(0, start - TOPIC_REACH):end]
+    topics = frozenset(name for name, cue in rules.topics.items() if cue.search(context))
+    reading = Reading(groups, rule.args, rules.words, dct, _tense(rules, _clause_before(text, start)), topics, last_named)
+    value, unresolved, precision = None, None, None
     try:
-        if day is not None:
-            when = _on_day(date(year, month, day))
-        elif month is not None:
-            when = _in_month(year, month)
-        else:
-            when = _in_year(year)
+        value = RESOLVERS[rule.resolve](reading)
+    except NeedsReference:
+        unresolved = RELATIVE
+    except DateError as error:
+        unresolved = str(error)
+    if value is not None:
+        if value.endswith("_REF") and value != "PRESENT_REF":
+            unresolved = "says only that it was in the past" if value == "PAST_REF" else "says only that it is in the future"
+        try:
+            precision = when_of(value).precision
+        except DateError:
+            precision = _coarse_precision(value)
+    kind = "TIME" if rule.type == "DATE" and value and "T" in value and not value.startswith("P") else rule.type
+    return Timex(start, end, match.group(0), kind, value, precision, rule.name, unresolved, groups.get("modifier"))
+
+
+def _coarse_precision(value: str) -> str | None:
+    for pattern, precision in (
+        (r"\d{4}-Q\d", "quarter"), (r"\d{4}-H\d", "half"), (r"\d{4}-(SP|SU|FA|WI)", "season"),
+        (r"\d{3}", "decade"), (r"\d{2}", "century"),
+    ):
+        if re.fullmatch(pattern, value):
+            return precision
+    return None
+
+
+# -- From a TIMEX3 value to a When -------------------------------------------------
+
+DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T(MO|AF|EV|NI|[\d:]+))?")
+WEEK = re.compile(r"(\d{4})-W(\d{2})(-WE)?")
+
+
+def when_of(value: str) -> When:
+    """The stretch of calendar a TIMEX3 value names; DateError for values that name none."""
+    try:
+        if m := DAY.fullmatch(value):
+            day = date(int(m[1]), int(m[2]), int(m[3]))
+            part = m[4] if m[4] in ("MO", "AF", "EV", "NI") else None
+            return When(value, "day", day, day, part)
+        if m := WEEK.fullmatch(value):
+            monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            if m[3]:
+                return When(value, "weekend", monday + timedelta(days=5), monday + timedelta(days=6))
+            return When(value, "week", monday, monday + timedelta(days=6))
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+            start = date(int(m[1]), int(m[2]), 1)
+            return When(value, "month", start, start + relativedelta(months=1, days=-1))
+        if re.fullmatch(r"\d{4}", value):
+            return When(value, "year", date(int(value), 1, 1), date(int(value), 12, 31))
     except ValueError:
         raise DateError("is not a day in the calendar") from None
-    weekday = g.number("weekday")
-    if weekday is not None and when.start.weekday() != weekday:
-        actual = when.start.strftime("%A")
-        raise DateError(f"does not add up: {when.value} was a {actual}, not a {g.get('weekday').capitalize()}")
-    return when
-
-
-def _month(g: Groups, reference: date) -> When:
-    month = g.number("month")
-    direction = g.get("direction")
-    year = reference.year
-    if direction == "next":
-        year += 1 if month <= reference.month else 0
-    elif direction == "this":
-        pass
-    elif direction in ("last", "this past"):
-        year -= 1 if month >= reference.month else 0
-    else:
-        year -= 1 if month > reference.month else 0
-    return _in_month(year, month)
-
-
-def _weekday(g: Groups, reference: date) -> When:
-    day = Weekday(g.number("weekday"))
-    direction = g.get("direction")
-    if direction == "next":
-        moved = reference + relativedelta(days=1, weekday=day(+1))
-    elif direction in ("last", "this past"):
-        moved = reference + relativedelta(days=-1, weekday=day(-1))
-    elif direction == "this":
-        moved = reference - timedelta(days=reference.weekday()) + timedelta(days=day.weekday)
-    else:
-        moved = reference + relativedelta(weekday=day(-1))
-    return _on_day(moved, g.part_of_day())
-
-
-def _day(g: Groups, reference: date) -> When:
-    offset = g.number("day_offset")
-    if offset is None:
-        offset = g.number("days")
-    return _on_day(reference + timedelta(days=offset), g.part_of_day())
-
-
-def _ago(g: Groups, reference: date) -> When:
-    count = g.number("count", "number")
-    unit = g.words["unit"][g.get("unit")]
-    return _at_precision(reference - relativedelta(**{unit: count}), unit)
-
-
-def _period(g: Groups, reference: date) -> When:
-    unit = g.words["unit"][g.get("unit")]
-    step = {"last": -1, "this past": -1, "the past": -1, "the last": -1, "next": 1, "the coming": 1}
-    return _at_precision(reference + relativedelta(**{unit: step.get(g.get("direction"), 0)}), unit)
-
-
-def _weekend(g: Groups, reference: date) -> When:
-    direction = g.get("direction")
-    if direction in ("next", "this coming"):
-        return _on_weekend(reference + relativedelta(days=1, weekday=SA(+1)))
-    if direction == "this":
-        return _on_weekend(reference - timedelta(days=reference.weekday()) + timedelta(days=5))
-    sunday_counts = timedelta(days=1) if reference.weekday() == 6 else timedelta(0)
-    return _on_weekend(reference - sunday_counts + relativedelta(weekday=SA(-1)))
-
-
-def _vague(g: Groups, reference: date) -> When:
+    coarse = _coarse_precision(value)
+    if coarse:
+        raise DateError(f"is dated only to a {coarse}: give a day, week, month or year")
     raise DateError(
         "does not say when this happened: give a date (2016-12-12, 2016-03, 2009) "
         "or words that place it (Monday, last March)"
     )
-
-
-RESOLVERS: dict[str, Callable[[Groups, date | None], When]] = {
-    "calendar": _calendar,
-    "month": _month,
-    "weekday": _weekday,
-    "day": _day,
-    "ago": _ago,
-    "period": _period,
-    "weekend": _weekend,
-    "vague": _vague,
-}

@@ -24,3 +24,8 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+def count(n: int, singular: str, plural: str | None = None) -> str:
+    """`1 entry`, `2 entries`: for the lines the commands print."""
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"

@@ -51,8 +51,8 @@ class Page:
     context: dict
 
 
-def environment(content_dir: Path, theme: str) -> Environment:
-    env = Environment(
+def environment(content_dir: Path, theme: str, kind: type[Environment] = Environment) -> Environment:
+    env = kind(
         loader=ChoiceLoader([FileSystemLoader(str(d)) for d in template_dirs(content_dir, theme)]),
         autoescape=select_autoescape(["html", "xml"], default_for_string=True),
         undefined=StrictUndefined,
@@ -91,11 +91,17 @@ def rel(context, path: str) -> str:
     return context["root"] + path
 
 
+def _read(context, obj: object, name: str):
+    """`obj.name` read as a template reads it, through the environment, so
+    that the preview, which records what each page reads, sees this read too."""
+    return context.environment.getattr(obj, name)
+
+
 @pass_context
 def absolute(context, path: str) -> str:
     """A site path as an absolute URL when the site has a base_url; else
     relative to the page, which is all a feed reader or crawler can be given."""
-    base = context["site"].base_url
+    base = _read(context, context["site"], "base_url")
     return f"{base.rstrip('/')}/{path}" if base else context["root"] + path
 
 
@@ -170,18 +176,23 @@ class Urls:
 
     def __init__(self, periods: list[Period], quote_pages: list[tuple[str, list[Quote]]],
                  places: dict[str, str], people: dict[str, str]) -> None:
-        self.event_period = {e.id: p for p in periods for e in p.events}
+        # Paths only, no model objects: the preview compares Urls from one
+        # build to the next, and an entry's new title moves no page.
+        self.event_period = {e.id: self.period(p) for p in periods for e in p.events}
         self.quote_page = {q.id: path for path, quotes in quote_pages for q in quotes}
         self.quote_index = quote_pages[0][0]
         self.place_slugs = places
         self.person_slugs = people
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Urls) and vars(self) == vars(other)
 
     @staticmethod
     def period(period: Period) -> str:
         return "index.html" if period.slug is None else f"timeline/{period.slug}.html"
 
     def event_in_timeline(self, event: Event) -> str:
-        return f"{self.period(self.event_period[event.id])}#event-{event.id}"
+        return f"{self.event_period[event.id]}#event-{event.id}"
 
     @staticmethod
     def event(event_id: str) -> str:
@@ -272,11 +283,11 @@ def periods_overview(context, periods: list[Period]) -> overview.Overview:
 @pass_context
 def timelinejs(context, events: tuple[Event, ...]) -> dict:
     """The timeline in TimelineJS3's JSON format (https://timeline.knightlab.com/docs/json-format.html)."""
-    site, urls = context["site"], context["urls"]
+    site, event_url = context["site"], _read(context, context["urls"], "event")
     slides = []
     for e in events:
         text = f"<p><strong>{escape(certainty_text(e))}</strong></p>{MARKDOWN.render(e.body)}"
-        text += f'<p><a href="{escape(absolute(context, urls.event(e.id)))}">Sources and quotes</a></p>'
+        text += f'<p><a href="{escape(absolute(context, event_url(e.id)))}">Sources and quotes</a></p>'
         slide = {
             "unique_id": e.id,
             "start_date": feeds.timelinejs_date(e.when),
@@ -287,7 +298,8 @@ def timelinejs(context, events: tuple[Event, ...]) -> dict:
         if e.when.precision in ("week", "weekend"):
             slide["end_date"] = feeds.timelinejs_date(e.when, end=True)
         slides.append(slide)
-    return {"title": {"text": {"headline": site.title, "text": site.description}}, "events": slides}
+    title = {"headline": _read(context, site, "title"), "text": _read(context, site, "description")}
+    return {"title": {"text": title}, "events": slides}
 
 
 def split(events: tuple[Event, ...], size: int) -> list[Period]:

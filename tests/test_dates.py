@@ -1,8 +1,9 @@
+import re
 from datetime import date
 
 import pytest
 
-from generator.dates import DateError, load_rules, resolve
+from generator.dates import DateError, find, load_rules, resolve, when_of
 
 RULES = load_rules()
 EXAMPLES = [
@@ -13,9 +14,30 @@ EXAMPLES = [
 MONDAY = date(2016, 12, 12)
 
 
+def _places_a_date(value: str) -> bool:
+    try:
+        when_of(value)
+    except DateError:
+        return False
+    return True
+
+
 @pytest.mark.parametrize("text, value", EXAMPLES)
-def test_every_example_in_the_rules_file_resolves_as_written(text, value):
-    if value:
+def test_every_example_in_the_rules_file_is_found_with_its_value(text, value):
+    # An example may mark its expression with [brackets] in a sentence around it.
+    sentence = text.replace("[", "").replace("]", "")
+    marked = re.search(r"\[(.+?)\]", text)
+    span = (marked.start(), marked.end() - 2) if marked else (0, len(text))
+    found = {(t.start, t.end): t for t in find(sentence, RULES.example_reference)}
+    assert span in found, list(found.values())
+    assert found[span].value == (value or None)
+    if not marked:
+        assert len(found) == 1
+
+
+@pytest.mark.parametrize("text, value", [e for e in EXAMPLES if "[" not in e.values[0]])
+def test_every_example_that_places_a_date_resolves_as_an_entry_date_and_the_others_are_refused(text, value):
+    if value and _places_a_date(value):
         assert resolve(text, RULES.example_reference).value == value
     else:
         with pytest.raises(DateError):

@@ -1,0 +1,225 @@
+"""Reading an article's text: its rules, sentences and the people it names.
+
+The later stages of extraction (quotations, events) work on what this module
+finds: sentence spans, and every mention of a person resolved to the fullest
+name the article gives them ("al-Hamdo" is "Abdulkafi Al-Hamdo").
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+from pathlib import Path
+
+from generator.passages import paragraphs
+
+RULES_FILE = Path(__file__).parent / "rules" / "extract.toml"
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    cues: re.Pattern[str]
+    needs_place: bool
+    needs_date: bool
+
+
+@dataclass(frozen=True)
+class Certainty:
+    name: str
+    cues: re.Pattern[str]
+    who: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class Rules:
+    abbreviations: frozenset[str]
+    marks: tuple[tuple[str, str], ...]
+    min_words: int
+    max_name_words: int
+    label_before: re.Pattern[str]
+    transcript_turn: re.Pattern[str]
+    speech_verbs: re.Pattern[str]
+    named_after: re.Pattern[str]
+    message_pronoun: re.Pattern[str]
+    shared_message: re.Pattern[str]
+    relation: re.Pattern[str]
+    name_run: re.Pattern[str]
+    not_person_words: frozenset[str]
+    sentence_starters: frozenset[str]
+    pronouns: frozenset[str]
+    before_organisation: re.Pattern[str]
+    title_word: re.Pattern[str]
+    channels: tuple[tuple[str, str], ...]  # name, pattern with {outlet} still in it
+    kinds: tuple[Kind, ...]
+    certainties: tuple[Certainty, ...]
+    clause_breaks: re.Pattern[str]
+    continues: re.Pattern[str]
+    in_quotation: re.Pattern[str]
+    not_a_report: re.Pattern[str]
+    title_skips: re.Pattern[str]
+    place_pattern: re.Pattern[str]
+    place_followers: frozenset[str]
+
+
+@cache
+def load_rules(path: Path = RULES_FILE) -> Rules:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    quotes, speech, names = data["quotes"], data["speech"], data["names"]
+    token = f"(?:{names['token']})"
+    particle = "|".join(names["particles"])
+    name_run = re.compile(
+        rf"(?:(?P<title>{names['titles']})\s+)?(?P<name>{token}(?:[ \t]+(?:(?:{particle})[ \t]+)?{token}){{0,5}})"
+    )
+    return Rules(
+        abbreviations=frozenset(data["sentences"]["abbreviations"]),
+        marks=tuple(tuple(pair) for pair in quotes["marks"]),
+        min_words=quotes["min_words"],
+        max_name_words=quotes["max_name_words"],
+        label_before=re.compile(rf"(?:{quotes['label_before']})\s*$", re.IGNORECASE),
+        transcript_turn=re.compile(quotes["transcript_turn"], re.MULTILINE),
+        speech_verbs=re.compile(rf"\b(?:{speech['verbs']})\b", re.IGNORECASE),
+        named_after=re.compile(speech["named_after"]),
+        message_pronoun=re.compile(speech["message_pronoun"], re.IGNORECASE),
+        shared_message=re.compile(speech["shared_message"]),
+        relation=re.compile(speech["relation"], re.IGNORECASE),
+        name_run=name_run,
+        not_person_words=frozenset(names["not_person_words"]),
+        sentence_starters=frozenset(names["sentence_starters"]),
+        pronouns=frozenset(names["pronouns"]),
+        title_word=re.compile(names["titles"]),
+        before_organisation=re.compile(rf"\b(?:{'|'.join(names['before_organisation'])}) $", re.IGNORECASE),
+        channels=tuple((c["name"], c["pattern"]) for c in data["channel"]),
+        kinds=tuple(
+            Kind(k["name"], re.compile(k["cues"], re.IGNORECASE), k.get("needs_place", False), k.get("needs_date", False))
+            for k in data["kind"]
+        ),
+        certainties=tuple(
+            Certainty(c["name"], re.compile(c["cues"], re.IGNORECASE), tuple(re.compile(w, re.IGNORECASE) for w in c["who"]))
+            for c in data["certainty"]
+        ),
+        clause_breaks=re.compile(data["events"]["clause_breaks"]),
+        continues=re.compile(data["events"]["continues"]),
+        in_quotation=re.compile(data["events"]["in_quotation"], re.IGNORECASE),
+        not_a_report=re.compile(data["events"]["not_a_report"]),
+        title_skips=re.compile(data["events"]["title_skips"]),
+        place_pattern=re.compile(data["places"]["pattern"]),
+        place_followers=frozenset(data["places"]["followed_by"]),
+    )
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int  # index into the article's paragraphs
+    headline: bool = False  # the article's first line, when it is a title
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A run of capitalised words: a person (with the fullest name the
+    article gives them) or, when `person` is False, an organisation or place."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    person: bool
+    possessive: bool = False  # "Mr. Pattison's decision": named, but not who acts
+
+
+INITIAL = re.compile(r"[A-Z]\.")
+POSSESSIVE = re.compile(r"[’']s$")
+SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?=\s+[\"“(A-Z0-9])")
+LINE_END = re.compile(r"\n")
+
+
+def sentences(text: str, rules: Rules) -> list[Sentence]:
+    """Sentences by their punctuation; a line break also ends one when the
+    line ends in punctuation or opens a transcript turn. An article's first
+    line without closing punctuation, with more text after it, is its headline."""
+    found: list[Sentence] = []
+    headline = _headline(text)
+    for index, (p_start, p_end) in enumerate(paragraphs(text)):
+        cuts = {p_start, p_end} | ({headline} if headline and p_start < headline < p_end else set())
+        for end in SENTENCE_END.finditer(text, p_start, p_end):
+            word = re.search(r"([\w.]+)\.$", text[max(p_start, end.start() - 12) : end.start() + 1])
+            if word and (word.group(1) in rules.abbreviations or re.fullmatch(r"[A-Z]", word.group(1))):
+                continue
+            cuts.add(end.end())
+        for newline in LINE_END.finditer(text, p_start, p_end):
+            before = text[p_start : newline.start()].rstrip()
+            if re.search(r"[.!?…:”\"]$", before) or rules.transcript_turn.match(text, newline.end(), p_end):
+                cuts.add(newline.end())
+        for a, b in pairwise(sorted(cuts)):
+            a += len(text[a:b]) - len(text[a:b].lstrip())
+            b -= len(text[a:b]) - len(text[a:b].rstrip())
+            if a < b:
+                found.append(Sentence(a, b, index, headline=headline is not None and b <= headline))
+    return found
+
+
+def _headline(text: str) -> int | None:
+    """Where the headline ends, if the text opens with one."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    if end < 0 or not text[end:].strip():
+        return None
+    return None if re.search(r"[.!?…:”\"]$", text[start:end].rstrip()) else end
+
+
+def initials(words: str) -> str:
+    """'The Daily Beast' -> 'TDB', 'Abdulkafi Al-Hamdo' -> 'AA'."""
+    return "".join(w[0] for w in words.replace("’", " ").split() if w[0].isupper())
+
+
+def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()) -> list[Mention]:
+    """Every capitalised run outside the `skip` spans (quotations), in order.
+
+    A run is a person when it has two or more words and none that marks an
+    organisation or place, or when a title precedes it, or when it is the
+    surname of a person named earlier in full.
+    """
+    found: list[Mention] = []
+    surnames: dict[str, str] = {}
+    for match in rules.name_run.finditer(text):
+        if any(a <= match.start() < b for a, b in skip):
+            continue
+        tokens = list(re.finditer(r"\S+", match.group("name")))
+        while tokens and tokens[0].group() in rules.sentence_starters:
+            tokens = tokens[1:]
+        titled = bool(match.group("title")) and tokens and tokens[0].start() == 0
+        # "Kellogg Chairman William E. LaMothe": the name follows the title.
+        inner = [i for i, w in enumerate(tokens[:-1]) if rules.title_word.fullmatch(w.group())]
+        if inner:
+            tokens, titled = tokens[inner[-1] + 1 :], True
+        words = [w.group() for w in tokens]
+        if not words or all(INITIAL.fullmatch(w) for w in words):
+            continue
+        possessive = bool(POSSESSIVE.search(words[-1]))
+        words[-1] = POSSESSIVE.sub("", words[-1])
+        name = " ".join(words)
+        offset = match.start("name") + tokens[0].start()
+        start = match.start() if titled and not inner else offset
+        whole = text[match.start() : match.end()]
+        organisation = any(w.strip(".,") in rules.not_person_words for w in words) or is_place(whole) or is_place(name)
+        # "an analyst at First Boston", "the chairman of New York-based RJR"
+        after_preposition = not titled and rules.before_organisation.search(text, max(0, start - 8), start)
+        key = words[-1].lower()
+        if organisation or (after_preposition and key not in surnames):
+            person = False
+        elif len(words) >= 2:
+            person = True
+            surnames[key] = name
+        elif key in surnames:
+            person, name = True, surnames[key]
+        else:
+            person = titled
+            if person:
+                surnames[key] = name
+        found.append(Mention(start, match.end(), whole[start - match.start() :], name, person, possessive))
+    return found

@@ -1,0 +1,231 @@
+"""The live preview: build into a folder of its own, serve it with
+livereload, and rebuild and reload the browser when a watched file is saved.
+
+livereload gives the browser side: the script injected into served pages
+(never into `timeline build` output) and the socket that tells the page to
+reload. It does not watch here: its watcher polls every 0.8 s and skips a
+save that comes within a second or more of the previous reload, so a quick
+second save would not show. Instead a scan of the watched folders' file
+stats (a rename changes the inode, so saves by rename count) runs on the
+server's loop as often as it is cheap, and the browser is told to reload as
+soon as the pages are written.
+"""
+
+from __future__ import annotations
+
+import errno
+import gc
+import html
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import time
+import webbrowser
+from pathlib import Path
+
+from livereload import Server
+from livereload.handlers import LiveReloadHandler, StaticFileHandler
+from livereload.watcher import Watcher
+from tornado.ioloop import IOLoop
+
+from generator.preview import Outcome, Preview
+from generator.problems import Problem, count, display_path
+
+# Editors' own files: swap files, backups, lock files.
+IGNORED_PREFIXES = (".", "#")
+IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp")
+
+
+class Stats:
+    """The files under some folders, each with what a save changes."""
+
+    def __init__(self, folders: list[Path]) -> None:
+        self.folders = folders
+        self.files = self._scan()
+
+    def _scan(self) -> dict[str, tuple]:
+        found: dict[str, tuple] = {}
+        for folder in self.folders:
+            for root, dirs, files in os.walk(folder):
+                dirs[:] = [d for d in dirs if not d.startswith(IGNORED_PREFIXES)]
+                for name in files:
+                    if not name.startswith(IGNORED_PREFIXES) and not name.endswith(IGNORED_SUFFIXES):
+                        path = os.path.join(root, name)
+                        found[path] = _stat(path)
+        return found
+
+    def changes(self) -> set[Path]:
+        """The files added, removed or changed since the last call."""
+        now = self._scan()
+        changed = {Path(p) for p in now.keys() ^ self.files.keys()}
+        changed |= {Path(p) for p, stat in now.items() if self.files.get(p, stat) != stat}
+        self.files = now
+        return changed
+
+    def settle(self, changed: set[Path]) -> None:
+        """Wait until the files just changed stay as they are for a moment: an
+        editor's save can be several writes (truncate, then write)."""
+        for _ in range(10):
+            before = [_stat(str(p)) for p in changed]
+            time.sleep(0.02)
+            if [_stat(str(p)) for p in changed] == before:
+                break
+        self.files.update((str(p), _stat(str(p))) for p in changed)
+        for path, stat in list(self.files.items()):
+            if stat is None:
+                del self.files[path]
+
+
+def _stat(path: str) -> tuple | None:
+    try:
+        s = os.stat(path)
+    except OSError:  # gone between listing and stat
+        return None
+    return (s.st_mtime_ns, s.st_size, s.st_ino)
+
+
+class PreviewServer:
+    def __init__(self, preview: Preview) -> None:
+        self.preview = preview
+        self.problems: list[Problem] = []
+        self.stats = Stats([])
+        self.interval = 0.05
+
+    def start(self) -> None:
+        """The first build, then watching; a save during the build is seen."""
+        self.stats = Stats(self.preview.watched())
+        self._report(self.preview.rebuild(), initial=True)
+        self._watch_theme()
+        self._schedule()
+
+    def _watch_theme(self) -> None:
+        watched = self.preview.watched()
+        if watched != self.stats.folders:  # the site names another theme
+            self.stats = Stats(watched)
+
+    def _schedule(self) -> None:
+        IOLoop.current().call_later(self.interval, self._poll)
+
+    def _poll(self) -> None:
+        started = time.perf_counter()
+        changed = self.stats.changes()
+        # Scanning costs more for a large archive: poll it less often, so the
+        # preview never takes more than a quarter of a core while idle.
+        self.interval = max(0.05, 3 * (time.perf_counter() - started))
+        if changed:
+            self.stats.settle(changed)
+            self._rebuild(changed)
+        self._schedule()
+
+    def _rebuild(self, changed: set[Path]) -> None:
+        had_problems = bool(self.problems)
+        outcome = self.preview.rebuild(changed)
+        self._report(outcome, names=changed)
+        if outcome.written or had_problems or outcome.problems:
+            LiveReloadHandler.reload_waiters("*")
+        self._watch_theme()
+        gc.freeze()  # what lives from one rebuild to the next needs no more collecting
+
+    def _report(self, outcome: Outcome, initial: bool = False, names: set[Path] = frozenset()) -> None:
+        if outcome.problems:
+            if outcome.problems != self.problems:
+                for problem in outcome.problems:
+                    print(problem, file=sys.stderr, flush=True)
+                print(f"timeline: {count(len(outcome.problems), 'problem')}; the preview shows an error page until fixed", file=sys.stderr, flush=True)
+            self.problems = outcome.problems
+            return
+        self.problems = []
+        saved = ", ".join(sorted(str(display_path(p)) for p in names)[:3])
+        what = "built" if initial else f"{saved}: rebuilt"
+        print(f"{what} {count(outcome.rendered, 'page')} in {outcome.seconds:.2f} s", flush=True)
+
+    def error_page(self) -> str:
+        items = "\n".join(f"<li><code>{html.escape(str(p))}</code></li>" for p in self.problems)
+        return ERROR_PAGE.format(count=count(len(self.problems), "problem"), items=items)
+
+
+ERROR_PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Preview: {count} in the content</title>
+<style>body{{font:1.1rem/1.5 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;background:#fff}}
+h1{{color:#8a1c1c}}code{{white-space:pre-wrap}}</style>
+</head>
+<body>
+<main>
+<h1>The preview cannot be built: {count}</h1>
+<ul>
+{items}
+</ul>
+<p>Fix the file and save it: this page returns to the timeline by itself.</p>
+</main>
+</body>
+</html>
+"""
+
+
+def _handler(server: PreviewServer) -> type[StaticFileHandler]:
+    class PreviewHandler(StaticFileHandler):
+        """The preview folder's files, or the error page while the content
+        has problems. Tornado keeps every request inside the folder: a path
+        that resolves outside it, encoded or not, gets 403."""
+
+        async def get(self, path: str, include_body: bool = True) -> None:
+            if server.problems and (path == "" or path.endswith((".html", "/"))):
+                self.set_status(500)
+                self.set_header("Content-Type", "text/html; charset=utf-8")
+                self.set_header("Cache-Control", "no-store")
+                self.finish(server.error_page())
+                return
+            await super().get(path, include_body)
+
+        def set_extra_headers(self, path: str) -> None:
+            self.set_header("Cache-Control", "no-store")
+
+        def write_error(self, status_code: int, **kwargs) -> None:
+            page = Path(self.root, "404.html")
+            if status_code == 404 and page.is_file():  # the theme's own, when it has one
+                self.set_header("Content-Type", "text/html; charset=utf-8")
+                self.finish(page.read_bytes())
+            else:
+                super().write_error(status_code, **kwargs)
+
+    return PreviewHandler
+
+
+def serve(content_dir: Path, host: str, port: int, open_browser: bool, drafts: bool) -> int:
+    folder = Path(tempfile.mkdtemp(prefix="timeline-preview-"))
+    try:
+        url = f"http://{host if ':' not in host else f'[{host}]'}:{port}/"
+        server = PreviewServer(Preview(content_dir, folder, drafts))
+        livereload = Server(watcher=Watcher())  # its watcher is never started; see above
+        livereload.root = str(folder)
+        livereload.default_filename = "index.html"
+        livereload.SFH = _handler(server)
+        try:
+            livereload.application(port, host, debug=False)
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                print(f"timeline: port {port} is in use on {host}: stop what uses it or choose another with --port", file=sys.stderr)
+            else:
+                print(f"timeline: cannot serve on {host}:{port}: {error.strerror or error}", file=sys.stderr)
+            return 1
+        # Tornado would log every 404 and refused path to the terminal, where
+        # the editor wants to see only the content's problems.
+        logging.getLogger("tornado").setLevel(logging.CRITICAL)
+        server.start()
+        gc.freeze()
+        where = "" if host in ("127.0.0.1", "localhost", "::1") else " (reachable from other machines)"
+        print(f"serving the preview of {display_path(content_dir)}/ at {url}{where}; Ctrl-C stops", flush=True)
+        if open_browser:
+            webbrowser.open(url)
+        IOLoop.current().start()
+    except KeyboardInterrupt:
+        print("\ntimeline: preview stopped", file=sys.stderr)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return 0

@@ -1,0 +1,77 @@
+"""The preview's incremental rebuilds come out exactly as a full build would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import edit, timeline, tree, write
+
+from generator.preview import Preview
+
+MORE_EVENT = """+++
+date = "2015-06"
+title = "A quiet month"
+kind = "testimony"
+certainty = "reported"
+sources = ["example-times"]
+quotes = ["nothing-left"]
++++
+"""
+
+
+def full_build(content: Path, output: Path) -> dict[str, bytes]:
+    assert timeline("build", str(content), "-o", str(output), cwd=content.parent).returncode == 0
+    built = tree(output)
+    del built[".timeline-output"]
+    return built
+
+
+EDITS = {
+    "an entry's title": lambda c: edit(c / "events" / "withdrawal.md", "Rebels withdraw", "Rebels leave"),
+    "an entry's date, into another period": lambda c: edit(c / "events" / "siege.md", 'date = "last March"', 'date = "2015-06-02"'),
+    "a quote's speaker": lambda c: edit(c / "quotes" / "nothing-left.md", 'speaker = "Abu Test"', 'speaker = "Abu Example"'),
+    "a new entry": lambda c: write(c / "events" / "quiet.md", MORE_EVENT),
+    "a removed entry": lambda c: (c / "events" / "siege.md").unlink(),
+    "the site's title": lambda c: edit(c / "site.toml", "Test timeline", "Another timeline"),
+    "a template of the site's own": lambda c: write(c / "templates" / "event.html",
+                                                   '{% extends "base.html" %}{% block main %}<h1>{{ event.title }}!</h1>{% endblock %}'),
+    "the source's outlet": lambda c: edit(c / "sources" / "example-times.md", "The Example Times", "The Example Post"),
+    "the site's base_url": lambda c: edit(c / "site.toml", "Test timeline", 'Test timeline"\nbase_url = "https://example.org/'),
+    "an entry's place": lambda c: edit(c / "events" / "withdrawal.md", '"Old Town"', '"New Town"'),
+    "an entry's certainty": lambda c: edit(c / "events" / "withdrawal.md", 'certainty = "reported"', 'certainty = "unconfirmed"'),
+}
+
+
+@pytest.mark.parametrize("change", list(EDITS))
+def test_a_rebuild_after_a_save_equals_a_full_build(site, tmp_path, change):
+    edit(site / "site.toml", 'language = "en"', 'language = "en"\nindex_page_size = 1')  # a page per year
+    preview = Preview(site, tmp_path / "preview")
+    assert preview.rebuild().problems == []
+    before = tree(site)
+    EDITS[change](site)
+    after = tree(site)
+    outcome = preview.rebuild({site / name for name in before.keys() | after.keys() if before.get(name) != after.get(name)})
+    assert outcome.problems == []
+    assert tree(tmp_path / "preview") == full_build(site, tmp_path / "output")
+
+
+def test_a_rebuild_after_one_saved_entry_renders_only_the_pages_that_show_it(site, tmp_path):
+    preview = Preview(site, tmp_path / "preview")
+    everything = preview.rebuild().rendered
+    entry = site / "events" / "siege.md"
+    edit(entry, "The siege begins", "The siege starts")
+    outcome = preview.rebuild({entry})
+    assert 0 < outcome.rendered < everything
+    assert "events/siege.html" in outcome.written and "events/withdrawal.html" not in outcome.written
+
+
+def test_a_rebuild_with_a_mistake_leaves_the_preview_as_it_was(site, tmp_path):
+    preview = Preview(site, tmp_path / "preview")
+    preview.rebuild()
+    before = tree(tmp_path / "preview")
+    entry = site / "events" / "siege.md"
+    edit(entry, 'kind = "bombing"', "kind = bombing")
+    outcome = preview.rebuild({entry})
+    assert [str(p).split(": ")[0].endswith("siege.md:4") for p in outcome.problems] == [True]
+    assert tree(tmp_path / "preview") == before
