@@ -12,6 +12,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import (
@@ -62,7 +63,7 @@ def environment(content_dir: Path, theme: str, kind: type[Environment] = Environ
     env.filters.update(
         rel=rel,
         absolute=absolute,
-        markdown=lambda text: Markup(MARKDOWN.render(text)),
+        markdown=markdown,
         when_label=when_label,
         when_datetime=when_datetime,
         long_date=long_date,
@@ -83,6 +84,13 @@ def environment(content_dir: Path, theme: str, kind: type[Environment] = Environ
         count=count,
     )
     return env
+
+
+@lru_cache(maxsize=1 << 16)
+def markdown(text: str) -> Markup:
+    """An entry's body as HTML. Each body is shown on several pages, and the
+    preview renders pages again after every save: render each text once."""
+    return Markup(MARKDOWN.render(text))
 
 
 @pass_context
@@ -152,9 +160,11 @@ def when_datetime(when: When) -> str:
     return when.value.split("T")[0]
 
 
+@lru_cache(maxsize=1 << 16)
 def slug(text: str) -> str:
     """A file name for a place or a person: lowercase, accents dropped,
-    letters of any script kept, everything else a single '-'."""
+    letters of any script kept, everything else a single '-'. Cached: a
+    preview plans the site again after every save."""
     folded = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
     return re.sub(r"[\W_]+", "-", folded).strip("-") or "x"
 
@@ -286,7 +296,7 @@ def timelinejs(context, events: tuple[Event, ...]) -> dict:
     site, event_url = context["site"], _read(context, context["urls"], "event")
     slides = []
     for e in events:
-        text = f"<p><strong>{escape(certainty_text(e))}</strong></p>{MARKDOWN.render(e.body)}"
+        text = f"<p><strong>{escape(certainty_text(e))}</strong></p>{markdown(e.body)}"
         text += f'<p><a href="{escape(absolute(context, event_url(e.id)))}">Sources and quotes</a></p>'
         slide = {
             "unique_id": e.id,
@@ -388,7 +398,7 @@ def plan_site(content: Content) -> Plan:
             if e.passage_span and e.sources[0] == source.id
         ]
         pages.append(Page(urls.source(source.id), "source.html", {
-            "source": source, "marks": marks, "events": cites[source.id], "passages": _passages(source, marks)}))
+            "source": source, "marks": marks, "events": cites[source.id], "passages": _passages(source, marks) if source.url else []}))
     kinds = sorted(by_kind)
     places = sorted(by_place, key=lambda p: (urls.place_slugs[p], p))
     people = sorted(by_speaker, key=lambda p: (urls.person_slugs[p], p))
@@ -421,7 +431,8 @@ def plan_site(content: Content) -> Plan:
 
 
 def _passages(source: Source, marks: list[Mark]) -> list[tuple[str, str]]:
-    """Each marked passage's id and words, in the order of the article."""
+    """Each marked passage's id and words, in the order of the article, for
+    links to the passages on the original page (so only when it has an address)."""
     ordered = sorted(marks, key=lambda m: (m.span.start, m.anchor))
     return [(m.anchor, " ".join(source.text[m.span.start:m.span.end].split())) for m in ordered]
 
