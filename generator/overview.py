@@ -65,6 +65,7 @@ class Overview:
     marks: tuple[Mark, ...]
     labels: tuple[Label, ...]
     breaks: tuple[float, ...]  # x of each collapsed stretch
+    bar_width: int = BAR_WIDTH
 
 
 def layout(groups: list[Group], bars: bool = False) -> Overview:
@@ -101,7 +102,7 @@ def layout(groups: list[Group], bars: bool = False) -> Overview:
         for n, item in enumerate(group.items):
             if bars:
                 height = max(3.0, BAR_HEIGHT * item.count / most)
-                marks.append(Mark(left, axis_y - height, round(height, 1), item))
+                marks.append(Mark(left, round(axis_y - height, 1), round(height, 1), item))
             else:
                 column, row = divmod(n, ROWS)
                 marks.append(Mark(round(left + DOT * column + DOT / 2, 1), axis_y - DOT * row - DOT / 2, 0, item))
