@@ -7,18 +7,31 @@ except through the Jinja2 loaders.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    pass_context,
+    select_autoescape,
+)
 from markdown_it import MarkdownIt
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from generator.model import Content, Event, Quote, When
+from generator import feeds, overview
+from generator.model import Content, Event, Quote, Source, When
 from generator.passages import Mark, marked_paragraphs, paragraphs
 from generator.themes import template_dirs
+
+BROWSE_PAGE_SIZE = 1000  # places or people listed on one page before the list is split
 
 MARKDOWN = MarkdownIt("commonmark", {"html": False}).disable("image")
 
@@ -49,21 +62,69 @@ def environment(content_dir: Path, theme: str, kind: type[Environment] = Environ
     )
     env.filters.update(
         rel=rel,
-        markdown=lambda text: Markup(MARKDOWN.render(text)),
+        absolute=absolute,
+        markdown=markdown,
         when_label=when_label,
         when_datetime=when_datetime,
         long_date=long_date,
         label=lambda slug: slug.replace("-", " ").replace("_", " ").capitalize(),
         paragraphs=lambda text: [text[a:b] for a, b in paragraphs(text)],
         excerpt=excerpt,
+        certainty_text=certainty_text,
+        by_day=by_day,
+        atom_date=feeds.atom_date,
+        places_in=lambda events: sorted({p for e in events for p in e.places}, key=str.casefold),
+    )
+    env.globals.update(
+        entries_overview=entries_overview,
+        periods_overview=periods_overview,
+        timelinejs=timelinejs,
+        text_fragment=feeds.text_fragment,
+        atom_id=feeds.atom_id,
+        count=count,
     )
     return env
+
+
+@lru_cache(maxsize=1 << 16)
+def markdown(text: str) -> Markup:
+    """An entry's body as HTML. Each body is shown on several pages, and the
+    preview renders pages again after every save: render each text once."""
+    return Markup(MARKDOWN.render(text))
 
 
 @pass_context
 def rel(context, path: str) -> str:
     """A site path as a link relative to the page being rendered."""
     return context["root"] + path
+
+
+def _read(context, obj: object, name: str):
+    """`obj.name` read as a template reads it, through the environment, so
+    that the preview, which records what each page reads, sees this read too."""
+    return context.environment.getattr(obj, name)
+
+
+@pass_context
+def absolute(context, path: str) -> str:
+    """A site path as an absolute URL when the site has a base_url; else
+    relative to the page, which is all a feed reader or crawler can be given."""
+    base = _read(context, context["site"], "base_url")
+    return f"{base.rstrip('/')}/{path}" if base else context["root"] + path
+
+
+def count(n: int, singular: str, plural: str | None = None) -> str:
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
+
+
+def certainty_text(event: Event) -> str:
+    """How sure the reporting is, in words, naming whose word it is."""
+    if event.certainty == "claimed":
+        return f"Claimed by {event.according_to}"
+    if event.certainty == "unconfirmed":
+        return "Unconfirmed" + (f": reports from {event.according_to}" if event.according_to else "")
+    label = event.certainty.capitalize()
+    return f"{label}, according to {event.according_to}" if event.according_to else label
 
 
 def excerpt(text: str, limit: int = 140) -> str:
@@ -99,15 +160,39 @@ def when_datetime(when: When) -> str:
     return when.value.split("T")[0]
 
 
+@lru_cache(maxsize=1 << 16)
+def slug(text: str) -> str:
+    """A file name for a place or a person: lowercase, accents dropped,
+    letters of any script kept, everything else a single '-'. Cached: a
+    preview plans the site again after every save."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", "-", folded).strip("-") or "x"
+
+
+def slugs(names: list[str]) -> dict[str, str]:
+    """A slug for each name; names that fold to the same slug are told apart
+    by a number, in sorted order so the same names always get the same slugs."""
+    taken: dict[str, int] = defaultdict(int)
+    found = {}
+    for name in sorted(set(names)):
+        base = slug(name)
+        taken[base] += 1
+        found[name] = base if taken[base] == 1 else f"{base}-{taken[base]}"
+    return found
+
+
 class Urls:
     """Where each thing lives in the output, relative to the output root."""
 
-    def __init__(self, periods: list[Period], quote_pages: list[tuple[str, list[Quote]]]) -> None:
+    def __init__(self, periods: list[Period], quote_pages: list[tuple[str, list[Quote]]],
+                 places: dict[str, str], people: dict[str, str]) -> None:
         # Paths only, no model objects: the preview compares Urls from one
         # build to the next, and an entry's new title moves no page.
         self.event_period = {e.id: self.period(p) for p in periods for e in p.events}
         self.quote_page = {q.id: path for path, quotes in quote_pages for q in quotes}
         self.quote_index = quote_pages[0][0]
+        self.place_slugs = places
+        self.person_slugs = people
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Urls) and vars(self) == vars(other)
@@ -136,6 +221,95 @@ class Urls:
     @staticmethod
     def event_passage(event: Event) -> str:
         return f"sources/{event.sources[0]}.html#passage-{event.id}"
+
+    @staticmethod
+    def kind(kind: str) -> str:
+        return f"kinds/{kind}.html"
+
+    def place(self, place: str) -> str:
+        return f"places/{self.place_slugs[place]}.html"
+
+    def person(self, speaker: str) -> str:
+        return f"people/{self.person_slugs[speaker]}.html"
+
+
+@dataclass(frozen=True)
+class Day:
+    """Entries under one date heading of the timeline: a day, or a weekend,
+    week, month or year for entries dated no more precisely."""
+
+    key: str  # for the heading's id: 2016-12-12, 2016-W49-WE, 2016-03, 2009
+    label: str  # Monday 12 December 2016, Weekend of 10–11 Dec 2016, March 2016
+    short: str  # for the overview: 12 Dec, 10–11 Dec, Mar, 2009
+    when: When
+    events: tuple[Event, ...]
+
+
+def by_day(events: tuple[Event, ...]) -> list[Day]:
+    days: list[Day] = []
+    for event in events:
+        when = event.when
+        key = when.start.isoformat() if when.precision == "day" else when.value
+        if days and days[-1].key == key:
+            days[-1] = Day(key, days[-1].label, days[-1].short, days[-1].when, days[-1].events + (event,))
+            continue
+        if when.precision == "day":
+            label, short = long_date(when.start), f"{when.start.day} {when.start:%b}"
+        else:
+            label = when_label(when)
+            label = label[0].upper() + label[1:]
+            short = {"year": f"{when.start.year}", "month": f"{when.start:%b}"}.get(when.precision, _short_span(when))
+        day_when = when if when.precision != "day" else When(key, "day", when.start, when.start)
+        days.append(Day(key, label, short, day_when, (event,)))
+    return days
+
+
+def _short_span(when: When) -> str:
+    start, end = when.start, when.end
+    return f"{start.day}–{end.day} {end:%b}" if start.month == end.month else f"{start.day} {start:%b}–{end.day} {end:%b}"
+
+
+def entries_overview(events: tuple[Event, ...]) -> overview.Overview:
+    groups = [
+        overview.Group(day.when.start, day.short, tuple(
+            overview.Item(f"#event-{e.id}", f"{when_label(e.when)}: {e.title} ({certainty_text(e)})", e.certainty)
+            for e in day.events))
+        for day in by_day(events)
+    ]
+    return overview.layout(groups)
+
+
+@pass_context
+def periods_overview(context, periods: list[Period]) -> overview.Overview:
+    groups = [
+        overview.Group(p.events[0].when.start.replace(day=1), "" if "-" in (p.slug or "") else p.label, (
+            overview.Item(rel(context, Urls.period(p)), f"{p.label}: {count(len(p.events), 'entry', 'entries')}",
+                          count=len(p.events)),))
+        for p in periods
+    ]
+    return overview.layout(groups, bars=True)
+
+
+@pass_context
+def timelinejs(context, events: tuple[Event, ...]) -> dict:
+    """The timeline in TimelineJS3's JSON format (https://timeline.knightlab.com/docs/json-format.html)."""
+    site, event_url = context["site"], _read(context, context["urls"], "event")
+    slides = []
+    for e in events:
+        text = f"<p><strong>{escape(certainty_text(e))}</strong></p>{markdown(e.body)}"
+        text += f'<p><a href="{escape(absolute(context, event_url(e.id)))}">Sources and quotes</a></p>'
+        slide = {
+            "unique_id": e.id,
+            "start_date": feeds.timelinejs_date(e.when),
+            "display_date": when_label(e.when),
+            "text": {"headline": e.title, "text": text},
+            "group": e.kind.replace("-", " ").capitalize(),
+        }
+        if e.when.precision in ("week", "weekend"):
+            slide["end_date"] = feeds.timelinejs_date(e.when, end=True)
+        slides.append(slide)
+    title = {"headline": _read(context, site, "title"), "text": _read(context, site, "description")}
+    return {"title": {"text": title}, "events": slides}
 
 
 def split(events: tuple[Event, ...], size: int) -> list[Period]:
@@ -183,32 +357,39 @@ def plan_site(content: Content) -> Plan:
     site = content.site
     periods = split(content.events, site.index_page_size)
     quote_pages = split_quotes(content, site.index_page_size)
-    urls = Urls(periods, quote_pages)
+    by_kind: dict[str, list[Event]] = defaultdict(list)
+    by_place: dict[str, list[Event]] = defaultdict(list)
+    by_speaker: dict[str, list[Quote]] = defaultdict(list)
     backs: dict[str, list[Event]] = defaultdict(list)
     cites: dict[str, list[Event]] = defaultdict(list)
     quoted: dict[str, list[Quote]] = defaultdict(list)
-    for q in content.quotes.values():
+    for q in sorted(content.quotes.values(), key=lambda q: (content.sources[q.source].published, q.source, q.span.start)):
         quoted[q.source].append(q)
+        by_speaker[q.speaker].append(q)
     for e in content.events:
+        by_kind[e.kind].append(e)
+        for place in e.places:
+            by_place[place].append(e)
         for q in e.quotes:
             backs[q].append(e)
         for s in e.sources:
             cites[s].append(e)
-    shared = dict(site=site, urls=urls, quotes=content.quotes, sources=content.sources, backs=backs, periods=periods)
+    urls = Urls(periods, quote_pages, slugs(list(by_place)), slugs(list(by_speaker)))
+    shared = {"site": site, "urls": urls, "quotes": content.quotes, "sources": content.sources, "backs": backs, "periods": periods}
     pages = []
     if periods[0].slug is not None:
-        pages.append(Page("index.html", "contents.html", dict(events=content.events)))
+        pages.append(Page("index.html", "contents.html", {"events": content.events}))
     for number, period in enumerate(periods):
-        neighbours = dict(
-            previous=periods[number - 1] if number else None,
-            next=periods[number + 1] if number + 1 < len(periods) else None,
-        )
+        neighbours = {
+            "previous": periods[number - 1] if number else None,
+            "next": periods[number + 1] if number + 1 < len(periods) else None,
+        }
         pages.append(Page(urls.period(period), "index.html", dict(period=period, **neighbours)))
-    pages += [Page(urls.event(e.id), "event.html", dict(event=e)) for e in content.events]
+    pages += [Page(urls.event(e.id), "event.html", {"event": e}) for e in content.events]
     quote_paths = [path for path, _ in quote_pages]
-    pages += [Page(path, "quotes.html", dict(quote_list=quotes, quote_pages=quote_paths)) for path, quotes in quote_pages]
+    pages += [Page(path, "quotes.html", {"quote_list": quotes, "quote_pages": quote_paths}) for path, quotes in quote_pages]
     source_list = sorted(content.sources.values(), key=lambda s: (s.published, s.id))
-    pages.append(Page("sources.html", "sources.html", dict(source_list=source_list)))
+    pages.append(Page("sources.html", "sources.html", {"source_list": source_list}))
     for source in source_list:
         marks = [Mark(q.span, f"quote-{q.id}", "quote") for q in quoted[source.id]]
         marks += [
@@ -216,12 +397,48 @@ def plan_site(content: Content) -> Plan:
             for e in cites[source.id]
             if e.passage_span and e.sources[0] == source.id
         ]
-        pages.append(Page(urls.source(source.id), "source.html", dict(source=source, marks=marks, events=cites[source.id])))
+        pages.append(Page(urls.source(source.id), "source.html", {
+            "source": source, "marks": marks, "events": cites[source.id], "passages": _passages(source, marks) if source.url else []}))
+    kinds = sorted(by_kind)
+    places = sorted(by_place, key=lambda p: (urls.place_slugs[p], p))
+    people = sorted(by_speaker, key=lambda p: (urls.person_slugs[p], p))
+    pages += [Page(urls.kind(k), "kind.html", {"kind": k, "events": by_kind[k]}) for k in kinds]
+    pages += [Page(urls.place(p), "place.html", {"place": p, "events": by_place[p]}) for p in places]
+    pages += [Page(urls.person(p), "person.html", {"speaker": p, "quote_list": by_speaker[p]}) for p in people]
+    browse = {"kinds": [(k, len(by_kind[k])) for k in kinds]}
+    for what, names, counts, link in (("places", places, by_place, urls.place), ("people", people, by_speaker, urls.person)):
+        rows = [(name, link(name), len(counts[name])) for name in names]
+        if len(rows) <= BROWSE_PAGE_SIZE:
+            browse[what], browse[f"{what}_pages"] = rows, []
+            continue
+        chunks = [rows[n:n + BROWSE_PAGE_SIZE] for n in range(0, len(rows), BROWSE_PAGE_SIZE)]
+        paths = [f"browse/{what}-{n}.html" for n in range(1, len(chunks) + 1)]
+        browse[what], browse[f"{what}_pages"] = [], [(path, chunk[0][0], chunk[-1][0]) for path, chunk in zip(paths, chunks)]
+        pages += [Page(path, "browse_list.html", {"what": what, "rows": chunk}) for path, chunk in zip(paths, chunks)]
+    pages.append(Page("browse.html", "browse.html", browse))
+    small = len(content.events) <= site.index_page_size
+    pages.append(Page("about.html", "about.html", {
+        "events": content.events if small else None, "source_list": source_list, "entry_count": len(content.events)}))
+    pages.append(Page("embed.html", "embed.html", {"period": periods[-1]}))
+    pages.append(Page("404.html", "404.html", {"root": f"{site.base_url.rstrip('/')}/" if site.base_url else ""}))
+    pages.append(Page("feed.xml", "feed.xml", {"entries": feeds.feed_events(content), "updated": feeds.updated(content)}))
+    pages.append(Page("timeline.json", "timeline.json", {"events": content.events}))
+    if site.base_url:
+        # The sitemap protocol wants absolute URLs: without a base_url there is no sitemap.
+        listed = [page.path for page in pages if page.path.endswith(".html") and page.path not in ("404.html", "embed.html")]
+        pages.append(Page("sitemap.xml", "sitemap.xml", {"paths": listed}))
     return Plan(shared, pages)
 
 
+def _passages(source: Source, marks: list[Mark]) -> list[tuple[str, str]]:
+    """Each marked passage's id and words, in the order of the article, for
+    links to the passages on the original page (so only when it has an address)."""
+    ordered = sorted(marks, key=lambda m: (m.span.start, m.anchor))
+    return [(m.anchor, " ".join(source.text[m.span.start:m.span.end].split())) for m in ordered]
+
+
 def render_page(env: Environment, plan: Plan, page: Page) -> str:
-    context = dict(page.context, root="../" * page.path.count("/"), path=page.path)
+    context = {"root": "../" * page.path.count("/"), "path": page.path, **page.context}
     if "marks" in context:
         context["text"] = marked_paragraphs(context["source"].text, context.pop("marks"))
     return env.get_template(page.template).render(plan.shared, **context)

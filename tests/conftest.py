@@ -87,3 +87,43 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture
+def split_site(site: Path, tmp_path: Path) -> Path:
+    """The two-entry site built as a timeline split into periods, with a
+    base_url and a source that has an address: returns its output."""
+    from generator.build import build
+
+    write(site / "site.toml", 'title = "Test timeline"\nindex_page_size = 1\nbase_url = "https://example.org/t/"\n')
+    edit(site / "sources" / "example-times.md", 'outlet = "The Example Times"', 'outlet = "The Example Times"\nurl = "https://example.org/a"')
+    output = tmp_path / "output"
+    assert build(site, output).problems == []
+    return output
+
+
+@pytest.fixture(scope="session")
+def aleppo_site(tmp_path_factory) -> Path:
+    """The default site, built once for the tests that only read it."""
+    out = tmp_path_factory.mktemp("aleppo") / "output"
+    result = timeline("build", str(ROOT / "content"), "-o", str(out), cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium (Playwright cannot download its own browsers here)."""
+    if not CHROMIUM.exists():
+        pytest.skip("needs Debian's chromium (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -7,7 +7,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-# Attributes through which a page makes the browser fetch something.
+# Attributes through which a page makes the browser fetch something; a <link>
+# fetches only for some rels (a canonical or alternate link is an address, not a request).
+FETCHING_LINKS = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest", "apple-touch-icon"}
 FETCHING = {("link", "href"), ("script", "src"), ("img", "src"), ("img", "srcset"), ("iframe", "src"),
             ("source", "src"), ("video", "src"), ("audio", "src"), ("embed", "src"), ("object", "data")}
 
@@ -32,6 +34,8 @@ class _Reader(HTMLParser):
             self.page.ids.append(attrs["id"])
         if tag == "a" and "href" in attrs:
             self.page.links.append(attrs["href"])
+        if tag == "link" and not FETCHING_LINKS & set((attrs.get("rel") or "").split()):
+            return
         for name, value in attrs.items():
             if (tag, name) in FETCHING and value:
                 self.page.fetches.append(value)
@@ -62,10 +66,13 @@ def broken_links(output: Path) -> list[str]:
     return broken
 
 
-def external_requests(output: Path) -> list[str]:
+def external_requests(output: Path, own: str | None = None) -> list[str]:
+    """What pages fetch from other hosts; `own` is the site's base_url, whose
+    addresses are the site itself (the 404 page, served at any depth, needs them)."""
     found = []
     for path in sorted(output.rglob("*.html")):
-        found += [f"{path.name}: {f}" for f in read_page(path).fetches if urlsplit(f).scheme or f.startswith("//")]
+        found += [f"{path.name}: {f}" for f in read_page(path).fetches
+                  if (urlsplit(f).scheme or f.startswith("//")) and not (own and f.startswith(own))]
     for path in sorted(output.rglob("*.css")):
         text = path.read_text(encoding="utf-8")
         if "@import" in text or "url(" in text:

@@ -1,38 +1,17 @@
-"""The built Aleppo site in a real browser: Debian's chromium, driven by Playwright."""
-
-from pathlib import Path
+"""The built Aleppo site in a real browser: Debian's chromium, driven by Playwright
+(the browser and the built site are fixtures in conftest.py)."""
 
 import pytest
-from conftest import ROOT, timeline
+from conftest import CHROMIUM
 
-CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (apt-get install chromium)")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 
 
-@pytest.fixture(scope="module")
-def output(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("browser") / "output"
-    assert timeline("build", str(ROOT / "content"), "-o", str(out), cwd=ROOT).returncode == 0
-    return out
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
-
-
-def test_from_an_entry_to_its_quote_to_its_marked_passage_one_click_each(browser, output):
+def test_from_an_entry_to_its_quote_to_its_marked_passage_one_click_each(browser, aleppo_site):
     page = browser.new_page()
     requests = []
     page.on("request", lambda r: requests.append(r.url))
-    page.goto(output.joinpath("index.html").as_uri())
+    page.goto(aleppo_site.joinpath("index.html").as_uri())
     entry = page.locator("#event-2016-w49-we-kerry-a-little-grace")
     entry.get_by_role("link", name="“a little grace”", exact=True).click()
     assert page.url.endswith("quotes.html#quote-kerry-a-little-grace")
@@ -47,21 +26,133 @@ def test_from_an_entry_to_its_quote_to_its_marked_passage_one_click_each(browser
     page.close()
 
 
-def test_a_quote_running_over_paragraphs_is_marked_from_its_first_words(browser, output):
+def test_a_quote_running_over_paragraphs_is_marked_from_its_first_words(browser, aleppo_site):
     page = browser.new_page()
-    page.goto(output.joinpath("sources", "aleppo-daily-beast-2016-12-12.html").as_uri() + "#quote-al-shamy-genocide")
+    page.goto(aleppo_site.joinpath("sources", "aleppo-daily-beast-2016-12-12.html").as_uri() + "#quote-al-shamy-genocide")
     target = page.locator("mark:target")
     assert target.inner_text().startswith("To everyone who can hear me.")
     assert page.locator("mark.quote.continued").first.inner_text().startswith("According to activists")
     page.close()
 
 
-def test_the_timeline_reads_in_order_without_javascript(browser, output):
+def test_the_timeline_reads_in_order_without_javascript(browser, aleppo_site):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(output.joinpath("index.html").as_uri())
+    page.goto(aleppo_site.joinpath("index.html").as_uri())
     dates = page.locator("ol.timeline article time").evaluate_all("ts => ts.map(t => t.getAttribute('datetime'))")
     assert len(dates) == 19
     assert dates[0] == "2009" and dates[-1] == "2016-12-12"
-    assert page.get_by_text("Claimed by SANA, the official Syrian news agency").is_visible()
+    assert page.locator("ol.timeline").get_by_text("Claimed by SANA, the official Syrian news agency").is_visible()
     context.close()
+
+
+def visible_entries(page) -> list[str]:
+    return page.locator("ol.timeline article:visible").evaluate_all("as => as.map(a => a.id.slice(6))")
+
+
+def test_each_filter_narrows_the_timeline_and_the_overview(browser, aleppo_site):
+    page = browser.new_page()
+    page.goto(aleppo_site.joinpath("index.html").as_uri())
+    form = page.get_by_role("form", name="Filter the timeline")
+    form.get_by_label("Kind").select_option("capture")
+    captures = visible_entries(page)
+    assert captures == ["2016-03-isis-loses-palmyra", "2016-w49-isis-retakes-palmyra",
+                        "2016-12-12-regime-captures-eastern-aleppo", "2016-12-12-neighbourhoods-under-regime-control"]
+    assert page.get_by_role("status").inner_text() == "Showing 4 of 19 entries."
+    assert page.locator(".overview a:visible").count() == 4
+    form.get_by_label("Place").select_option(label="Palmyra")
+    assert visible_entries(page) == ["2016-03-isis-loses-palmyra", "2016-w49-isis-retakes-palmyra"]
+    assert page.locator("li.day:visible h2").all_inner_texts() == ["March 2016", "Week of 5–11 Dec 2016"]
+    form.get_by_label("Kind").select_option("")
+    form.get_by_label("Place").select_option("")
+    form.get_by_label("Certainty").select_option("claimed")
+    assert visible_entries(page) == ["2016-12-12-sana-claims-opposition-shelling",
+                                     "2016-12-12-activists-report-180-field-executions"]
+    assert page.locator("ol.timeline article:visible .certainty").all_inner_texts() == [
+        "Claimed by SANA, the official Syrian news agency", "Claimed by activists, as cited by Lina al-Shamy"]
+    page.close()
+
+
+def test_newest_first_reverses_days_and_the_entries_within_them(browser, aleppo_site):
+    page = browser.new_page()
+    page.goto(aleppo_site.joinpath("index.html").as_uri())
+    oldest_first = visible_entries(page)
+    page.get_by_label("Order").select_option("newest")
+    assert visible_entries(page) == oldest_first[::-1]
+    page.get_by_label("Order").select_option("")
+    assert visible_entries(page) == oldest_first
+    page.close()
+
+
+def test_a_filtered_view_is_kept_in_the_address_and_survives_a_reload_and_a_share(browser, aleppo_site):
+    page = browser.new_page()
+    page.goto(aleppo_site.joinpath("index.html").as_uri())
+    page.get_by_label("Kind").select_option("capture")
+    page.get_by_label("Order").select_option("newest")
+    assert page.url.endswith("index.html?kind=capture&order=newest")
+    page.reload()
+    assert page.get_by_label("Kind").input_value() == "capture"
+    assert visible_entries(page)[0] == "2016-12-12-neighbourhoods-under-regime-control"
+    shared = browser.new_page()
+    shared.goto(page.url)
+    assert visible_entries(shared) == visible_entries(page)
+    shared.close()
+    page.close()
+
+
+def test_without_javascript_there_are_no_dead_controls(browser, aleppo_site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(aleppo_site.joinpath("index.html").as_uri() + "?kind=capture")
+    assert not page.locator("form.filters").is_visible()
+    assert len(visible_entries(page)) == 19
+    page.locator(".overview a").first.click()
+    assert page.url.endswith("#event-2009-obama-cairo-speech")
+    context.close()
+
+
+def test_every_control_is_reached_by_keyboard_and_shows_its_focus(browser, aleppo_site):
+    page = browser.new_page()
+    page.goto(aleppo_site.joinpath("index.html").as_uri())
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    assert skip.inner_text() == "Skip to content" and skip.is_visible()
+    reached = set()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        focused = page.locator(":focus")
+        reached.add(focused.evaluate("e => e.getAttribute('name') || e.tagName"))
+        assert focused.evaluate("e => getComputedStyle(e).outlineStyle !== 'none' || e.closest('svg') !== null")
+    assert {"kind", "place", "certainty", "order"} <= reached
+
+
+def test_print_leaves_out_the_controls_and_keeps_every_entry(browser, aleppo_site):
+    page = browser.new_page()
+    page.goto(aleppo_site.joinpath("index.html").as_uri())
+    page.emulate_media(media="print")
+    assert not page.locator("form.filters").is_visible() and not page.locator(".overview").is_visible()
+    assert page.locator("ol.timeline article:visible").count() == 19
+    assert page.locator(".day-heading").first.evaluate("h => getComputedStyle(h).position") == "static"
+    page.close()
+
+
+def test_a_reader_who_asks_for_less_motion_gets_none(browser, aleppo_site):
+    target = aleppo_site.joinpath("sources", "aleppo-daily-beast-2016-12-12.html").as_uri() + "#quote-kerry-a-little-grace"
+    animation = "m => getComputedStyle(m).animationName"
+    for motion, expected in (("no-preference", "landed"), ("reduce", "none")):
+        context = browser.new_context(reduced_motion=motion)
+        page = context.new_page()
+        page.goto(target)
+        assert page.locator("mark:target").evaluate(animation) == expected
+        context.close()
+
+
+def test_dark_mode_follows_the_readers_setting(browser, aleppo_site):
+    colours = {}
+    for scheme in ("light", "dark"):
+        context = browser.new_context(color_scheme=scheme)
+        page = context.new_page()
+        page.goto(aleppo_site.joinpath("index.html").as_uri())
+        colours[scheme] = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        context.close()
+    assert colours["light"] != colours["dark"]

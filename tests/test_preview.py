@@ -37,6 +37,9 @@ EDITS = {
     "a template of the site's own": lambda c: write(c / "templates" / "event.html",
                                                    '{% extends "base.html" %}{% block main %}<h1>{{ event.title }}!</h1>{% endblock %}'),
     "the source's outlet": lambda c: edit(c / "sources" / "example-times.md", "The Example Times", "The Example Post"),
+    "the site's base_url": lambda c: edit(c / "site.toml", "Test timeline", 'Test timeline"\nbase_url = "https://example.org/'),
+    "an entry's place": lambda c: edit(c / "events" / "withdrawal.md", '"Old Town"', '"New Town"'),
+    "an entry's certainty": lambda c: edit(c / "events" / "withdrawal.md", 'certainty = "reported"', 'certainty = "unconfirmed"'),
 }
 
 

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 from conftest import edit, timeline, write
-from test_browser import ARGS, CHROMIUM
 
 PAGE_TIMEOUT_MS = 10_000
 
@@ -62,18 +61,6 @@ def preview(site: Path):
     yield running
     if running.process.poll() is None:
         running.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("needs Debian's chromium (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
 
 
 def open_live(browser, url: str):
