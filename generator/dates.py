@@ -70,7 +70,7 @@ class Rules:
     words: dict[str, dict[str, object]]
     anchors: frozenset[str]
     first_words: frozenset[str]
-    tense: dict[str, re.Pattern[str]]
+    tense: re.Pattern[str]  # one group per tense; the cue nearest the expression decides
     topics: dict[str, re.Pattern[str]]
     example_reference: date
     scan: re.Pattern[str]
@@ -139,8 +139,12 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
     def cues(table: dict[str, str]) -> dict[str, re.Pattern[str]]:
         return {name: re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE) for name, pattern in table.items()}
 
+    # One pattern, so that a longer cue ("had been scheduled to") is read as
+    # one, not as the shorter cues inside it.
+    tense = re.compile("|".join(rf"(?P<{name}>\b(?:{pattern})\b)" for name, pattern in data["tense"].items()), re.IGNORECASE)
+
     return Rules(
-        tuple(rules), words, frozenset(anchors), frozenset(first_words), cues(data["tense"]), cues(data["topic"]), data["example_reference"],
+        tuple(rules), words, frozenset(anchors), frozenset(first_words), tense, cues(data["topic"]), data["example_reference"],
         scan=re.compile(scan, re.IGNORECASE),
         # An editor's `date = "last MARCH"` is no sentence: any case will do.
         scan_any_case=re.compile(scan.replace("(?-i:", "(?:"), re.IGNORECASE),
@@ -269,8 +273,11 @@ def _matched_rule(rules: Rules, match: re.Match[str]) -> tuple[Rule, dict[str, s
 
 
 def _tense(rules: Rules, before: str) -> str | None:
-    """The first [tense] whose cues are among the words before the expression, if any."""
-    return next((tense for tense, cue in rules.tense.items() if cue.search(before)), None)
+    """The tense of the [tense] cue nearest before the expression: past, future or None."""
+    last = None
+    for last in rules.tense.finditer(before):
+        pass
+    return last.lastgroup if last and last.lastgroup in ("past", "future") else None
 
 
 def _timex(
