@@ -293,6 +293,10 @@ def _period(g: Reading) -> str:
     return g.get("year") + value[4:] if g.get("year") else value
 
 
+def _week_of_the_year(g: Reading) -> str:
+    return f"{g.reference().year:04d}-WXX"
+
+
 def _weekend(g: Reading) -> str:
     ref = g.reference()
     step = g.direction()
@@ -382,6 +386,7 @@ RESOLVERS: dict[str, Callable[[Reading], str]] = {
     "ago": _ago,
     "named": _named,
     "period": _period,
+    "week_of_the_year": _week_of_the_year,
     "weekend": _weekend,
     "quarter": _quarter,
     "half": _half,
