@@ -71,7 +71,7 @@ class Rules:
     anchors: frozenset[str]
     first_words: frozenset[str]
     tense: re.Pattern[str]  # one group per tense; the cue nearest the expression decides
-    topics: dict[str, re.Pattern[str]]
+    topics: re.Pattern[str]  # one group per topic; the mention nearest the expression decides
     example_reference: date
     scan: re.Pattern[str]
     scan_any_case: re.Pattern[str]
@@ -136,15 +136,13 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
     first_words = {phrase.split()[0].rstrip(".") for table in words.values() for phrase in table} | anchors
     first_words.update(data["anchor"]["first_words"])
 
-    def cues(table: dict[str, str]) -> dict[str, re.Pattern[str]]:
-        return {name: re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE) for name, pattern in table.items()}
-
-    # One pattern, so that a longer cue ("had been scheduled to") is read as
-    # one, not as the shorter cues inside it.
-    tense = re.compile("|".join(rf"(?P<{name}>\b(?:{pattern})\b)" for name, pattern in data["tense"].items()), re.IGNORECASE)
+    def cues(table: dict[str, str]) -> re.Pattern[str]:
+        # One pattern, so that a longer cue ("had been scheduled to") is read
+        # as one, not as the shorter cues inside it.
+        return re.compile("|".join(rf"(?P<{name}>\b(?:{pattern})\b)" for name, pattern in table.items()), re.IGNORECASE)
 
     return Rules(
-        tuple(rules), words, frozenset(anchors), frozenset(first_words), tense, cues(data["topic"]), data["example_reference"],
+        tuple(rules), words, frozenset(anchors), frozenset(first_words), cues(data["tense"]), cues(data["topic"]), data["example_reference"],
         scan=re.compile(scan, re.IGNORECASE),
         # An editor's `date = "last MARCH"` is no sentence: any case will do.
         scan_any_case=re.compile(scan.replace("(?-i:", "(?:"), re.IGNORECASE),
@@ -272,12 +270,12 @@ def _matched_rule(rules: Rules, match: re.Match[str]) -> tuple[Rule, dict[str, s
     return rule, groups
 
 
-def _tense(rules: Rules, before: str) -> str | None:
-    """The tense of the [tense] cue nearest before the expression: past, future or None."""
+def _nearest(cues: re.Pattern[str], before: str) -> str | None:
+    """The name of the cue nearest the end of `before`, if any."""
     last = None
-    for last in rules.tense.finditer(before):
+    for last in cues.finditer(before):
         pass
-    return last.lastgroup if last and last.lastgroup in ("past", "future") else None
+    return last.lastgroup if last else None
 
 
 def _timex(
@@ -285,8 +283,9 @@ def _timex(
 ) -> Timex:
     start, end = match.span()
     context = text[max(0, start - TOPIC_REACH):end]
-    topics = frozenset(name for name, cue in rules.topics.items() if cue.search(context))
-    reading = Reading(groups, rule.args, rules.words, dct, _tense(rules, _clause_before(text, start)), topics, last_named)
+    tense = _nearest(rules.tense, _clause_before(text, start))
+    tense = tense if tense in ("past", "future") else None
+    reading = Reading(groups, rule.args, rules.words, dct, tense, _nearest(rules.topics, context), last_named)
     value, unresolved, precision = None, None, None
     try:
         value = RESOLVERS[rule.resolve](reading)

@@ -35,7 +35,7 @@ class Reading:
     words: dict[str, dict[str, object]]
     dct: date | None
     tense: str | None  # past | future | None when the words do not say
-    topics: frozenset[str] = frozenset()  # the [topic]s of the text just before it
+    topic: str | None = None  # the [topic] the text just before it is about
     last_named: str | None = None  # the last time the text named before it: 1989, 1989-10, 1989-10-27, 1989-Q3
     used_reference: bool = field(default=False)
 
@@ -247,16 +247,16 @@ def _day(g: Reading) -> str:
 
 def _ago(g: Reading) -> str:
     count, unit = g.number("count"), g.unit()
-    if g.get("from_last_named") and count is not None and _from_last_named(g, unit):
+    precision = g.args.get("precision_by_topic", {}).get(g.topic, g.args.get("precision"))
+    if g.get("from_last_named") and count is not None and _from_last_named(g, unit) and precision != unit:
         # At the precision the text named it: 1989-Q3, a year earlier, is 1988-Q3.
         return _at_precision(_first_day(g.last_named) - STEP[unit] * count, _unit_of(g.last_named))
     ref = g.reference()
     if count is None:
         return _at_precision(ref, unit)[:3] + "X" if unit == "Y" else "PAST_REF"
-    for topic, precision in g.args.get("precision_by_topic", {}).items():
-        if topic in g.topics and ref + STEP[precision] < ref + STEP[unit]:
-            # "A year ago" beside a quarter's results is that quarter, a year before.
-            return _at_precision(ref - STEP[precision] - STEP[unit] * count, precision)
+    if precision and ref + STEP[precision] < ref + STEP[unit]:
+        # "A year ago" beside a quarter's results is that quarter, a year before.
+        return _at_precision(ref - STEP[precision] - STEP[unit] * count, precision)
     return _at_precision(ref - STEP[unit] * count, unit)
 
 
