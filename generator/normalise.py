@@ -349,6 +349,11 @@ def _century(g: Reading) -> str:
     return f"{g.number('count') - 1:02d}"
 
 
+# Half a unit in the next smaller one, as TIMEX3 writes it ("2 1/2 years" is
+# P2Y6M); other units take a decimal ("2 1/2 weeks" is P2.5W).
+HALF = {"Y": "6M", "D": "T12H", "H": "30M", "MIN": "30S"}
+
+
 def _duration(g: Reading) -> str:
     unit = g.unit()
     if g.get("count") is None:
@@ -356,7 +361,14 @@ def _duration(g: Reading) -> str:
     else:
         count = g.number("count")
         amount = "X" if count is None else str(count)
-    return f"PT{amount}{unit[0]}" if unit in ("H", "MIN") else f"P{amount}{unit}"
+    symbol = unit[0] if unit in ("H", "MIN") else unit
+    if amount == "X" or not (g.get("half") or g.get("and_a_half")):
+        value = amount + symbol
+    elif unit in HALF:
+        value = amount + symbol + HALF[unit]
+    else:
+        value = f"{amount}.5{symbol}"
+    return "PT" + value if unit in ("H", "MIN") else "P" + value
 
 
 def _set(g: Reading) -> str:
