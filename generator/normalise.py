@@ -245,6 +245,13 @@ def _day(g: Reading) -> str:
     return _day_value(g.reference() + timedelta(days=offset), g.word("part_of_day"))
 
 
+def _part_of_day(g: Reading) -> str:
+    if g.get("day_offset"):
+        return _day(g)
+    day = _first_day(g.last_named) if _from_last_named(g, "D") else g.reference()
+    return _day_value(day, g.word("part_of_day"))
+
+
 def _ago(g: Reading) -> str:
     count, unit = g.number("count"), g.unit()
     precision = g.args.get("precision_by_topic", {}).get(g.topic, g.args.get("precision"))
@@ -395,6 +402,7 @@ RESOLVERS: dict[str, Callable[[Reading], str]] = {
     "weekday": _weekday,
     "time": _time,
     "day": _day,
+    "part_of_day": _part_of_day,
     "ago": _ago,
     "named": _named,
     "period": _period,
