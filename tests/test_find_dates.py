@@ -117,6 +117,7 @@ def test_timeml_conventions_for_types_and_values(text, kind, value):
         "The man, 52 years old, was detained.",
         "He paid $1,990 for three-quarters of the land.",
         "Tapes from the night the plane crashed were released.",  # placed only by its event
+        "The cuts save $500 million a year and 358,000 a month.",  # rates
     ],
 )
 def test_words_that_only_look_like_times_are_not_found(text):
