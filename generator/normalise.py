@@ -205,12 +205,17 @@ def _month(g: Reading) -> str:
 def _weekday(g: Reading) -> str:
     day = Weekday(g.word("weekday"))
     ref = g.reference()
-    step = g.direction()
+    if g.get("steps"):
+        # "The previous Friday" counts from the day the text last named.
+        ref = _first_day(g.last_named) if _from_last_named(g, "D") else ref
+        step, pointed = g.word("steps", "anaphora"), True
+    else:
+        step, pointed = g.direction(), bool(g.get("direction"))
     if step > 0:
         moved = ref + relativedelta(days=1, weekday=day(+1))
     elif step < 0:
         moved = ref + relativedelta(days=-1, weekday=day(-1))
-    elif g.get("direction"):
+    elif pointed:
         moved = ref - timedelta(days=ref.weekday()) + timedelta(days=day.weekday)
     else:
         monday = ref - timedelta(days=ref.weekday())
