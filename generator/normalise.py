@@ -387,9 +387,12 @@ def _set(g: Reading) -> str:
     if g.get("recurrence"):
         return g.word("recurrence")
     if g.get("weekday"):
-        return f"XXXX-WXX-{g.word('weekday') + 1}"
+        part = g.word("part_of_day")
+        return f"XXXX-WXX-{g.word('weekday') + 1}" + (f"T{part}" if part else "")
     if g.get("month"):
         return f"XXXX-{g.word('month'):02d}"
+    if g.get("season"):
+        return f"XXXX-{g.word('season')}"
     return f"P1{g.unit()}"
 
 
