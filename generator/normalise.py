@@ -344,9 +344,17 @@ def _half(g: Reading) -> str:
     return f"{year:04d}-H{half}"
 
 
+# The month each season begins in; a season lasts three months.
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
 def _season(g: Reading) -> str:
     season = g.word("season")
-    year = g.year() if g.get("year") else g.reference().year + g.direction()
+    if g.args.get("ended"):
+        ref = g.reference()
+        year = next(y for y in (ref.year, ref.year - 1, ref.year - 2) if date(y, SEASON_START[season], 1) + relativedelta(months=3) <= ref)
+    else:
+        year = g.year() if g.get("year") else g.reference().year + g.direction()
     return f"{year:04d}-{season}"
 
 
