@@ -118,6 +118,8 @@ def test_timeml_conventions_for_types_and_values(text, kind, value):
         "He paid $1,990 for three-quarters of the land.",
         "Tapes from the night the plane crashed were released.",  # placed only by its event
         "The cuts save $500 million a year and 358,000 a month.",  # rates
+        "In the first days after the vote, prices rose.",  # placed only by its event
+        "That is important to the future of our peoples.",  # their prospects, not a time
     ],
 )
 def test_words_that_only_look_like_times_are_not_found(text):
