@@ -171,6 +171,8 @@ def find(text: str, dct: date | None) -> list[Timex]:
 
 
 CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?|-Q\d)?")
+LENGTH = re.compile(r"P[\dXT]")  # P3D, PXY, PT2H: a length of time, not a date
+TIME_OF_DAY = re.compile(r"\dT")  # 2016-12-12T19:15, 2016-12-12TNI
 
 
 TOKEN = re.compile(r"[^\W_]+")
@@ -300,7 +302,11 @@ def _timex(
             precision = when_of(value).precision
         except DateError:
             precision = _coarse_precision(value)
-    kind = "TIME" if rule.type == "DATE" and value and "T" in value and not value.startswith("P") else rule.type
+    kind = rule.type
+    if kind == "DATE" and value and LENGTH.match(value):
+        kind = "DURATION"
+    elif kind == "DATE" and value and TIME_OF_DAY.search(value):
+        kind = "TIME"
     return Timex(start, end, match.group(0), kind, value, precision, rule.name, unresolved, groups.get("modifier"))
 
 

@@ -272,6 +272,15 @@ def _ago(g: Reading) -> str:
     return _at_precision(ref - STEP[unit] * count, unit)
 
 
+def _later(g: Reading) -> str:
+    if g.side() != "future":
+        return _duration(g)
+    count = g.number("count")
+    if count is None or g.get("vague"):
+        return "FUTURE_REF"
+    return _at_precision(g.reference() + STEP[g.unit()] * count, g.unit())
+
+
 # Units from the finest to the coarsest.
 ORDER = ["MIN", "H", "D", "W", "M", "Q", "Y", "DE", "CE"]
 
@@ -420,6 +429,7 @@ RESOLVERS: dict[str, Callable[[Reading], str]] = {
     "day": _day,
     "part_of_day": _part_of_day,
     "ago": _ago,
+    "later": _later,
     "named": _named,
     "period": _period,
     "week_of_the_year": _week_of_the_year,
