@@ -311,6 +311,8 @@ def _period(g: Reading) -> str:
     unit = g.unit()
     steps = g.direction() if g.get("direction") else g.get("steps")
     value = _at_precision(g.reference() + STEP[unit] * steps, unit)
+    if g.get("year") and g.args.get("precision_by_topic", {}).get(g.topic) == "Y":
+        return g.get("year")  # "the 1988 period" beside nine months' results is that year
     return g.get("year") + value[4:] if g.get("year") else value
 
 
