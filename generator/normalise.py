@@ -307,6 +307,12 @@ def _named(g: Reading) -> str:
     return _at_precision(start + STEP[unit] * g.word("steps", "anaphora"), unit)
 
 
+def _then(g: Reading) -> str:
+    if g.last_named is None:
+        raise DateError("points back to a time the text has not named")
+    return g.last_named
+
+
 def _period(g: Reading) -> str:
     unit = g.unit()
     steps = g.direction() if g.get("direction") else g.get("steps")
@@ -433,6 +439,7 @@ RESOLVERS: dict[str, Callable[[Reading], str]] = {
     "ago": _ago,
     "later": _later,
     "named": _named,
+    "then": _then,
     "period": _period,
     "week_of_the_year": _week_of_the_year,
     "weekend": _weekend,
