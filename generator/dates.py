@@ -75,6 +75,7 @@ class Rules:
     example_reference: date
     scan: re.Pattern[str]
     scan_any_case: re.Pattern[str]
+    lower_case: frozenset[str]  # the words the lists write in lower case: "week", "today", "this"
 
 
 @cache
@@ -146,6 +147,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         scan=re.compile(scan, re.IGNORECASE),
         # An editor's `date = "last MARCH"` is no sentence: any case will do.
         scan_any_case=re.compile(scan.replace("(?-i:", "(?:"), re.IGNORECASE),
+        lower_case=frozenset(w for table in data["words"].values() for phrase in table if phrase.islower() for w in phrase.split()),
     )
 
 
@@ -161,13 +163,24 @@ def find(text: str, dct: date | None) -> list[Timex]:
         if found and start < found[-1].end:
             continue
         match = rules.scan.match(text, start)
-        if match:
+        if match and not _is_a_name(rules, text, match):
             rule, groups = _matched_rule(rules, match)
             timex = _timex(rules, rule, groups, match, dct, text, last_named)
             found.append(timex)
             if timex.type == "DATE" and timex.value and CALENDAR.fullmatch(timex.value) and not rule.points_back:
                 last_named = timex.value
     return found
+
+
+def _is_a_name(rules: Rules, text: str, match: re.Match[str]) -> bool:
+    """Whether the words are part of a name ("ABC's This Week", "VOA Today"):
+    a word the rules write in lower case is capitalized where no sentence begins."""
+    for word in re.finditer(r"[A-Za-z]+", match.group()):
+        if word.group()[0].isupper() and word.group().lower() in rules.lower_case:
+            before = text[max(0, match.start() + word.start() - 40):match.start() + word.start()]
+            if before.rstrip(" \t\"'“‘(")[-1:] not in ("", ".", "!", "?", ":", "\n"):
+                return True
+    return False
 
 
 CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?|-Q\d)?")

@@ -122,6 +122,8 @@ def test_timeml_conventions_for_types_and_values(text, kind, value):
         "That is important to the future of our peoples.",  # their prospects, not a time
         "Intel's earlier model was slower.",  # an adjective, as in "its earlier model"
         "A late fall in prices hurt sales.",  # a drop, not the season
+        'Baker said on ABC\'s "This Week" that talks had failed.',  # a programme's name
+        "You are listening to VOA Today.",
     ],
 )
 def test_words_that_only_look_like_times_are_not_found(text):
