@@ -245,7 +245,7 @@ def resolve(phrase: str, reference: date | None) -> When:
         )
     rule, groups = _matched_rule(rules, match)
     # An entry reports what happened: without a sentence to tell the tense, read it as past.
-    reading = Reading(groups, rule.args, rules.words, reference, tense="past")
+    reading = Reading(groups, rule.args, rules.words, reference, lambda: "past")
     try:
         value = RESOLVERS[rule.resolve](reading)
         when = when_of(value)
@@ -297,10 +297,15 @@ def _timex(
     rules: Rules, rule: Rule, groups: dict, match: re.Match[str], dct: date | None, text: str, last_named: str | None
 ) -> Timex:
     start, end = match.span()
-    context = text[max(0, start - TOPIC_REACH):end]
-    tense = _nearest(rules.tense, _clause_before(text, start))
-    tense = tense if tense in ("past", "future") else None
-    reading = Reading(groups, rule.args, rules.words, dct, tense, _nearest(rules.topics, context), last_named)
+
+    def tense() -> str | None:
+        cue = _nearest(rules.tense, _clause_before(text, start))
+        return cue if cue in ("past", "future") else None
+
+    def topic() -> str | None:
+        return _nearest(rules.topics, text[max(0, start - TOPIC_REACH):end])
+
+    reading = Reading(groups, rule.args, rules.words, dct, tense, topic, last_named)
     value, unresolved, precision = None, None, None
     try:
         value = RESOLVERS[rule.resolve](reading)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 from dateutil.relativedelta import SA, relativedelta
 from dateutil.relativedelta import weekday as Weekday
@@ -34,10 +35,19 @@ class Reading:
     args: dict
     words: dict[str, dict[str, object]]
     dct: date | None
-    tense: str | None  # past | future | None when the words do not say
-    topic: str | None = None  # the [topic] the text just before it is about
+    # The sentence is read only when a rule asks: most never need its tense or topic.
+    read_tense: Callable[[], str | None]  # past | future | None when the words do not say
+    read_topic: Callable[[], str | None] = lambda: None  # the [topic] the text just before it is about
     last_named: str | None = None  # the last time the text named before it: 1989, 1989-10, 1989-10-27, 1989-Q3
     used_reference: bool = field(default=False)
+
+    @cached_property
+    def tense(self) -> str | None:
+        return self.read_tense()
+
+    @cached_property
+    def topic(self) -> str | None:
+        return self.read_topic()
 
     def reference(self) -> date:
         if self.dct is None:
@@ -47,7 +57,7 @@ class Reading:
 
     def side(self) -> str | None:
         """The tense to read the words in: the rule's own, else the sentence's."""
-        return self.args.get("tense", self.tense)
+        return self.args.get("tense") or self.tense
 
     def get(self, name: str):
         if name in self.captured:
