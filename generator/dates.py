@@ -70,11 +70,12 @@ class Rules:
     words: dict[str, dict[str, object]]
     anchors: frozenset[str]
     first_words: frozenset[str]
-    tense: dict[str, re.Pattern[str]]
-    topics: dict[str, re.Pattern[str]]
+    tense: re.Pattern[str]  # one group per tense; the cue nearest the expression decides
+    topics: re.Pattern[str]  # one group per topic; the mention nearest the expression decides
     example_reference: date
     scan: re.Pattern[str]
     scan_any_case: re.Pattern[str]
+    lower_case: frozenset[str]  # the words the lists write in lower case: "week", "today", "this"
 
 
 @cache
@@ -136,14 +137,17 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
     first_words = {phrase.split()[0].rstrip(".") for table in words.values() for phrase in table} | anchors
     first_words.update(data["anchor"]["first_words"])
 
-    def cues(table: dict[str, str]) -> dict[str, re.Pattern[str]]:
-        return {name: re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE) for name, pattern in table.items()}
+    def cues(table: dict[str, str]) -> re.Pattern[str]:
+        # One pattern, so that a longer cue ("had been scheduled to") is read
+        # as one, not as the shorter cues inside it.
+        return re.compile("|".join(rf"(?P<{name}>\b(?:{pattern})\b)" for name, pattern in table.items()), re.IGNORECASE)
 
     return Rules(
         tuple(rules), words, frozenset(anchors), frozenset(first_words), cues(data["tense"]), cues(data["topic"]), data["example_reference"],
         scan=re.compile(scan, re.IGNORECASE),
         # An editor's `date = "last MARCH"` is no sentence: any case will do.
         scan_any_case=re.compile(scan.replace("(?-i:", "(?:"), re.IGNORECASE),
+        lower_case=frozenset(w for table in data["words"].values() for phrase in table if phrase.islower() for w in phrase.split()),
     )
 
 
@@ -159,7 +163,7 @@ def find(text: str, dct: date | None) -> list[Timex]:
         if found and start < found[-1].end:
             continue
         match = rules.scan.match(text, start)
-        if match:
+        if match and not _is_a_name(rules, text, match):
             rule, groups = _matched_rule(rules, match)
             timex = _timex(rules, rule, groups, match, dct, text, last_named)
             found.append(timex)
@@ -168,7 +172,20 @@ def find(text: str, dct: date | None) -> list[Timex]:
     return found
 
 
+def _is_a_name(rules: Rules, text: str, match: re.Match[str]) -> bool:
+    """Whether the words are part of a name ("ABC's This Week", "VOA Today"):
+    a word the rules write in lower case is capitalized where no sentence begins."""
+    for word in re.finditer(r"[A-Za-z]+", match.group()):
+        if word.group()[0].isupper() and word.group().lower() in rules.lower_case:
+            before = text[max(0, match.start() + word.start() - 40):match.start() + word.start()]
+            if before.rstrip(" \t\"'“‘(")[-1:] not in ("", ".", "!", "?", ":", "\n"):
+                return True
+    return False
+
+
 CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?|-Q\d)?")
+LENGTH = re.compile(r"P[\dXT]")  # P3D, PXY, PT2H: a length of time, not a date
+TIME_OF_DAY = re.compile(r"\dT")  # 2016-12-12T19:15, 2016-12-12TNI
 
 
 TOKEN = re.compile(r"[^\W_]+")
@@ -228,7 +245,7 @@ def resolve(phrase: str, reference: date | None) -> When:
         )
     rule, groups = _matched_rule(rules, match)
     # An entry reports what happened: without a sentence to tell the tense, read it as past.
-    reading = Reading(groups, rule.args, rules.words, reference, tense="past")
+    reading = Reading(groups, rule.args, rules.words, reference, lambda: "past")
     try:
         value = RESOLVERS[rule.resolve](reading)
         when = when_of(value)
@@ -268,18 +285,27 @@ def _matched_rule(rules: Rules, match: re.Match[str]) -> tuple[Rule, dict[str, s
     return rule, groups
 
 
-def _tense(rules: Rules, before: str) -> str | None:
-    """The first [tense] whose cues are among the words before the expression, if any."""
-    return next((tense for tense, cue in rules.tense.items() if cue.search(before)), None)
+def _nearest(cues: re.Pattern[str], before: str) -> str | None:
+    """The name of the cue nearest the end of `before`, if any."""
+    last = None
+    for last in cues.finditer(before):
+        pass
+    return last.lastgroup if last else None
 
 
 def _timex(
     rules: Rules, rule: Rule, groups: dict, match: re.Match[str], dct: date | None, text: str, last_named: str | None
 ) -> Timex:
     start, end = match.span()
-    context = text[max(0, start - TOPIC_REACH):end]
-    topics = frozenset(name for name, cue in rules.topics.items() if cue.search(context))
-    reading = Reading(groups, rule.args, rules.words, dct, _tense(rules, _clause_before(text, start)), topics, last_named)
+
+    def tense() -> str | None:
+        cue = _nearest(rules.tense, _clause_before(text, start))
+        return cue if cue in ("past", "future") else None
+
+    def topic() -> str | None:
+        return _nearest(rules.topics, text[max(0, start - TOPIC_REACH):end])
+
+    reading = Reading(groups, rule.args, rules.words, dct, tense, topic, last_named)
     value, unresolved, precision = None, None, None
     try:
         value = RESOLVERS[rule.resolve](reading)
@@ -294,7 +320,11 @@ def _timex(
             precision = when_of(value).precision
         except DateError:
             precision = _coarse_precision(value)
-    kind = "TIME" if rule.type == "DATE" and value and "T" in value and not value.startswith("P") else rule.type
+    kind = rule.type
+    if kind == "DATE" and value and LENGTH.match(value):
+        kind = "DURATION"
+    elif kind == "DATE" and value and TIME_OF_DAY.search(value):
+        kind = "TIME"
     return Timex(start, end, match.group(0), kind, value, precision, rule.name, unresolved, groups.get("modifier"))
 
 

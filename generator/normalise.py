@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 from dateutil.relativedelta import SA, relativedelta
 from dateutil.relativedelta import weekday as Weekday
@@ -34,10 +35,19 @@ class Reading:
     args: dict
     words: dict[str, dict[str, object]]
     dct: date | None
-    tense: str | None  # past | future | None when the words do not say
-    topics: frozenset[str] = frozenset()  # the [topic]s of the text just before it
+    # The sentence is read only when a rule asks: most never need its tense or topic.
+    read_tense: Callable[[], str | None]  # past | future | None when the words do not say
+    read_topic: Callable[[], str | None] = lambda: None  # the [topic] the text just before it is about
     last_named: str | None = None  # the last time the text named before it: 1989, 1989-10, 1989-10-27, 1989-Q3
     used_reference: bool = field(default=False)
+
+    @cached_property
+    def tense(self) -> str | None:
+        return self.read_tense()
+
+    @cached_property
+    def topic(self) -> str | None:
+        return self.read_topic()
 
     def reference(self) -> date:
         if self.dct is None:
@@ -47,7 +57,7 @@ class Reading:
 
     def side(self) -> str | None:
         """The tense to read the words in: the rule's own, else the sentence's."""
-        return self.args.get("tense", self.tense)
+        return self.args.get("tense") or self.tense
 
     def get(self, name: str):
         if name in self.captured:
@@ -205,12 +215,17 @@ def _month(g: Reading) -> str:
 def _weekday(g: Reading) -> str:
     day = Weekday(g.word("weekday"))
     ref = g.reference()
-    step = g.direction()
+    if g.get("steps"):
+        # "The previous Friday" counts from the day the text last named.
+        ref = _first_day(g.last_named) if _from_last_named(g, "D") else ref
+        step, pointed = g.word("steps", "anaphora"), True
+    else:
+        step, pointed = g.direction(), bool(g.get("direction"))
     if step > 0:
         moved = ref + relativedelta(days=1, weekday=day(+1))
     elif step < 0:
         moved = ref + relativedelta(days=-1, weekday=day(-1))
-    elif g.get("direction"):
+    elif pointed:
         moved = ref - timedelta(days=ref.weekday()) + timedelta(days=day.weekday)
     else:
         monday = ref - timedelta(days=ref.weekday())
@@ -245,19 +260,35 @@ def _day(g: Reading) -> str:
     return _day_value(g.reference() + timedelta(days=offset), g.word("part_of_day"))
 
 
+def _part_of_day(g: Reading) -> str:
+    if g.get("day_offset"):
+        return _day(g)
+    day = _first_day(g.last_named) if _from_last_named(g, "D") else g.reference()
+    return _day_value(day, g.word("part_of_day"))
+
+
 def _ago(g: Reading) -> str:
     count, unit = g.number("count"), g.unit()
-    if g.get("from_last_named") and count is not None and _from_last_named(g, unit):
+    precision = g.args.get("precision_by_topic", {}).get(g.topic, g.args.get("precision"))
+    if g.get("from_last_named") and count is not None and _from_last_named(g, unit) and precision != unit:
         # At the precision the text named it: 1989-Q3, a year earlier, is 1988-Q3.
         return _at_precision(_first_day(g.last_named) - STEP[unit] * count, _unit_of(g.last_named))
     ref = g.reference()
     if count is None:
         return _at_precision(ref, unit)[:3] + "X" if unit == "Y" else "PAST_REF"
-    for topic, precision in g.args.get("precision_by_topic", {}).items():
-        if topic in g.topics and ref + STEP[precision] < ref + STEP[unit]:
-            # "A year ago" beside a quarter's results is that quarter, a year before.
-            return _at_precision(ref - STEP[precision] - STEP[unit] * count, precision)
+    if precision and ref + STEP[precision] < ref + STEP[unit]:
+        # "A year ago" beside a quarter's results is that quarter, a year before.
+        return _at_precision(ref - STEP[precision] - STEP[unit] * count, precision)
     return _at_precision(ref - STEP[unit] * count, unit)
+
+
+def _later(g: Reading) -> str:
+    if g.side() != "future":
+        return _duration(g)
+    count = g.number("count")
+    if count is None or g.get("vague"):
+        return "FUTURE_REF"
+    return _at_precision(g.reference() + STEP[g.unit()] * count, g.unit())
 
 
 # Units from the finest to the coarsest.
@@ -286,11 +317,23 @@ def _named(g: Reading) -> str:
     return _at_precision(start + STEP[unit] * g.word("steps", "anaphora"), unit)
 
 
+def _then(g: Reading) -> str:
+    if g.last_named is None:
+        raise DateError("points back to a time the text has not named")
+    return g.last_named
+
+
 def _period(g: Reading) -> str:
     unit = g.unit()
     steps = g.direction() if g.get("direction") else g.get("steps")
     value = _at_precision(g.reference() + STEP[unit] * steps, unit)
+    if g.get("year") and g.args.get("precision_by_topic", {}).get(g.topic) == "Y":
+        return g.get("year")  # "the 1988 period" beside nine months' results is that year
     return g.get("year") + value[4:] if g.get("year") else value
+
+
+def _week_of_the_year(g: Reading) -> str:
+    return f"{g.reference().year:04d}-WXX"
 
 
 def _weekend(g: Reading) -> str:
@@ -328,9 +371,17 @@ def _half(g: Reading) -> str:
     return f"{year:04d}-H{half}"
 
 
+# The month each season begins in; a season lasts three months.
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
 def _season(g: Reading) -> str:
     season = g.word("season")
-    year = g.year() if g.get("year") else g.reference().year + g.direction()
+    if g.args.get("ended"):
+        ref = g.reference()
+        year = next(y for y in (ref.year, ref.year - 1, ref.year - 2) if date(y, SEASON_START[season], 1) + relativedelta(months=3) <= ref)
+    else:
+        year = g.year() if g.get("year") else g.reference().year + g.direction()
     return f"{year:04d}-{season}"
 
 
@@ -345,6 +396,11 @@ def _century(g: Reading) -> str:
     return f"{g.number('count') - 1:02d}"
 
 
+# Half a unit in the next smaller one, as TIMEX3 writes it ("2 1/2 years" is
+# P2Y6M); other units take a decimal ("2 1/2 weeks" is P2.5W).
+HALF = {"Y": "6M", "D": "T12H", "H": "30M", "MIN": "30S"}
+
+
 def _duration(g: Reading) -> str:
     unit = g.unit()
     if g.get("count") is None:
@@ -352,16 +408,26 @@ def _duration(g: Reading) -> str:
     else:
         count = g.number("count")
         amount = "X" if count is None else str(count)
-    return f"PT{amount}{unit[0]}" if unit in ("H", "MIN") else f"P{amount}{unit}"
+    symbol = unit[0] if unit in ("H", "MIN") else unit
+    if amount == "X" or not (g.get("half") or g.get("and_a_half")):
+        value = amount + symbol
+    elif unit in HALF:
+        value = amount + symbol + HALF[unit]
+    else:
+        value = f"{amount}.5{symbol}"
+    return "PT" + value if unit in ("H", "MIN") else "P" + value
 
 
 def _set(g: Reading) -> str:
     if g.get("recurrence"):
         return g.word("recurrence")
     if g.get("weekday"):
-        return f"XXXX-WXX-{g.word('weekday') + 1}"
+        part = g.word("part_of_day")
+        return f"XXXX-WXX-{g.word('weekday') + 1}" + (f"T{part}" if part else "")
     if g.get("month"):
         return f"XXXX-{g.word('month'):02d}"
+    if g.get("season"):
+        return f"XXXX-{g.word('season')}"
     return f"P1{g.unit()}"
 
 
@@ -379,9 +445,13 @@ RESOLVERS: dict[str, Callable[[Reading], str]] = {
     "weekday": _weekday,
     "time": _time,
     "day": _day,
+    "part_of_day": _part_of_day,
     "ago": _ago,
+    "later": _later,
     "named": _named,
+    "then": _then,
     "period": _period,
+    "week_of_the_year": _week_of_the_year,
     "weekend": _weekend,
     "quarter": _quarter,
     "half": _half,

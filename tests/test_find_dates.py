@@ -116,6 +116,14 @@ def test_timeml_conventions_for_types_and_values(text, kind, value):
         "They march on the capital.",
         "The man, 52 years old, was detained.",
         "He paid $1,990 for three-quarters of the land.",
+        "Tapes from the night the plane crashed were released.",  # placed only by its event
+        "The cuts save $500 million a year and 358,000 a month.",  # rates
+        "In the first days after the vote, prices rose.",  # placed only by its event
+        "That is important to the future of our peoples.",  # their prospects, not a time
+        "Intel's earlier model was slower.",  # an adjective, as in "its earlier model"
+        "A late fall in prices hurt sales.",  # a drop, not the season
+        'Baker said on ABC\'s "This Week" that talks had failed.',  # a programme's name
+        "You are listening to VOA Today.",
     ],
 )
 def test_words_that_only_look_like_times_are_not_found(text):
