@@ -117,13 +117,20 @@ class Cache:
     while everything it was made against is unchanged."""
 
     documents: dict[Path, Document | Problem] = field(default_factory=dict)
+    listings: dict[Path, list[Path]] = field(default_factory=dict)
     locators: dict[str, Locator] = field(default_factory=dict)
     made: dict[Path, tuple] = field(default_factory=dict)
     worlds: dict[Path, tuple] = field(default_factory=dict)
 
     def forget(self, paths) -> None:
         for path in paths:
-            self.documents.pop(path, None)
+            if self.documents.pop(path, None) is None or not path.exists():
+                self.listings.clear()  # a file came or went
+
+    def files(self, folder: Path) -> list[Path]:
+        if folder not in self.listings:
+            self.listings[folder] = _markdown_files(folder)
+        return self.listings[folder]
 
     def read(self, paths: list[Path]) -> list[Document | Problem]:
         missing = [p for p in paths if p not in self.documents]
@@ -218,7 +225,7 @@ def _load_all(folder: Path, make, problems: list[Problem], cache: Cache, against
     items: dict = {}
     seen: dict[str, Path] = {}
     paths = []
-    for path in _markdown_files(folder):
+    for path in cache.files(folder):
         item_id = path.stem
         if not ID.fullmatch(item_id):
             problems.append(Problem(path, 1, f"file name '{path.name}' is not a valid id: use lowercase letters, digits, '-' and '_'"))

@@ -25,7 +25,15 @@ from generator.build import render_problem
 from generator.model import Event, Quote, Site, Source
 from generator.parallel import parallel_map
 from generator.problems import Problem
-from generator.render import Page, Period, Plan, Urls, environment, plan_site, render_page
+from generator.render import (
+    Page,
+    Period,
+    Plan,
+    Urls,
+    environment,
+    plan_site,
+    render_page,
+)
 from generator.themes import static_files, theme_dirs
 
 
@@ -84,13 +92,18 @@ class Preview:
     plan: Plan | None = None
     registry: dict = field(default_factory=dict)
     reads: dict[str, frozenset] = field(default_factory=dict)
+    owed: set[str] = field(default_factory=set)  # paths of deferred data files (feed, JSON) not yet rendered
 
     def watched(self) -> list[Path]:
         """The folders whose files a rebuild reads: the content and the theme in use."""
         return [self.content_dir] + theme_dirs(self.content_dir, self.theme or "default")
 
-    def rebuild(self, changed: set[Path] | None = None) -> Outcome:
-        """Build after `changed` files were saved; everything when None."""
+    def rebuild(self, changed: set[Path] | None = None, defer_data: bool = False) -> Outcome:
+        """Build after `changed` files were saved; everything when None.
+
+        With `defer_data`, only pages (.html) are rendered now and the data
+        files are owed until `settle()`: the browser shows pages, and the
+        archive's timeline.json alone takes longer to render than they do."""
         started = time.perf_counter()
         self.cache.forget(changed or ())
         content, problems = content_loader.load(self.content_dir, self.drafts, self.cache)
@@ -105,6 +118,13 @@ class Preview:
             self.theme = content.site.theme
         registry = _registry(content, plan)
         pages = plan.pages if everything else self._dirty(plan, registry)
+        dirty = {page.path for page in pages}
+        pages += [page for page in plan.pages if page.path in self.owed and page.path not in dirty]
+        if defer_data:
+            self.owed = {page.path for page in pages if not page.path.endswith(".html")}
+            pages = [page for page in pages if page.path.endswith(".html")]
+        else:
+            self.owed = set()
         outcome = self._render(plan, pages)
         if outcome.problems:
             outcome.seconds = time.perf_counter() - started
@@ -118,6 +138,14 @@ class Preview:
             if _write_if_changed(self.folder / target, source.read_bytes()):
                 outcome.written.append(target)
         self.plan, self.registry = plan, registry
+        outcome.seconds = time.perf_counter() - started
+        return outcome
+
+    def settle(self) -> Outcome:
+        """Render the data files that the last rebuild deferred."""
+        started = time.perf_counter()
+        owed, self.owed = self.owed, set()
+        outcome = self._render(self.plan, [page for page in self.plan.pages if page.path in owed])
         outcome.seconds = time.perf_counter() - started
         return outcome
 

@@ -29,6 +29,7 @@ from markupsafe import Markup, escape
 from generator import feeds, overview
 from generator.model import Content, Event, Quote, Source, When
 from generator.passages import Mark, marked_paragraphs, paragraphs
+from generator.problems import count
 from generator.themes import template_dirs
 
 BROWSE_PAGE_SIZE = 1000  # places or people listed on one page before the list is split
@@ -111,10 +112,6 @@ def absolute(context, path: str) -> str:
     relative to the page, which is all a feed reader or crawler can be given."""
     base = _read(context, context["site"], "base_url")
     return f"{base.rstrip('/')}/{path}" if base else context["root"] + path
-
-
-def count(n: int, singular: str, plural: str | None = None) -> str:
-    return f"{n} {singular if n == 1 else plural or singular + 's'}"
 
 
 def certainty_text(event: Event) -> str:

@@ -1,14 +1,15 @@
 """The live preview: build into a folder of its own, serve it with
 livereload, and rebuild and reload the browser when a watched file is saved.
 
-livereload gives the browser side: the script injected into served pages
-(never into `timeline build` output) and the socket that tells the page to
-reload. It does not watch here: its watcher polls every 0.8 s and skips a
-save that comes within a second or more of the previous reload, so a quick
-second save would not show. Instead a scan of the watched folders' file
-stats (a rename changes the inode, so saves by rename count) runs on the
-server's loop as often as it is cheap, and the browser is told to reload as
-soon as the pages are written.
+livereload gives the browser side: its handlers inject the reload script
+into served pages (never into `timeline build` output) and keep the socket
+that tells a page to reload. Its Server and watcher are not used: the
+watcher polls every 0.8 s and skips a save that comes within a second or
+more of the previous reload, so a quick second save would not show. Instead
+a scan of the watched folders' file stats (a rename changes the inode, so
+saves by rename count) runs on the server's loop as often as it is cheap,
+and the browser is told to reload as soon as the pages are written. A page
+whose socket connects only after a rebuild it missed is told at once.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import errno
 import gc
 import html
+import json
 import logging
 import os
 import shutil
@@ -24,11 +26,13 @@ import tempfile
 import time
 import webbrowser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
-from livereload import Server
-from livereload.handlers import LiveReloadHandler, StaticFileHandler
-from livereload.watcher import Watcher
+from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler, StaticFileHandler
+from livereload.server import LiveScriptInjector
+from tornado import web
 from tornado.ioloop import IOLoop
+from tornado.websocket import WebSocketClosedError
 
 from generator.preview import Outcome, Preview
 from generator.problems import Problem, count, display_path
@@ -92,6 +96,8 @@ class PreviewServer:
         self.problems: list[Problem] = []
         self.stats = Stats([])
         self.interval = 0.05
+        self.version = 0  # counts the changes the browser was told of
+        self.served: dict[str, int] = {}  # page path -> the version it was last served at
 
     def start(self) -> None:
         """The first build, then watching; a save during the build is seen."""
@@ -121,12 +127,23 @@ class PreviewServer:
 
     def _rebuild(self, changed: set[Path]) -> None:
         had_problems = bool(self.problems)
-        outcome = self.preview.rebuild(changed)
+        outcome = self.preview.rebuild(changed, defer_data=True)
         self._report(outcome, names=changed)
         if outcome.written or had_problems or outcome.problems:
-            LiveReloadHandler.reload_waiters("*")
+            self.version += 1
+            for page in list(LiveReloadHandler.waiters):
+                reload(page)
+        if self.preview.owed:
+            # After the browser has fetched the reloaded page, not before it.
+            IOLoop.current().call_later(0.5, self._settle)
         self._watch_theme()
         gc.freeze()  # what lives from one rebuild to the next needs no more collecting
+
+    def _settle(self) -> None:
+        if self.preview.owed and not self.problems:
+            outcome = self.preview.settle()
+            if outcome.problems:
+                self._report(outcome)
 
     def _report(self, outcome: Outcome, initial: bool = False, names: set[Path] = frozenset()) -> None:
         if outcome.problems:
@@ -168,13 +185,29 @@ h1{{color:#8a1c1c}}code{{white-space:pre-wrap}}</style>
 """
 
 
-def _handler(server: PreviewServer) -> type[StaticFileHandler]:
+RELOAD = {"command": "reload", "path": "*", "liveCSS": False, "liveImg": False}
+
+
+def reload(page: LiveReloadHandler) -> None:
+    try:
+        page.write_message(RELOAD)
+    except WebSocketClosedError:
+        LiveReloadHandler.waiters.discard(page)
+
+
+def _page_path(path: str) -> str:
+    path = unquote(path).lstrip("/")
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+def application(server: PreviewServer, folder: Path, port: int) -> web.Application:
     class PreviewHandler(StaticFileHandler):
         """The preview folder's files, or the error page while the content
         has problems. Tornado keeps every request inside the folder: a path
         that resolves outside it, encoded or not, gets 403."""
 
         async def get(self, path: str, include_body: bool = True) -> None:
+            server.served[_page_path(path)] = server.version
             if server.problems and (path == "" or path.endswith((".html", "/"))):
                 self.set_status(500)
                 self.set_header("Content-Type", "text/html; charset=utf-8")
@@ -194,7 +227,26 @@ def _handler(server: PreviewServer) -> type[StaticFileHandler]:
             else:
                 super().write_error(status_code, **kwargs)
 
-    return PreviewHandler
+    class ReloadSocket(LiveReloadHandler):
+        """livereload's socket, which also reloads a page at once when it
+        connects late: served before a change whose reload it missed."""
+
+        def on_message(self, message: str) -> None:
+            super().on_message(message)
+            hello = json.loads(message)
+            if hello.get("command") == "info" and "url" in hello:
+                served = server.served.get(_page_path(urlsplit(hello["url"]).path))
+                if served is not None and served < server.version:
+                    reload(self)
+
+    class InjectScript(LiveScriptInjector):
+        script = f'<script src="/livereload.js?port={port}"></script>'.encode()
+
+    return web.Application([
+        (r"/livereload", ReloadSocket),
+        (r"/livereload.js", LiveReloadJSHandler),
+        (r"/(.*)", PreviewHandler, {"path": str(folder), "default_filename": "index.html"}),
+    ], transforms=[InjectScript])
 
 
 def serve(content_dir: Path, host: str, port: int, open_browser: bool, drafts: bool) -> int:
@@ -202,12 +254,8 @@ def serve(content_dir: Path, host: str, port: int, open_browser: bool, drafts: b
     try:
         url = f"http://{host if ':' not in host else f'[{host}]'}:{port}/"
         server = PreviewServer(Preview(content_dir, folder, drafts))
-        livereload = Server(watcher=Watcher())  # its watcher is never started; see above
-        livereload.root = str(folder)
-        livereload.default_filename = "index.html"
-        livereload.SFH = _handler(server)
         try:
-            livereload.application(port, host, debug=False)
+            application(server, folder, port).listen(port, address=host)
         except OSError as error:
             if error.errno == errno.EADDRINUSE:
                 print(f"timeline: port {port} is in use on {host}: stop what uses it or choose another with --port", file=sys.stderr)

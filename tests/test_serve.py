@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import http.client
+import json
 import os
 import signal
 import socket
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -115,6 +118,41 @@ def test_a_content_mistake_shows_its_file_and_line_then_the_site_returns(preview
     assert preview.process.poll() is None
     errors = preview.err.read_text()
     assert errors.count("withdrawal.md:4:") == 1 and "Traceback" not in errors
+
+
+async def hello_from(preview: Preview, path: str) -> dict | None:
+    """What the preview tells a page at `path` whose livereload socket says
+    hello now: a reload, or nothing within a second."""
+    from tornado.websocket import websocket_connect
+
+    socket = await websocket_connect(f"ws://127.0.0.1:{preview.port}/livereload")
+    await socket.write_message(json.dumps({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}))
+    await socket.read_message()
+    await socket.write_message(json.dumps({"command": "info", "url": preview.url + path.lstrip("/"), "plugins": {}}))
+    try:
+        return json.loads(await asyncio.wait_for(socket.read_message(), 1))
+    except asyncio.TimeoutError:
+        return None
+    finally:
+        socket.close()
+
+
+def run(coroutine):
+    """Run `coroutine` on a loop of its own: Playwright's runs in this thread."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
+def test_a_page_whose_socket_connects_after_a_rebuild_it_missed_reloads_at_once(preview):
+    assert preview.get("/events/withdrawal.html")[0] == 200
+    edit(preview.content / "events" / "withdrawal.md", "Rebels withdraw", "Rebels leave")
+    deadline = time.monotonic() + 10
+    while "Rebels leave" not in preview.get("/index.html")[1]:
+        assert time.monotonic() < deadline, "the preview did not rebuild"
+        time.sleep(0.05)
+    assert run(hello_from(preview, "/events/withdrawal.html"))["command"] == "reload"
+    assert preview.get("/events/withdrawal.html")[0] == 200
+    assert run(hello_from(preview, "/events/withdrawal.html")) is None
 
 
 def test_an_unknown_quote_id_shows_on_the_error_page(preview):
