@@ -91,6 +91,9 @@ def _stat(path: str) -> tuple | None:
 
 
 class PreviewServer:
+    """Watches, rebuilds and tells the open pages to reload; keeps what the
+    request handlers need: the problems to show and what each page was served at."""
+
     def __init__(self, preview: Preview) -> None:
         self.preview = preview
         self.problems: list[Problem] = []
