@@ -171,7 +171,8 @@ def main(argv: list[str]) -> int:
         for e in events:
             kinds[e.kind] = kinds.get(e.kind, 0) + 1
         print(f"TimeBank: {len(paths)} articles")
-        print(f"  events: {len(events)}; dated by the article's words: {_percent(sum(e.date.basis == 'words' for e in events), len(events))}")
+        carried = sum(e.date.basis == "previous sentence" for e in events)
+        print(f"  events: {len(events)}; dated by the article's words: {_percent(sum(e.date.basis == 'words' for e in events), len(events))}, by the sentence before: {carried}")
         print(f"  kinds: {', '.join(f'{k} {n}' for k, n in sorted(kinds.items(), key=lambda kv: -kv[1]))}")
         print(f"  certainty: {', '.join(f'{c} {sum(e.certainty == c for e in events)}' for c in ('reported', 'claimed', 'unconfirmed'))}")
         print(f"  quotes: {len(quoted)}; with a speaker: {_percent(sum(q.speaker is not None for q in quoted), len(quoted))}")

@@ -189,6 +189,8 @@ def describe(result: extract.Extraction) -> str:
     for event in order:
         when = event.date.value or "undated"
         said = f" ({event.date.text})" if event.date.text else " (the day of the report)" if event.date.basis == "publication" else ""
+        if event.date.basis == "previous sentence":
+            said = f" ({event.date.text}, in the sentence before)"
         sure = event.certainty + (f", according to {event.according_to}" if event.according_to else "")
         lines += ["", f"{when}{said}  {event.title}", f"    {event.kind}; {sure}"]
         if event.places:

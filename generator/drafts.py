@@ -161,6 +161,8 @@ def _event_file(event: FoundEvent, article: Article) -> tuple[str | None, str]:
     ]
     if event.date.basis == "publication":
         note = "The article does not date this; it is placed on the day of the report."
+    elif event.date.basis == "previous sentence":
+        note = f"The article does not date this in its own sentence; the sentence before sets the time: “{event.date.text}”.{year_note}"
     else:
         note = f"Dated by the article's words “{event.date.text}”.{year_note}"
     return "\n".join(lines) + "\n" + note + "\n", ""

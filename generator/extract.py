@@ -3,7 +3,8 @@
 A pure stage: it reads nothing but its arguments and never the clock. Dates
 come from the one date engine (`dates.find`), read against the published
 date; without one, relative dates stay unresolved. A happening the article
-does not date is placed on the day of the report, and says so (`basis`).
+does not date in its own sentence takes the time the sentence before set, if
+it set one, else the day of the report, and says which (`basis`).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ class FoundDate:
     value: str | None  # TIMEX3, or None when the words cannot be placed
     text: str | None  # the article's words; None when none date the happening
     precision: str | None
-    basis: str  # words | publication (the day of the report) | unresolved
+    basis: str  # words | previous sentence (it sets the time) | publication (the day of the report) | unresolved
 
     def as_json(self) -> dict:
         return {"value": self.value, "text": self.text, "precision": self.precision, "basis": self.basis}
@@ -142,7 +143,9 @@ def _places(text: str, rules: Rules, gazetteer: Gazetteer, people, timexes) -> l
 
 def _happenings(text, rules: Rules, said: list[Sentence], found, timexes, cues: Cues, published) -> list[Draft]:
     drafts: list[Draft] = []
+    frame: Frame | None = None
     for sentence in said:
+        carried, frame = frame, None
         if sentence.headline:
             continue
         quotation = next((q for q in found if q.opened <= sentence.start < q.end), None)
@@ -157,14 +160,56 @@ def _happenings(text, rules: Rules, said: list[Sentence], found, timexes, cues: 
         ):
             previous.end = sentence.end
             continue
+        before = len(drafts)
         for start, end, timex in _parts(text, rules, sentence, dated):
             kind = cues.kind(start, end, sentence, timex is not None)
             if kind is not None:
-                when = _date(timex) if timex else _undated(published)
+                if timex:
+                    when = _date(timex)
+                elif carried and carried.sets(text, rules, sentence, quotation, start, end, timexes):
+                    when = replace(_date(carried.timex), basis="previous sentence")
+                else:
+                    when = _undated(published)
                 # A date told inside a quotation is the speaker's, though the sentence opens outside it.
                 told_in = next((q for q in found if timex and q.start <= timex.start < q.end), quotation)
                 drafts.append(Draft(start, end, kind, when, told_in, sentence.paragraph, []))
+        if len(drafts) == before and len(dated) == 1 and _frames(text, rules, sentence, dated[0], published):
+            frame = Frame(sentence, quotation, dated[0])
     return drafts
+
+
+def _frames(text: str, rules: Rules, sentence: Sentence, timex: dates.Timex, published: date | None) -> bool:
+    """Whether the time sets a frame for what follows: it opens its sentence
+    or says what the stretch was like, an entry can hold it, and it had begun
+    by the day of the report."""
+    return (
+        timex.precision in rules.frame_precisions
+        and published is not None
+        and dates.when_of(timex.value).start <= published
+        and bool(rules.frame_before.search(text[sentence.start : timex.start]))
+    )
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A sentence that names one time and reports no happening of its own:
+    the time the next sentence of its paragraph may be telling of."""
+
+    sentence: Sentence
+    quotation: Quotation | None
+    timex: dates.Timex
+
+    def sets(self, text: str, rules: Rules, sentence: Sentence, quotation, start: int, end: int, timexes) -> bool:
+        """Whether the clause [start, end) of `sentence` happens in this time:
+        it follows in the same paragraph and quotation, names no time of its
+        own (not even "earlier" or "now"), and has no words that move it off
+        this time ("had lost", "will")."""
+        return (
+            self.sentence.paragraph == sentence.paragraph
+            and self.quotation is quotation
+            and not any(start <= t.start < end for t in timexes)
+            and not rules.frame_shifts.search(text, start, end)
+        )
 
 
 def _on_calendar(timex) -> bool:

@@ -194,6 +194,15 @@ def _calendar(g: Reading) -> str:
     return value
 
 
+def _iso_week(g: Reading) -> str:
+    year, week = g.year(), int(g.get("week"))
+    try:
+        date.fromisocalendar(year, week, 1)
+    except ValueError:
+        raise DateError("is not a week in the calendar") from None
+    return f"{year:04d}-W{week:02d}" + ("-WE" if g.get("weekend") else "")
+
+
 def _month(g: Reading) -> str:
     month = g.word("month")
     ref = g.reference()
@@ -441,6 +450,7 @@ def _vague(g: Reading) -> str:
 
 RESOLVERS: dict[str, Callable[[Reading], str]] = {
     "calendar": _calendar,
+    "iso_week": _iso_week,
     "month": _month,
     "weekday": _weekday,
     "time": _time,

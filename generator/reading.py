@@ -61,6 +61,9 @@ class Rules:
     in_quotation: re.Pattern[str]
     not_a_report: re.Pattern[str]
     title_skips: re.Pattern[str]
+    frame_before: re.Pattern[str]  # the words before a time that sets a frame for the next sentence
+    frame_precisions: frozenset[str]  # the dates that carry forward to the next sentence
+    frame_shifts: re.Pattern[str]  # words that move a clause off the time carried forward
     place_pattern: re.Pattern[str]
     place_followers: frozenset[str]
 
@@ -106,6 +109,9 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         in_quotation=re.compile(data["events"]["in_quotation"], re.IGNORECASE),
         not_a_report=re.compile(data["events"]["not_a_report"]),
         title_skips=re.compile(data["events"]["title_skips"]),
+        frame_before=re.compile(data["events"]["frame_before"], re.IGNORECASE),
+        frame_precisions=frozenset(data["events"]["frame_precisions"]),
+        frame_shifts=re.compile(data["events"]["frame_shifts"], re.IGNORECASE),
         place_pattern=re.compile(data["places"]["pattern"]),
         place_followers=frozenset(data["places"]["followed_by"]),
     )

@@ -101,6 +101,16 @@ def test_drafts_are_in_the_content_models_format(tmp_path):
     assert timeline("check", "site", "--drafts", cwd=tmp_path).returncode == 0
 
 
+def test_a_draft_dated_by_the_sentence_before_says_so(tmp_path):
+    article = write(tmp_path / "article.txt", "As for the rebels, they’ve had a remarkably good week. They retook the Old Town.\n")
+    listed = timeline("extract", str(article), "--published", "2016-12-12", "--format", "text", cwd=tmp_path).stdout
+    assert "2016-W49 (a remarkably good week, in the sentence before)" in listed
+    timeline("extract", str(article), "--published", "2016-12-12", "--write", "site", cwd=tmp_path)
+    (event,) = [p.read_text(encoding="utf-8") for p in (tmp_path / "site" / "events").glob("*.md")]
+    assert 'date = "2016-W49"' in event
+    assert "the sentence before sets the time: “a remarkably good week”" in event
+
+
 def test_write_never_replaces_a_file_and_reports_what_it_skipped(tmp_path):
     article = write(tmp_path / "article.txt", ARTICLE)
     first = timeline("extract", str(article), "--published", "2016-12-12", "--write", "site", cwd=tmp_path)
