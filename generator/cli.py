@@ -16,7 +16,6 @@ from pathlib import Path
 
 from generator import __version__, dates, drafts, extract, places
 from generator import build as builder
-from generator import serve as preview_server
 from generator.problems import Problem, count, display_path
 
 
@@ -46,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         "rebuild and reload the browser whenever a file of the content or the theme is saved."))
     serve.add_argument("content_dir", nargs="?", default="content", metavar="CONTENT_DIR", help="content folder (default: content)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
-    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    serve.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000)")
     serve.add_argument("--open", action="store_true", help="open the preview in the web browser")
     serve.add_argument("--drafts", action="store_true", help="include entries and quotes marked draft = true")
 
@@ -83,7 +82,9 @@ def _run(args: argparse.Namespace) -> int:
     if not content_dir.is_dir():
         return _fail([Problem(content_dir, 0, "no such content folder (run from your site's folder or name it)")])
     if args.command == "serve":
-        return preview_server.serve(content_dir, args.host, args.port, args.open, args.drafts)
+        from generator import serve  # tornado and livereload load only for the preview
+
+        return serve.serve(content_dir, args.host, args.port, args.open, args.drafts)
     started = time.perf_counter()
     try:
         if args.command == "build":
@@ -227,6 +228,12 @@ def _iso_date(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date: {value!r} (use YYYY-MM-DD, e.g. 2016-12-12)") from None
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port: give a number from 1 to 65535")
+    return int(text)
 
 
 def _fail(problems: list[Problem], output: str | None = None) -> int:

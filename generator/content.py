@@ -198,6 +198,9 @@ def load_site(path: Path) -> tuple[Site, list[Problem]]:
     problems = check_fields(doc, SITE_FIELDS)
     if problems:
         return Site(title="Timeline"), problems
+    problems = _web_address(doc, "base_url")
+    if problems:
+        return Site(title="Timeline"), problems
     site = Site(**doc.meta)
     if tz.gettz(site.timezone) is None:
         problems.append(Problem(path, doc.line_of("timezone"), f"unknown timezone '{site.timezone}' (e.g. UTC, Europe/London)"))
@@ -256,8 +259,17 @@ def _markdown_files(folder: Path) -> list[Path]:
     return [folder.joinpath(*parts) for parts in sorted(found)]
 
 
+def _web_address(doc: Document, name: str) -> list[Problem]:
+    """An address that pages link to must be a web address: a javascript: or
+    data: one would run in the reader's browser."""
+    value = doc.meta.get(name)
+    if value is None or re.match(r"https?://[^\s/]+", value):
+        return []
+    return [Problem(doc.path, doc.line_of(name), f"{name} must be a web address starting with https:// or http://, not {value!r}")]
+
+
 def _source(doc: Document) -> tuple[Source | None, list[Problem]]:
-    problems = check_fields(doc, SOURCE_FIELDS)
+    problems = check_fields(doc, SOURCE_FIELDS) or _web_address(doc, "url")
     if problems:
         return None, problems
     return Source(id=doc.path.stem, path=doc.path, text=doc.body, **doc.meta), []
@@ -307,6 +319,8 @@ def _event(doc: Document, refs: References, drafts: bool) -> tuple[Event | None,
             problems.append(Problem(doc.path, doc.line_of("quotes"), f"unknown quote '{quote_id}'"))
         elif quote_id not in quotes:
             continue
+        elif quotes[quote_id].source not in event_sources:
+            problems.append(Problem(doc.path, doc.line_of("quotes"), f"quote '{quote_id}' is from source '{quotes[quote_id].source}', which this entry does not list in sources"))
         elif quotes[quote_id].draft and not drafts and not meta.get("draft", False):
             problems.append(Problem(doc.path, doc.line_of("quotes"), f"quote '{quote_id}' is a draft: publish it (remove draft = true) or build with --drafts"))
     if meta["certainty"] not in CERTAINTIES:

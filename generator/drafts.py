@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -72,10 +72,11 @@ def write(extraction: Extraction, article: Article, content_dir: Path) -> Writte
     problems: list[Problem] = []
     files[content_dir / "site.toml"] = f"title = {_toml(article.title)}\nlanguage = \"en\"\n"
     files[content_dir / "sources" / f"{article.id}.md"] = article.file_text or _source_file(article)
+    ids = {quote.id: _quote_id(quote.id, article.id, content_dir) for quote in extraction.quotes}
     for quote in extraction.quotes:
-        files[content_dir / "quotes" / f"{quote.id}.md"] = _quote_file(quote, article.id)
+        files[content_dir / "quotes" / f"{ids[quote.id]}.md"] = _quote_file(quote, article.id)
     for event in extraction.events:
-        written, why_not = _event_file(event, article)
+        written, why_not = _event_file(replace(event, quotes=tuple(ids[q] for q in event.quotes)), article)
         if written is None:
             warnings.append(Problem(content_dir / "events" / f"{event.id}.md", 0, f"not written: {why_not}"))
         else:
@@ -100,6 +101,16 @@ def write(extraction: Extraction, article: Article, content_dir: Path) -> Writte
         except OSError as error:
             problems.append(Problem(path, 0, f"cannot write the file: {error.strerror}"))
     return Written(wrote, skipped, warnings, problems)
+
+
+def _quote_id(proposed: str, source_id: str, content_dir: Path) -> str:
+    """`proposed`, unless a quote of that id from another article is already
+    there: two articles can quote the same opening words of the same speaker."""
+    existing = content_dir / "quotes" / f"{proposed}.md"
+    doc = frontmatter.read(existing) if existing.is_file() else None
+    if isinstance(doc, Problem) or doc is None or doc.meta.get("source") == source_id:
+        return proposed
+    return f"{proposed}-{source_id}"
 
 
 def _body(path: Path) -> str | None:

@@ -366,7 +366,7 @@ def _merged(drafts: list[Draft]) -> list[Draft]:
 def _certainty(rules: Rules, passage: str, draft: Draft) -> tuple[str, str | None]:
     speaker = draft.quotation.speaker if draft.quotation else None
     for certainty in rules.certainties:
-        if certainty.cues.search(passage):
+        if draft.kind not in certainty.not_for and certainty.cues.search(passage):
             who = next((m.group("who") for p in certainty.who for m in [p.search(passage)] if m), None)
             who = _lower_article(who.strip()) if who else None
             if speaker:

@@ -92,6 +92,7 @@ class Preview:
     plan: Plan | None = None
     registry: dict = field(default_factory=dict)
     reads: dict[str, frozenset] = field(default_factory=dict)
+    static: set[str] = field(default_factory=set)  # paths of the theme's files copied in
     owed: set[str] = field(default_factory=set)  # paths of deferred data files (feed, JSON) not yet rendered
 
     def watched(self) -> list[Path]:
@@ -134,9 +135,14 @@ class Preview:
             (self.folder / path).unlink(missing_ok=True)
             del self.reads[path]
             outcome.written.append(path)
-        for target, source in static_files(self.content_dir, content.site.theme).items():
+        static = static_files(self.content_dir, content.site.theme)
+        for target in sorted(self.static - static.keys()):
+            (self.folder / target).unlink(missing_ok=True)
+            outcome.written.append(target)
+        for target, source in static.items():
             if _write_if_changed(self.folder / target, source.read_bytes()):
                 outcome.written.append(target)
+        self.static = set(static)
         self.plan, self.registry = plan, registry
         outcome.seconds = time.perf_counter() - started
         return outcome
@@ -144,8 +150,9 @@ class Preview:
     def settle(self) -> Outcome:
         """Render the data files that the last rebuild deferred."""
         started = time.perf_counter()
-        owed, self.owed = self.owed, set()
-        outcome = self._render(self.plan, [page for page in self.plan.pages if page.path in owed])
+        outcome = self._render(self.plan, [page for page in self.plan.pages if page.path in self.owed])
+        if not outcome.problems:
+            self.owed = set()
         outcome.seconds = time.perf_counter() - started
         return outcome
 
@@ -171,6 +178,7 @@ class Preview:
                 was is None
                 or was.template != page.template
                 or was.context != page.context
+                or page.path not in self.reads  # deferred before it was ever rendered
                 or not self.reads[page.path].isdisjoint(changed)
             ):
                 dirty.append(page)

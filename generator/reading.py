@@ -32,6 +32,7 @@ class Certainty:
     name: str
     cues: re.Pattern[str]
     who: tuple[re.Pattern[str], ...]
+    not_for: frozenset[str] = frozenset()  # kinds of event it never applies to
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class Rules:
     relation: re.Pattern[str]
     name_run: re.Pattern[str]
     not_person_words: frozenset[str]
+    date_words: frozenset[str]
     sentence_starters: frozenset[str]
     pronouns: frozenset[str]
     before_organisation: re.Pattern[str]
@@ -91,6 +93,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         relation=re.compile(speech["relation"], re.IGNORECASE),
         name_run=name_run,
         not_person_words=frozenset(names["not_person_words"]),
+        date_words=frozenset(names["date_words"]),
         sentence_starters=frozenset(names["sentence_starters"]),
         pronouns=frozenset(names["pronouns"]),
         title_word=re.compile(names["titles"]),
@@ -101,7 +104,8 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
             for k in data["kind"]
         ),
         certainties=tuple(
-            Certainty(c["name"], re.compile(c["cues"], re.IGNORECASE), tuple(re.compile(w, re.IGNORECASE) for w in c["who"]))
+            Certainty(c["name"], re.compile(c["cues"], re.IGNORECASE), tuple(re.compile(w, re.IGNORECASE) for w in c["who"]),
+                      frozenset(c.get("not_for", ())))
             for c in data["certainty"]
         ),
         clause_breaks=re.compile(data["events"]["clause_breaks"]),
@@ -204,7 +208,7 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
         if inner:
             tokens, titled = tokens[inner[-1] + 1 :], True
         words = [w.group() for w in tokens]
-        if not words or all(INITIAL.fullmatch(w) for w in words):
+        if not words or all(INITIAL.fullmatch(w) for w in words) or all(w.strip(".,") in rules.date_words for w in words):
             continue
         possessive = bool(POSSESSIVE.search(words[-1]))
         words[-1] = POSSESSIVE.sub("", words[-1])

@@ -168,13 +168,18 @@ def slug(text: str) -> str:
 
 def slugs(names: list[str]) -> dict[str, str]:
     """A slug for each name; names that fold to the same slug are told apart
-    by a number, in sorted order so the same names always get the same slugs."""
-    taken: dict[str, int] = defaultdict(int)
+    by a number, in sorted order so the same names always get the same slugs.
+    A numbered slug is never one another name has ("Homs 2" beside two Homs)."""
+    used: set[str] = set()
     found = {}
     for name in sorted(set(names)):
-        base = slug(name)
-        taken[base] += 1
-        found[name] = base if taken[base] == 1 else f"{base}-{taken[base]}"
+        base = candidate = slug(name)
+        number = 1
+        while candidate in used:
+            number += 1
+            candidate = f"{base}-{number}"
+        used.add(candidate)
+        found[name] = candidate
     return found
 
 

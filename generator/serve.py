@@ -118,15 +118,20 @@ class PreviewServer:
         IOLoop.current().call_later(self.interval, self._poll)
 
     def _poll(self) -> None:
-        started = time.perf_counter()
-        changed = self.stats.changes()
-        # Scanning costs more for a large archive: poll it less often, so the
-        # preview never takes more than a quarter of a core while idle.
-        self.interval = max(0.05, 3 * (time.perf_counter() - started))
-        if changed:
-            self.stats.settle(changed)
-            self._rebuild(changed)
-        self._schedule()
+        try:
+            started = time.perf_counter()
+            changed = self.stats.changes()
+            # Scanning costs more for a large archive: poll it less often, so
+            # the preview never takes more than a quarter of a core while idle.
+            self.interval = max(0.05, 3 * (time.perf_counter() - started))
+            if changed:
+                self.stats.settle(changed)
+                self._rebuild(changed)
+        except Exception as error:  # a fault of ours must not stop the watching; say it
+            print(f"timeline: the preview could not rebuild ({type(error).__name__}: {error}); "
+                  "it goes on watching", file=sys.stderr, flush=True)
+        finally:
+            self._schedule()
 
     def _rebuild(self, changed: set[Path]) -> None:
         had_problems = bool(self.problems)
@@ -140,7 +145,6 @@ class PreviewServer:
             # After the browser has fetched the reloaded page, not before it.
             IOLoop.current().call_later(0.5, self._settle)
         self._watch_theme()
-        gc.freeze()  # what lives from one rebuild to the next needs no more collecting
 
     def _settle(self) -> None:
         if self.preview.owed and not self.problems:
@@ -269,6 +273,8 @@ def serve(content_dir: Path, host: str, port: int, open_browser: bool, drafts: b
         # the editor wants to see only the content's problems.
         logging.getLogger("tornado").setLevel(logging.CRITICAL)
         server.start()
+        # The first build's objects live as long as the preview: spare the
+        # collector from walking them again after every save.
         gc.freeze()
         where = "" if host in ("127.0.0.1", "localhost", "::1") else " (reachable from other machines)"
         print(f"serving the preview of {display_path(content_dir)}/ at {url}{where}; Ctrl-C stops", flush=True)

@@ -83,6 +83,8 @@ def test_drafts_are_left_out_unless_asked_for(site):
         ("quotes/nothing-left.md", "+++\nThere", "There", "quotes/nothing-left.md:1: front matter opened on line 1 is never closed"),
         ("sources/example-times.md", "published = 2016-12-12", 'published = "yesterday"', "sources/example-times.md:4: field 'published' must be a date"),
         ("site.toml", 'title = "Test timeline"', 'title = "Test timeline"\ntheme = "nope"', "site.toml:2: theme 'nope' not found"),
+        ("sources/example-times.md", "published = 2016-12-12", 'published = 2016-12-12\nurl = "javascript:alert(1)"', "sources/example-times.md:5: url must be a web address"),
+        ("site.toml", 'title = "Test timeline"', 'title = "Test timeline"\nbase_url = "javascript:alert(1)//"', "site.toml:2: base_url must be a web address"),
     ],
 )
 def test_each_mistake_is_one_problem_naming_file_and_line(site, file, old, new, expected):

@@ -163,10 +163,18 @@ def test_a_sentences_own_date_wins_over_the_one_before():
     ("Four civilians were killed in the harbour, according to the agency.", "claimed", "the agency"),
     ("According to local activists, 12 people were executed in the Old Town.", "claimed", "local activists"),
     ("Four civilians were killed in the harbour on Monday.", "reported", None),
+    ("Regime forces executed 12 civilians in the Old Town on Monday, rebels said.", "claimed", "rebels"),
+    ("On 12 February 2016 the army said it shelled the harbour.", "claimed", "the army"),
+    ("The U.N. said it had received reports that troops killed 12 civilians on Monday.", "unconfirmed", "the U.N."),
 ])
 def test_certainty_is_lowered_by_the_articles_own_hedges_and_says_whose_claim_it_is(text, certainty, according_to):
     (event,) = run(text).events
     assert (event.certainty, event.according_to) == (certainty, according_to)
+
+
+def test_a_month_or_a_day_is_never_a_speaker():
+    text = 'In March the army said "we won the battle for the hills." On Friday the police said "all is calm."'
+    assert not {speaker for _, speaker in speakers(text)} & {"March", "Friday"}
 
 
 def test_a_happening_told_inside_a_quotation_is_the_speakers_claim_and_cites_the_quote():

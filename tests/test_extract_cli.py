@@ -193,3 +193,27 @@ def test_a_folder_that_cannot_be_written_is_one_line_per_file_and_a_failing_exit
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert all(line.startswith("site/quotes/") and "cannot write the file" in line for line in result.stderr.splitlines())
+
+
+def test_two_articles_quoting_the_same_opening_words_keep_their_own_quotes(tmp_path):
+    first = write(tmp_path / "first.txt", "Talks\n\nTroops captured the Old Town on Monday. “We are leaving the town today,” said Abu Test.\n")
+    second = write(tmp_path / "second.txt", "More talks\n\nTroops captured the harbour on Monday. “We are leaving the harbour now,” said Abu Test.\n")
+    for article in (first, second):
+        result = timeline("extract", str(article), "--published", "2016-12-12", "--write", "site", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+    quotes = {path: text for path, text in tree(tmp_path / "site").items() if path.startswith("quotes/")}
+    assert len(quotes) == 2 and sum(b"source = \"second\"" in text for text in quotes.values()) == 1
+    checked = timeline("check", "site", "--drafts", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stderr
+
+
+def test_an_entry_citing_a_quote_from_a_source_it_does_not_list_is_refused(tmp_path):
+    timeline("extract", str(write(tmp_path / "first.txt", ARTICLE)), "--published", "2016-12-12", "--write", "site", cwd=tmp_path)
+    write(tmp_path / "site" / "sources" / "other.md", '+++\ntitle = "Other"\noutlet = "X"\npublished = 2016-12-12\n+++\nText.\n')
+    entry = next((tmp_path / "site" / "events").glob("*.md"))
+    quote_id = next((tmp_path / "site" / "quotes").glob("*.md")).stem
+    text = entry.read_text()
+    entry.write_text(text.replace('sources = ["first"]', 'sources = ["other"]').replace("quotes = []", f'quotes = ["{quote_id}"]'))
+    checked = timeline("check", "site", "--drafts", cwd=tmp_path)
+    assert checked.returncode == 1
+    assert f"quote '{quote_id}' is from source 'first', which this entry does not list in sources" in checked.stderr

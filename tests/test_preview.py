@@ -75,3 +75,15 @@ def test_a_rebuild_with_a_mistake_leaves_the_preview_as_it_was(site, tmp_path):
     outcome = preview.rebuild({entry})
     assert [str(p).split(": ")[0].endswith("siege.md:4") for p in outcome.problems] == [True]
     assert tree(tmp_path / "preview") == before
+
+
+def test_a_data_file_that_appears_while_deferred_does_not_stop_later_rebuilds(site, tmp_path):
+    preview = Preview(site, tmp_path / "preview")
+    preview.rebuild()
+    edit(site / "site.toml", 'language = "en"', 'language = "en"\nbase_url = "https://example.org/t/"')  # adds sitemap.xml
+    assert preview.rebuild({site / "site.toml"}, defer_data=True).problems == []
+    entry = site / "events" / "siege.md"
+    edit(entry, "The siege begins", "The siege starts")
+    assert preview.rebuild({entry}, defer_data=True).problems == []
+    assert preview.settle().problems == []
+    assert tree(tmp_path / "preview") == full_build(site, tmp_path / "output")

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from datetime import datetime
 from pathlib import Path
 
-from conftest import ROOT, edit, write
+from conftest import ROOT, edit, timeline, write
 from sitecheck import broken_links, read_page
 
 from generator.build import build
@@ -84,6 +84,8 @@ def test_slugs_are_plain_stable_and_never_shared():
         "Al Qasr": "al-qasr", "al-Qasr": "al-qasr-2", "Bustan al-Qasr": "bustan-al-qasr",
         "Dayr az-Zawr": "dayr-az-zawr", "Ḥalab": "halab", "حلب": "حلب",
     }
+    numbered = slugs(["Homs", "homs", "Homs 2"])
+    assert len(set(numbered.values())) == 3
 
 
 def test_the_about_page_says_where_each_entry_comes_from_and_how_it_was_dated(aleppo_site):
@@ -182,3 +184,19 @@ def test_a_site_with_no_entries_yet_builds_every_page(tmp_path):
     assert "No entries yet." in (output / "index.html").read_text()
     assert ET.parse(output / "feed.xml").getroot().findtext(f"{ATOM}updated") == "1970-01-01T00:00:00Z"
     assert broken_links(output) == []
+
+
+def test_the_embed_snippet_copies_as_valid_html_whatever_the_title(site, tmp_path):
+    from html.parser import HTMLParser
+
+    edit(site / "site.toml", 'title = "Test timeline"', 'title = "The \\"siege\\" & after"')
+    assert timeline("build", str(site), "-o", str(tmp_path / "out"), cwd=tmp_path).returncode == 0
+    shown = texts(tmp_path / "out" / "about.html", "pre", "")[0]  # what a reader copies
+
+    class Iframe(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            self.attrs = dict(attrs)
+
+    parser = Iframe()
+    parser.feed(shown)
+    assert parser.attrs["title"] == 'The "siege" & after'
