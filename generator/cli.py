@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import time
 from datetime import date
@@ -211,7 +212,9 @@ def _start(value: str | None) -> date:
     try:
         return dates.when_of(value).start if value else date.max
     except dates.DateError:
-        return date(int(value[:4]), 1, 1) if value[:4].isdigit() else date.max
+        # A quarter, a season, a decade ("199") or a century ("19"): its first year.
+        digits = re.match(r"\d{2,4}", value)
+        return date(max(1, int(digits.group().ljust(4, "0"))), 1, 1) if digits else date.max
 
 
 def _who(quote) -> str:
