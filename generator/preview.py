@@ -118,7 +118,7 @@ class Preview:
             self.env = environment(self.content_dir, content.site.theme, RecordingEnvironment)
             self.theme = content.site.theme
         registry = _registry(content, plan)
-        pages = plan.pages if everything else self._dirty(plan, registry)
+        pages = list(plan.pages) if everything else self._dirty(plan, registry)
         dirty = {page.path for page in pages}
         pages += [page for page in plan.pages if page.path in self.owed and page.path not in dirty]
         if defer_data:
