@@ -165,7 +165,7 @@ class Preview:
             if isinstance(value, dict) and isinstance(before, dict):
                 changed |= _changed_keys(name, before, value)
             elif identity(value) is None and _signature(value) != _signature(before):
-                return plan.pages
+                return list(plan.pages)
         for key in registry.keys() | self.registry.keys():
             before, now = self.registry.get(key), registry.get(key)
             if before is not now and before != now:
