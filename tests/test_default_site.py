@@ -4,19 +4,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, timeline
+from conftest import ROOT
 from sitecheck import broken_links, external_requests, read_page
 
 SEED = ROOT.parent / "shared" / "seed" / "aleppo-daily-beast-2016-12-12.txt"
 SOURCE = ROOT / "content" / "sources" / "aleppo-daily-beast-2016-12-12.md"
-
-
-@pytest.fixture(scope="module")
-def output(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site") / "output"
-    result = timeline("build", str(ROOT / "content"), "-o", str(out), cwd=ROOT)
-    assert result.returncode == 0, result.stderr
-    return out
 
 
 def entries(output: Path) -> list[dict]:
@@ -41,36 +33,36 @@ def start_of(datetime: str) -> date:
     return date(*parts[:3])
 
 
-def test_the_timeline_lists_every_entry_in_chronological_order(output):
-    found = entries(output)
+def test_the_timeline_lists_every_entry_in_chronological_order(aleppo_site):
+    found = entries(aleppo_site)
     assert len(found) == len(list((ROOT / "content" / "events").glob("*.md"))) == 19
     starts = [start_of(e["datetime"]) for e in found]
     assert starts == sorted(starts)
     assert starts[0] == date(2009, 1, 1) and starts[-1] == date(2016, 12, 12)
 
 
-def test_the_timeline_is_an_ordered_list_of_articles(output):
-    tags = [t for t, _ in read_page(output / "index.html").tags]
+def test_the_timeline_is_an_ordered_list_of_articles(aleppo_site):
+    tags = [t for t, _ in read_page(aleppo_site / "index.html").tags]
     assert tags.index("ol") < tags.index("article")
     assert tags.count("article") == 19
 
 
-def test_the_articles_words_are_shown_beside_the_resolved_date(output):
-    page = (output / "index.html").read_text()
+def test_the_articles_words_are_shown_beside_the_resolved_date(aleppo_site):
+    page = (aleppo_site / "index.html").read_text()
     assert '<time datetime="2016-03">March 2016</time> <span class="date-words">(“last March”)</span>' in page
     assert '<time datetime="2016-W49">weekend of 10–11 Dec 2016</time> <span class="date-words">(“over the weekend”)</span>' in page
     assert '<time datetime="2009">2009</time> <span class="date-words">(“in 2009”)</span>' in page
 
 
-def test_claims_and_unconfirmed_reports_say_whose_they_are(output):
-    page = (output / "index.html").read_text()
+def test_claims_and_unconfirmed_reports_say_whose_they_are(aleppo_site):
+    page = (aleppo_site / "index.html").read_text()
     assert "Claimed by SANA, the official Syrian news agency" in page
     assert "Unconfirmed: reports from opposition media" in page
 
 
-def test_every_entry_with_quotes_links_to_them_and_every_quote_to_its_marked_passage(output):
-    quotes_page = read_page(output / "quotes.html")
-    source_page = read_page(output / "sources" / "aleppo-daily-beast-2016-12-12.html")
+def test_every_entry_with_quotes_links_to_them_and_every_quote_to_its_marked_passage(aleppo_site):
+    quotes_page = read_page(aleppo_site / "quotes.html")
+    source_page = read_page(aleppo_site / "sources" / "aleppo-daily-beast-2016-12-12.html")
     quote_ids = sorted(p.stem for p in (ROOT / "content" / "quotes").glob("*.md"))
     for quote_id in quote_ids:
         assert f"quote-{quote_id}" in quotes_page.ids
@@ -78,16 +70,16 @@ def test_every_entry_with_quotes_links_to_them_and_every_quote_to_its_marked_pas
         assert f"sources/aleppo-daily-beast-2016-12-12.html#quote-{quote_id}" in quotes_page.links
     marks = {a["id"] for t, a in source_page.tags if t == "mark" and "id" in a}
     assert {f"quote-{q}" for q in quote_ids} <= marks
-    linked = {link.split("#quote-")[1] for e in entries(output) for link in e["links"] if "#quote-" in link}
+    linked = {link.split("#quote-")[1] for e in entries(aleppo_site) for link in e["links"] if "#quote-" in link}
     assert linked == set(quote_ids)
 
 
-def test_every_internal_link_and_fragment_resolves(output):
-    assert broken_links(output) == []
+def test_every_internal_link_and_fragment_resolves(aleppo_site):
+    assert broken_links(aleppo_site) == []
 
 
-def test_no_page_requests_another_host(output):
-    assert external_requests(output) == []
+def test_no_page_requests_another_host(aleppo_site):
+    assert external_requests(aleppo_site) == []
 
 
 def test_the_source_keeps_every_character_of_the_article_but_the_bookmark():
