@@ -31,24 +31,21 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="build the site into a folder", description=(
         "Build the site from CONTENT_DIR into OUTPUT_DIR. The output is replaced only when the "
         "whole build succeeds; a failed build leaves it as it was."))
-    build.add_argument("content_dir", nargs="?", default="content", metavar="CONTENT_DIR", help="content folder (default: content)")
+    _site_arguments(build, "include entries and quotes marked draft = true")
     build.add_argument("-o", "--output", default="output", metavar="OUTPUT_DIR", help="output folder (default: output)")
-    build.add_argument("--drafts", action="store_true", help="include entries and quotes marked draft = true")
 
     check = commands.add_parser("check", help="check the content without writing anything", description=(
         "Check every file of CONTENT_DIR (front matter, ids, dates, quotes against their sources) "
         "and render the site in memory; write nothing."))
-    check.add_argument("content_dir", nargs="?", default="content", metavar="CONTENT_DIR", help="content folder (default: content)")
-    check.add_argument("--drafts", action="store_true", help="also check as if drafts were published")
+    _site_arguments(check, "also check as if drafts were published")
 
     serve = commands.add_parser("serve", help="preview the site, rebuilt and reloaded as you save", description=(
         "Build CONTENT_DIR into a preview folder of its own (never into output/), serve it, and "
         "rebuild and reload the browser whenever a file of the content or the theme is saved."))
-    serve.add_argument("content_dir", nargs="?", default="content", metavar="CONTENT_DIR", help="content folder (default: content)")
+    _site_arguments(serve, "include entries and quotes marked draft = true")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     serve.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000)")
     serve.add_argument("--open", action="store_true", help="open the preview in the web browser")
-    serve.add_argument("--drafts", action="store_true", help="include entries and quotes marked draft = true")
 
     find_dates = commands.add_parser("dates", help="find the dates, times and durations in a text", description=(
         "Find every temporal expression in FILE (or standard input) and read it against the "
@@ -115,6 +112,8 @@ def _dates(file: str, dct_text: str | None, output_format: str) -> int:
     name = "standard input" if file == "-" else file
     try:
         raw = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+        # Decoded as it is, not through frontmatter.decode: the offsets must
+        # index the exact input, a byte-order mark and CRLF line ends included.
         text = raw.decode("utf-8")
     except OSError as error:
         return _fail_line(f"{name}: cannot read ({error.strerror or error})")
@@ -231,6 +230,12 @@ def _iso_date(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date: {value!r} (use YYYY-MM-DD, e.g. 2016-12-12)") from None
+
+
+def _site_arguments(command: argparse.ArgumentParser, drafts_help: str) -> None:
+    """What every command that reads a whole site takes: its folder, and whether drafts count."""
+    command.add_argument("content_dir", nargs="?", default="content", metavar="CONTENT_DIR", help="content folder (default: content)")
+    command.add_argument("--drafts", action="store_true", help=drafts_help)
 
 
 def _port(text: str) -> int:

@@ -39,7 +39,7 @@ def read(path: Path, published: date | None) -> Article | Problem:
         return Problem(path, 0, f"cannot read the file: {error.strerror}")
     if b"\0" in data:
         return Problem(path, 0, "not a text file (it contains NUL bytes): give an article as UTF-8 text")
-    text = frontmatter.read_text(path)
+    text = frontmatter.decode(path, data)
     if isinstance(text, Problem):
         return text
     article_id = re.sub(r"[^a-z0-9_-]+", "-", path.stem.lower()).strip("-_") or "article"

@@ -40,6 +40,11 @@ def read_text(path: Path) -> str | Problem:
         data = path.read_bytes()
     except OSError as error:
         return Problem(path, 0, f"cannot read the file: {error.strerror}")
+    return decode(path, data)
+
+
+def decode(path: Path, data: bytes) -> str | Problem:
+    """The text of a file's bytes, or a Problem naming the line of the first byte that is not UTF-8."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
