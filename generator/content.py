@@ -134,7 +134,8 @@ class Cache:
 
     def read(self, paths: list[Path]) -> list[Document | Problem]:
         missing = [p for p in paths if p not in self.documents]
-        self.documents.update(zip(missing, parallel_map(frontmatter.read, missing)))
+        read = parallel_map(_read_fields, missing)
+        self.documents.update((p, Document(p, *r) if isinstance(r, tuple) else r) for p, r in zip(missing, read))
         return [self.documents[p] for p in paths]
 
     def locator(self, text: str) -> Locator:
@@ -156,6 +157,13 @@ class Cache:
         result = make(doc)
         self.made[doc.path] = (doc, world, result)
         return result
+
+
+def _read_fields(path: Path) -> tuple | Problem:
+    """A file's Document without its path, which the caller has: what a worker
+    process sends back, as thousands of Paths are slow to pass between processes."""
+    doc = frontmatter.read(path)
+    return doc if isinstance(doc, Problem) else (doc.meta, doc.meta_text, doc.body, doc.body_line, doc.meta_line)
 
 
 def load(content_dir: Path, drafts: bool = False, cache: Cache | None = None) -> tuple[Content | None, list[Problem]]:

@@ -60,6 +60,10 @@ def environment(content_dir: Path, theme: str, kind: type[Environment] = Environ
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        # A change to a template makes a new environment (the preview does
+        # so); checking every template's file before every page would cost
+        # three stats a page.
+        auto_reload=False,
     )
     env.filters.update(
         rel=rel,

@@ -60,6 +60,39 @@ def test_a_rebuild_replaces_files_that_are_gone_from_the_content(site, tmp_path)
     assert not (output / "events" / "siege.html").exists()
 
 
+def test_a_rebuild_writes_only_the_pages_that_changed(site, tmp_path):
+    output = tmp_path / "output"
+    build(site, output)
+    first = _pages(output)
+    build(site, output)
+    assert _pages(output) == first  # the same files, not copies: no page written again
+    edit(site / "events" / "siege.md", "The siege begins", "The siege of the old town begins")
+    build(site, output)
+    after = _pages(output)
+    rewritten = {page for page in after if after[page][0] != first[page][0]}
+    changed = {page for page in after if after[page][1] != first[page][1]}
+    assert "events/siege.html" in changed
+    assert "sources.html" not in changed
+    assert rewritten == changed
+
+
+def test_a_rebuild_never_follows_a_link_the_previous_output_holds(site, tmp_path):
+    output = tmp_path / "output"
+    build(site, output)
+    elsewhere = write(tmp_path / "elsewhere.html", (output / "about.html").read_text(encoding="utf-8"))
+    (output / "about.html").unlink()
+    (output / "about.html").symlink_to(elsewhere)
+    build(site, output)
+    assert not (output / "about.html").is_symlink()
+    assert (output / "about.html").read_bytes() == elsewhere.read_bytes()
+    assert os.stat(output / "about.html").st_ino != os.stat(elsewhere).st_ino
+
+
+def _pages(folder):
+    """Each page's file (its inode) and bytes."""
+    return {p.relative_to(folder).as_posix(): (p.stat().st_ino, p.read_bytes()) for p in folder.rglob("*.html")}
+
+
 def test_content_cannot_inject_html_or_script(site, tmp_path):
     path = site / "events" / "withdrawal.md"
     text = path.read_text()
