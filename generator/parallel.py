@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import os
 import pickle
+import struct
 from typing import Callable, Sequence, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+
+TICKET = struct.Struct("=I")  # the index of a chunk's first item
+CHUNKS_PER_WORKER = 64
 
 
 def parallel_map(function: Callable[[Item], Result], items: Sequence[Item], min_items: int = 2000) -> list[Result]:
@@ -20,14 +24,26 @@ def parallel_map(function: Callable[[Item], Result], items: Sequence[Item], min_
     workers = min(os.cpu_count() or 1, 4)
     if len(items) < min_items or workers == 1 or not hasattr(os, "fork"):
         return [function(item) for item in items]
+    # The items go out in chunks, each to whichever worker asks next, so a
+    # worker that drew the heavy pages does not leave the others idle at the
+    # end. A pipe holds one ticket per chunk; reads of a ticket's few bytes
+    # are atomic, so no two workers draw the same one.
+    size = -(-len(items) // (workers * CHUNKS_PER_WORKER))
+    tickets, tickets_in = os.pipe()
+    os.write(tickets_in, b"".join(TICKET.pack(start) for start in range(0, len(items), size)))
+    os.close(tickets_in)
     children = []
-    for share in range(workers):
+    for _ in range(workers):
         read_end, write_end = os.pipe()
         pid = os.fork()
         if pid == 0:
             os.close(read_end)
             try:
-                payload = ("ok", [function(item) for item in items[share::workers]])
+                done = []
+                while ticket := os.read(tickets, TICKET.size):
+                    (start,) = TICKET.unpack(ticket)
+                    done.append((start, [function(item) for item in items[start : start + size]]))
+                payload = ("ok", done)
             except BaseException as error:  # carried to the parent, which raises it
                 payload = ("error", repr(error))
             with os.fdopen(write_end, "wb") as pipe:
@@ -35,7 +51,8 @@ def parallel_map(function: Callable[[Item], Result], items: Sequence[Item], min_
             os._exit(0)
         os.close(write_end)
         children.append((pid, read_end))
-    shares = []
+    os.close(tickets)
+    results: list = [None] * len(items)
     for pid, read_end in children:
         with os.fdopen(read_end, "rb") as pipe:
             data = pipe.read()
@@ -43,8 +60,6 @@ def parallel_map(function: Callable[[Item], Result], items: Sequence[Item], min_
         status, value = pickle.loads(data) if data else ("error", "a worker process stopped unexpectedly")
         if status != "ok":
             raise RuntimeError(value)
-        shares.append(value)
-    results: list = [None] * len(items)
-    for share, values in enumerate(shares):
-        results[share::workers] = values
+        for start, values in value:
+            results[start : start + len(values)] = values
     return results

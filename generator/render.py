@@ -421,14 +421,19 @@ def plan_site(content: Content) -> Plan:
         paths = [f"browse/{what}-{n}.html" for n in range(1, len(chunks) + 1)]
         browse[what], browse[f"{what}_pages"] = [], [(path, chunk[0][0], chunk[-1][0]) for path, chunk in zip(paths, chunks)]
         pages += [Page(path, "browse_list.html", {"what": what, "rows": chunk}) for path, chunk in zip(paths, chunks)]
-    pages.append(Page("browse.html", "browse.html", browse))
     small = len(content.events) <= site.index_page_size
-    pages.append(Page("about.html", "about.html", {
-        "events": content.events if small else None, "source_list": source_list, "entry_count": len(content.events)}))
-    pages.append(Page("embed.html", "embed.html", {"period": periods[-1]}))
-    pages.append(Page("404.html", "404.html", {"root": f"{site.base_url.rstrip('/')}/" if site.base_url else ""}))
-    pages.append(Page("feed.xml", "feed.xml", {"entries": feeds.feed_events(content), "updated": feeds.updated(content)}))
-    pages.append(Page("timeline.json", "timeline.json", {"events": content.events}))
+    # The pages drawn from the whole site are the heaviest: first in the
+    # list, they are the first handed out when processes share the rendering,
+    # and none is left to keep one process busy while the others wait.
+    pages[:0] = [
+        Page("timeline.json", "timeline.json", {"events": content.events}),
+        Page("feed.xml", "feed.xml", {"entries": feeds.feed_events(content), "updated": feeds.updated(content)}),
+        Page("browse.html", "browse.html", browse),
+        Page("about.html", "about.html", {
+            "events": content.events if small else None, "source_list": source_list, "entry_count": len(content.events)}),
+        Page("embed.html", "embed.html", {"period": periods[-1]}),
+        Page("404.html", "404.html", {"root": f"{site.base_url.rstrip('/')}/" if site.base_url else ""}),
+    ]
     if site.base_url:
         # The sitemap protocol wants absolute URLs: without a base_url there is no sitemap.
         listed = [page.path for page in pages if page.path.endswith(".html") and page.path not in ("404.html", "embed.html")]

@@ -1,0 +1,38 @@
+"""Sharing work between processes: the results come back whole and in order."""
+
+import os
+import time
+
+import pytest
+
+from generator.parallel import parallel_map
+
+
+def test_results_come_back_in_the_order_of_the_items():
+    items = list(range(5000))
+    assert parallel_map(lambda n: n * n, items) == [n * n for n in items]
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2 or not hasattr(os, "fork"), reason="one core: no worker processes")
+def test_the_work_is_shared_between_processes():
+    def pid_after_a_pause(n):
+        time.sleep(0.0001)  # long enough that no worker drains the queue before the last one starts
+        return os.getpid()
+
+    pids = parallel_map(pid_after_a_pause, range(5000))
+    assert os.getpid() not in pids
+    assert len(set(pids)) == min(os.cpu_count(), 4)
+
+
+def test_a_failure_in_a_worker_reaches_the_caller():
+    def fail_on(n):
+        if n == 4321:
+            raise ValueError("item 4321")
+        return n
+
+    with pytest.raises((RuntimeError, ValueError), match="4321"):
+        parallel_map(fail_on, range(5000))
+
+
+def test_a_short_list_is_mapped_in_the_calling_process():
+    assert parallel_map(lambda n: os.getpid(), range(10)) == [os.getpid()] * 10
