@@ -14,10 +14,14 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator import __version__, dates, drafts, extract, places
+from generator import __version__, dates, places
 from generator import build as builder
 from generator.problems import Problem, count, display_path
+
+if TYPE_CHECKING:
+    from generator.extract import Extraction
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -140,6 +144,9 @@ def _fail_line(message: str) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
+    # Imported here: only extract needs them, and builds start sooner without.
+    from generator import drafts, extract
+
     article = drafts.read(Path(args.source), args.published)
     if isinstance(article, Problem):
         return _fail([article])
@@ -180,7 +187,7 @@ def _places_folder(source: Path, write_to: Path | None) -> Path | None:
     return None
 
 
-def describe(result: extract.Extraction) -> str:
+def describe(result: Extraction) -> str:
     """The extraction as a dated list a person reads: each event with its
     date, how sure the article is, and the quotes that back it."""
     quotes = {q.id: q for q in result.quotes}
