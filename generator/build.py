@@ -63,10 +63,10 @@ def build(content_dir: Path, output_dir: Path, drafts: bool = False) -> Result:
 
 
 def _render_pages(env: Environment, plan: Plan, staging: Path | None, previous: Path | None = None) -> list[Problem]:
-    """Render every page, writing each under `staging` when given. A page
+    """Render every page, writing each under `staging` when given. A file
     that `previous` (the output being replaced) already holds byte for byte
     is linked from there instead: its data is not written again, and it
-    keeps its time, so a sync to a host uploads only the pages that changed."""
+    keeps its time, so a sync to a host uploads only the files that changed."""
 
     def render_one(page: Page) -> Problem | None:
         try:
@@ -74,12 +74,8 @@ def _render_pages(env: Environment, plan: Plan, staging: Path | None, previous: 
         except Exception as error:  # a theme's template can fail in any way; say where
             return render_problem(error)
         if staging is not None:
-            # Paths as strings: tens of thousands of Path joins cost a visible share of a build.
-            target = os.path.join(staging, page.path)
             try:
-                if previous is None or not _link_if_same(os.path.join(previous, page.path), data, target):
-                    with open(target, "wb") as file:
-                        file.write(data)
+                _put(data, staging, previous, page.path)
             except OSError as error:
                 return Problem(Path(page.path), 0, f"cannot write the output: {error.strerror}")
         return None
@@ -98,6 +94,16 @@ def render_problem(error: Exception) -> Problem:
     if not frames:
         return Problem(Path("templates"), 0, f"template error: {error}")
     return Problem(Path(frames[-1].filename), frames[-1].lineno or 0, f"template error: {error}")
+
+
+def _put(data: bytes, staging: Path, previous: Path | None, path: str) -> None:
+    """Write `data` at `path` under `staging`, or link it from `previous` when
+    the file there holds the same bytes. (Paths are joined as strings: tens of
+    thousands of Path joins cost a visible share of a large build.)"""
+    target = os.path.join(staging, path)
+    if previous is None or not _link_if_same(os.path.join(previous, path), data, target):
+        with open(target, "wb") as file:
+            file.write(data)
 
 
 def _link_if_same(old: str, data: bytes, new: str) -> bool:
@@ -136,13 +142,14 @@ def _write_atomically(output_dir: Path, plan: Plan, env: Environment, static: di
         os.chmod(staging, 0o755)
         for folder in sorted({os.path.dirname(p) for p in [page.path for page in plan.pages] + list(static)}):
             (staging / folder).mkdir(parents=True, exist_ok=True)
-        problems = _render_pages(env, plan, staging, output if output.is_dir() else None)
+        previous = output if output.is_dir() else None
+        problems = _render_pages(env, plan, staging, previous)
         if problems:
             shutil.rmtree(staging, ignore_errors=True)
             return problems
         for target, source in static.items():
-            shutil.copyfile(source, staging / target)
-        (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+            _put(source.read_bytes(), staging, previous, target)
+        _put(MARKER_TEXT.encode("utf-8"), staging, previous, MARKER)
         _swap(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
