@@ -1,6 +1,8 @@
 """The built Aleppo site in a real browser: Debian's chromium, driven by Playwright
 (the browser and the built site are fixtures in conftest.py)."""
 
+import shutil
+
 import pytest
 from conftest import CHROMIUM
 
@@ -157,3 +159,20 @@ def test_dark_mode_follows_the_readers_setting(browser, aleppo_site):
         colours[scheme] = page.evaluate("getComputedStyle(document.body).backgroundColor")
         context.close()
     assert colours["light"] != colours["dark"]
+
+
+def test_the_embed_snippet_shows_the_timeline_in_another_page_and_opens_entries_in_it(browser, aleppo_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(aleppo_site, site)
+    page = browser.new_page()
+    page.goto((site / "about.html").as_uri())
+    snippet = page.locator("#embed ~ pre code").inner_text()  # what a reader copies
+    (site / "host.html").write_text(f"<!doctype html><title>A newsroom's page</title><h1>Our story</h1>{snippet}", encoding="utf-8")
+    page.goto((site / "host.html").as_uri())
+    frame = page.frame_locator("iframe")
+    first = frame.locator(".embed-list a").first
+    title = first.inner_text()
+    first.click()
+    page.wait_for_url("**/events/*.html")
+    assert page.locator("h1").inner_text() == title
+    page.close()
