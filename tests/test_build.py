@@ -60,15 +60,15 @@ def test_a_rebuild_replaces_files_that_are_gone_from_the_content(site, tmp_path)
     assert not (output / "events" / "siege.html").exists()
 
 
-def test_a_rebuild_writes_only_the_pages_that_changed(site, tmp_path):
+def test_a_rebuild_writes_only_the_files_that_changed(site, tmp_path):
     output = tmp_path / "output"
     build(site, output)
-    first = _pages(output)
+    first = _files(output)
     build(site, output)
-    assert _pages(output) == first  # the same files, not copies: no page written again
+    assert _files(output) == first  # the same files, not copies: none written again
     edit(site / "events" / "siege.md", "The siege begins", "The siege of the old town begins")
     build(site, output)
-    after = _pages(output)
+    after = _files(output)
     rewritten = {page for page in after if after[page][0] != first[page][0]}
     changed = {page for page in after if after[page][1] != first[page][1]}
     assert "events/siege.html" in changed
@@ -88,7 +88,7 @@ def test_a_rebuild_never_follows_a_link_the_previous_output_holds(site, tmp_path
     assert os.stat(output / "about.html").st_ino != os.stat(elsewhere).st_ino
 
 
-def _pages(folder):
+def _files(folder):
     """Each file's inode and bytes."""
     return {p.relative_to(folder).as_posix(): (p.stat().st_ino, p.read_bytes()) for p in folder.rglob("*") if p.is_file()}
 
