@@ -107,19 +107,24 @@ def _put(data: bytes, staging: Path, previous: Path | None, path: str) -> None:
 
 
 def _link_if_same(old: str, data: bytes, new: str) -> bool:
-    """Link `new` to `old` when `old` holds exactly `data`; never through a symbolic link."""
-    try:
-        descriptor = os.open(old, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
+    """Link `new` to `old` when `old` holds exactly `data`."""
+    if not holds(old, data):
         return False
-    with os.fdopen(descriptor, "rb") as file:
-        if file.read(len(data) + 1) != data:
-            return False
     try:
         os.link(old, new, follow_symlinks=False)
     except OSError:  # a file system without hard links
         return False
     return True
+
+
+def holds(path: str | Path, data: bytes) -> bool:
+    """Whether the file at `path` holds exactly `data`; never read through a symbolic link."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return False
+    with os.fdopen(descriptor, "rb") as file:
+        return file.read(len(data) + 1) == data
 
 
 def _output_problems(content_dir: Path, output_dir: Path) -> list[Problem]:

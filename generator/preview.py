@@ -21,7 +21,7 @@ from pathlib import Path
 from jinja2 import Environment
 
 from generator import content as content_loader
-from generator.build import render_problem
+from generator.build import holds, render_problem
 from generator.model import Event, Quote, Site, Source
 from generator.parallel import parallel_map
 from generator.problems import Problem
@@ -251,11 +251,9 @@ def _under(path: Path, folder: Path) -> bool:
 def _write_if_changed(path: Path, data: bytes) -> bool:
     """Write `data` unless the file already holds it; a reader never sees
     half a file, because the new one is put in place by rename."""
-    try:
-        if path.read_bytes() == data:
-            return False
-    except OSError:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    if holds(path, data):
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.partial")
     partial.write_bytes(data)
     os.replace(partial, path)
