@@ -135,7 +135,7 @@ class Cache:
     def read(self, paths: list[Path]) -> list[Document | Problem]:
         missing = [p for p in paths if p not in self.documents]
         read = parallel_map(_read_fields, missing)
-        self.documents.update((p, Document(p, *r) if isinstance(r, tuple) else r) for p, r in zip(missing, read))
+        self.documents.update((p, Document(p, **r) if isinstance(r, dict) else r) for p, r in zip(missing, read))
         return [self.documents[p] for p in paths]
 
     def locator(self, text: str) -> Locator:
@@ -159,11 +159,11 @@ class Cache:
         return result
 
 
-def _read_fields(path: Path) -> tuple | Problem:
+def _read_fields(path: Path) -> dict | Problem:
     """A file's Document without its path, which the caller has: what a worker
     process sends back, as thousands of Paths are slow to pass between processes."""
     doc = frontmatter.read(path)
-    return doc if isinstance(doc, Problem) else (doc.meta, doc.meta_text, doc.body, doc.body_line, doc.meta_line)
+    return doc if isinstance(doc, Problem) else {k: v for k, v in vars(doc).items() if k != "path"}
 
 
 def load(content_dir: Path, drafts: bool = False, cache: Cache | None = None) -> tuple[Content | None, list[Problem]]:
