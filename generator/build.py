@@ -21,7 +21,7 @@ from generator import content as content_loader
 from generator.model import Content
 from generator.parallel import parallel_map
 from generator.problems import Problem
-from generator.render import Page, Plan, environment, plan_site, render_page
+from generator.render import Page, Plan, environment, plan_site, render_bodies, render_page
 from generator.themes import static_files
 
 # Written into every output folder, so a later build knows the folder is its
@@ -80,6 +80,7 @@ def _render_pages(env: Environment, plan: Plan, staging: Path | None, previous: 
                 return Problem(Path(page.path), 0, f"cannot write the output: {error.strerror}")
         return None
 
+    render_bodies(plan)
     problems = parallel_map(render_one, plan.pages)
     # One broken template breaks every page that uses it: say it once.
     return list(dict.fromkeys(p for p in problems if p is not None))

@@ -18,8 +18,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import Environment
-
 from generator import content as content_loader
 from generator.build import holds, render_problem
 from generator.model import Event, Quote, Site, Source
@@ -29,6 +27,7 @@ from generator.render import (
     Page,
     Period,
     Plan,
+    SiteEnvironment,
     Urls,
     environment,
     plan_site,
@@ -50,7 +49,7 @@ def identity(obj: object) -> tuple | None:
     return None
 
 
-class RecordingEnvironment(Environment):
+class RecordingEnvironment(SiteEnvironment):
     """Jinja2 resolves every `a.b` and `a[b]` of a template through these two
     methods; while `reads` is a set, they note what the page reads."""
 

@@ -28,6 +28,7 @@ from markupsafe import Markup, escape
 
 from generator import feeds, overview
 from generator.model import Content, Event, Quote, Source, When
+from generator.parallel import parallel_map
 from generator.passages import Mark, marked_paragraphs, paragraphs
 from generator.problems import count
 from generator.themes import template_dirs
@@ -53,7 +54,17 @@ class Page:
     context: dict
 
 
-def environment(content_dir: Path, theme: str, kind: type[Environment] = Environment) -> Environment:
+class SiteEnvironment(Environment):
+    """Jinja2's Environment, with each template's globals in one plain dict.
+    Jinja2 chains them to the environment's (a ChainMap), and copying that
+    chain into every page's context cost as much as rendering a small page;
+    nothing here changes the globals once templates are loaded."""
+
+    def make_globals(self, d):
+        return {**self.globals, **(d or {})}
+
+
+def environment(content_dir: Path, theme: str, kind: type[Environment] = SiteEnvironment) -> Environment:
     env = kind(
         loader=ChoiceLoader([FileSystemLoader(str(d)) for d in template_dirs(content_dir, theme)]),
         autoescape=select_autoescape(["html", "xml"], default_for_string=True),
@@ -91,11 +102,28 @@ def environment(content_dir: Path, theme: str, kind: type[Environment] = Environ
     return env
 
 
-@lru_cache(maxsize=1 << 16)
+_HTML: dict[str, Markup] = {}  # each Markdown text rendered, by text
+_HTML_KEPT = 1 << 16  # texts kept before the dict starts again (a preview's edits add texts)
+
+
 def markdown(text: str) -> Markup:
     """An entry's body as HTML. Each body is shown on several pages, and the
     preview renders pages again after every save: render each text once."""
-    return Markup(MARKDOWN.render(text))
+    html = _HTML.get(text)
+    if html is None:
+        if len(_HTML) >= _HTML_KEPT:
+            _HTML.clear()
+        html = _HTML[text] = Markup(MARKDOWN.render(text))
+    return html
+
+
+def render_bodies(plan: Plan) -> None:
+    """Render every entry's body before the pages are shared between
+    processes, themselves sharing the work: otherwise each process would
+    render all of them, as every body is shown on pages that both render."""
+    texts = sorted({e.body for p in plan.shared["periods"] for e in p.events if e.body and e.body not in _HTML})
+    if len(texts) < _HTML_KEPT:
+        _HTML.update(zip(texts, map(Markup, parallel_map(MARKDOWN.render, texts))))
 
 
 @pass_context
