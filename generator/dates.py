@@ -57,6 +57,7 @@ class Rule:
     name: str
     group: str  # the rule's own group in the combined pattern
     pattern: str
+    fields: tuple[str, ...]  # the groups inside it, each named group + "_" + field
     type: str
     resolve: str
     args: dict
@@ -114,10 +115,12 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
     for i, raw in enumerate(data["rule"]):
         prefix = f"r{i}_"
         body = raw["pattern"].replace("(?P<", f"(?P<{prefix}")
+        pattern = expand(spaced(body), prefix, capture=True)
         rules.append(Rule(
             name=raw["name"],
             group=f"r{i}",
-            pattern=expand(spaced(body), prefix, capture=True),
+            pattern=pattern,
+            fields=tuple(re.findall(rf"\(\?P<({prefix}\w+)>", pattern)),
             type=raw.get("type", "DATE"),
             resolve=raw["resolve"],
             args=raw.get("args", {}),
@@ -275,9 +278,10 @@ def _without_preposition(rules: Rules, words: str) -> str:
 
 
 def _matched_rule(rules: Rules, match: re.Match[str]) -> tuple[Rule, dict[str, str]]:
-    rule = next(r for r in rules.rules if match.group(r.group) is not None)
-    prefix = rule.group + "_"
-    groups = {k[len(prefix):]: v.lower() for k, v in match.groupdict().items() if v is not None and k.startswith(prefix)}
+    # A rule's group is the outermost around its fields: the last to close.
+    rule = rules.rules[int(match.lastgroup[1:])]
+    cut = len(rule.group) + 1
+    groups = {name[cut:]: value.lower() for name in rule.fields if (value := match.group(name)) is not None}
     if match.group("modifier"):
         groups["modifier"] = rules.words["modifier"][" ".join(match.group("modifier").lower().split())]
     elif match.group("quantity"):
