@@ -168,18 +168,25 @@ def long_date(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
+# Month names written out, not by strftime: a date is labelled several times
+# on every page, and strftime took most of the time of each label.
+MONTHS = ("", "January", "February", "March", "April", "May", "June", "July",
+          "August", "September", "October", "November", "December")
+PARTS_OF_DAY = {"MO": ", morning", "AF": ", afternoon", "EV": ", evening", "NI": ", night"}
+
+
 def when_label(when: When) -> str:
     """The date at the precision the source supports, and no finer."""
     start, end = when.start, when.end
     if when.precision == "year":
         return f"{start.year}"
     if when.precision == "month":
-        return f"{start:%B %Y}"
+        return f"{MONTHS[start.month]} {start.year}"
+    end_label = f"{end.day} {MONTHS[end.month][:3]} {end.year}"
     if when.precision in ("week", "weekend"):
-        span = f"{start.day}–{end.day} {end:%b %Y}" if start.month == end.month else f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
+        span = f"{start.day}–{end_label}" if start.month == end.month else f"{start.day} {MONTHS[start.month][:3]} – {end_label}"
         return f"{when.precision} of {span}"
-    part = {"MO": ", morning", "AF": ", afternoon", "EV": ", evening", "NI": ", night"}.get(when.part_of_day, "")
-    return f"{start.day} {start:%b %Y}{part}"
+    return f"{start.day} {MONTHS[start.month][:3]} {start.year}{PARTS_OF_DAY.get(when.part_of_day, '')}"
 
 
 def when_datetime(when: When) -> str:
