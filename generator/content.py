@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from pathlib import Path
 
 from dateutil import tz
@@ -18,7 +20,7 @@ from dateutil import tz
 from generator import dates, frontmatter
 from generator.frontmatter import Document
 from generator.model import CERTAINTIES, Content, Event, Quote, Site, Source, When
-from generator.parallel import parallel_map
+from generator.parallel import parallel_imap
 from generator.passages import Locator, normalise
 from generator.problems import Problem
 from generator.themes import find_theme
@@ -132,11 +134,17 @@ class Cache:
             self.listings[folder] = _markdown_files(folder)
         return self.listings[folder]
 
-    def read(self, paths: list[Path]) -> list[Document | Problem]:
+    def read(self, paths: list[Path]) -> Iterator[Document | Problem]:
+        """Each file's Document, in order. Files not read before are read by
+        several processes, and each is yielded as soon as it is read, so the
+        caller checks the first files while the processes read the rest."""
         missing = [p for p in paths if p not in self.documents]
-        read = parallel_map(_read_fields, missing)
-        self.documents.update((p, Document(p, **r) if isinstance(r, dict) else r) for p, r in zip(missing, read))
-        return [self.documents[p] for p in paths]
+        read = zip(missing, parallel_imap(_read_fields, missing))
+        for path in paths:
+            if path not in self.documents:
+                _, fields = next(read)
+                self.documents[path] = Document(path, **fields) if isinstance(fields, dict) else fields
+            yield self.documents[path]
 
     def locator(self, text: str) -> Locator:
         if text not in self.locators:
@@ -170,14 +178,19 @@ def load(content_dir: Path, drafts: bool = False, cache: Cache | None = None) ->
     """Read and check a whole content folder; the model is None when anything is wrong."""
     cache = cache or Cache()
     site, problems = load_site(content_dir / "site.toml")
-    sources, source_ids = _load_all(content_dir / "sources", _source, problems, cache, ())
+    folders = [content_dir / name for name in ("sources", "quotes", "events")]
+    (source_paths, source_ids), (quote_paths, quote_ids), (event_paths, _) = (_listing(f, cache, problems) for f in folders)
+    # One read of every file, in this order: sources, which quotes are
+    # checked against, then quotes, which events are checked against.
+    docs = cache.read(source_paths + quote_paths + event_paths)
+    sources = _make_all(folders[0], islice(docs, len(source_paths)), _source, problems, cache, ())
     locators = {s.id: cache.locator(s.text) for s in sources.values()}
     refs = References(sources, source_ids, locators)
     against = (tuple(sources.items()), frozenset(source_ids))
-    quotes, quote_ids = _load_all(content_dir / "quotes", lambda doc: _quote(doc, refs), problems, cache, against)
+    quotes = _make_all(folders[1], islice(docs, len(quote_paths)), lambda doc: _quote(doc, refs), problems, cache, against)
     refs = References(sources, source_ids, locators, quotes, quote_ids)
     against += (tuple(quotes.items()), frozenset(quote_ids), drafts)
-    events, _ = _load_all(content_dir / "events", lambda doc: _event(doc, refs, drafts), problems, cache, against)
+    events = _make_all(folders[2], docs, lambda doc: _event(doc, refs, drafts), problems, cache, against)
     if problems:
         return None, sorted(set(problems))
     content = Content(
@@ -229,11 +242,9 @@ class References:
     quote_ids: set[str] = field(default_factory=set)
 
 
-def _load_all(folder: Path, make, problems: list[Problem], cache: Cache, against: tuple) -> tuple[dict, set[str]]:
-    """Every *.md under `folder`, made into model objects keyed by id (the
-    file name), and every id seen, including those of files with problems.
-    `against` is everything that `make` reads besides the file itself."""
-    items: dict = {}
+def _listing(folder: Path, cache: Cache, problems: list[Problem]) -> tuple[list[Path], set[str]]:
+    """The *.md files under `folder` that have a valid, unique id (the file
+    name), and every id seen, including those of files with problems."""
     seen: dict[str, Path] = {}
     paths = []
     for path in cache.files(folder):
@@ -245,8 +256,15 @@ def _load_all(folder: Path, make, problems: list[Problem], cache: Cache, against
         else:
             seen[item_id] = path
             paths.append(path)
+    return paths, set(seen)
+
+
+def _make_all(folder: Path, docs: Iterable[Document | Problem], make, problems: list[Problem], cache: Cache, against: tuple) -> dict:
+    """The documents of `folder` made into model objects, keyed by id.
+    `against` is everything that `make` reads besides the file itself."""
+    items: dict = {}
     world = cache.world(folder, against)
-    for doc in cache.read(paths):
+    for doc in docs:
         if isinstance(doc, Problem):
             problems.append(doc)
             continue
@@ -254,7 +272,7 @@ def _load_all(folder: Path, make, problems: list[Problem], cache: Cache, against
         problems.extend(found)
         if item is not None:
             items[doc.path.stem] = item
-    return items, set(seen)
+    return items
 
 
 def _markdown_files(folder: Path) -> list[Path]:

@@ -9,57 +9,114 @@ from __future__ import annotations
 
 import os
 import pickle
+import selectors
 import struct
-from typing import Callable, Sequence, TypeVar
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 TICKET = struct.Struct("=I")  # the index of a chunk's first item
+FRAME = struct.Struct("=Q")  # the length of a chunk's pickled results
 CHUNKS_PER_WORKER = 64
 
 
 def parallel_map(function: Callable[[Item], Result], items: Sequence[Item], min_items: int = 2000) -> list[Result]:
     """`[function(item) for item in items]`, in order, over up to 4 processes."""
+    return list(parallel_imap(function, items, min_items))
+
+
+def parallel_imap(function: Callable[[Item], Result], items: Sequence[Item], min_items: int = 2000) -> Iterator[Result]:
+    """`map(function, items)` over up to 4 processes: each result is yielded,
+    in order, as soon as it and those before it are done, so that the caller
+    can use the first while the processes work on the rest."""
     workers = min(os.cpu_count() or 1, 4)
     if len(items) < min_items or workers == 1 or not hasattr(os, "fork"):
-        return [function(item) for item in items]
+        yield from map(function, items)
+        return
     # The items go out in chunks, each to whichever worker asks next, so a
-    # worker that drew the heavy pages does not leave the others idle at the
+    # worker that drew the heavy items does not leave the others idle at the
     # end. A pipe holds one ticket per chunk; reads of a ticket's few bytes
     # are atomic, so no two workers draw the same one.
     size = -(-len(items) // (workers * CHUNKS_PER_WORKER))
     tickets, tickets_in = os.pipe()
     os.write(tickets_in, b"".join(TICKET.pack(start) for start in range(0, len(items), size)))
     os.close(tickets_in)
-    children = []
+    children = {}
     for _ in range(workers):
         read_end, write_end = os.pipe()
         pid = os.fork()
         if pid == 0:
             os.close(read_end)
+            _work(function, items, size, tickets, write_end)
+        os.close(write_end)
+        children[read_end] = pid
+    os.close(tickets)
+    try:
+        yield from _results(children, len(items), size)
+    finally:
+        for read_end, pid in children.items():
+            os.close(read_end)  # a worker still writing stops on the closed pipe
+            os.waitpid(pid, 0)
+
+
+def _work(function: Callable, items: Sequence, size: int, tickets: int, pipe: int) -> None:
+    """A worker's life: draw chunks until none is left, sending each chunk's
+    results as one frame; never return into the parent's code."""
+    try:
+        with os.fdopen(pipe, "wb") as out:
             try:
-                done = []
                 while ticket := os.read(tickets, TICKET.size):
                     (start,) = TICKET.unpack(ticket)
-                    done.append((start, [function(item) for item in items[start : start + size]]))
-                payload = ("ok", done)
-            except BaseException as error:  # carried to the parent, which raises it
-                payload = ("error", repr(error))
-            with os.fdopen(write_end, "wb") as pipe:
-                pickle.dump(payload, pipe)
-            os._exit(0)
-        os.close(write_end)
-        children.append((pid, read_end))
-    os.close(tickets)
-    results: list = [None] * len(items)
-    for pid, read_end in children:
-        with os.fdopen(read_end, "rb") as pipe:
-            data = pipe.read()
-        os.waitpid(pid, 0)
-        status, value = pickle.loads(data) if data else ("error", "a worker process stopped unexpectedly")
-        if status != "ok":
-            raise RuntimeError(value)
-        for start, values in value:
-            results[start : start + len(values)] = values
-    return results
+                    _send(out, ("ok", start, [function(item) for item in items[start : start + size]]))
+            except Exception as error:  # carried to the parent, which raises it
+                _send(out, ("error", 0, repr(error)))
+    finally:
+        os._exit(0)
+
+
+def _send(out, message: tuple) -> None:
+    data = pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
+    out.write(FRAME.pack(len(data)) + data)
+    out.flush()
+
+
+def _results(children: dict[int, int], count: int, size: int) -> Iterator:
+    """The workers' results in the order of the items, read from their pipes
+    as frames arrive; a chunk that comes early waits for those before it."""
+    waiting: dict[int, list] = {}
+    with selectors.DefaultSelector() as selector:
+        for read_end in children:
+            selector.register(read_end, selectors.EVENT_READ)
+        for start in range(0, count, size):
+            while start not in waiting:
+                if not selector.get_map():
+                    raise RuntimeError("a worker process stopped unexpectedly")
+                for key, _ in selector.select():
+                    frame = _receive(key.fd)
+                    if frame is None:
+                        selector.unregister(key.fd)
+                        continue
+                    status, first, values = frame
+                    if status != "ok":
+                        raise RuntimeError(values)
+                    waiting[first] = values
+            yield from waiting.pop(start)
+
+
+def _receive(pipe: int) -> tuple | None:
+    """One frame from a worker's pipe, or None at its end."""
+    header = _read_exactly(pipe, FRAME.size)
+    return pickle.loads(_read_exactly(pipe, FRAME.unpack(header)[0])) if header else None
+
+
+def _read_exactly(pipe: int, length: int) -> bytes:
+    parts, left = [], length
+    while left:
+        part = os.read(pipe, min(left, 1 << 20))
+        if not part:
+            break
+        parts.append(part)
+        left -= len(part)
+    return b"".join(parts)

@@ -1,11 +1,12 @@
-"""Sharing work between processes: the results come back whole and in order."""
+"""Sharing work between processes: the results come back whole and in order,
+each as soon as it and those before it are done."""
 
 import os
 import time
 
 import pytest
 
-from generator.parallel import parallel_map
+from generator.parallel import parallel_imap, parallel_map
 
 
 def test_results_come_back_in_the_order_of_the_items():
@@ -22,6 +23,24 @@ def test_the_work_is_shared_between_processes():
     pids = parallel_map(pid_after_a_pause, range(5000))
     assert os.getpid() not in pids
     assert len(set(pids)) == min(os.cpu_count(), 4)
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2 or not hasattr(os, "fork"), reason="one core: no worker processes")
+def test_the_first_results_arrive_while_the_last_items_are_still_worked_on(tmp_path):
+    received = tmp_path / "first-result-received"
+
+    def last_waits_for_the_first_to_arrive(n):
+        if n < 4999:
+            return n
+        deadline = time.monotonic() + 10
+        while not received.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return received.exists()
+
+    results = parallel_imap(last_waits_for_the_first_to_arrive, range(5000))
+    assert next(results) == 0
+    received.touch()
+    assert list(results)[-1] is True
 
 
 def test_a_failure_in_a_worker_reaches_the_caller():
