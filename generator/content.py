@@ -81,18 +81,14 @@ TYPE_NAMES = {
 }
 
 
-def _has_type(value: object, type_: str) -> bool:
-    if type_ == "text":
-        return isinstance(value, str) and bool(value.strip())
-    if type_ == "texts":
-        return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
-    if type_ == "date":
-        return isinstance(value, date) and not hasattr(value, "hour")
-    if type_ == "when":
-        return isinstance(value, (str, int)) or (isinstance(value, date) and not hasattr(value, "hour"))
-    if type_ == "bool":
-        return isinstance(value, bool)
-    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+HAS_TYPE = {
+    "text": lambda value: isinstance(value, str) and bool(value.strip()),
+    "texts": lambda value: isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value),
+    "date": lambda value: isinstance(value, date) and not hasattr(value, "hour"),
+    "when": lambda value: isinstance(value, (str, int)) or (isinstance(value, date) and not hasattr(value, "hour")),
+    "bool": lambda value: isinstance(value, bool),
+    "int": lambda value: isinstance(value, int) and not isinstance(value, bool) and value > 0,
+}
 
 
 def check_fields(doc: Document, fields: dict[str, Field]) -> list[Problem]:
@@ -105,7 +101,7 @@ def check_fields(doc: Document, fields: dict[str, Field]) -> list[Problem]:
         if name not in doc.meta:
             if spec.required:
                 problems.append(Problem(doc.path, 1, f"missing required field '{name}'"))
-        elif not _has_type(doc.meta[name], spec.type):
+        elif not HAS_TYPE[spec.type](doc.meta[name]):
             problems.append(Problem(doc.path, doc.line_of(name), f"field '{name}' must be {TYPE_NAMES[spec.type]}"))
     return problems
 
@@ -271,7 +267,7 @@ def _make_all(folder: Path, docs: Iterable[Document | Problem], make, problems: 
         item, found = cache.make(doc, world, make)
         problems.extend(found)
         if item is not None:
-            items[doc.path.stem] = item
+            items[item.id] = item
     return items
 
 

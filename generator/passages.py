@@ -8,7 +8,6 @@ source text as written, so the source page can mark the very characters.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -27,18 +26,16 @@ class Locator:
     """Finds passages in one text, whitespace aside."""
 
     def __init__(self, text: str) -> None:
-        words = list(WORD.finditer(text))
-        self._starts = [w.start() for w in words]
-        self._flat_starts = []
-        flat = 0
-        for w in words:
-            self._flat_starts.append(flat)
-            flat += len(w.group()) + 1
-        self.flat = " ".join(w.group() for w in words)
+        self.flat = " ".join(text.split())
+        self._starts = [w.start() for w in WORD.finditer(text)]  # where each word starts in the text
 
     def _original(self, flat_index: int) -> int:
-        k = bisect_right(self._flat_starts, flat_index) - 1
-        return self._starts[k] + flat_index - self._flat_starts[k]
+        """The text's offset of the flat text's character at `flat_index`,
+        which is never a space: its word is the one after as many spaces as
+        come before it."""
+        word = self.flat.count(" ", 0, flat_index)
+        word_start = self.flat.rfind(" ", 0, flat_index) + 1
+        return self._starts[word] + flat_index - word_start
 
     def find(self, passage: str) -> Span | None:
         wanted = normalise(passage)
