@@ -201,7 +201,9 @@ def slug(text: str) -> str:
     """A file name for a place or a person: lowercase, accents dropped,
     letters of any script kept, everything else a single '-'. Cached: a
     preview plans the site again after every save."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+    folded = text.casefold()
+    if not folded.isascii():
+        folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
     return re.sub(r"[\W_]+", "-", folded).strip("-") or "x"
 
 
