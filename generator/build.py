@@ -124,8 +124,10 @@ def holds(path: str | Path, data: bytes) -> bool:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except OSError:
         return False
-    with os.fdopen(descriptor, "rb") as file:
-        return file.read(len(data) + 1) == data
+    try:  # a short read can only make the answer a safe "no"
+        return os.fstat(descriptor).st_size == len(data) and os.read(descriptor, len(data)) == data
+    finally:
+        os.close(descriptor)
 
 
 def _output_problems(content_dir: Path, output_dir: Path) -> list[Problem]:
