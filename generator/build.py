@@ -7,6 +7,7 @@ content folder is ever written.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import tempfile
@@ -39,27 +40,40 @@ class Result:
 
 def check(content_dir: Path, drafts: bool = False) -> Result:
     """Everything a build does except writing: load, then render in memory."""
-    loaded, problems = content_loader.load(content_dir, drafts)
+    loaded, plan, problems = _load_and_plan(content_dir, drafts)
     if problems:
         return Result(problems)
-    plan = plan_site(loaded)
     problems = _render_pages(environment(content_dir, loaded.site.theme), plan, None)
     return Result(problems, loaded, len(plan.pages))
 
 
 def build(content_dir: Path, output_dir: Path, drafts: bool = False) -> Result:
     problems = _output_problems(content_dir, output_dir)
-    loaded, load_problems = content_loader.load(content_dir, drafts)
+    loaded, plan, load_problems = _load_and_plan(content_dir, drafts)
     problems += load_problems
     if problems:
         return Result(problems)
-    plan = plan_site(loaded)
     env = environment(content_dir, loaded.site.theme)
     try:
         problems = _write_atomically(output_dir, plan, env, static_files(content_dir, loaded.site.theme))
     except OSError as error:
         problems = [Problem(output_dir, 0, f"cannot write the output: {error.strerror or error}")]
     return Result(problems, loaded if not problems else None, len(plan.pages))
+
+
+def _load_and_plan(content_dir: Path, drafts: bool) -> tuple[Content | None, Plan | None, list[Problem]]:
+    """The model and the plan of its pages, made with Python's cycle
+    collector paused: they are hundreds of thousands of objects that live as
+    long as the build, none of them garbage, and the collector would walk
+    them all several times (a quarter of a second for 10,000 entries)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        loaded, problems = content_loader.load(content_dir, drafts)
+        return loaded, plan_site(loaded) if loaded else None, problems
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _render_pages(env: Environment, plan: Plan, staging: Path | None, previous: Path | None = None) -> list[Problem]:

@@ -7,6 +7,7 @@ fork, run in the calling process.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import selectors
@@ -44,6 +45,10 @@ def parallel_imap(function: Callable[[Item], Result], items: Sequence[Item], min
     os.write(tickets_in, b"".join(TICKET.pack(start) for start in range(0, len(items), size)))
     os.close(tickets_in)
     children = {}
+    # Frozen, the parent's objects are never walked by a child's cycle
+    # collector, which would otherwise write to, and so copy, the memory
+    # pages that hold them (the gc module's advice before a fork).
+    gc.freeze()
     for _ in range(workers):
         read_end, write_end = os.pipe()
         pid = os.fork()
@@ -52,6 +57,7 @@ def parallel_imap(function: Callable[[Item], Result], items: Sequence[Item], min
             _work(function, items, size, tickets, write_end)
         os.close(write_end)
         children[read_end] = pid
+    gc.unfreeze()
     os.close(tickets)
     try:
         yield from _results(children, len(items), size)
