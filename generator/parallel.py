@@ -53,7 +53,10 @@ def parallel_imap(function: Callable[[Item], Result], items: Sequence[Item], min
         read_end, write_end = os.pipe()
         pid = os.fork()
         if pid == 0:
-            os.close(read_end)
+            # Only the parent may hold the read ends: a worker holding another's
+            # would keep it writing to a pipe that nobody reads.
+            for fd in (read_end, *children):
+                os.close(fd)
             _work(function, items, size, tickets, write_end)
         os.close(write_end)
         children[read_end] = pid
@@ -62,8 +65,10 @@ def parallel_imap(function: Callable[[Item], Result], items: Sequence[Item], min
     try:
         yield from _results(children, len(items), size)
     finally:
-        for read_end, pid in children.items():
-            os.close(read_end)  # a worker still writing stops on the closed pipe
+        # A worker still writing, when the caller stops early, stops on the closed pipe.
+        for read_end in children:
+            os.close(read_end)
+        for pid in children.values():
             os.waitpid(pid, 0)
 
 

@@ -2,7 +2,10 @@
 each as soon as it and those before it are done."""
 
 import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -55,3 +58,19 @@ def test_a_failure_in_a_worker_reaches_the_caller():
 
 def test_a_short_list_is_mapped_in_the_calling_process():
     assert parallel_map(lambda n: os.getpid(), range(10)) == [os.getpid()] * 10
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2 or not hasattr(os, "fork"), reason="one core: no worker processes")
+def test_a_caller_that_stops_early_leaves_no_worker_waiting():
+    # Each chunk's results outgrow a pipe's buffer, so the workers are still
+    # writing when the caller stops reading; stopping must not wait on them forever.
+    code = (
+        "from generator.parallel import parallel_imap\n"
+        "results = parallel_imap(lambda n: 'x' * 1000, range(50_000))\n"
+        "next(results)\n"
+        "results.close()\n"
+        "print('closed')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert done.stdout == "closed\n", done.stderr
