@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))  # tests build synthetic archives with its generator
 
 SOURCE = """+++
 title = "Rebels withdraw"

@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from build_benchmark import generate
 from conftest import edit, write
 
 from generator.content import load
@@ -131,3 +132,21 @@ def test_a_draft_quote_cannot_back_a_published_entry(site):
     edit(site / "quotes" / "nothing-left.md", "+++\n", "+++\ndraft = true\n")
     [problem] = problems_of(site)
     assert "quote 'nothing-left' is a draft" in problem
+
+
+def test_an_archive_read_by_several_processes_loads_whole_and_names_each_mistake(tmp_path):
+    # Past 2,000 files the reading is shared between processes and the
+    # checks run as the files arrive: the result must be the same.
+    content = tmp_path / "content"
+    generate(content, 1200)
+    files = sum(1 for _ in content.rglob("*.md"))
+    assert files >= 2000
+    loaded, problems = load(content)
+    assert problems == [] and len(loaded.events) == 1200 and len(loaded.quotes) == files - 1200 - len(loaded.sources)
+    assert [e.when.start for e in loaded.events] == sorted(e.when.start for e in loaded.events)
+    write(content / "events" / "e-00003-04.md", '+++\ndate = "Monday\n+++\n')
+    (content / "quotes" / "q-00060-01.md").write_bytes(b"+++\nspeaker = \"Caf\xe9\"\n+++\n")
+    assert [str(p).removeprefix(str(content)) for p in load(content)[1]] == [
+        "/events/e-00003-04.md:3: malformed front matter: Unterminated string",
+        "/quotes/q-00060-01.md:2: not UTF-8 text (byte 0xe9): save the file as UTF-8",
+    ]

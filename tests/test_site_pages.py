@@ -4,19 +4,16 @@ data, the sitemap, and what they weigh."""
 
 import json
 import re
-import sys
 import xml.etree.ElementTree as ET
 from datetime import datetime
 from pathlib import Path
 
-from conftest import ROOT, edit, timeline, write
+from build_benchmark import generate
+from conftest import edit, timeline, write
 from sitecheck import broken_links, read_page
 
 from generator.build import build
 from generator.render import slugs
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from build_benchmark import generate
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
