@@ -44,25 +44,27 @@ def parallel_imap(function: Callable[[Item], Result], items: Sequence[Item], min
     tickets, tickets_in = os.pipe()
     os.write(tickets_in, b"".join(TICKET.pack(start) for start in range(0, len(items), size)))
     os.close(tickets_in)
-    children = {}
-    # Frozen, the parent's objects are never walked by a child's cycle
-    # collector, which would otherwise write to, and so copy, the memory
-    # pages that hold them (the gc module's advice before a fork).
-    gc.freeze()
-    for _ in range(workers):
-        read_end, write_end = os.pipe()
-        pid = os.fork()
-        if pid == 0:
-            # Only the parent may hold the read ends: a worker holding another's
-            # would keep it writing to a pipe that nobody reads.
-            for fd in (read_end, *children):
-                os.close(fd)
-            _work(function, items, size, tickets, write_end)
-        os.close(write_end)
-        children[read_end] = pid
-    gc.unfreeze()
-    os.close(tickets)
+    children: dict[int, int] = {}  # read end of each worker's pipe -> its pid
     try:
+        # Frozen, the parent's objects are never walked by a child's cycle
+        # collector, which would otherwise write to, and so copy, the memory
+        # pages that hold them (the gc module's advice before a fork).
+        gc.freeze()
+        try:
+            for _ in range(workers):
+                read_end, write_end = os.pipe()
+                pid = os.fork()
+                if pid == 0:
+                    # Only the parent may hold the read ends: a worker holding
+                    # another's would keep it writing to a pipe nobody reads.
+                    for fd in (read_end, *children):
+                        os.close(fd)
+                    _work(function, items, size, tickets, write_end)
+                os.close(write_end)
+                children[read_end] = pid
+        finally:
+            gc.unfreeze()
+            os.close(tickets)
         yield from _results(children, len(items), size)
     finally:
         # A worker still writing, when the caller stops early, stops on the closed pipe.
