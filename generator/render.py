@@ -122,7 +122,7 @@ def render_bodies(plan: Plan) -> None:
     processes, themselves sharing the work: otherwise each process would
     render all of them, as every body is shown on pages that both render."""
     texts = sorted({e.body for p in plan.shared["periods"] for e in p.events if e.body and e.body not in _HTML})
-    if len(texts) < _HTML_KEPT:
+    if len(texts) < _HTML_KEPT:  # more would not all stay in the dict
         _HTML.update(zip(texts, map(Markup, parallel_map(MARKDOWN.render, texts))))
 
 
@@ -182,8 +182,8 @@ def when_label(when: When) -> str:
         return f"{start.year}"
     if when.precision == "month":
         return f"{MONTHS[start.month]} {start.year}"
-    end_label = f"{end.day} {MONTHS[end.month][:3]} {end.year}"
     if when.precision in ("week", "weekend"):
+        end_label = f"{end.day} {MONTHS[end.month][:3]} {end.year}"
         span = f"{start.day}–{end_label}" if start.month == end.month else f"{start.day} {MONTHS[start.month][:3]} – {end_label}"
         return f"{when.precision} of {span}"
     return f"{start.day} {MONTHS[start.month][:3]} {start.year}{PARTS_OF_DAY.get(when.part_of_day, '')}"
