@@ -21,8 +21,9 @@ from jinja2 import Environment, TemplateSyntaxError
 from generator import content as content_loader
 from generator.model import Content
 from generator.parallel import parallel_map
+from generator.plan import Page, Plan, plan_site
 from generator.problems import Problem
-from generator.render import Page, Plan, environment, plan_site, render_bodies, render_page
+from generator.render import environment, render_bodies, render_page
 from generator.themes import static_files
 
 # Written into every output folder, so a later build knows the folder is its

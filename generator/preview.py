@@ -22,17 +22,9 @@ from generator import content as content_loader
 from generator.build import holds, render_problem
 from generator.model import Event, Quote, Site, Source
 from generator.parallel import parallel_map
+from generator.plan import Page, Period, Plan, Urls, plan_site
 from generator.problems import Problem
-from generator.render import (
-    Page,
-    Period,
-    Plan,
-    SiteEnvironment,
-    Urls,
-    environment,
-    plan_site,
-    render_page,
-)
+from generator.render import SiteEnvironment, environment, render_page
 from generator.themes import static_files, theme_dirs
 
 

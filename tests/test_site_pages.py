@@ -13,7 +13,7 @@ from conftest import edit, timeline, write
 from sitecheck import broken_links, read_page
 
 from generator.build import build
-from generator.render import slugs
+from generator.plan import slugs
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
