@@ -10,10 +10,10 @@ template. Target: the build within 2x the floor.
 Each build replaces the output of the one before, as the floor replaces its
 own, and the first of each goes into an empty folder. Each floor run comes
 right after a build, and the script reports each pair's ratio as well as
-the ratio of the medians. A build links the pages that
-the output it replaces already holds byte for byte, so the same content
-built again writes little; the script therefore also times 3 builds after
-an edit of the site's title, which changes every page.
+the ratio of the medians. A build links the pages that the output it
+replaces already holds byte for byte, so the same content built again
+writes little; the script therefore also times 3 builds after an edit of
+the site's title, which changes every page.
 
     python benchmarks/build_benchmark.py [--entries 10000] [--runs 3] [--keep DIR]
 """
@@ -157,8 +157,8 @@ def main() -> None:
           f"median {statistics.median(ratios):.2f} (target <= 2.0)")
     print(f"every page changed, over the floor's median: {every / floor:.2f}; "
           f"into an empty folder, first build/first floor: {ratios[0]:.2f}")
-    # CPU time moves far less than wall time on a shared machine: the figure
-    # to compare when a change is meant to make the build do less work.
+    # CPU time drifts less than wall time on a shared machine: the figure to
+    # compare when a change is meant to make the build do less work.
     print(f"CPU time of a full build (user + system, all its processes), median of {args.runs}: "
           f"{statistics.median(CPU_SECONDS[:args.runs]):.2f} s (runs: {_runs(CPU_SECONDS[:args.runs])})")
     print(f"peak memory of a build: {peak_mb:.0f} MB")
