@@ -144,15 +144,17 @@ def excerpt(text: str, limit: int = 140) -> str:
     return flat[:limit].rsplit(" ", 1)[0].rstrip(",;:—") + " …"
 
 
-def long_date(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
-# Month names written out, not by strftime: a date is labelled several times
-# on every page, and strftime took most of the time of each label.
+# Names written out, not by strftime: a date is labelled several times on
+# every page, and strftime took most of the time of each label.
 MONTHS = ("", "January", "February", "March", "April", "May", "June", "July",
           "August", "September", "October", "November", "December")
+SHORT_MONTHS = tuple(name[:3] for name in MONTHS)
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 PARTS_OF_DAY = {"MO": ", morning", "AF": ", afternoon", "EV": ", evening", "NI": ", night"}
+
+
+def long_date(day: date) -> str:
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month]} {day.year}"
 
 
 def when_label(when: When) -> str:
@@ -163,10 +165,10 @@ def when_label(when: When) -> str:
     if when.precision == "month":
         return f"{MONTHS[start.month]} {start.year}"
     if when.precision in ("week", "weekend"):
-        end_label = f"{end.day} {MONTHS[end.month][:3]} {end.year}"
-        span = f"{start.day}–{end_label}" if start.month == end.month else f"{start.day} {MONTHS[start.month][:3]} – {end_label}"
+        end_label = f"{end.day} {SHORT_MONTHS[end.month]} {end.year}"
+        span = f"{start.day}–{end_label}" if start.month == end.month else f"{start.day} {SHORT_MONTHS[start.month]} – {end_label}"
         return f"{when.precision} of {span}"
-    return f"{start.day} {MONTHS[start.month][:3]} {start.year}{PARTS_OF_DAY.get(when.part_of_day, '')}"
+    return f"{start.day} {SHORT_MONTHS[start.month]} {start.year}{PARTS_OF_DAY.get(when.part_of_day, '')}"
 
 
 def when_datetime(when: When) -> str:
@@ -197,11 +199,11 @@ def by_day(events: tuple[Event, ...]) -> list[Day]:
             days[-1] = Day(key, days[-1].label, days[-1].short, days[-1].when, days[-1].events + (event,))
             continue
         if when.precision == "day":
-            label, short = long_date(when.start), f"{when.start.day} {when.start:%b}"
+            label, short = long_date(when.start), f"{when.start.day} {SHORT_MONTHS[when.start.month]}"
         else:
             label = when_label(when)
             label = label[0].upper() + label[1:]
-            short = {"year": f"{when.start.year}", "month": f"{when.start:%b}"}.get(when.precision, _short_span(when))
+            short = {"year": f"{when.start.year}", "month": SHORT_MONTHS[when.start.month]}.get(when.precision, _short_span(when))
         day_when = when if when.precision != "day" else When(key, "day", when.start, when.start)
         days.append(Day(key, label, short, day_when, (event,)))
     return days
@@ -209,7 +211,8 @@ def by_day(events: tuple[Event, ...]) -> list[Day]:
 
 def _short_span(when: When) -> str:
     start, end = when.start, when.end
-    return f"{start.day}–{end.day} {end:%b}" if start.month == end.month else f"{start.day} {start:%b}–{end.day} {end:%b}"
+    end_label = f"{end.day} {SHORT_MONTHS[end.month]}"
+    return f"{start.day}–{end_label}" if start.month == end.month else f"{start.day} {SHORT_MONTHS[start.month]}–{end_label}"
 
 
 def entries_overview(events: tuple[Event, ...]) -> overview.Overview:
