@@ -15,6 +15,12 @@ replaces already holds byte for byte, so the same content built again
 writes little; the script therefore also times 3 builds after an edit of
 the site's title, which changes every page.
 
+Last, it builds the site 3 times more with every template of the theme
+replaced by the floor's bare one (through the site's own templates/
+folder, which it removes afterwards): the same command, loading, checking,
+planning and writing as before, with pages as cheap as the floor's. Set
+against the floor, that is what the build costs before its templates do.
+
     python benchmarks/build_benchmark.py [--entries 10000] [--runs 3] [--keep DIR]
 """
 
@@ -47,6 +53,8 @@ WORDS = ["Monday", "last March", "over the weekend", "a month ago", "yesterday",
 KINDS = ["bombing", "capture", "atrocity-report", "official-statement", "testimony", "political-reaction"]
 CERTAINTIES = ["reported", "reported", "confirmed", "unconfirmed", "claimed"]
 FLOOR_TEMPLATE = "<!doctype html><html><head><title>{{ title }}</title></head><body><h1>{{ title }}</h1><p>{{ text }}</p></body></html>"
+FLOOR_TEXT = "Shelling reported in a district of the city. " * 6
+THEME_TEMPLATES = Path(__file__).resolve().parent.parent / "themes" / "default" / "templates"
 
 
 def generate(folder: Path, entries: int) -> None:
@@ -110,11 +118,22 @@ def timed_floor(pages: int, output: Path) -> float:
     staging.mkdir()
     for n in range(pages):
         (staging / f"page-{n:06d}.html").write_text(
-            template.render(title=f"Page {n}", text="Shelling reported in a district of the city. " * 6), encoding="utf-8")
+            template.render(title=f"Page {n}", text=FLOOR_TEXT), encoding="utf-8")
     if output.exists():
         remove_tree(output)  # as quickly as the build removes the output it replaces
     staging.rename(output)
     return time.perf_counter() - started
+
+
+def bare_templates(content: Path) -> Path:
+    """Override every template of the default theme, for this site only,
+    with the floor's template; return the folder to remove afterwards."""
+    folder = content / "templates"
+    folder.mkdir()
+    bare = FLOOR_TEMPLATE.replace("{{ title }}", "{{ path }}").replace("{{ text }}", FLOOR_TEXT)
+    for template in THEME_TEMPLATES.iterdir():
+        (folder / template.name).write_text(bare, encoding="utf-8")
+    return folder
 
 
 def main() -> None:
@@ -147,6 +166,14 @@ def main() -> None:
         (content / "site.toml").write_text(site_toml, encoding="utf-8")
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     pages = sum(1 for p in output.rglob("*.html"))
+    bare, bare_floors = [], []
+    templates = bare_templates(content)
+    try:
+        for _ in range(args.runs):
+            bare.append(timed_build(content, output))
+            bare_floors.append(timed_floor(pages, work / "floor"))
+    finally:
+        shutil.rmtree(templates)
     build, every, floor = statistics.median(builds), statistics.median(changed), statistics.median(floors)
     ratios = [b / f for b, f in zip(builds, floors)]
     print(f"entries: {args.entries}, pages written: {pages}")
@@ -157,6 +184,11 @@ def main() -> None:
           f"median {statistics.median(ratios):.2f} (target <= 2.0)")
     print(f"every page changed, over the floor's median: {every / floor:.2f}; "
           f"into an empty folder, first build/first floor: {ratios[0]:.2f}")
+    bare_ratios = [b / f for b, f in zip(bare, bare_floors)]
+    print(f"the same build with the floor's bare template for every page, median of {args.runs}: "
+          f"{statistics.median(bare):.2f} s (runs: {_runs(bare)}; the first changes every page); "
+          f"each over the floor run right after it: {_runs(bare_ratios)}, median {statistics.median(bare_ratios):.2f} "
+          f"(floors: {_runs(bare_floors)})")
     # CPU time drifts less than wall time on a shared machine: the figure to
     # compare when a change is meant to make the build do less work.
     print(f"CPU time of a full build (user + system, all its processes), median of {args.runs}: "
