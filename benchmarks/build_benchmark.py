@@ -147,6 +147,8 @@ def main() -> None:
     content = args.keep or work / "content"
     if not (content / "site.toml").exists():
         generate(content, args.entries)
+    if (content / "templates").exists():
+        raise SystemExit(f"{content / 'templates'} exists: the bare-page builds put their templates there")
     output = work / "output"
     builds, floors = [], []
     for _ in range(args.runs):
