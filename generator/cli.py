@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from generator import __version__, dates, places
 from generator import build as builder
+from generator.parallel import WorkerLost
 from generator.problems import Problem, count, display_path
 
 if TYPE_CHECKING:
@@ -96,6 +97,9 @@ def _run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("timeline: interrupted; the output was left as it was", file=sys.stderr)
         return 130
+    except WorkerLost as error:
+        print(f"timeline: {error}; the output was left as it was", file=sys.stderr)
+        return 1
     if result.problems:
         return _fail(result.problems, args.output if args.command == "build" else None)
     elapsed = time.perf_counter() - started

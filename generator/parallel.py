@@ -45,15 +45,23 @@ def parallel_imap(function: Callable[[Item], Result], items: Sequence[Item], min
     os.write(tickets_in, b"".join(TICKET.pack(start) for start in range(0, len(items), size)))
     os.close(tickets_in)
     children: dict[int, int] = {}  # read end of each worker's pipe -> its pid
+    # Frozen, the parent's objects are never walked by a child's cycle
+    # collector, which would otherwise write to, and so copy, the memory
+    # pages that hold them (the gc module's advice before a fork). A caller
+    # that froze its own objects (the preview does) keeps them frozen.
+    freezing = gc.get_freeze_count() == 0
     try:
-        # Frozen, the parent's objects are never walked by a child's cycle
-        # collector, which would otherwise write to, and so copy, the memory
-        # pages that hold them (the gc module's advice before a fork).
-        gc.freeze()
+        if freezing:
+            gc.freeze()
         try:
             for _ in range(workers):
                 read_end, write_end = os.pipe()
-                pid = os.fork()
+                try:
+                    pid = os.fork()
+                except OSError:  # no process to be had: go on with those started
+                    os.close(read_end)
+                    os.close(write_end)
+                    break
                 if pid == 0:
                     # Only the parent may hold the read ends: a worker holding
                     # another's would keep it writing to a pipe nobody reads.
@@ -63,9 +71,13 @@ def parallel_imap(function: Callable[[Item], Result], items: Sequence[Item], min
                 os.close(write_end)
                 children[read_end] = pid
         finally:
-            gc.unfreeze()
+            if freezing:
+                gc.unfreeze()
             os.close(tickets)
-        yield from _results(children, len(items), size)
+        if children:
+            yield from _results(children, len(items), size)
+        else:
+            yield from map(function, items)
     finally:
         # A worker still writing, when the caller stops early, stops on the closed pipe.
         for read_end in children:
@@ -95,6 +107,11 @@ def _send(out, message: tuple) -> None:
     out.flush()
 
 
+class WorkerLost(RuntimeError):
+    """A worker process ended before it sent all its results: killed, or
+    out of memory."""
+
+
 def _results(children: dict[int, int], count: int, size: int) -> Iterator:
     """The workers' results in the order of the items, read from their pipes
     as frames arrive; a chunk that comes early waits for those before it."""
@@ -105,7 +122,7 @@ def _results(children: dict[int, int], count: int, size: int) -> Iterator:
         for start in range(0, count, size):
             while start not in waiting:
                 if not selector.get_map():
-                    raise RuntimeError("a worker process stopped unexpectedly")
+                    raise WorkerLost("a worker process stopped before it finished (killed, or out of memory)")
                 for key, _ in selector.select():
                     frame = _receive(key.fd)
                     if frame is None:
@@ -119,9 +136,14 @@ def _results(children: dict[int, int], count: int, size: int) -> Iterator:
 
 
 def _receive(pipe: int) -> tuple | None:
-    """One frame from a worker's pipe, or None at its end."""
+    """One frame from a worker's pipe, or None at its end, or where the
+    worker was stopped halfway through writing one."""
     header = _read_exactly(pipe, FRAME.size)
-    return pickle.loads(_read_exactly(pipe, FRAME.unpack(header)[0])) if header else None
+    if len(header) < FRAME.size:
+        return None
+    (length,) = FRAME.unpack(header)
+    data = _read_exactly(pipe, length)
+    return pickle.loads(data) if len(data) == length else None
 
 
 def _read_exactly(pipe: int, length: int) -> bytes:

@@ -1,7 +1,9 @@
 """Sharing work between processes: the results come back whole and in order,
 each as soon as it and those before it are done."""
 
+import gc
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -9,7 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.parallel import parallel_imap, parallel_map
+from generator.parallel import WorkerLost, parallel_imap, parallel_map
+
+needs_workers = pytest.mark.skipif((os.cpu_count() or 1) < 2 or not hasattr(os, "fork"), reason="one core: no worker processes")
+
+
+def open_descriptors() -> set[str]:
+    return set(os.listdir("/proc/self/fd"))
 
 
 def test_results_come_back_in_the_order_of_the_items():
@@ -17,7 +25,7 @@ def test_results_come_back_in_the_order_of_the_items():
     assert parallel_map(lambda n: n * n, items) == [n * n for n in items]
 
 
-@pytest.mark.skipif((os.cpu_count() or 1) < 2 or not hasattr(os, "fork"), reason="one core: no worker processes")
+@needs_workers
 def test_the_work_is_shared_between_processes():
     def pid_after_a_pause(n):
         time.sleep(0.0001)  # long enough that no worker drains the queue before the last one starts
@@ -28,7 +36,7 @@ def test_the_work_is_shared_between_processes():
     assert len(set(pids)) == min(os.cpu_count(), 4)
 
 
-@pytest.mark.skipif((os.cpu_count() or 1) < 2 or not hasattr(os, "fork"), reason="one core: no worker processes")
+@needs_workers
 def test_the_first_results_arrive_while_the_last_items_are_still_worked_on(tmp_path):
     received = tmp_path / "first-result-received"
 
@@ -60,7 +68,7 @@ def test_a_short_list_is_mapped_in_the_calling_process():
     assert parallel_map(lambda n: os.getpid(), range(10)) == [os.getpid()] * 10
 
 
-@pytest.mark.skipif((os.cpu_count() or 1) < 2 or not hasattr(os, "fork"), reason="one core: no worker processes")
+@needs_workers
 def test_a_caller_that_stops_early_leaves_no_worker_waiting():
     # Each chunk's results outgrow a pipe's buffer, so the workers are still
     # writing when the caller stops reading; stopping must not wait on them forever.
@@ -74,3 +82,37 @@ def test_a_caller_that_stops_early_leaves_no_worker_waiting():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                           cwd=Path(__file__).resolve().parent.parent)
     assert done.stdout == "closed\n", done.stderr
+
+
+def test_when_no_process_can_be_started_the_caller_does_the_work(monkeypatch):
+    def no_more_processes():
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_more_processes)
+    before = open_descriptors()
+    assert parallel_map(lambda n: n + 1, range(5000)) == list(range(1, 5001))
+    assert open_descriptors() == before
+
+
+@needs_workers
+def test_a_worker_that_is_killed_is_reported_as_lost():
+    def killed_at(n):
+        if n == 2500:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return "x" * 100
+
+    before = open_descriptors()
+    with pytest.raises(WorkerLost, match="stopped before it finished"):
+        parallel_map(killed_at, range(5000))
+    assert open_descriptors() == before
+
+
+@needs_workers
+def test_objects_the_caller_froze_stay_frozen():
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        parallel_map(lambda n: n, range(5000))
+        assert gc.get_freeze_count() >= frozen
+    finally:
+        gc.unfreeze()
