@@ -125,6 +125,14 @@ def test_a_site_can_override_one_template_of_its_theme(site, tmp_path):
     assert "<h1>Test timeline</h1>" in (tmp_path / "output" / "index.html").read_text()
 
 
+def test_a_template_of_the_site_can_show_certainty_with_the_themes_macro(site, tmp_path):
+    write(site / "templates" / "quotes.html",
+          '{% extends "base.html" %}{% from "_macros.html" import certainty %}'
+          '{% block main %}{% for event in periods[0].events %}{{ certainty(event) }}{% endfor %}{% endblock %}')
+    assert build(site, tmp_path / "output").problems == []
+    assert '<span class="certainty">' in (tmp_path / "output" / "quotes.html").read_text()
+
+
 def test_a_site_can_use_a_theme_of_its_own_beside_the_content(site, tmp_path):
     write(site.parent / "themes" / "plain" / "templates" / "base.html", "<!doctype html><title>plain</title>{% block main %}{% endblock %}")
     write(site.parent / "themes" / "plain" / "static" / "style.css", "body { color: black; }")
