@@ -8,6 +8,7 @@ source text as written, so the source page can mark the very characters.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
@@ -32,8 +33,9 @@ class Locator:
         # Where each word starts, in the text and in the flat text: a long
         # source (a transcript, a report) holds hundreds of quotes, and each
         # is placed by a binary search, not by a scan of the text before it.
-        self._starts = [w.start() for w in WORD.finditer(text)]
-        self._flat_starts = list(accumulate((len(w) + 1 for w in self.flat.split(" ")[:-1]), initial=0))
+        # Arrays, not lists: an archive's sources hold hundreds of thousands of words.
+        self._starts = array("q", (w.start() for w in WORD.finditer(text)))
+        self._flat_starts = array("q", accumulate((len(w) + 1 for w in self.flat.split(" ")[:-1]), initial=0))
 
     def _original(self, flat_index: int) -> int:
         """The text's offset of the flat text's character at `flat_index`."""
