@@ -212,10 +212,7 @@ def load_site(path: Path) -> tuple[Site, list[Problem]]:
     if isinstance(meta, Problem):
         return Site(title="Timeline"), [meta]
     doc = Document(path, meta, text, meta_line=1)
-    problems = check_fields(doc, SITE_FIELDS)
-    if problems:
-        return Site(title="Timeline"), problems
-    problems = _web_address(doc, "base_url")
+    problems = check_fields(doc, SITE_FIELDS) or _web_address(doc, "base_url")
     if problems:
         return Site(title="Timeline"), problems
     site = Site(**doc.meta)
