@@ -41,7 +41,11 @@ def parallel_imap(function: Callable[[Item], Result], items: Sequence[Item], min
     # end. A pipe holds one ticket per chunk; reads of a ticket's few bytes
     # are atomic, so no two workers draw the same one.
     size = -(-len(items) // (workers * CHUNKS_PER_WORKER))
-    tickets, tickets_in = os.pipe()
+    try:
+        tickets, tickets_in = os.pipe()
+    except OSError:  # out of file descriptors: no worker could be reached
+        yield from map(function, items)
+        return
     os.write(tickets_in, b"".join(TICKET.pack(start) for start in range(0, len(items), size)))
     os.close(tickets_in)
     children: dict[int, int] = {}  # read end of each worker's pipe -> its pid
@@ -55,7 +59,10 @@ def parallel_imap(function: Callable[[Item], Result], items: Sequence[Item], min
             gc.freeze()
         try:
             for _ in range(workers):
-                read_end, write_end = os.pipe()
+                try:
+                    read_end, write_end = os.pipe()
+                except OSError:  # out of file descriptors: go on with the workers started
+                    break
                 try:
                     pid = os.fork()
                 except OSError:  # no process to be had: go on with those started

@@ -94,6 +94,23 @@ def test_when_no_process_can_be_started_the_caller_does_the_work(monkeypatch):
     assert open_descriptors() == before
 
 
+@pytest.mark.parametrize("pipes_to_be_had", [0, 1, 2])
+def test_when_file_descriptors_run_out_the_work_is_still_done(monkeypatch, pipes_to_be_had):
+    # 0: not even the tickets' pipe; 1: no worker's pipe; 2: one worker's only.
+    pipe, made = os.pipe, []
+
+    def pipe_until_none_left():
+        if len(made) == pipes_to_be_had:
+            raise OSError(24, "Too many open files")
+        made.append(pipe())
+        return made[-1]
+
+    monkeypatch.setattr(os, "pipe", pipe_until_none_left)
+    before = open_descriptors()
+    assert parallel_map(lambda n: n + 1, range(5000)) == list(range(1, 5001))
+    assert open_descriptors() == before
+
+
 @needs_workers
 def test_a_worker_that_is_killed_is_reported_as_lost():
     def killed_at(n):
