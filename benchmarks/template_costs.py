@@ -62,7 +62,8 @@ def main() -> None:
             generate(content_dir, args.entries)
         costs, pages = template_costs(content_dir, args.runs)
     total = sum(costs.values())
-    print(f"rendering {pages.total()} pages in one process, no writing, least of {args.runs} runs: {total:.2f} s of CPU")
+    runs = "one run" if args.runs == 1 else f"least of {args.runs} runs"
+    print(f"rendering {pages.total()} pages in one process, no writing, {runs}: {total:.2f} s of CPU")
     for template, seconds in sorted(costs.items(), key=lambda item: -item[1]):
         print(f"  {template:18} {seconds:6.2f} s  {pages[template]:6} pages  {seconds / pages[template] * 1e6:8.0f} µs a page")
 
