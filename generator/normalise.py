@@ -285,7 +285,7 @@ def _ago(g: Reading) -> str:
     ref = g.reference()
     if count is None:
         return _at_precision(ref, unit)[:3] + "X" if unit == "Y" else "PAST_REF"
-    if precision and ref + STEP[precision] < ref + STEP[unit]:
+    if precision and ORDER.index(precision) < ORDER.index(unit):
         # "A year ago" beside a quarter's results is that quarter, a year before.
         return _at_precision(ref - STEP[precision] - STEP[unit] * count, precision)
     return _at_precision(ref - STEP[unit] * count, unit)

@@ -278,3 +278,11 @@ def test_an_impossible_time_or_day_is_found_but_left_unresolved_with_the_reason(
 )
 def test_earlier_counts_back_from_the_time_last_named_when_that_is_precise_enough(text, value):
     assert find(text, MONDAY)[-1].value == value
+
+
+def test_hours_counted_back_beside_a_topic_that_asks_for_a_coarser_precision_do_not_crash():
+    # Real news: "quarters" makes the topic a quarter's results, "hours" a finer unit.
+    text = "quarters of precincts tallied, Sanders had a huge, double-digit lead. Four hours earlier"
+    (timex,) = find(text, date(2016, 1, 1))
+    assert timex.text == "Four hours earlier"
+    assert timex.value.startswith("2015-12-31")
