@@ -1,40 +1,29 @@
 """Extraction: an article's text in, proposed events and attributed quotes out.
 
-A pure stage: it reads nothing but its arguments and never the clock. Dates
-come from the one date engine (`dates.find`), read against the published
-date; without one, relative dates stay unresolved. A happening the article
-does not date in its own sentence takes the time the sentence before set, if
-it set one, else the day of the report, and says which (`basis`).
+A pure stage: it reads nothing but its arguments and never the clock. It is a
+chain over one reading of the text (one sentence splitter, one pass of the
+date engine): candidates (clauses whose verb reports a happening,
+generator/clauses.py) -> dating (the time that governs each verb, or the
+story's, generator/dating.py) -> attribution and certainty (whose word it is)
+-> titles (generator/titles.py) -> merging (one entry per happening).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
-from itertools import pairwise
 
-from generator import dates, quotations
+from generator import dates, dating, quotations, titles
+from generator.clauses import Clause, Verb, clauses, main_clause
+from generator.dating import FoundDate
 from generator.passages import paragraphs
 from generator.places import Gazetteer
 from generator.quotations import Quotation
 from generator.reading import Rules, Sentence, load_rules, mentions, sentences
 
-TITLE_WORDS = 14
 NOT_NAMED = "not named in the article"
-RELATIVE = re.compile(r"(?:which|who|whom|where)\b")
-
-
-@dataclass(frozen=True)
-class FoundDate:
-    value: str | None  # TIMEX3, or None when the words cannot be placed
-    text: str | None  # the article's words; None when none date the happening
-    precision: str | None
-    basis: str  # words | previous sentence (it sets the time) | publication (the day of the report) | unresolved
-
-    def as_json(self) -> dict:
-        return {"value": self.value, "text": self.text, "precision": self.precision, "basis": self.basis}
 
 
 @dataclass(frozen=True)
@@ -92,31 +81,41 @@ class Extraction:
 class Draft:
     """An event while it is being put together."""
 
-    start: int
+    start: int  # the evidence passage
     end: int
     kind: str
     date: FoundDate
     quotation: Quotation | None  # the quotation the evidence sits in, if any
     paragraph: int
     quotes: list[Quotation]
+    clause: Clause | None = None  # the clause that reports the happening
+    cut: list[tuple[int, int]] = field(default_factory=list)  # words its title leaves out
+    speech: Clause | None = None  # the clause of speech that reports it, if any
 
 
 def extract(text: str, source: str, published: date | None, outlet: str | None, places: Gazetteer) -> Extraction:
     rules = load_rules()
-    spans = paragraphs(text)
-    said = sentences(text, rules)
-    marked = quotations.marked_spans(text, rules, [a for a, _ in spans])
-    people = mentions(text, rules, places.is_place, skip=[(m.opened, m.end) for m in marked])
-    found = quotations.find(text, rules, said, spans, people, outlet, marked)
-    timexes = [t for t in dates.find(text, published) if t.type in ("DATE", "TIME")]
+    read = _without_artifacts(text, rules)
+    spans = paragraphs(read)
+    said = sentences(read, rules)
+    marked = quotations.marked_spans(read, rules, [a for a, _ in spans])
+    people = mentions(read, rules, places.is_place, skip=[(m.opened, m.end) for m in marked])
+    found = quotations.find(read, rules, said, spans, people, outlet, marked)
+    timexes = dates.find(read, published)
     quote_ids = _quote_ids(found)
-    named_places = _places(text, rules, places, people, timexes)
-    cues = Cues(text, rules, named_places, [(m.start, m.end) for m in people if not m.person])
-    drafts = _happenings(text, rules, said, found, timexes, cues, published)
+    named_places = _places(read, rules, places, people, timexes)
+    cues = Cues(read, rules, named_places, [(m.start, m.end) for m in people if not m.person])
+    drafts = _happenings(read, rules, said, found, timexes, cues, published)
     drafts = _attach(drafts, found, said, people, timexes, published)
-    events = _finish(text, rules, drafts, quote_ids, named_places)
+    events = _finish(text, read, rules, drafts, quote_ids, named_places, people)
     quotes = tuple(FoundQuote(quote_ids[id(q)], q.text, q.start, q.end, q.speaker, q.channel) for q in found)
     return Extraction(source, published, events, quotes)
+
+
+def _without_artifacts(text: str, rules: Rules) -> str:
+    """The text with a word processor's leftovers ("[bookmark: _GoBack]")
+    blanked out, so no title or name picks them up; offsets are unchanged."""
+    return rules.artifacts.sub(lambda m: " " * len(m.group()), text)
 
 
 def _places(text: str, rules: Rules, gazetteer: Gazetteer, people, timexes) -> list[tuple[int, int, str]]:
@@ -138,44 +137,149 @@ def _places(text: str, rules: Rules, gazetteer: Gazetteer, people, timexes) -> l
     return sorted(found)
 
 
-# -- Happenings: sentences and clauses with an event cue ----------------------
+# -- Candidates and their dates ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Part:
+    """A stretch of a sentence that reports one happening: its clauses, the
+    one that reports it, and the clause of speech around it, if any."""
+
+    start: int
+    end: int
+    clauses: tuple[Clause, ...]
+    event: Clause
+    speech: Clause | None
 
 
 def _happenings(text, rules: Rules, said: list[Sentence], found, timexes, cues: Cues, published) -> list[Draft]:
     drafts: list[Draft] = []
-    frame: Frame | None = None
+    story = dating.Story(published)
+    calendar = [t for t in timexes if t.type in ("DATE", "TIME")]
+    lengths = [t for t in timexes if t.type == "DURATION"]
+    quoted = [(q.opened, q.end) for q in found]
     for sentence in said:
-        carried, frame = frame, None
-        if sentence.headline:
+        if sentence.headline or _dateline(text, sentence, calendar):
             continue
+        story.read(sentence.paragraph)
         quotation = next((q for q in found if q.opened <= sentence.start < q.end), None)
-        dated = [t for t in timexes if sentence.start <= t.start and t.end <= sentence.end and _dates_it(t, published)]
+        dated = [t for t in calendar if sentence.start <= t.start and t.end <= sentence.end and _dates_it(t, published)]
         if quotation and (rules.not_a_report.search(text, sentence.start, sentence.end) or not (
             dated or rules.in_quotation.search(text, sentence.start, sentence.end)
         )):
             continue
+        found_clauses = clauses(text, sentence.start, sentence.end)
+        lead = main_clause(found_clauses)
         previous = drafts[-1] if drafts else None
-        if previous and previous.paragraph == sentence.paragraph and previous.quotation is quotation and not dated and (
+        if previous and previous.paragraph == sentence.paragraph and previous.quotation is quotation and not dated and not _reports(lead) and (
             rules.continues.match(text, sentence.start) or _certainty_cue(rules, text[sentence.start : sentence.end])
         ):
             previous.end = sentence.end
             continue
         before = len(drafts)
-        for start, end, timex in _parts(text, rules, sentence, dated):
-            kind = cues.kind(start, end, sentence, timex is not None)
-            if kind is not None:
-                if timex:
-                    when = _date(timex)
-                elif carried and carried.sets(text, rules, sentence, quotation, start, end, timexes):
-                    when = replace(_date(carried.timex), basis="previous sentence")
-                else:
-                    when = _undated(published)
-                # A date told inside a quotation is the speaker's, though the sentence opens outside it.
-                told_in = next((q for q in found if timex and q.start <= timex.start < q.end), quotation)
-                drafts.append(Draft(start, end, kind, when, told_in, sentence.paragraph, []))
+        for part in _parts(text, rules, found_clauses, dated, quoted):
+            draft = _candidate(text, rules, sentence, part, dated, lengths, quoted, quotation, found, cues, story, drafts, published)
+            if draft is not None:
+                drafts.append(draft)
         if len(drafts) == before and len(dated) == 1 and _frames(text, rules, sentence, dated[0], published):
-            frame = Frame(sentence, quotation, dated[0])
+            story.set(dating.from_words(dated[0]), happening=False)
     return drafts
+
+
+def _reports(clause: Clause | None) -> bool:
+    """Whether a clause reports a happening or a statement."""
+    verb = clause.verb if clause else None
+    return verb is not None and (verb.happening or (verb.speech and verb.tense in ("past", "present", "perfect") and not verb.negated))
+
+
+def _parts(text: str, rules: Rules, found: list[Clause], dated, quoted) -> list[Part]:
+    """The sentence as one part, or split where a clause other than its main
+    one reports a happening with a date of its own ("retook Palmyra, which it
+    had lost last March"; "Since the iPhone was released in 2007, ...")."""
+    lead = main_clause(found)
+    if lead is None:
+        return []
+    groups: list[list[Clause]] = [[]]
+    for clause in found:
+        own = clause is not lead and clause.role in ("relative", "adverbial", "coordinate") and clause.verb is not None and (
+            clause.verb.happening and dating.governing(text, rules, dated, clause, [], quoted)
+        )
+        if own or (groups[-1] and groups[-1][0].role != "main" and _is_split(groups[-1][0], lead) and clause.role in ("main", "coordinate")):
+            groups.append([])
+        groups[-1].append(clause)
+    parts = []
+    for group in groups:
+        if not group:
+            continue
+        event = lead if lead in group else next((c for c in group if c.verb), group[0])
+        speech = None
+        if event.verb and event.verb.speech:
+            content = next((c for c in group if c.role == "complement" and c.verb and c.verb.happening and c.start > event.start), None)
+            if content and dating.governing(text, rules, dated, content, [], quoted):
+                event, speech = content, event
+        start, end = _trim(text, group[0].start, group[-1].end)
+        if end > start:
+            parts.append(Part(start, end, tuple(group), event, speech))
+    return parts
+
+
+def _is_split(first: Clause, lead: Clause) -> bool:
+    return first is not lead and first.role != "complement"
+
+
+def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotation, found, cues, story, drafts, published) -> Draft | None:
+    """The part as a proposed event, dated, or None when it reports no
+    happening an editor would put on a timeline."""
+    clause = part.event
+    verb = clause.verb
+    if not _reports(clause):
+        return None
+    others = [c for c in part.clauses if c is not clause]
+    governed = dating.governing(text, rules, dated, clause, others, quoted)
+    if governed is None and part.speech is not None:
+        governed = dating.governing(text, rules, dated, part.speech, others, quoted)
+    when, cut = None, []
+    length = next((t for t in lengths if part.start <= t.start < part.end and rules.counted_from.match(text, t.end)), None)
+    if length is not None:
+        earlier = [(text[d.start : d.end], d.date) for d in drafts if d.date.basis == "words"]
+        when = dating.anchored(text, rules, length, story, earlier)
+        if when:
+            cut.append((length.start, rules.counted_from.match(text, length.end).end()))
+    if when is None and governed is not None:
+        timex, mod = governed
+        when = dating.from_words(timex, mod)
+        cut.append(_date_words(text, rules, timex))
+    kind = cues.kind(part.start, part.end, sentence, when is not None and when.basis == "words")
+    if when is None:
+        when = story.carry(text, rules, clause)
+        if when is None:
+            when = dating.undated(published)
+            # Undated, a happening is proposed only when it is the news or of a kind a timeline tracks.
+            if kind is None and not (story.sentences_told <= 2 and verb.happening):
+                return None
+    elif when.basis == "words" and not when.mod:
+        story.set(when, happening=True)
+    if kind is None:
+        kind = "statement" if verb.speech or (part.speech is not None) else "event"
+    told_in = next((q for q in found if governed and q.start <= governed[0].start < q.end), quotation)
+    cut += [(c.start, c.end) for c in part.clauses if c.role == "relative" and c is not clause and not (part.speech and c is part.speech)]
+    return Draft(part.start, part.end, kind, when, told_in, sentence.paragraph, [], clause, cut, part.speech)
+
+
+def _date_words(text: str, rules: Rules, timex: dates.Timex) -> tuple[int, int]:
+    """The date's words with the preposition before them ("on Monday"), which a title leaves out."""
+    before = re.search(r"(?:\b(?:on|in|at|during|by|this|last|early|late|earlier|later)\s+)+$", text[max(0, timex.start - 30) : timex.start], re.IGNORECASE)
+    return (timex.start - len(before.group()) if before else timex.start, timex.end)
+
+
+def _dateline(text: str, sentence: Sentence, calendar) -> bool:
+    """A line that is only a date (and perhaps a place): "June 8, 2010"."""
+    words = text[sentence.start : sentence.end]
+    rest = words
+    for timex in calendar:
+        if sentence.start <= timex.start < sentence.end:
+            rest = rest.replace(timex.text, " ")
+    return len(words) < 80 and "\n" not in words.strip() and not re.search(r"[a-z]{3,}", re.sub(r"\b[A-Z][A-Za-z.]*", " ", rest))
 
 
 def _frames(text: str, rules: Rules, sentence: Sentence, timex: dates.Timex, published: date | None) -> bool:
@@ -190,55 +294,10 @@ def _frames(text: str, rules: Rules, sentence: Sentence, timex: dates.Timex, pub
     )
 
 
-@dataclass(frozen=True)
-class Frame:
-    """A sentence that names one time and reports no happening of its own:
-    the time the next sentence of its paragraph may be telling of."""
-
-    sentence: Sentence
-    quotation: Quotation | None
-    timex: dates.Timex
-
-    def sets(self, text: str, rules: Rules, sentence: Sentence, quotation, start: int, end: int, timexes) -> bool:
-        """Whether the clause [start, end) of `sentence` happens in this time:
-        it follows in the same paragraph and quotation, names no time of its
-        own (not even "earlier" or "now"), and has no words that move it off
-        this time ("had lost", "will")."""
-        return (
-            self.sentence.paragraph == sentence.paragraph
-            and self.quotation is quotation
-            and not any(start <= t.start < end for t in timexes)
-            and not rules.frame_shifts.search(text, start, end)
-        )
-
-
-def _on_calendar(timex) -> bool:
-    """Dates an event: a resolved date or time, not PRESENT_REF or the like."""
-    return bool(timex.value) and timex.value[:1].isdigit() and not timex.unresolved
-
-
 def _dates_it(timex, published: date | None) -> bool:
     """Without a published date, relative words still say which words date
     the event, though not when."""
-    return _on_calendar(timex) or (published is None and timex.value is None)
-
-
-def _parts(text, rules: Rules, sentence: Sentence, dated) -> list[tuple[int, int, object]]:
-    """The sentence as one part, or split where a later clause carries a date
-    of its own ("retook Palmyra, which it had lost last March"); each part
-    with the expression that dates it, if any."""
-    breaks = [m.start() for m in rules.clause_breaks.finditer(text, sentence.start, sentence.end)]
-    bounds = [sentence.start, *breaks, sentence.end]
-    segments = list(pairwise(bounds))
-    split = sorted({next(a for a, b in segments if a <= t.start < b) for t in dated} - {sentence.start})
-    cuts = [sentence.start, *split, sentence.end]
-    parts = []
-    for a, b in pairwise(cuts):
-        timex = next((t for t in dated if a <= t.start < b), None)
-        start, end = _trim(text, a, b)
-        if end > start:
-            parts.append((start, end, timex))
-    return parts
+    return dating.on_calendar(timex) or (published is None and timex.value is None)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -275,18 +334,6 @@ class Cues:
         return None
 
 
-def _date(timex) -> FoundDate:
-    if timex.value is None:
-        return FoundDate(None, timex.text, None, "unresolved")
-    return FoundDate(timex.value, timex.text, timex.precision, "words")
-
-
-def _undated(published: date | None) -> FoundDate:
-    if published is None:
-        return FoundDate(None, None, None, "unresolved")
-    return FoundDate(published.isoformat(), None, "day", "publication")
-
-
 def _certainty_cue(rules: Rules, passage: str) -> bool:
     return any(c.cues.search(passage) for c in rules.certainties)
 
@@ -319,8 +366,8 @@ def _testimony_for(drafts, quote: Quotation, said, people, timexes, published) -
     if named:
         intro = next(s for s in reversed(said) if s.start <= named[-1].start)
         at = intro if intro.paragraph == at.paragraph else at
-    own = [t for t in timexes if at.start <= t.start and t.end <= at.end and _on_calendar(t)]
-    draft = Draft(at.start, at.end, "testimony", _date(own[0]) if own else _undated(published), None, at.paragraph, [])
+    own = [t for t in timexes if at.start <= t.start and t.end <= at.end and t.type in ("DATE", "TIME") and dating.on_calendar(t)]
+    draft = Draft(at.start, at.end, "testimony", dating.from_words(own[0]) if own else dating.undated(published), None, at.paragraph, [])
     drafts.append(draft)
     drafts.sort(key=lambda d: d.start)
     return draft
@@ -329,12 +376,12 @@ def _testimony_for(drafts, quote: Quotation, said, people, timexes, published) -
 # -- Finishing: certainty, places, titles, ids --------------------------------
 
 
-def _finish(text, rules: Rules, drafts: list[Draft], quote_ids, places: list[tuple[int, int, str]]) -> tuple[FoundEvent, ...]:
+def _finish(text, read, rules: Rules, drafts: list[Draft], quote_ids, places: list[tuple[int, int, str]], people) -> tuple[FoundEvent, ...]:
     events, used = [], set()
     for draft in _merged(drafts):
         passage = text[draft.start : draft.end]
-        certainty, according_to = _certainty(rules, passage, draft)
-        title = _title(text, rules, draft)
+        certainty, according_to = _certainty(rules, read[draft.start : draft.end], draft)
+        title = _title(read, rules, draft, people)
         names = tuple(dict.fromkeys(name for a, b, name in places if draft.start <= a and b <= draft.end))
         if not names and RELATIVE.match(passage):
             # "Palmyra, which it had lost": the place the clause is about comes just before it.
@@ -346,6 +393,9 @@ def _finish(text, rules: Rules, drafts: list[Draft], quote_ids, places: list[tup
             tuple(quote_ids[id(q)] for q in draft.quotes), certainty, according_to,
         ))
     return tuple(events)
+
+
+RELATIVE = re.compile(r"(?:which|who|whom|where)\b")
 
 
 def _merged(drafts: list[Draft]) -> list[Draft]:
@@ -381,23 +431,20 @@ def _lower_article(words: str) -> str:
     return re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ", words)
 
 
-def _title(text: str, rules: Rules, draft: Draft) -> str:
-    if draft.kind == "testimony" and draft.quotes:
-        speakers = [q.speaker for q in draft.quotes]
-        main = max(speakers, key=speakers.count)
-        quote = next(q for q in draft.quotes if q.speaker == main)
-        first = re.split(r"(?<=[.!?…])\s", quote.text.strip())[0].rstrip(",")
-        speaker = quote.speaker[:1].upper() + quote.speaker[1:]
-        return f"{speaker}: “{_cut(first, TITLE_WORDS - 2)}”"
-    words = " ".join(text[draft.start : draft.end].split()).strip("“”\"'")
-    words = words[len(lead.group()) :] if (lead := rules.title_skips.match(words)) else words
-    words = _cut(words.rstrip(".,;:"), TITLE_WORDS)
-    return words[:1].upper() + words[1:]
-
-
-def _cut(words: str, limit: int) -> str:
-    split = words.split()
-    return words if len(split) <= limit else " ".join(split[:limit]).rstrip(",;:—") + "…"
+def _title(text: str, rules: Rules, draft: Draft, people) -> str:
+    if draft.kind == "testimony" and draft.quotes or draft.clause is None:
+        if draft.quotes:
+            speakers = [q.speaker for q in draft.quotes]
+            main = max(speakers, key=speakers.count)
+            quote = next(q for q in draft.quotes if q.speaker == main)
+            return titles.quote_title(quote.speaker, quote.text)
+        return titles.title(text, rules, draft.start, draft.end, [], people)
+    start = (draft.speech or draft.clause).start
+    if draft.speech is None and draft.clause.subject:
+        start = min(start, draft.clause.subject[0])
+    end = draft.clause.end if draft.speech is None or draft.clause.end > draft.speech.end else draft.speech.end
+    made = titles.title(text, rules, start, max(end, draft.clause.end), draft.cut, people)
+    return made or titles.title(text, rules, draft.start, draft.end, draft.cut, people)
 
 
 def _quote_ids(found: list[Quotation]) -> dict[int, str]:

@@ -68,6 +68,16 @@ class Rules:
     frame_shifts: re.Pattern[str]  # words that move a clause off the time carried forward
     place_pattern: re.Pattern[str]
     place_followers: frozenset[str]
+    not_governing_before: re.Pattern[str]
+    not_governing_after: re.Pattern[str]
+    year_as_modifier: re.Pattern[str]
+    bounding_before: re.Pattern[str]
+    frame_shifts_story: re.Pattern[str]
+    counted_from: re.Pattern[str]
+    function_words: frozenset[str]
+    title_connectives: frozenset[str]
+    title_openers: frozenset[str]
+    artifacts: re.Pattern[str]
 
 
 @cache
@@ -118,6 +128,16 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         frame_shifts=re.compile(data["events"]["frame_shifts"], re.IGNORECASE),
         place_pattern=re.compile(data["places"]["pattern"]),
         place_followers=frozenset(data["places"]["followed_by"]),
+        not_governing_before=re.compile(data["dating"]["not_governing_before"], re.IGNORECASE),
+        not_governing_after=re.compile(data["dating"]["not_governing_after"]),
+        year_as_modifier=re.compile(data["dating"]["year_as_modifier"]),
+        bounding_before=re.compile(data["dating"]["bounding_before"], re.IGNORECASE),
+        frame_shifts_story=re.compile(data["dating"]["frame_shifts_story"], re.IGNORECASE),
+        counted_from=re.compile(data["dating"]["counted_from"]),
+        function_words=frozenset(data["dating"]["function_words"]),
+        title_connectives=frozenset(data["titles"]["connectives"]),
+        title_openers=frozenset(data["titles"]["openers"]),
+        artifacts=re.compile(data["text"]["artifacts"], re.IGNORECASE),
     )
 
 

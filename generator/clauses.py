@@ -1,0 +1,443 @@
+"""Clauses and their verbs: which words of a sentence report a happening.
+
+Extraction proposes a happening where a clause's verb reports one: "the
+board cleared him on Wednesday" is one, "the phone has two cameras" and
+"prosecutors could bring charges" are not, and a noun alone ("allegations
+have been a feature of this campaign") never is. There is no parser here. A
+verb group is known by its words (rules/verbs.toml): auxiliaries, irregular
+forms, the -ed ending, and what stands before it ("the recently announced
+phone" has no verb; "Apple announced" has one). A clause opens at a relative
+word, a subordinator, a semicolon or a dash, or a "that" after a verb of
+speech; the main clause is the first one that is none of these.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+RULES_FILE = Path(__file__).parent / "rules" / "verbs.toml"
+WORD = re.compile(r"[A-Za-z0-9]+(?:[’'-][A-Za-z0-9]+)*(?:[’']s)?|[’']\w+|[^\sA-Za-z0-9]")
+APOSTROPHE = str.maketrans({"’": "'"})
+
+
+@dataclass(frozen=True)
+class Verbs:
+    base_of: dict[str, str]  # every irregular past or participle form -> its base
+    past: frozenset[str]  # irregular simple past forms
+    participles: frozenset[str]
+    not_past: frozenset[str]
+    be: frozenset[str]
+    have: frozenset[str]
+    do: frozenset[str]
+    future_modals: frozenset[str]
+    modals: frozenset[str]
+    negations: frozenset[str]
+    ahead: frozenset[str]
+    states: frozenset[str]
+    speech: frozenset[str]
+    present_speech: frozenset[str]
+    group_adverbs: frozenset[str]
+    determiners: frozenset[str]
+    prepositions: frozenset[str]
+    pronoun_subjects: frozenset[str]
+    subordinators: frozenset[str]
+    relatives: frozenset[str]
+    complement_verbs: frozenset[str]
+    achieved: frozenset[str]
+    negative_subjects: frozenset[str]
+    time_words: frozenset[str]
+    bases: frozenset[str]  # base forms of the irregular verbs
+
+
+@cache
+def load_verbs(path: Path = RULES_FILE) -> Verbs:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    base_of, past, participles, bases = {}, set(), set(), set()
+    for line in data["irregular"].strip().splitlines():
+        base, pasts, parts = line.split()
+        bases.add(base)
+        for form in pasts.split("/"):
+            base_of[form] = base
+            past.add(form)
+        for form in parts.split("/"):
+            base_of[form] = base
+            participles.add(form)
+    words = {name: frozenset(w.replace("’", "'") for w in data[name]) for name in data if name != "irregular"}
+    return Verbs(base_of=base_of, past=frozenset(past), participles=frozenset(participles), bases=frozenset(bases), **words)
+
+
+@dataclass(frozen=True)
+class Verb:
+    """A verb group: "captured", "was killed", "has been charged", "will meet"."""
+
+    start: int  # the group, auxiliaries included
+    end: int
+    head: str  # the main verb as written, lower case
+    lemma: str  # its base form, as near as the rules can tell
+    tense: str  # past | perfect | past-perfect | present | future | modal
+    passive: bool
+    negated: bool
+    progressive: bool
+    ahead: bool  # "plans to leave", "is expected to win": the happening is still ahead
+    speech: bool  # a verb of speaking or writing
+    state: bool  # a verb of state or opinion, or a copula ("is", "was")
+
+    @property
+    def happening(self) -> bool:
+        """Whether the group, on its own, reports something that happened."""
+        return (
+            self.tense in ("past", "perfect", "past-perfect")
+            and not self.negated and not self.ahead and not self.state
+            and not (self.progressive and self.tense == "past")
+        )
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int
+    end: int
+    role: str  # main | relative | adverbial | complement | coordinate
+    opener: str | None  # the word that opened it: which, after, that, ...
+    verb: Verb | None  # its first verb group, if it has one
+    subject: tuple[int, int] | None  # the words before the verb, from the clause's start
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower().translate(APOSTROPHE)
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in WORD.finditer(text, start, end)]
+
+
+def clauses(text: str, start: int, end: int, verbs: Verbs | None = None) -> list[Clause]:
+    """The clauses of text[start:end], in order; every word is in one."""
+    verbs = verbs or load_verbs()
+    words = tokens(text, start, end)
+    groups = _verb_groups(words, verbs)
+    cuts = _openings(words, groups, verbs)
+    found = []
+    for index, (at, role, opener) in enumerate(cuts):
+        stop = cuts[index + 1][0] if index + 1 < len(cuts) else len(words)
+        if at >= stop:
+            continue
+        c_start, c_end = words[at].start, words[stop - 1].end
+        verb = next((g for g in groups if c_start <= g.start < c_end), None)
+        subject = None
+        if verb is not None:
+            first = at + (1 if opener and role != "main" else 0)
+            if first < len(words) and words[first].start < verb.start:
+                subject = (words[first].start, verb.start)
+                if words[first].low in verbs.negative_subjects:
+                    verb = replace(verb, negated=True)
+        found.append(Clause(c_start, c_end, role, opener, verb, subject))
+    return found
+
+
+def main_clause(found: list[Clause]) -> Clause | None:
+    """The clause that tells what the sentence is about: the first main one
+    with a verb, else the first with a verb at all."""
+    return next((c for c in found if c.role in ("main", "coordinate") and c.verb), None) or next(
+        (c for c in found if c.verb), None
+    )
+
+
+# -- Verb groups ---------------------------------------------------------------
+
+
+def _regular_past(word: str, verbs: Verbs) -> bool:
+    return word.endswith("ed") and len(word) > 4 and word not in verbs.not_past and word.isalpha() or "-" in word and word.endswith("ed") and word.split("-")[-1] not in verbs.not_past and len(word.split("-")[-1]) > 4
+
+
+def lemma(word: str, verbs: Verbs) -> str:
+    """The base form of a verb form, as near as spelling allows."""
+    if word in verbs.bases:
+        return word
+    if word in verbs.base_of:
+        return verbs.base_of[word]
+    if word.endswith("ied"):
+        return word[:-3] + "y"
+    if word.endswith(("ed", "ing")):
+        stem = word[:-2] if word.endswith("ed") else word[:-3]
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+            return stem[:-1]
+        known = verbs.speech | verbs.states | verbs.ahead
+        if stem + "e" in known:
+            return stem + "e"
+        return stem + "e" if stem.endswith(("c", "v", "z", "at", "iz", "is", "ur", "us", "g", "ut", "os", "as", "ac", "uc", "rs", "ps", "ls", "ns")) and not stem.endswith("ng") else stem
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("es") and word[:-2].endswith(("s", "sh", "ch", "x", "z")):
+        return word[:-2]
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def _is_past(word: str, verbs: Verbs) -> bool:
+    return word in verbs.past or word in verbs.participles or _regular_past(word, verbs)
+
+
+def _verb_groups(words: list[Token], verbs: Verbs) -> list[Verb]:
+    found: list[Verb] = []
+    i = 0
+    while i < len(words):
+        group = _group_at(words, i, verbs, found)
+        if group is None:
+            i += 1
+            continue
+        verb, i = group
+        found.append(verb)
+    return found
+
+
+def _skip_adverbs(words: list[Token], i: int, verbs: Verbs) -> tuple[int, bool]:
+    """The index of the first word from i that is not an adverb inside a verb
+    group, and whether a negation was among those skipped."""
+    negated = False
+    while i < len(words) and (words[i].low in verbs.group_adverbs or words[i].low in verbs.negations or (words[i].low.endswith("ly") and len(words[i].low) > 4)):
+        negated |= words[i].low in verbs.negations
+        i += 1
+    return i, negated
+
+
+def _group_at(words: list[Token], i: int, verbs: Verbs, before: list[Verb]) -> tuple[Verb, int] | None:
+    low = words[i].low
+    if low in verbs.future_modals or low in verbs.modals or low in verbs.be or low in verbs.have or low in verbs.do:
+        return _auxiliary_group(words, i, verbs)
+    if not _finite_position(words, i, verbs, before):
+        return None
+    if _is_past(low, verbs):
+        return _simple(words, i, verbs, "past")
+    if low in verbs.present_speech or _present_after_pronoun(words, i, verbs):
+        return _simple(words, i, verbs, "present")
+    if low in verbs.ahead and _next(words, i) == "to":
+        # "plans to repay": present, and what it plans is ahead.
+        return _simple(words, i, verbs, "present")
+    return None
+
+
+def _next(words: list[Token], i: int) -> str:
+    return words[i + 1].low if i + 1 < len(words) else ""
+
+
+def _present_after_pronoun(words: list[Token], i: int, verbs: Verbs) -> bool:
+    """'which ends', 'he says': an -s word right after a pronoun is its verb."""
+    low = words[i].low
+    return i > 0 and words[i - 1].low in verbs.pronoun_subjects and low.endswith("s") and not low.endswith("ss") and low.isalpha() and len(low) > 3
+
+
+def _simple(words: list[Token], i: int, verbs: Verbs, tense: str) -> tuple[Verb, int]:
+    head = words[i].low
+    base = lemma(head, verbs)
+    if head in verbs.achieved and _next(words, i) == "to":
+        # "managed to escape": what happened is the escape.
+        k, _ = _skip_adverbs(words, i + 2, verbs)
+        if k < len(words):
+            inner = lemma(words[k].low, verbs)
+            return Verb(words[i].start, words[k].end, words[k].low, inner, tense, False, False, False, False, inner in verbs.speech, False), k + 1
+    ahead = (base in verbs.ahead or head in verbs.ahead) and _next(words, i) == "to" and base not in verbs.speech
+    verb = Verb(words[i].start, words[i].end, head, base, tense, False, False, False, ahead, base in verbs.speech, base in verbs.states)
+    return verb, i + 1
+
+
+def _finite_position(words: list[Token], i: int, verbs: Verbs, before: list[Verb]) -> bool:
+    """Whether the verb form at i is a clause's verb rather than an adjective
+    ("the besieged city") or a participle after its noun ("a lawsuit filed
+    by", "people presumed to be alive")."""
+    head = words[i].low
+    if head in verbs.participles and head not in verbs.past:
+        return False
+    j = i - 1
+    while j >= 0 and words[j].low in verbs.group_adverbs:
+        j -= 1
+    if j < 0:
+        # The first word of a sentence is a verb only in a headline's style ("Says ..."), which is left alone.
+        return False
+    previous = words[j].low
+    if previous in verbs.determiners or previous in verbs.prepositions or previous in ("-", "/", "'s", "’s"):
+        return False
+    if _next(words, i) == "to" and i + 2 < len(words) and words[i + 2].low in ("be", "have") and head not in verbs.achieved:
+        return False
+    if previous in ("and", "or", "but"):
+        # "captured the town and killed 12": a second verb of the same subject.
+        return bool(before) and before[-1].tense in ("past", "present", "perfect")
+    if _followed_by_agent(words, i) and head not in verbs.past - verbs.participles:
+        return False
+    if previous == ",":
+        # "The White Helmets, a team of first responders, said": the subject's
+        # verb after an apposition; else a participle ("..., based in Paris").
+        return not before and j > 1
+    if before and _same_stretch(words, before[-1], i, verbs) and not before[-1].speech and before[-1].lemma not in verbs.complement_verbs:
+        return previous in verbs.pronoun_subjects
+    return True
+
+
+def _same_stretch(words: list[Token], verb: Verb, i: int, verbs: Verbs) -> bool:
+    """Whether nothing that opens a clause stands between a verb group and word i."""
+    stops = {",", ";", "—", "–", ":", "(", "that", "and", "but", "or"} | verbs.relatives | verbs.subordinators
+    return not any(w.low in stops for w in words if verb.end <= w.start < words[i].start)
+
+
+def _followed_by_agent(words: list[Token], i: int) -> bool:
+    return _next(words, i) == "by"
+
+
+def _auxiliary_group(words: list[Token], i: int, verbs: Verbs) -> tuple[Verb, int] | None:
+    """A group that opens with an auxiliary: "will meet", "was killed",
+    "has been charged", "did not say", "is stepping down", "was able to retake"."""
+    first = words[i].low
+    opener_be = first in verbs.be
+    negated = "n't" in first or first == "cannot"
+    if first in verbs.future_modals:
+        tense = "future"
+    elif first in verbs.modals:
+        tense = "modal"
+    elif first in verbs.have:
+        tense = "past-perfect" if first in ("had", "hadn't", "'d") else "perfect"
+    elif first in ("was", "were", "wasn't", "weren't", "did", "didn't"):
+        tense = "past"
+    else:
+        tense = "present"
+    j, skipped = _skip_adverbs(words, i + 1, verbs)
+    negated |= skipped
+    passive = progressive = ahead = False
+    last_aux = first
+    while j < len(words) and words[j].low in ("have", "be", "been", "being"):
+        last_aux = words[j].low
+        if last_aux == "been" and tense == "present":
+            tense = "perfect"
+        j, skipped = _skip_adverbs(words, j + 1, verbs)
+        negated |= skipped
+    if j >= len(words):
+        return _state(words, i, first, tense, negated, False)
+    low = words[j].low
+    be_before = last_aux in verbs.be or last_aux in ("be", "been", "being")
+    if be_before and low in verbs.achieved and _next(words, j) == "to":
+        # "was able to retake": the retaking happened.
+        k, _ = _skip_adverbs(words, j + 2, verbs)
+        if k < len(words):
+            base = lemma(words[k].low, verbs)
+            return Verb(words[i].start, words[k].end, words[k].low, base, tense, False, negated, False, False, base in verbs.speech, False), k + 1
+    if be_before and low.endswith("ing") and len(low) > 4 and low not in verbs.bases:
+        progressive, head_index = True, j
+    elif _is_past(low, verbs) and (be_before or last_aux in verbs.have or last_aux == "been"):
+        passive, head_index = be_before, j
+    elif (first in verbs.do or first in verbs.future_modals or first in verbs.modals) and low.isalpha() and low not in verbs.prepositions and low not in verbs.determiners:
+        head_index = j
+    else:
+        return _state(words, i, first, tense, negated, be_before and low == "to")
+    head = words[head_index].low
+    base = lemma(head, verbs)
+    after = _next(words, head_index)
+    ahead = after == "to" and (base in verbs.ahead or head in verbs.ahead) and base not in verbs.speech
+    state = base in verbs.states and not passive
+    verb = Verb(words[i].start, words[head_index].end, head, base, tense, passive, negated, progressive, ahead, base in verbs.speech, state)
+    return verb, head_index + 1
+
+
+def _state(words: list[Token], i: int, first: str, tense: str, negated: bool, ahead: bool) -> tuple[Verb, int]:
+    """A copula ("was calm", "is the producer") or have of possession: a
+    state; "is to leave" and "has to pay" put what follows ahead."""
+    base = "have" if first in load_verbs().have else "be"
+    ahead = ahead or (base == "have" and _next(words, i) == "to")
+    return Verb(words[i].start, words[i].end, first, base, tense, False, negated, False, ahead, False, True), i + 1
+
+
+# -- Clause openings -------------------------------------------------------------
+
+
+def _openings(words: list[Token], groups: list[Verb], verbs: Verbs) -> list[tuple[int, str, str | None]]:
+    """Where each clause starts, as (word index, role, opener)."""
+    cuts: list[tuple[int, str, str | None]] = [(0, "main", None)]
+    verb_at = {g.start: g for g in groups}
+    last_verb: Verb | None = None
+    for i, word in enumerate(words):
+        low = word.low
+        previous = words[i - 1].low if i else ""
+        if word.start in verb_at:
+            last_verb = verb_at[word.start]
+        if i == 0:
+            if low in verbs.subordinators and _verb_before_comma(words, i + 1, groups):
+                cuts[0] = (0, "adverbial", low)
+            continue
+        if low in (";", "—", "–") or (low == ":" and _verb_before_comma(words, i + 1, groups)):
+            cuts.append((i + 1, "coordinate", None))
+        elif low in verbs.relatives and previous in (",", "(") or (low in verbs.relatives and _after_noun(words, i, verbs) and _verb_before_comma(words, i + 1, groups)):
+            cuts.append((i, "relative", low))
+        elif low in verbs.subordinators and _verb_before_comma(words, i + 1, groups) and not _verb_right_after(words, i + 1, groups):
+            cuts.append((i, "adverbial", low))
+        elif low == "that" and last_verb is not None and (last_verb.speech or last_verb.lemma in verbs.complement_verbs) and _verb_before_comma(words, i + 1, groups):
+            cuts.append((i, "complement", "that"))
+        elif previous == "," and cuts[-1][1] == "adverbial" and cuts[-1][0] == 0 and len(cuts) == 1 and _verb_before_comma(words, i, groups):
+            cuts.append((i, "main", None))
+        elif low in ("and", "but") and previous == "," and _subject_then_verb(words, i + 1, groups):
+            cuts.append((i, "coordinate", low))
+        elif low in ("and", "or", "but") and i + 1 < len(words) and words[i + 1].start in verb_at and verb_at[words[i + 1].start].tense in ("past", "perfect", "present"):
+            # "... is the producer of the iPod and launched the store": the same subject's second verb.
+            cuts.append((i, "coordinate", low))
+    return _complements(words, groups, verbs, cuts)
+
+
+def _complements(words, groups: list[Verb], verbs: Verbs, cuts):
+    """A verb of speech followed by a clause without "that" ("said more than
+    90 bodies are under debris"): the second verb's clause is its content."""
+    result = list(cuts)
+    starts = {w.start: i for i, w in enumerate(words)}
+    for speech, following in zip(groups, groups[1:]):
+        if not speech.speech or speech.tense not in ("past", "present", "perfect"):
+            continue
+        s_index, f_index = starts.get(speech.start), starts.get(following.start)
+        if s_index is None or f_index is None:
+            continue
+        between = [w.low for w in words[s_index + 1 : f_index]]
+        if any(w in (",", ";", "—", ":", "and", "but", "which", "who", "that", "when", "after", "before", "while", "because") for w in between):
+            continue
+        if any(at <= f_index and at > s_index for at, _, _ in result):
+            continue
+        # The content opens at its subject: after the verb, its time ("said
+        # today"), and the object of "told".
+        at = s_index + 1
+        if speech.lemma == "tell" and between:
+            at += 1
+        while at < f_index and (words[at].low in verbs.time_words or words[at].low.isdigit()):
+            at += 1
+        if at < f_index:
+            result.append((at, "complement", None))
+    return sorted(result)
+
+
+def _verb_before_comma(words: list[Token], i: int, groups: list[Verb]) -> bool:
+    stop = next((j for j in range(i, len(words)) if words[j].low in (",", ";", "—", "–", ":")), len(words))
+    if i >= len(words):
+        return False
+    end = words[stop - 1].end if stop > i else words[i].start
+    return any(words[i].start <= g.start < end for g in groups)
+
+
+def _verb_right_after(words: list[Token], i: int, groups: list[Verb]) -> bool:
+    """'as expected', 'since been': the word is not opening a clause of its own."""
+    return i < len(words) and any(g.start == words[i].start for g in groups)
+
+
+def _subject_then_verb(words: list[Token], i: int, groups: list[Verb]) -> bool:
+    """A new subject and its verb after "and": "..., and the army withdrew"."""
+    if i >= len(words) or any(g.start == words[i].start for g in groups):
+        return False
+    return _verb_before_comma(words, i, groups)
+
+
+def _after_noun(words: list[Token], i: int, verbs: Verbs) -> bool:
+    previous = words[i - 1].low if i else ""
+    return bool(previous) and previous.isalpha() and previous not in verbs.prepositions and previous not in verbs.determiners
