@@ -228,7 +228,7 @@ def right_date(value: str | None, gold: str) -> bool:
 
 def extraction_entries(article: Article, gazetteer) -> list[Entry]:
     result = extract(article.text, article.docid, article.dct, OUTLET, gazetteer)
-    return [Entry(e.start, e.end, e.date.value, getattr(e.date, "mod", None) == "ON_OR_BEFORE") for e in result.events]
+    return [Entry(e.start, e.end, e.date.value, e.date.mod == "ON_OR_BEFORE") for e in result.events]
 
 
 def baseline_entries(article: Article) -> list[Entry]:
