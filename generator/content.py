@@ -199,7 +199,12 @@ def load(content_dir: Path, drafts: bool = False, cache: Cache | None = None) ->
 
 
 def timeline_order(event: Event) -> tuple:
-    return (event.when.start, PART_OF_DAY_ORDER[event.when.part_of_day], event.when.end, event.mention, event.id)
+    """By date; an entry known only to have happened by a date after the
+    entries of that date; then the time of day, and the article's order.
+    A wider stretch that starts the same day (a week, a weekend) comes after
+    all of that day's entries, which so stay under one heading."""
+    when = event.when
+    return (when.start, when.end, when.mod is not None, PART_OF_DAY_ORDER[when.part_of_day], event.mention, event.id)
 
 
 def load_site(path: Path) -> tuple[Site, list[Problem]]:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 
-from generator.model import When
+from generator.model import ON_OR_BEFORE, When
 from generator.normalise import RESOLVERS, DateError, NeedsReference, Reading
 
 RULES_FILE = Path(__file__).parent / "rules" / "dates.toml"
@@ -237,9 +237,23 @@ def _clause_before(text: str, start: int) -> str:
 
 @lru_cache(maxsize=4096)  # a large site repeats its few date phrases; a When is immutable
 def resolve(phrase: str, reference: date | None) -> When:
-    """Read `phrase`, an entry's date in an article's words, against `reference`; raise DateError."""
-    rules = load_rules()
+    """Read `phrase`, an entry's date in an article's words, against `reference`; raise DateError.
+
+    "by" before a date ("by 2016-12-12", "by Monday") says that the happening
+    had taken place on or before it: the date is kept, with mod ON_OR_BEFORE.
+    """
     words = " ".join(phrase.split())
+    first, _, bound = words.partition(" ")
+    if first.lower() != "by":
+        return _read(phrase, words, reference)
+    if not bound:
+        raise DateError(f"date {phrase!r} does not say by when: give the date it had happened by (by 2016-12-12, by Monday)")
+    return replace(_read(phrase, bound, reference), mod=ON_OR_BEFORE)
+
+
+def _read(phrase: str, words: str, reference: date | None) -> When:
+    """`words`, the date in `phrase` with its spaces tidied, read against `reference`."""
+    rules = load_rules()
     match = rules.scan_any_case.fullmatch(words) or rules.scan_any_case.fullmatch(_without_preposition(rules, words))
     if not match:
         raise DateError(

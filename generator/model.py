@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 CERTAINTIES = ("confirmed", "reported", "unconfirmed", "claimed")
+ON_OR_BEFORE = "ON_OR_BEFORE"  # TIMEX3 mod: it happened on or before the date ("by 2016-12-12")
 
 
 @dataclass(frozen=True)
@@ -14,7 +15,8 @@ class When:
     """A resolved date at the precision the source supports, never finer.
 
     `value` follows TimeML TIMEX3 (2016-12-12, 2016-03, 2009, 2016-W49-WE,
-    2016-12-12TNI); `start` and `end` bound it, both inclusive.
+    2016-12-12TNI); `start` and `end` bound it, both inclusive. With `mod`
+    ON_OR_BEFORE, they bound the date it had happened by, not the happening.
     """
 
     value: str
@@ -24,6 +26,7 @@ class When:
     part_of_day: str | None = None  # MO | AF | EV | NI
     words: str | None = None  # the article's own words, when given in words
     reference: date | None = None  # the date the words were read against
+    mod: str | None = None  # ON_OR_BEFORE, or None when it happened within start..end
 
 
 @dataclass(frozen=True)

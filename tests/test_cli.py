@@ -18,6 +18,7 @@ def test_build_reports_what_it_built(site):
         ("events/siege.md", 'kind = "bombing"\n', "", "content/events/siege.md:1: missing required field 'kind'"),
         ("events/withdrawal.md", '"nothing-left"', '"no-such-quote"', "content/events/withdrawal.md:8: unknown quote 'no-such-quote'"),
         ("events/siege.md", '"last March"', '"earlier"', "content/events/siege.md:2: date 'earlier' does not say when"),
+        ("events/siege.md", '"last March"', '"by nonsense"', "content/events/siege.md:2: cannot read date 'by nonsense'"),
         ("quotes/nothing-left.md", "defend", "attack", "content/quotes/nothing-left.md:6: the quote is not in source 'example-times'"),
     ],
 )

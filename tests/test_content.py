@@ -53,6 +53,58 @@ quotes = ["nothing-left"]
     assert [e.id for e in content.events] == ["siege", "withdrawal", "a-later-mention"]
 
 
+def test_an_entry_dated_by_a_date_happened_on_or_before_it(site):
+    edit(site / "events" / "withdrawal.md", 'date = "Monday"', 'date = "by 2016-12-12"')
+    edit(site / "events" / "siege.md", 'date = "last March"', 'date = "by Monday"')
+    content, problems = load(site)
+    assert problems == []
+    when = {e.id: e.when for e in content.events}
+    by_day, by_words = when["withdrawal"], when["siege"]
+    assert (by_day.value, by_day.mod, by_day.words, by_day.reference) == ("2016-12-12", "ON_OR_BEFORE", None, None)
+    # Words are read against the source's published date, like any other words.
+    assert (by_words.value, by_words.mod, by_words.words, by_words.reference) == (
+        "2016-12-12", "ON_OR_BEFORE", "by Monday", date(2016, 12, 12))
+
+
+def test_an_entry_known_only_by_a_day_comes_after_every_entry_of_that_day(site):
+    # It backs the article's first sentence and its id sorts first, yet it
+    # comes after the day's entries, the one at night included.
+    write(site / "events" / "a-mines.md", """+++
+date = "by 2016-12-12"
+title = "Mines were laid"
+kind = "bombing"
+certainty = "reported"
+sources = ["example-times"]
+passage = "The rebels withdrew on Monday from the old town."
++++
+""")
+    write(site / "events" / "night.md", """+++
+date = "Monday night"
+title = "Shelling at night"
+kind = "bombing"
+certainty = "reported"
+sources = ["example-times"]
++++
+""")
+    write(site / "events" / "week.md", """+++
+date = "2016-W50"
+title = "The week that began on Monday"
+kind = "bombing"
+certainty = "reported"
+sources = ["example-times"]
++++
+""")
+    content, _ = load(site)
+    assert [e.id for e in content.events] == ["siege", "withdrawal", "night", "a-mines", "week"]
+
+
+def test_a_days_entries_stay_together_before_a_weekend_that_starts_that_day(site):
+    for name, words in (("saturday", "Saturday"), ("saturday-night", "Saturday night"), ("weekend", "over the weekend")):
+        write(site / "events" / f"{name}.md", f'+++\ndate = "{words}"\ntitle = "{name}"\nkind = "bombing"\ncertainty = "reported"\nsources = ["example-times"]\n+++\n')
+    content, _ = load(site)
+    assert [e.id for e in content.events][1:4] == ["saturday", "saturday-night", "weekend"]
+
+
 def test_a_toml_date_literal_is_accepted(site):
     edit(site / "events" / "withdrawal.md", 'date = "Monday"', "date = 2016-12-12")
     content, _ = load(site)
@@ -73,6 +125,8 @@ def test_drafts_are_left_out_unless_asked_for(site):
         ("events/withdrawal.md", '["nothing-left"]', '["nothing-left", "ghost"]', "events/withdrawal.md:8: unknown quote 'ghost'"),
         ("events/withdrawal.md", '"Monday"', '"since the start of the conflict"', "events/withdrawal.md:2: date 'since the start of the conflict' does not say when"),
         ("events/withdrawal.md", '"Monday"', '"sometime soonish"', "events/withdrawal.md:2: cannot read date 'sometime soonish'"),
+        ("events/withdrawal.md", '"Monday"', '"by"', "events/withdrawal.md:2: date 'by' does not say by when"),
+        ("events/withdrawal.md", '"Monday"', '"by nonsense"', "events/withdrawal.md:2: cannot read date 'by nonsense'"),
         ("events/withdrawal.md", 'sources = ["example-times"]', 'sources = ["nowhere"]', "events/withdrawal.md:7: unknown source 'nowhere'"),
         ("events/withdrawal.md", '"reported"', '"certain"', "events/withdrawal.md:5: certainty must be one of confirmed, reported, unconfirmed, claimed"),
         ("events/withdrawal.md", 'kind = "capture"', 'kind = "capture"\ntitel = "x"', "events/withdrawal.md:5: unknown field 'titel'"),

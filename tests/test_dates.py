@@ -92,8 +92,31 @@ def test_an_iso_date_is_not_repeated_as_the_articles_words():
         ("Monday", None, "is relative"),
         ("2016-02-30", None, "not a day in the calendar"),
         ("Tuesday, 12 December 2016", None, "was a Monday, not a Tuesday"),
+        ("by", MONDAY, "does not say by when"),
+        ("by nonsense", MONDAY, "cannot read date 'by nonsense'"),
+        ("by earlier", MONDAY, "does not say when"),
+        ("by Monday", None, "is relative"),
     ],
 )
 def test_words_that_do_not_place_a_date_are_refused_with_the_reason(text, reference, message):
     with pytest.raises(DateError, match=message):
         resolve(text, reference)
+
+
+@pytest.mark.parametrize(
+    "text, value, precision, words",
+    [
+        ("by 2016-12-12", "2016-12-12", "day", None),
+        ("by 2016-12", "2016-12", "month", None),
+        ("by 2016", "2016", "year", None),
+        ("by Monday", "2016-12-12", "day", "by Monday"),
+        ("By last March", "2016-03", "month", "By last March"),
+    ],
+)
+def test_by_before_a_date_says_it_happened_on_or_before_that_date(text, value, precision, words):
+    when = resolve(text, MONDAY)
+    assert (when.value, when.precision, when.mod, when.words) == (value, precision, "ON_OR_BEFORE", words)
+
+
+def test_a_date_without_by_is_the_date_of_the_happening_itself():
+    assert resolve("Monday", MONDAY).mod is None and resolve("2016-12-12", None).mod is None
