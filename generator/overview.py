@@ -23,6 +23,11 @@ LABEL_CHAR = 6.2  # the width of one label character at the overview's font size
 MARGIN = 10
 WIDTH = 560  # what a short timeline is spread to; the theme shrinks it on a phone
 BREAK_GAP = 14
+# The shapes of an entry's mark: a circle, or for an entry known only to have
+# happened by its date a triangle pointing back, so that it is told apart
+# without colour.
+CIRCLE = "circle"
+ON_OR_BEFORE = "on-or-before"
 
 
 @dataclass(frozen=True)
@@ -33,6 +38,7 @@ class Item:
     label: str
     style: str = ""  # a class for the theme, e.g. the entry's certainty
     count: int = 1
+    shape: str = CIRCLE
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,11 @@ class Overview:
     labels: tuple[Label, ...]
     breaks: tuple[float, ...]  # x of each collapsed stretch
     bar_width: int = BAR_WIDTH
+
+    @property
+    def shapes(self) -> set[str]:
+        """The shapes of the marks drawn, for the legend to explain."""
+        return {m.item.shape for m in self.marks}
 
 
 def layout(groups: list[Group], bars: bool = False) -> Overview:

@@ -8,7 +8,7 @@ except through the Jinja2 loaders.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from generator import feeds, overview
-from generator.model import Event, When
+from generator.model import ON_OR_BEFORE, Event, When
 from generator.parallel import parallel_map
 from generator.passages import marked_paragraphs, paragraphs
 from generator.plan import Page, Period, Plan, Urls
@@ -67,6 +67,7 @@ def environment(content_dir: Path, theme: str, kind: type[Environment] = SiteEnv
         markdown=markdown,
         when_label=when_label,
         when_datetime=when_datetime,
+        entry_date=entry_date,
         long_date=long_date,
         label=lambda slug: slug.replace("-", " ").replace("_", " ").capitalize(),
         paragraphs=lambda text: [text[a:b] for a, b in paragraphs(text)],
@@ -81,6 +82,7 @@ def environment(content_dir: Path, theme: str, kind: type[Environment] = SiteEnv
         periods_overview=periods_overview,
         timelinejs=timelinejs,
         text_fragment=feeds.text_fragment,
+        on_report_day=on_report_day,
         atom_id=feeds.atom_id,
         count=count,
     )
@@ -163,7 +165,14 @@ def long_date(day: date) -> str:
 
 
 def when_label(when: When) -> str:
-    """The date at the precision the source supports, and no finer."""
+    """The date at the precision the source supports, and no finer; "by"
+    before it when the entry is known only to have happened by then."""
+    label = calendar_label(when)
+    return f"by {label}" if when.mod == ON_OR_BEFORE else label
+
+
+def calendar_label(when: When) -> str:
+    """The stretch of calendar `when` names, without its "by"."""
     start, end = when.start, when.end
     if when.precision == "year":
         return f"{start.year}"
@@ -183,15 +192,41 @@ def when_datetime(when: When) -> str:
     return when.value.split("T")[0]
 
 
+REPORT_DAY = " (date of the report)"
+
+
+@pass_context
+def on_report_day(context, event: Event) -> bool:
+    """Whether the entry is known only to have happened by the day its source
+    was published: the article did not say when."""
+    if event.when.mod != ON_OR_BEFORE:
+        return False
+    source = context.environment.getitem(context["sources"], event.sources[0])
+    return event.when.value == _read(context, source, "published").isoformat()
+
+
+@pass_context
+def entry_date(context, event: Event) -> Markup:
+    """An entry's date as a <time> element. The "by" of an entry known only
+    to have happened by the date stays outside it, as the element names the
+    date itself, and so does the note that the date is the report's own."""
+    when = event.when
+    time = Markup(f'<time datetime="{escape(when_datetime(when))}">{escape(calendar_label(when))}</time>')
+    if when.mod != ON_OR_BEFORE:
+        return time
+    note = REPORT_DAY if on_report_day(context, event) else ""
+    return Markup(f'<span class="by-date">by {time}{note}</span>')
+
+
 @dataclass(frozen=True)
 class Day:
     """Entries under one date heading of the timeline: a day, or a weekend,
     week, month or year for entries dated no more precisely."""
 
-    key: str  # for the heading's id: 2016-12-12, 2016-W49-WE, 2016-03, 2009
-    label: str  # Monday 12 December 2016, Weekend of 10–11 Dec 2016, March 2016
+    key: str  # for the heading's id: 2016-12-12, 2016-W49-WE, 2016-03, 2009, by-2016-12-12
+    label: str  # Monday 12 December 2016, Weekend of 10–11 Dec 2016, March 2016; without "By"
     short: str  # for the overview: 12 Dec, 10–11 Dec, Mar, 2009
-    when: When
+    when: When  # with mod ON_OR_BEFORE for the entries known only to have happened by the date
     events: tuple[Event, ...]
 
 
@@ -200,16 +235,21 @@ def by_day(events: tuple[Event, ...]) -> list[Day]:
     for event in events:
         when = event.when
         key = when.start.isoformat() if when.precision == "day" else when.value
+        if when.mod == ON_OR_BEFORE:
+            # Not known to be on the date: a heading of its own, "By …",
+            # after the date's own entries (see timeline_order).
+            key = f"by-{key}"
         if days and days[-1].key == key:
             days[-1] = Day(key, days[-1].label, days[-1].short, days[-1].when, days[-1].events + (event,))
             continue
         if when.precision == "day":
             label, short = long_date(when.start), f"{when.start.day} {SHORT_MONTHS[when.start.month]}"
         else:
-            label = when_label(when)
-            label = label[0].upper() + label[1:]
+            label = calendar_label(when)
+            if when.mod != ON_OR_BEFORE:  # else it follows the heading's "By": "By weekend of …"
+                label = label[0].upper() + label[1:]
             short = {"year": f"{when.start.year}", "month": SHORT_MONTHS[when.start.month]}.get(when.precision, _short_span(when))
-        day_when = when if when.precision != "day" else When(key, "day", when.start, when.start)
+        day_when = when if when.precision != "day" else When(when.start.isoformat(), "day", when.start, when.start, mod=when.mod)
         days.append(Day(key, label, short, day_when, (event,)))
     return days
 
@@ -221,12 +261,18 @@ def _short_span(when: When) -> str:
 
 
 def entries_overview(events: tuple[Event, ...]) -> overview.Overview:
-    groups = [
-        overview.Group(day.when.start, day.short, tuple(
-            overview.Item(f"#event-{e.id}", f"{when_label(e.when)}: {e.title} ({certainty_text(e)})", e.certainty)
-            for e in day.events))
-        for day in by_day(events)
-    ]
+    groups: list[overview.Group] = []
+    for day in by_day(events):
+        items = tuple(
+            overview.Item(f"#event-{e.id}", f"{when_label(e.when)}: {e.title} ({certainty_text(e)})", e.certainty,
+                          shape=overview.ON_OR_BEFORE if e.when.mod == ON_OR_BEFORE else overview.CIRCLE)
+            for e in day.events)
+        if groups and (groups[-1].start, groups[-1].label) == (day.when.start, day.short):
+            # The entries known only to have happened by a date stand in
+            # that date's column, above its own, not in a later column.
+            groups[-1] = replace(groups[-1], items=groups[-1].items + items)
+        else:
+            groups.append(overview.Group(day.when.start, day.short, items))
     return overview.layout(groups)
 
 

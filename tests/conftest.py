@@ -57,7 +57,10 @@ sources = ["example-times"]
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
     """A two-entry site: returns its content folder (tmp/content)."""
-    content = tmp_path / "content"
+    return write_site(tmp_path / "content")
+
+
+def write_site(content: Path) -> Path:
     write(content / "site.toml", 'title = "Test timeline"\nlanguage = "en"\n')
     write(content / "sources" / "example-times.md", SOURCE)
     write(content / "quotes" / "nothing-left.md", QUOTE)
@@ -105,6 +108,50 @@ def split_site(site: Path, tmp_path: Path) -> Path:
     edit(site / "sources" / "example-times.md", 'outlet = "The Example Times"', 'outlet = "The Example Times"\nurl = "https://example.org/a"')
     output = tmp_path / "output"
     assert build(site, output).problems == []
+    return output
+
+
+# Entries the article does not date: known only to have happened by a date.
+ON_OR_BEFORE_EVENTS = {
+    "mines": """+++
+date = "by 2016-12-12"
+title = "Mines were laid in the old town"
+kind = "bombing"
+certainty = "unconfirmed"
+sources = ["example-times"]
++++
+""",
+    "talks": """+++
+date = "by Monday"
+title = "Talks broke down"
+kind = "political-reaction"
+certainty = "reported"
+sources = ["example-times"]
++++
+""",
+    "blockade": """+++
+date = "by 2016-11"
+title = "The blockade closed the last road"
+kind = "bombing"
+certainty = "reported"
+sources = ["example-times"]
++++
+""",
+}
+
+
+@pytest.fixture
+def on_or_before_site(tmp_path: Path) -> Path:
+    """The two-entry site with three entries known only to have happened by
+    a date (two by the day of the report, one by a month), built beside the
+    other sites a test may build: returns its output."""
+    from generator.build import build
+
+    content = write_site(tmp_path / "on-or-before" / "content")
+    for name, text in ON_OR_BEFORE_EVENTS.items():
+        write(content / "events" / f"{name}.md", text)
+    output = content.parent / "output"
+    assert build(content, output).problems == []
     return output
 
 

@@ -48,3 +48,8 @@ def test_the_filters_in_use_have_no_axe_violations(browser, axe, aleppo_site):
     assert page.locator("ol.timeline article:visible").count() == 2
     assert axe.run(page).response["violations"] == []
     context.close()
+
+
+def test_the_pages_of_entries_known_only_by_a_date_have_no_axe_violations(browser, axe, on_or_before_site):
+    pages = ["index.html", "events/mines.html", "events/talks.html", "kinds/bombing.html", "about.html", "embed.html"]
+    assert violations(browser, axe, [on_or_before_site / p for p in pages]) == []

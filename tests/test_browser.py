@@ -176,3 +176,24 @@ def test_the_embed_snippet_shows_the_timeline_in_another_page_and_opens_entries_
     page.wait_for_url("**/events/*.html")
     assert page.locator("h1").inner_text() == title
     page.close()
+
+
+def test_an_entry_known_only_by_a_date_has_a_mark_of_its_own_shape_and_a_legend(browser, on_or_before_site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(on_or_before_site.joinpath("index.html").as_uri())
+    mines, withdrawal = (page.locator(f'.overview a[href="#event-{entry}"]') for entry in ("mines", "withdrawal"))
+    assert mines.locator("title").text_content() == "by 12 Dec 2016: Mines were laid in the old town (Unconfirmed)"
+    # A triangle pointing back, not a dot of another colour: it is told apart in grey too.
+    assert mines.locator("path").count() == 1 and mines.locator("circle").count() == 0
+    assert withdrawal.locator("circle").count() == 1
+    triangle = mines.locator("path").evaluate("p => { const b = p.getBBox(); return [b.x, b.y, b.width, b.height]; }")
+    dot = withdrawal.locator("circle").evaluate("c => { const b = c.getBBox(); return [b.x, b.y, b.width, b.height]; }")
+    assert abs((triangle[0] + triangle[2] / 2) - (dot[0] + dot[2] / 2)) < 1  # in the day's own column
+    assert triangle[1] + triangle[3] < dot[1]  # stacked above the day's own entries
+    legend = page.locator(".overview figcaption .legend")
+    assert legend.is_visible() and "A triangle pointing back marks an entry the article does not date" in legend.inner_text()
+    assert page.locator("#event-mines .entry-date").inner_text() == "by 12 Dec 2016 (date of the report)"
+    mines.click()
+    assert page.url.endswith("#event-mines")
+    context.close()

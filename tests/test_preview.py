@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import edit, timeline, tree, write
+from conftest import ON_OR_BEFORE_EVENTS, edit, timeline, tree, write
 
 from generator.preview import Preview
 
@@ -54,6 +54,21 @@ def test_a_rebuild_after_a_save_equals_a_full_build(site, tmp_path, change):
     outcome = preview.rebuild({site / name for name in before.keys() | after.keys() if before.get(name) != after.get(name)})
     assert outcome.problems == []
     assert tree(tmp_path / "preview") == full_build(site, tmp_path / "output")
+
+
+def test_a_rebuild_after_the_report_day_moves_equals_a_full_build(site, tmp_path):
+    # An entry dated "by 2016-12-12" does not change, but whether that is
+    # the day of the report, which its pages say, does: even the page of
+    # its kind, which shows it alone and no source.
+    write(site / "events" / "mines.md", ON_OR_BEFORE_EVENTS["mines"].replace('kind = "bombing"', 'kind = "mining"'))
+    preview = Preview(site, tmp_path / "preview")
+    assert preview.rebuild().problems == []
+    source = site / "sources" / "example-times.md"
+    edit(source, "published = 2016-12-12", "published = 2016-12-13")
+    assert preview.rebuild({source}).problems == []
+    built = full_build(site, tmp_path / "output")
+    assert "(date of the report)" not in built["kinds/mining.html"].decode()
+    assert tree(tmp_path / "preview") == built
 
 
 def test_a_rebuild_after_one_saved_entry_renders_only_the_pages_that_show_it(site, tmp_path):

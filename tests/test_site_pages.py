@@ -197,3 +197,54 @@ def test_the_embed_snippet_copies_as_valid_html_whatever_the_title(site, tmp_pat
     parser = Iframe()
     parser.feed(shown)
     assert parser.attrs["title"] == 'The "siege" & after'
+
+
+def test_an_entry_known_only_by_the_day_of_the_report_says_so_where_it_is_dated(on_or_before_site):
+    index = on_or_before_site / "index.html"
+    assert texts(index, "h2", "day-heading") == [
+        "March 2016", "By November 2016", "Monday 12 December 2016", "By Monday 12 December 2016"]
+    assert texts(index, "p", "entry-date")[-2:] == [
+        "by 12 Dec 2016 (date of the report)", "by 12 Dec 2016 (date of the report) (“by Monday”)"]
+    mines = on_or_before_site / "events" / "mines.html"
+    assert texts(mines, "p", "entry-date") == ["by 12 Dec 2016 (date of the report)"]
+    assert texts(mines, "section", "dating") == ["How this entry is dated The article does not say when this happened; "
+                                                 "it had happened by Monday 12 December 2016, the day the report was published."]
+    talks = texts(on_or_before_site / "events" / "talks.html", "section", "dating")[0]
+    assert "The article says “by Monday”." in talks and "only that it had happened by then, the day the report was published." in talks
+    assert texts(on_or_before_site / "kinds" / "bombing.html", "li", "certainty-unconfirmed") == [
+        "by 12 Dec 2016 (date of the report) Mines were laid in the old town Unconfirmed"]
+
+
+def test_an_entry_known_only_by_another_date_says_by_that_date(on_or_before_site):
+    blockade = on_or_before_site / "events" / "blockade.html"
+    assert texts(blockade, "p", "entry-date") == ["by November 2016"]
+    assert texts(blockade, "section", "dating") == [
+        "How this entry is dated The article does not say when this happened; it had happened by November 2016."]
+
+
+def test_the_overview_draws_an_entry_known_only_by_a_date_as_a_triangle_in_that_dates_column(on_or_before_site):
+    html = (on_or_before_site / "index.html").read_text(encoding="utf-8")
+    marks = {entry: (shape, float(x)) for entry, shape, x in re.findall(
+        r'<a href="#event-([a-z]+)"><title>[^<]*</title><(circle|path) class="mark [a-z]+" (?:cx="|d="M)([\d.]+)', html)}
+    assert {entry: shape for entry, (shape, _) in marks.items()} == {
+        "siege": "circle", "blockade": "path", "withdrawal": "circle", "mines": "path", "talks": "path"}
+    # Where the day's own entries are, not in a column of their own after them.
+    assert marks["mines"][1] == marks["talks"][1] == marks["withdrawal"][1]
+    caption = texts(on_or_before_site / "index.html", "figcaption", "")[0]
+    assert caption.endswith("A triangle pointing back marks an entry the article does not date: "
+                            "it had happened by the date it stands at.")
+
+
+def test_the_data_the_about_page_and_the_feed_say_by(on_or_before_site):
+    slides = {s["unique_id"]: s for s in json.loads((on_or_before_site / "timeline.json").read_text())["events"]}
+    assert slides["mines"]["display_date"] == "by 12 Dec 2016"
+    assert slides["mines"]["start_date"] == {"year": 2016, "month": 12, "day": 12}
+    assert slides["blockade"]["display_date"] == "by November 2016"
+    entries = ET.parse(on_or_before_site / "feed.xml").getroot().findall(f"{ATOM}entry")
+    mines = next(e for e in entries if e.findtext(f"{ATOM}title").startswith("Mines"))
+    assert mines.findtext(f"{ATOM}content").startswith("<p>by 12 Dec 2016 (date of the report) · Unconfirmed</p>")
+    about = texts(on_or_before_site / "about.html", "p", "")
+    assert any("“by 12 Dec 2016 (date of the report)” means that it had happened by that day" in p
+               and "a triangle pointing back" in p for p in about)
+    row = next(r for r in texts(on_or_before_site / "about.html", "tr", "") if "Mines" in r)
+    assert "none: it does not say when" in row and "by 12 Dec 2016 (date of the report)" in row
