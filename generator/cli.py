@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from generator import __version__, dates, places
 from generator import build as builder
+from generator.model import ON_OR_BEFORE
 from generator.parallel import WorkerLost
 from generator.problems import Problem, count, display_path
 
@@ -200,6 +201,8 @@ def describe(result: Extraction) -> str:
     order = sorted(result.events, key=lambda e: (_start(e.date.value), e.start))
     for event in order:
         when = event.date.value or "undated"
+        if event.date.mod == ON_OR_BEFORE:
+            when = f"by {when}"
         said = f" ({event.date.text})" if event.date.text else " (the day of the report)" if event.date.basis == "publication" else ""
         if event.date.basis == "previous sentence":
             said = f" ({event.date.text}, in the sentence before)"

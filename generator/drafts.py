@@ -14,7 +14,9 @@ from datetime import date
 from pathlib import Path
 
 from generator import content, dates, frontmatter
+from generator.dating import FoundDate
 from generator.extract import Extraction, FoundEvent, FoundQuote
+from generator.model import ON_OR_BEFORE
 from generator.problems import Problem
 
 UNNAMED_SPEAKER = "not identified in the article"
@@ -170,26 +172,36 @@ def _event_file(event: FoundEvent, article: Article) -> tuple[str | None, str]:
         "draft = true",
         "+++",
     ]
-    if event.date.basis == "publication":
-        note = "The article does not date this; it is placed on the day of the report."
-    elif event.date.basis == "previous sentence":
-        note = f"The article does not date this in its own sentence; the sentence before sets the time: “{event.date.text}”.{year_note}"
+    return "\n".join(lines) + "\n" + _date_note(event.date) + year_note + "\n", ""
+
+
+def _date_note(found: FoundDate) -> str:
+    """Where the date comes from, for the editor to check, in the body."""
+    if found.basis == "publication":
+        return f"The article does not date this; it had happened by the day of the report ({found.value})."
+    if found.basis == "previous sentence":
+        note = f"The article does not date this in its own sentence; the sentence before sets the time: “{found.text}”."
+    elif found.basis == "story":
+        note = f"The article does not date this in its own sentence; it is told in the time of the news the article opens with: “{found.text}”."
     else:
-        note = f"Dated by the article's words “{event.date.text}”.{year_note}"
-    return "\n".join(lines) + "\n" + note + "\n", ""
+        note = f"Dated by the article's words “{found.text}”."
+    return note + (" It had happened by then." if found.mod == ON_OR_BEFORE else "")
 
 
 def _date_field(event: FoundEvent, published: date | None) -> tuple[str, str] | None:
     """The entry's date: the article's words when the content model reads
     them to the same date, else the TIMEX3 value; for a quarter or a season,
     which an entry cannot hold, its year, never anything finer. With a note
-    for the body when the year stands in."""
-    for candidate in (event.date.text, event.date.value):
-        if candidate and _reads_as(candidate, published, event.date.value):
-            return candidate, ""
-    year = (event.date.value or "")[:4]
-    if year.isdigit() and _reads_as(year, published, year):
-        return year, f" An entry cannot hold {event.date.value}; it is dated to the year {year}."
+    for the body when the year stands in. A date the happening is known only
+    to have taken place by is written so: "by 2016-12-12"."""
+    found = event.date
+    by = "by " if found.mod == ON_OR_BEFORE else ""
+    for candidate in (found.text, found.value):
+        if candidate and _reads_as(by + candidate, published, found.value):
+            return by + candidate, ""
+    year = (found.value or "")[:4]
+    if year.isdigit() and _reads_as(by + year, published, year):
+        return by + year, f" An entry cannot hold {found.value}; it is dated to the year {year}."
     return None
 
 

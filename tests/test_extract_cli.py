@@ -30,7 +30,7 @@ def test_json_has_the_source_published_date_events_and_quotes(tmp_path):
     data = json.loads(result.stdout)
     assert (data["source"], data["published"]) == ("article", "2016-12-12")
     monday = next(e for e in data["events"] if e["date"]["text"] == "Monday")
-    assert monday["date"] | {"basis": None} == {"value": "2016-12-12", "text": "Monday", "precision": "day", "basis": None}
+    assert monday["date"] | {"basis": None} == {"value": "2016-12-12", "text": "Monday", "precision": "day", "basis": None, "mod": None}
     assert ARTICLE[monday["start"] : monday["end"]] == monday["passage"]
     assert [(q["text"], q["speaker"]) for q in data["quotes"]] == [
         ("We are leaving,", "Abu Test"),

@@ -1,0 +1,53 @@
+"""Drafts written from what extraction proposes: a happening the article does
+not date is written as known only to have happened by the day of the report,
+never as happening on it, and the drafts build. The proposals are written
+here by hand, so these tests hold whatever extraction finds in an article."""
+
+from datetime import date
+
+from conftest import timeline
+
+from generator.cli import describe
+from generator.content import load
+from generator.dating import FoundDate
+from generator.drafts import Article, write
+from generator.extract import Extraction, FoundEvent
+
+TEXT = "Rebels withdraw\n\nMines were found in the old town. By Friday the troops had left.\n"
+PUBLISHED = date(2016, 12, 12)
+ARTICLE = Article("example-times", TEXT, PUBLISHED, "Rebels withdraw", "The Example Times", None)
+
+
+def event(id: str, passage: str, found: FoundDate) -> FoundEvent:
+    start = TEXT.index(passage)
+    return FoundEvent(id=id, title=passage.rstrip("."), kind="bombing", date=found, places=(), start=start,
+                      end=start + len(passage), passage=passage, quotes=(), certainty="reported", according_to=None)
+
+
+UNDATED = event("2016-12-12-mines-were-found", "Mines were found in the old town.",
+                FoundDate("2016-12-12", None, "day", "publication", "ON_OR_BEFORE"))
+BY_FRIDAY = event("2016-12-09-troops-had-left", "By Friday the troops had left.",
+                  FoundDate("2016-12-09", "Friday", "day", "words", "ON_OR_BEFORE"))
+EXTRACTION = Extraction("example-times", PUBLISHED, (UNDATED, BY_FRIDAY), ())
+
+
+def test_an_undated_happening_is_drafted_by_the_day_of_the_report_and_the_drafts_build(tmp_path):
+    written = write(EXTRACTION, ARTICLE, tmp_path / "site")
+    assert written.problems == [] and written.warnings == []
+    undated = (tmp_path / "site" / "events" / f"{UNDATED.id}.md").read_text(encoding="utf-8")
+    assert 'date = "by 2016-12-12"' in undated
+    assert undated.endswith("+++\nThe article does not date this; it had happened by the day of the report (2016-12-12).\n")
+    by_friday = (tmp_path / "site" / "events" / f"{BY_FRIDAY.id}.md").read_text(encoding="utf-8")
+    assert 'date = "by Friday"' in by_friday
+    assert by_friday.endswith("+++\nDated by the article's words “Friday”. It had happened by then.\n")
+    checked = timeline("check", "site", "--drafts", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stderr
+    content, _ = load(tmp_path / "site", drafts=True)
+    assert [(e.id, e.when.value, e.when.mod) for e in content.events] == [
+        (BY_FRIDAY.id, "2016-12-09", "ON_OR_BEFORE"), (UNDATED.id, "2016-12-12", "ON_OR_BEFORE")]
+
+
+def test_the_text_listing_says_by_the_day_of_the_report():
+    listed = describe(EXTRACTION).splitlines()
+    assert "by 2016-12-12 (the day of the report)  Mines were found in the old town" in listed
+    assert "by 2016-12-09 (Friday)  By Friday the troops had left" in listed
