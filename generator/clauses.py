@@ -50,6 +50,7 @@ class Verbs:
     achieved: frozenset[str]
     negative_subjects: frozenset[str]
     time_words: frozenset[str]
+    have_happenings: frozenset[str]
     bases: frozenset[str]  # base forms of the irregular verbs
 
 
@@ -157,7 +158,7 @@ def main_clause(found: list[Clause]) -> Clause | None:
 
 
 def _regular_past(word: str, verbs: Verbs) -> bool:
-    return word.endswith("ed") and len(word) > 4 and word not in verbs.not_past and word.isalpha() or "-" in word and word.endswith("ed") and word.split("-")[-1] not in verbs.not_past and len(word.split("-")[-1]) > 4
+    return word.endswith("ed") and len(word) > 3 and word not in verbs.not_past and word.isalpha() or "-" in word and word.endswith("ed") and word.split("-")[-1] not in verbs.not_past and len(word.split("-")[-1]) > 4
 
 
 def lemma(word: str, verbs: Verbs) -> str:
@@ -214,13 +215,15 @@ def _skip_adverbs(words: list[Token], i: int, verbs: Verbs) -> tuple[int, bool]:
 
 def _group_at(words: list[Token], i: int, verbs: Verbs, before: list[Verb]) -> tuple[Verb, int] | None:
     low = words[i].low
+    if i and words[i].text[:1].isupper():
+        return None  # a name ("United States", "Will Smith"), not a verb
     if low in verbs.future_modals or low in verbs.modals or low in verbs.be or low in verbs.have or low in verbs.do:
         return _auxiliary_group(words, i, verbs)
     if not _finite_position(words, i, verbs, before):
         return None
     if _is_past(low, verbs):
         return _simple(words, i, verbs, "past")
-    if low in verbs.present_speech or _present_after_pronoun(words, i, verbs):
+    if low in verbs.present_speech or _present_after_pronoun(words, i, verbs) or _present_before_object(words, i, verbs):
         return _simple(words, i, verbs, "present")
     if low in verbs.ahead and _next(words, i) == "to":
         # "plans to repay": present, and what it plans is ahead.
@@ -236,6 +239,16 @@ def _present_after_pronoun(words: list[Token], i: int, verbs: Verbs) -> bool:
     """'which ends', 'he says': an -s word right after a pronoun is its verb."""
     low = words[i].low
     return i > 0 and words[i - 1].low in verbs.pronoun_subjects and low.endswith("s") and not low.endswith("ss") and low.isalpha() and len(low) > 3
+
+
+def _present_before_object(words: list[Token], i: int, verbs: Verbs) -> bool:
+    """'the store violates an agreement': an -s word between a noun and a
+    determiner is a verb; a plural noun seldom stands there."""
+    low = words[i].low
+    return (
+        low.endswith("s") and not low.endswith(("ss", "'s", "us", "is")) and low.isalpha() and len(low) > 3
+        and _next(words, i) in ("a", "an", "the", "its", "his", "her", "their", "this", "that", "these", "those")
+    )
 
 
 def _simple(words: list[Token], i: int, verbs: Verbs, tense: str) -> tuple[Verb, int]:
@@ -276,9 +289,13 @@ def _finite_position(words: list[Token], i: int, verbs: Verbs, before: list[Verb
     if _followed_by_agent(words, i) and head not in verbs.past - verbs.participles:
         return False
     if previous == ",":
-        # "The White Helmets, a team of first responders, said": the subject's
-        # verb after an apposition; else a participle ("..., based in Paris").
-        return not before and j > 1
+        # "The White Helmets, a team of first responders, said", "The
+        # governments, which sponsor the talks, invited": the subject's verb
+        # after an apposition or a relative clause; else a participle
+        # ("..., based in Paris").
+        after_relative = any(words[k].low in verbs.relatives and words[k - 1].low == "," for k in range(1, j))
+        after_apposition = not before and sum(w.text == "," for w in words[:j]) >= 1
+        return j > 1 and (after_relative or after_apposition)
     if before and _same_stretch(words, before[-1], i, verbs) and not before[-1].speech and before[-1].lemma not in verbs.complement_verbs:
         return previous in verbs.pronoun_subjects
     return True
@@ -291,7 +308,8 @@ def _same_stretch(words: list[Token], verb: Verb, i: int, verbs: Verbs) -> bool:
 
 
 def _followed_by_agent(words: list[Token], i: int) -> bool:
-    return _next(words, i) == "by"
+    """'a lawsuit filed by the company', not 'he started by hinting'."""
+    return _next(words, i) == "by" and not (i + 2 < len(words) and words[i + 2].low.endswith("ing"))
 
 
 def _auxiliary_group(words: list[Token], i: int, verbs: Verbs) -> tuple[Verb, int] | None:
@@ -323,6 +341,9 @@ def _auxiliary_group(words: list[Token], i: int, verbs: Verbs) -> tuple[Verb, in
     if j >= len(words):
         return _state(words, i, first, tense, negated, False)
     low = words[j].low
+    if first in ("had", "has", "have") and last_aux == first and _had_a_happening(words, j, verbs):
+        # "had talks", "had a net loss of $2 million": the talks, the loss happened.
+        return Verb(words[i].start, words[i].end, first, "have", tense if first != "had" else "past", False, negated, False, False, False, False), i + 1
     be_before = last_aux in verbs.be or last_aux in ("be", "been", "being")
     if be_before and low in verbs.achieved and _next(words, j) == "to":
         # "was able to retake": the retaking happened.
@@ -345,6 +366,15 @@ def _auxiliary_group(words: list[Token], i: int, verbs: Verbs) -> tuple[Verb, in
     state = base in verbs.states and not passive
     verb = Verb(words[i].start, words[head_index].end, head, base, tense, passive, negated, progressive, ahead, base in verbs.speech, state)
     return verb, head_index + 1
+
+
+def _had_a_happening(words: list[Token], j: int, verbs: Verbs) -> bool:
+    k = j + 1 if words[j].low in ("a", "an", "the") else j
+    while k < len(words) and k < j + 4:
+        if words[k].low in verbs.have_happenings:
+            return True
+        k += 1
+    return False
 
 
 def _state(words: list[Token], i: int, first: str, tense: str, negated: bool, ahead: bool) -> tuple[Verb, int]:
@@ -378,9 +408,12 @@ def _openings(words: list[Token], groups: list[Verb], verbs: Verbs) -> list[tupl
             cuts.append((i, "relative", low))
         elif low in verbs.subordinators and _verb_before_comma(words, i + 1, groups) and not _verb_right_after(words, i + 1, groups):
             cuts.append((i, "adverbial", low))
-        elif low == "that" and last_verb is not None and (last_verb.speech or last_verb.lemma in verbs.complement_verbs) and _verb_before_comma(words, i + 1, groups):
+        elif low == "that" and last_verb is not None and (last_verb.speech or last_verb.lemma in verbs.complement_verbs) and any(g.start > word.start for g in groups):
             cuts.append((i, "complement", "that"))
         elif previous == "," and cuts[-1][1] == "adverbial" and cuts[-1][0] == 0 and len(cuts) == 1 and _verb_before_comma(words, i, groups):
+            cuts.append((i, "main", None))
+        elif previous == "," and cuts[-1][1] == "relative" and word.start in verb_at and not any(c[1] == "main" and c[0] > 0 for c in cuts):
+            # "The governments, which sponsor the talks, invited ...": the main clause resumes.
             cuts.append((i, "main", None))
         elif low in ("and", "but") and previous == "," and _subject_then_verb(words, i + 1, groups):
             cuts.append((i, "coordinate", low))

@@ -25,7 +25,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from generator import dates
-from generator.clauses import Clause, Verb
+from generator.clauses import Clause, load_verbs
 from generator.reading import Rules
 
 ON_OR_BEFORE = "ON_OR_BEFORE"
@@ -44,7 +44,9 @@ class FoundDate:
     text: str | None  # the article's words; None when none date the happening
     precision: str | None
     # words | previous sentence (its paragraph's time) | story (the time of
-    # the news the article opens with) | publication (the day of the report) | unresolved
+    # the news the article opens with) | present (told in the present tense,
+    # on the day of the report) | publication (the day of the report bounds
+    # it) | unresolved
     basis: str
     # TIMEX3 mod: "ON_OR_BEFORE" when only a later time bounds the happening:
     # the day of the report, or the time of the story for the past perfect.
@@ -65,6 +67,12 @@ def from_words(timex: dates.Timex, mod: str | None = None) -> FoundDate:
     return FoundDate(timex.value, timex.text, timex.precision, "words", mod)
 
 
+def present(published: date | None) -> FoundDate | None:
+    """A statement told in the present ("says", "is stepping down") is the
+    article's news on the day of the report."""
+    return FoundDate(published.isoformat(), None, "day", "present") if published else None
+
+
 def undated(published: date | None) -> FoundDate:
     if published is None:
         return FoundDate(None, None, None, "unresolved")
@@ -75,33 +83,73 @@ def undated(published: date | None) -> FoundDate:
 
 
 def governing(
-    text: str, rules: Rules, timexes: list[dates.Timex], clause: Clause, others: list[Clause], quoted: list[tuple[int, int]]
+    text: str, rules: Rules, timexes: list[dates.Timex], clause: Clause, others: list[Clause], quoted: list[tuple[int, int]],
+    opening: int | None = None,
 ) -> tuple[dates.Timex, str | None] | None:
     """The expression that dates `clause`'s verb, and its TIMEX3 mod: one in
     the clause itself, else one in a clause of `others` (the rest of its
-    sentence part) that has no verb of its own; nearest the verb first."""
+    sentence part) that has no verb of its own, else one that opens the
+    sentence starting at `opening` ("But in June last year, ..."); nearest
+    the verb first."""
     verb = clause.verb
     at = verb.start if verb else clause.start
-    own, free = [], []
+    ranked = []
     for timex in timexes:
-        if not (clause.start <= timex.start < clause.end or any(c.start <= timex.start < c.end and c.verb is None for c in others)):
+        if clause.start <= timex.start < clause.end:
+            rank = 0
+        elif any(c.start <= timex.start < c.end and c.verb is None for c in others):
+            rank = 1
+        elif opening is not None and rules.frame_before.search(text[opening : timex.start]) and text[timex.end : timex.end + 2].startswith(","):
+            rank = 2
+        else:
             continue
         inside = any(a <= timex.start < b for a, b in quoted)
         if inside and not any(a <= at < b for a, b in quoted):
             continue
-        reading = _reading(text, rules, timex)
-        if reading == "no":
+        reading = _reading(text, rules, timex, verb.start if verb else None)
+        if reading == "no" or (verb and timex.start > verb.end and _participle_between(text, verb.end, timex.start)):
             continue
-        target = own if clause.start <= timex.start < clause.end else free
-        target.append((abs(timex.start - at), timex, ON_OR_BEFORE if reading == "by" else None))
-    for found in (own, free):
-        if found:
-            _, timex, mod = min(found, key=lambda f: f[0])
-            return timex, mod
-    return None
+        ranked.append((rank, abs(timex.start - at), timex, ON_OR_BEFORE if reading == "by" else None))
+    if not ranked:
+        return None
+    _, _, timex, mod = min(ranked, key=lambda r: (r[0], r[1]))
+    return timex, mod
 
 
-def _reading(text: str, rules: Rules, timex: dates.Timex) -> str:
+def _in_participle_phrase(before: str) -> bool:
+    """Whether the time sits in a phrase that a participle opens after a
+    comma: "Jobs, born in San Francisco on February 24, 1955, has built",
+    "The suit, filed in September 2003, claims"."""
+    opened = re.search(r",\s*([A-Za-z]+)\b[^,;]*$", before)
+    if not opened:
+        return False
+    verbs = load_verbs()
+    word = opened.group(1).lower()
+    return word in verbs.participles or (word.endswith("ed") and word not in verbs.not_past)
+
+
+def _participle_between(text: str, start: int, end: int) -> bool:
+    """Whether a participle after a noun stands between a verb and a time,
+    which then dates the participle: "sent a team to recover an expert
+    kidnapped almost two years ago"."""
+    verbs = load_verbs()
+    words = re.findall(r"[A-Za-z]+", text[start:end])
+    for previous, word in zip(words, words[1:]):
+        low, before = word.lower(), previous.lower()
+        if (low.endswith("ed") and low not in verbs.not_past or low in verbs.participles) and before not in verbs.be and before not in verbs.have and before not in ("been", "be", "being") and before.isalpha() and before not in verbs.determiners:
+            return True
+    return False
+
+
+def _opens_with(text: str, before: str, timex: dates.Timex, verb_at: int) -> bool:
+    """Whether the phrase the time sits in opens with the clause's own verb
+    ("Steve Jobs, the chief executive, announced Monday")."""
+    comma = before.rfind(",")
+    opened = timex.start - len(before) + comma + 1
+    return opened <= verb_at < timex.start and not text[opened:verb_at].strip()
+
+
+def _reading(text: str, rules: Rules, timex: dates.Timex, verb_at: int | None = None) -> str:
     """How a time relates to the verb of its clause: it dates it ("yes"),
     bounds it ("by": "by Friday the troops had left"), or dates something
     else ("no"): a comparison, a state's start, a modifier of a noun."""
@@ -109,7 +157,9 @@ def _reading(text: str, rules: Rules, timex: dates.Timex) -> str:
     after = text[timex.end : timex.end + 30]
     if rules.not_governing_before.search(before) or rules.not_governing_after.match(after):
         return "no"
-    if re.fullmatch(r"\d{4}", timex.text) and rules.year_as_modifier.match(after):
+    if re.fullmatch(r"\d{4}", timex.text) and rules.year_as_modifier.match(after) and rules.year_as_modifier_before.search(before):
+        return "no"
+    if _in_participle_phrase(before) and not (verb_at is not None and _opens_with(text, before, timex, verb_at)):
         return "no"
     if rules.bounding_before.search(before):
         return "by"
@@ -156,6 +206,13 @@ class Story:
             return False
         return when.end <= self.published and (self.published - when.start).days <= NEWS_PEG_DAYS
 
+    def now(self) -> FoundDate | None:
+        """The time a clause told in the simple past here would take."""
+        anchor = self.recent or self.news
+        if anchor is None:
+            return None
+        return replace(anchor, basis="previous sentence" if anchor is self.recent else "story", mod=None)
+
     def carry(self, text: str, rules: Rules, clause: Clause) -> FoundDate | None:
         """The time an undated clause is told in, if the story gives one:
         the simple past goes on in the paragraph's time, else the news's;
@@ -180,7 +237,7 @@ def anchored(text: str, rules: Rules, timex: dates.Timex, story: Story, earlier:
     story last set; "after X" and "before X" from a happening told earlier
     whose words name X (`earlier`: passages and their dates). None when the
     anchor is not found or not precise enough for the count."""
-    after = rules.counted_from.match(text, timex.end)
+    after = rules.counted_from.match(text, timex.end) or rules.counted_from.search(timex.text)
     amount = re.fullmatch(r"P(\d+)([DWMY])", timex.value or "")
     if not after or not amount:
         return None
@@ -188,7 +245,8 @@ def anchored(text: str, rules: Rules, timex: dates.Timex, story: Story, earlier:
         named = set(re.findall(r"[a-z]{4,}", after.group("what").lower())) - rules.function_words
         anchor = next((d for passage, d in reversed(earlier) if named & set(re.findall(r"[a-z]{4,}", passage.lower()))), None)
     else:
-        anchor = story.recent or story.news
+        # "One year later": after the last time the article told something happened.
+        anchor = earlier[-1][1] if earlier else story.news
     units = {"D": "day", "W": "week", "M": "month", "Y": "year"}
     order = list(units.values())
     count, unit = int(amount.group(1)), units[amount.group(2)]
@@ -199,4 +257,5 @@ def anchored(text: str, rules: Rules, timex: dates.Timex, story: Story, earlier:
     moved = start - step if after.group("direction").lower() in ("earlier", "before") else start + step
     iso_year, week, _ = moved.isocalendar()
     value = {"day": moved.isoformat(), "week": f"{iso_year:04d}-W{week:02d}", "month": f"{moved.year:04d}-{moved.month:02d}", "year": f"{moved.year:04d}"}[unit]
-    return FoundDate(value, " ".join(text[timex.start : after.end()].split()), unit, "words")
+    end = max(timex.end, timex.start + after.end()) if after.string is timex.text else after.end()
+    return FoundDate(value, " ".join(text[timex.start : end].split()), unit, "words")

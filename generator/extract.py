@@ -15,8 +15,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from generator import dates, dating, quotations, titles
-from generator.clauses import Clause, Verb, clauses, main_clause
+from generator import clauses, dates, dating, quotations, titles
+from generator.clauses import Clause, main_clause
 from generator.dating import FoundDate
 from generator.passages import paragraphs
 from generator.places import Gazetteer
@@ -105,8 +105,9 @@ def extract(text: str, source: str, published: date | None, outlet: str | None, 
     quote_ids = _quote_ids(found)
     named_places = _places(read, rules, places, people, timexes)
     cues = Cues(read, rules, named_places, [(m.start, m.end) for m in people if not m.person])
-    drafts = _happenings(read, rules, said, found, timexes, cues, published)
-    drafts = _attach(drafts, found, said, people, timexes, published)
+    told: dict[int, FoundDate] = {}
+    drafts = _happenings(read, rules, said, found, marked, timexes, cues, published, told)
+    drafts = _attach(read, drafts, found, said, people, timexes, published, told)
     events = _finish(text, read, rules, drafts, quote_ids, named_places, people)
     quotes = tuple(FoundQuote(quote_ids[id(q)], q.text, q.start, q.end, q.speaker, q.channel) for q in found)
     return Extraction(source, published, events, quotes)
@@ -152,23 +153,27 @@ class Part:
     speech: Clause | None
 
 
-def _happenings(text, rules: Rules, said: list[Sentence], found, timexes, cues: Cues, published) -> list[Draft]:
+def _happenings(text, rules: Rules, said: list[Sentence], found, marked, timexes, cues: Cues, published, told: dict[int, FoundDate]) -> list[Draft]:
+    """The candidates, dated. `told` gets, for each sentence, the time the
+    story was telling when it began (for quotations attributed there)."""
     drafts: list[Draft] = []
     story = dating.Story(published)
     calendar = [t for t in timexes if t.type in ("DATE", "TIME")]
     lengths = [t for t in timexes if t.type == "DURATION"]
-    quoted = [(q.opened, q.end) for q in found]
+    quoted = [(m.opened, m.end) for m in marked]
     for sentence in said:
         if sentence.headline or _dateline(text, sentence, calendar):
             continue
         story.read(sentence.paragraph)
+        if (now := story.now()) is not None:
+            told[sentence.start] = now
         quotation = next((q for q in found if q.opened <= sentence.start < q.end), None)
         dated = [t for t in calendar if sentence.start <= t.start and t.end <= sentence.end and _dates_it(t, published)]
         if quotation and (rules.not_a_report.search(text, sentence.start, sentence.end) or not (
             dated or rules.in_quotation.search(text, sentence.start, sentence.end)
         )):
             continue
-        found_clauses = clauses(text, sentence.start, sentence.end)
+        found_clauses = clauses.clauses(text, sentence.start, sentence.end)
         lead = main_clause(found_clauses)
         previous = drafts[-1] if drafts else None
         if previous and previous.paragraph == sentence.paragraph and previous.quotation is quotation and not dated and not _reports(lead) and (
@@ -212,11 +217,17 @@ def _parts(text: str, rules: Rules, found: list[Clause], dated, quoted) -> list[
         if not group:
             continue
         event = lead if lead in group else next((c for c in group if c.verb), group[0])
+        if not _reports(event):
+            # "The figures showed the rate declined last month", "Capital spending
+            # will rise, he said": the clause after it tells what happened.
+            event = next((c for c in group if c.start > event.start and c.role in ("complement", "coordinate") and _reports(c)), event)
         speech = None
         if event.verb and event.verb.speech:
             content = next((c for c in group if c.role == "complement" and c.verb and c.verb.happening and c.start > event.start), None)
             if content and dating.governing(text, rules, dated, content, [], quoted):
                 event, speech = content, event
+        elif event.role == "complement":
+            speech = next((c for c in reversed(group) if c.start < event.start and c.verb), None)
         start, end = _trim(text, group[0].start, group[-1].end)
         if end > start:
             parts.append(Part(start, end, tuple(group), event, speech))
@@ -229,27 +240,30 @@ def _is_split(first: Clause, lead: Clause) -> bool:
 
 def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotation, found, cues, story, drafts, published) -> Draft | None:
     """The part as a proposed event, dated, or None when it reports no
-    happening an editor would put on a timeline."""
+    happening an editor would put on a timeline. A plan ("will meet on
+    Friday") is proposed when the article gives it a date still ahead."""
     clause = part.event
     verb = clause.verb
-    if not _reports(clause):
-        return None
     others = [c for c in part.clauses if c is not clause]
-    governed = dating.governing(text, rules, dated, clause, others, quoted)
+    governed = dating.governing(text, rules, dated, clause, others, quoted, sentence.start)
+    if not _reports(clause) and not _planned(clause, governed, published):
+        return None
     if governed is None and part.speech is not None:
-        governed = dating.governing(text, rules, dated, part.speech, others, quoted)
+        governed = dating.governing(text, rules, dated, part.speech, others, quoted, sentence.start)
     when, cut = None, []
-    length = next((t for t in lengths if part.start <= t.start < part.end and rules.counted_from.match(text, t.end)), None)
+    length = next((t for t in lengths if part.start <= t.start < part.end and (rules.counted_from.match(text, t.end) or rules.counted_from.search(t.text))), None)
     if length is not None:
         earlier = [(text[d.start : d.end], d.date) for d in drafts if d.date.basis == "words"]
         when = dating.anchored(text, rules, length, story, earlier)
         if when:
-            cut.append((length.start, rules.counted_from.match(text, length.end).end()))
+            cut.append((length.start, length.start + len(when.text)))
     if when is None and governed is not None:
         timex, mod = governed
         when = dating.from_words(timex, mod)
         cut.append(_date_words(text, rules, timex))
     kind = cues.kind(part.start, part.end, sentence, when is not None and when.basis == "words")
+    if when is None and verb.tense == "present" and (verb.speech or verb.progressive) and not verb.state:
+        when = dating.present(published)
     if when is None:
         when = story.carry(text, rules, clause)
         if when is None:
@@ -257,13 +271,24 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
             # Undated, a happening is proposed only when it is the news or of a kind a timeline tracks.
             if kind is None and not (story.sentences_told <= 2 and verb.happening):
                 return None
-    elif when.basis == "words" and not when.mod:
+    elif when.basis == "words" and not when.mod and verb.happening:
         story.set(when, happening=True)
     if kind is None:
-        kind = "statement" if verb.speech or (part.speech is not None) else "event"
+        kind = "plan" if not _reports(clause) else "statement" if verb.speech or part.speech is not None else "event"
     told_in = next((q for q in found if governed and q.start <= governed[0].start < q.end), quotation)
     cut += [(c.start, c.end) for c in part.clauses if c.role == "relative" and c is not clause and not (part.speech and c is part.speech)]
     return Draft(part.start, part.end, kind, when, told_in, sentence.paragraph, [], clause, cut, part.speech)
+
+
+def _planned(clause: Clause, governed, published: date | None) -> bool:
+    """A clause that tells what is to happen, on a date after the report's."""
+    verb = clause.verb
+    if verb is None or verb.negated or governed is None or published is None or not (verb.tense == "future" or verb.ahead):
+        return False
+    try:
+        return dates.when_of(governed[0].value).start > published
+    except dates.DateError:
+        return False
 
 
 def _date_words(text: str, rules: Rules, timex: dates.Timex) -> tuple[int, int]:
@@ -341,23 +366,24 @@ def _certainty_cue(rules: Rules, passage: str) -> bool:
 # -- Quotes: each backs the happening it is attributed in, or a testimony -----
 
 
-def _attach(drafts: list[Draft], found, said, people, timexes, published) -> list[Draft]:
+def _attach(text: str, drafts: list[Draft], found, said, people, timexes, published, told: dict[int, FoundDate]) -> list[Draft]:
     for quote in found:
         if quote.speaker is None:
             continue
         inside = [d for d in drafts if d.quotation is quote]
         holder = next((d for d in drafts if d.quotation is None and d.start <= quote.attribution < d.end), None)
         if holder is None:
-            holder = _testimony_for(drafts, quote, said, people, timexes, published)
+            holder = _testimony_for(text, drafts, quote, said, people, timexes, published, told)
         for draft in [holder, *inside]:
             if quote not in draft.quotes:
                 draft.quotes.append(quote)
     return sorted(drafts, key=lambda d: d.start)
 
 
-def _testimony_for(drafts, quote: Quotation, said, people, timexes, published) -> Draft:
+def _testimony_for(text: str, drafts, quote: Quotation, said, people, timexes, published, told: dict[int, FoundDate]) -> Draft:
     """The testimony a quotation belongs to: the speaker's, when the article
-    is still on them; else a new one, told where the speaker was named."""
+    is still on them; else a new one, told where the speaker was named, and
+    dated by its own words or the time the story was telling there."""
     for draft in reversed(drafts):
         if draft.kind == "testimony" and draft.quotes and draft.quotes[-1].speaker == quote.speaker and draft.start < quote.start:
             return draft
@@ -367,10 +393,20 @@ def _testimony_for(drafts, quote: Quotation, said, people, timexes, published) -
         intro = next(s for s in reversed(said) if s.start <= named[-1].start)
         at = intro if intro.paragraph == at.paragraph else at
     own = [t for t in timexes if at.start <= t.start and t.end <= at.end and t.type in ("DATE", "TIME") and dating.on_calendar(t)]
-    draft = Draft(at.start, at.end, "testimony", dating.from_words(own[0]) if own else dating.undated(published), None, at.paragraph, [])
+    when = dating.from_words(own[0]) if own else told.get(at.start) if _told_in_past(text, quote) else None
+    draft = Draft(at.start, at.end, "testimony", when or dating.undated(published), None, at.paragraph, [])
     drafts.append(draft)
     drafts.sort(key=lambda d: d.start)
     return draft
+
+
+def _told_in_past(text: str, quote: Quotation) -> bool:
+    """Whether the verb that attributes the words is in the past ("said",
+    not "says"), so the story's time may date them."""
+    around = clauses.tokens(text, max(0, quote.attribution - 60), min(len(text), quote.attribution + 60))
+    verbs = clauses.load_verbs()
+    tenses = [clauses.lemma(w.low, verbs) in verbs.speech and (w.low in verbs.past or w.low.endswith("ed")) for w in around if w.low in verbs.present_speech or clauses.lemma(w.low, verbs) in verbs.speech]
+    return bool(tenses) and tenses[0]
 
 
 # -- Finishing: certainty, places, titles, ids --------------------------------
@@ -432,18 +468,27 @@ def _lower_article(words: str) -> str:
 
 
 def _title(text: str, rules: Rules, draft: Draft, people) -> str:
-    if draft.kind == "testimony" and draft.quotes or draft.clause is None:
+    if draft.clause is None or draft.kind == "testimony" and draft.quotes:
         if draft.quotes:
             speakers = [q.speaker for q in draft.quotes]
             main = max(speakers, key=speakers.count)
             quote = next(q for q in draft.quotes if q.speaker == main)
             return titles.quote_title(quote.speaker, quote.text)
         return titles.title(text, rules, draft.start, draft.end, [], people)
+    verb = draft.clause.verb
+    said = next((q for q in draft.quotes if verb and verb.speech and draft.speech is None and q.speaker and verb.end <= q.opened < draft.end), None)
+    if said is not None:
+        # "Obama said “…”": the speaker's own words make the headline.
+        return titles.quote_title(said.speaker, said.text)
     start = (draft.speech or draft.clause).start
     if draft.speech is None and draft.clause.subject:
         start = min(start, draft.clause.subject[0])
+    elif draft.speech is None and draft.clause.role == "main":
+        # "The governments, which sponsor the talks, invited ...": the subject opens the part.
+        start = draft.start
     end = draft.clause.end if draft.speech is None or draft.clause.end > draft.speech.end else draft.speech.end
-    made = titles.title(text, rules, start, max(end, draft.clause.end), draft.cut, people)
+    verb_at = (draft.speech or draft.clause).verb.start if (draft.speech or draft.clause).verb else None
+    made = titles.title(text, rules, start, max(end, draft.clause.end), draft.cut, people, verb_at)
     return made or titles.title(text, rules, draft.start, draft.end, draft.cut, people)
 
 

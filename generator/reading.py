@@ -71,12 +71,14 @@ class Rules:
     not_governing_before: re.Pattern[str]
     not_governing_after: re.Pattern[str]
     year_as_modifier: re.Pattern[str]
+    year_as_modifier_before: re.Pattern[str]
     bounding_before: re.Pattern[str]
     frame_shifts_story: re.Pattern[str]
     counted_from: re.Pattern[str]
     function_words: frozenset[str]
     title_connectives: frozenset[str]
     title_openers: frozenset[str]
+    title_attribution: re.Pattern[str]
     artifacts: re.Pattern[str]
 
 
@@ -131,12 +133,14 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         not_governing_before=re.compile(data["dating"]["not_governing_before"], re.IGNORECASE),
         not_governing_after=re.compile(data["dating"]["not_governing_after"]),
         year_as_modifier=re.compile(data["dating"]["year_as_modifier"]),
+        year_as_modifier_before=re.compile(data["dating"]["year_as_modifier_before"], re.IGNORECASE),
         bounding_before=re.compile(data["dating"]["bounding_before"], re.IGNORECASE),
         frame_shifts_story=re.compile(data["dating"]["frame_shifts_story"], re.IGNORECASE),
         counted_from=re.compile(data["dating"]["counted_from"]),
         function_words=frozenset(data["dating"]["function_words"]),
         title_connectives=frozenset(data["titles"]["connectives"]),
         title_openers=frozenset(data["titles"]["openers"]),
+        title_attribution=re.compile(data["titles"]["attribution"], re.IGNORECASE),
         artifacts=re.compile(data["text"]["artifacts"], re.IGNORECASE),
     )
 
