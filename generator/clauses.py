@@ -89,12 +89,13 @@ class Verb:
 
     @property
     def happening(self) -> bool:
-        """Whether the group, on its own, reports something that happened."""
-        return (
-            self.tense in ("past", "perfect", "past-perfect")
-            and not self.negated and not self.ahead and not self.state
-            and not (self.progressive and self.tense == "past")
-        )
+        """Whether the group, on its own, reports something that happened or
+        is happening as the article is written ("rebels are shelling the harbour")."""
+        if self.negated or self.ahead or self.state:
+            return False
+        if self.tense == "present":
+            return self.progressive
+        return self.tense in ("past", "perfect", "past-perfect") and not (self.progressive and self.tense == "past")
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,9 @@ def lemma(word: str, verbs: Verbs) -> str:
         return word
     if word in verbs.base_of:
         return verbs.base_of[word]
+    prefix = next((p for p in PREFIXES if word.startswith(p) and word[len(p) :] in verbs.base_of), None)
+    if prefix:
+        return prefix + verbs.base_of[word[len(prefix) :]]
     if word.endswith("ied"):
         return word[:-3] + "y"
     if word.endswith(("ed", "ing")):
@@ -186,8 +190,16 @@ def lemma(word: str, verbs: Verbs) -> str:
     return word
 
 
+PREFIXES = ("re", "out", "over", "under", "mis", "fore", "with", "up")
+
+
+def _irregular(word: str, forms: frozenset[str]) -> bool:
+    """'retook', 'overran', 'undertook': an irregular form after a prefix."""
+    return word in forms or any(word.startswith(p) and word[len(p) :] in forms for p in PREFIXES)
+
+
 def _is_past(word: str, verbs: Verbs) -> bool:
-    return word in verbs.past or word in verbs.participles or _regular_past(word, verbs)
+    return _irregular(word, verbs.past) or _irregular(word, verbs.participles) or _regular_past(word, verbs)
 
 
 def _verb_groups(words: list[Token], verbs: Verbs) -> list[Verb]:
@@ -217,17 +229,38 @@ def _group_at(words: list[Token], i: int, verbs: Verbs, before: list[Verb]) -> t
     low = words[i].low
     if i and words[i].text[:1].isupper():
         return None  # a name ("United States", "Will Smith"), not a verb
+    if i and words[i - 1].low in verbs.subordinators:
+        nonfinite = _nonfinite(words, i, verbs)
+        if nonfinite:
+            return nonfinite
     if low in verbs.future_modals or low in verbs.modals or low in verbs.be or low in verbs.have or low in verbs.do:
         return _auxiliary_group(words, i, verbs)
     if not _finite_position(words, i, verbs, before):
         return None
     if _is_past(low, verbs):
         return _simple(words, i, verbs, "past")
-    if low in verbs.present_speech or _present_after_pronoun(words, i, verbs) or _present_before_object(words, i, verbs):
+    if _after_modifier(words, i, verbs):
+        return None  # "Unconfirmed reports", "the Kremlin's claims": a noun here
+    if low in verbs.present_speech or _present_after_pronoun(words, i, verbs) or _present_before_object(words, i, verbs) or _plural_speech(words, i, verbs):
         return _simple(words, i, verbs, "present")
     if low in verbs.ahead and _next(words, i) == "to":
         # "plans to repay": present, and what it plans is ahead.
         return _simple(words, i, verbs, "present")
+    return None
+
+
+def _nonfinite(words: list[Token], i: int, verbs: Verbs) -> tuple[Verb, int] | None:
+    """'since being elected', 'after having resigned', 'before leaving
+    office': a clause without a finite verb that still tells a happening,
+    of the main clause's subject."""
+    low = words[i].low
+    if low in ("being", "having") and i + 1 < len(words) and _is_past(words[i + 1].low, verbs):
+        head = words[i + 1].low
+        base = lemma(head, verbs)
+        return Verb(words[i].start, words[i + 1].end, head, base, "past", low == "being", False, False, False, base in verbs.speech, base in verbs.states), i + 2
+    if low.endswith("ing") and len(low) > 4 and low not in ("being", "having") and low.isalpha():
+        base = lemma(low, verbs)
+        return Verb(words[i].start, words[i].end, low, base, "past", False, False, False, False, base in verbs.speech, base in verbs.states), i + 1
     return None
 
 
@@ -237,8 +270,28 @@ def _next(words: list[Token], i: int) -> str:
 
 def _present_after_pronoun(words: list[Token], i: int, verbs: Verbs) -> bool:
     """'which ends', 'he says': an -s word right after a pronoun is its verb."""
-    low = words[i].low
-    return i > 0 and words[i - 1].low in verbs.pronoun_subjects and low.endswith("s") and not low.endswith("ss") and low.isalpha() and len(low) > 3
+    low, following = words[i].low, _next(words, i)
+    auxiliary = following in verbs.be or following in verbs.have or following in verbs.do or following in verbs.modals or following in verbs.future_modals
+    # "which rebels had taken": a noun after "which", before its own verb.
+    return i > 0 and words[i - 1].low in verbs.pronoun_subjects and low.endswith("s") and not low.endswith("ss") and low.isalpha() and len(low) > 3 and not auxiliary
+
+
+def _after_modifier(words: list[Token], i: int, verbs: Verbs) -> bool:
+    """Whether a present form follows a word that modifies a noun: an
+    adjective in -ed or -ing, a possessive."""
+    previous = words[i - 1].low if i else ""
+    return previous.endswith(("ed", "ing", "'s")) and previous not in verbs.not_past and not words[i - 1].text[:1].isupper() or previous in ("'s",) or (
+        i == 1 and previous.endswith(("ed", "ing"))
+    )
+
+
+def _plural_speech(words: list[Token], i: int, verbs: Verbs) -> bool:
+    """'activists say', 'reports suggest', 'they claim': a verb of speech in
+    the present after a plural subject."""
+    previous = words[i - 1].low if i else ""
+    # After a comma, the apposition before it was checked by _finite_position.
+    plural = previous in ("they", "we", "i", "you", "who", ",") or previous.endswith("s") and not previous.endswith(("ss", "'s")) and previous.isalpha()
+    return words[i].low in verbs.speech and plural
 
 
 def _present_before_object(words: list[Token], i: int, verbs: Verbs) -> bool:
@@ -270,7 +323,7 @@ def _finite_position(words: list[Token], i: int, verbs: Verbs, before: list[Verb
     ("the besieged city") or a participle after its noun ("a lawsuit filed
     by", "people presumed to be alive")."""
     head = words[i].low
-    if head in verbs.participles and head not in verbs.past:
+    if _irregular(head, verbs.participles) and not _irregular(head, verbs.past):
         return False
     j = i - 1
     while j >= 0 and words[j].low in verbs.group_adverbs:
@@ -334,6 +387,7 @@ def _auxiliary_group(words: list[Token], i: int, verbs: Verbs) -> tuple[Verb, in
     last_aux = first
     while j < len(words) and words[j].low in ("have", "be", "been", "being"):
         last_aux = words[j].low
+        progressive |= last_aux == "being"  # "is being bombed"
         if last_aux == "been" and tense == "present":
             tense = "perfect"
         j, skipped = _skip_adverbs(words, j + 1, verbs)
@@ -354,9 +408,11 @@ def _auxiliary_group(words: list[Token], i: int, verbs: Verbs) -> tuple[Verb, in
     if be_before and low.endswith("ing") and len(low) > 4 and low not in verbs.bases:
         progressive, head_index = True, j
     elif _is_past(low, verbs) and (be_before or last_aux in verbs.have or last_aux == "been"):
-        passive, head_index = be_before, j
+        passive, head_index = be_before or last_aux == "being", j
     elif (first in verbs.do or first in verbs.future_modals or first in verbs.modals) and low.isalpha() and low not in verbs.prepositions and low not in verbs.determiners:
         head_index = j
+        while head_index + 1 < len(words) and words[head_index].text[:1].isupper():
+            head_index += 1  # "So did Obama tell": the subject stands between.
     else:
         return _state(words, i, first, tense, negated, be_before and low == "to")
     head = words[head_index].low
@@ -399,14 +455,21 @@ def _openings(words: list[Token], groups: list[Verb], verbs: Verbs) -> list[tupl
         if word.start in verb_at:
             last_verb = verb_at[word.start]
         if i == 0:
-            if low in verbs.subordinators and _verb_before_comma(words, i + 1, groups):
+            if low in verbs.subordinators and _verb_before_comma(words, i + 1, groups) and not _time_follows(words, i + 1, verbs):
                 cuts[0] = (0, "adverbial", low)
             continue
         if low in (";", "—", "–") or (low == ":" and _verb_before_comma(words, i + 1, groups)):
-            cuts.append((i + 1, "coordinate", None))
+            following = words[i + 1].low if i + 1 < len(words) else ""
+            # "—though monitors have documented ...—": a concession, not a clause of its own.
+            cuts.append((i + 1, "adverbial", following) if following in verbs.subordinators else (i + 1, "coordinate", None))
         elif low in verbs.relatives and previous in (",", "(") or (low in verbs.relatives and _after_noun(words, i, verbs) and _verb_before_comma(words, i + 1, groups)):
             cuts.append((i, "relative", low))
-        elif low in verbs.subordinators and _verb_before_comma(words, i + 1, groups) and not _verb_right_after(words, i + 1, groups):
+        elif low in verbs.relatives and previous == "of" and i >= 3 and words[i - 3].text == ",":
+            # ", most of whom seem to have withdrawn,"
+            cuts.append((i - 2, "relative", low))
+        elif low in verbs.subordinators and _verb_before_comma(words, i + 1, groups) and not _time_follows(words, i + 1, verbs) and (
+            not _verb_right_after(words, i + 1, groups) or _nonfinite(words, i + 1, verbs)
+        ):
             cuts.append((i, "adverbial", low))
         elif low == "that" and last_verb is not None and (last_verb.speech or last_verb.lemma in verbs.complement_verbs) and any(g.start > word.start for g in groups):
             cuts.append((i, "complement", "that"))
@@ -457,6 +520,11 @@ def _verb_before_comma(words: list[Token], i: int, groups: list[Verb]) -> bool:
         return False
     end = words[stop - 1].end if stop > i else words[i].start
     return any(words[i].start <= g.start < end for g in groups)
+
+
+def _time_follows(words: list[Token], i: int, verbs: Verbs) -> bool:
+    """'since last night', 'after 1990': the word is a preposition of time here."""
+    return i < len(words) and (words[i].low in verbs.time_words or words[i].low[:1].isdigit())
 
 
 def _verb_right_after(words: list[Token], i: int, groups: list[Verb]) -> bool:

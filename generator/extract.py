@@ -91,6 +91,7 @@ class Draft:
     clause: Clause | None = None  # the clause that reports the happening
     cut: list[tuple[int, int]] = field(default_factory=list)  # words its title leaves out
     speech: Clause | None = None  # the clause of speech that reports it, if any
+    subject: tuple[int, int] | None = None  # its subject, when its clause shares the main clause's
 
 
 def extract(text: str, source: str, published: date | None, outlet: str | None, places: Gazetteer) -> Extraction:
@@ -151,6 +152,7 @@ class Part:
     clauses: tuple[Clause, ...]
     event: Clause
     speech: Clause | None
+    subject: tuple[int, int] | None  # the main clause's subject, when the event's clause has none of its own
 
 
 def _happenings(text, rules: Rules, said: list[Sentence], found, marked, timexes, cues: Cues, published, told: dict[int, FoundDate]) -> list[Draft]:
@@ -169,9 +171,9 @@ def _happenings(text, rules: Rules, said: list[Sentence], found, marked, timexes
             told[sentence.start] = now
         quotation = next((q for q in found if q.opened <= sentence.start < q.end), None)
         dated = [t for t in calendar if sentence.start <= t.start and t.end <= sentence.end and _dates_it(t, published)]
-        if quotation and (rules.not_a_report.search(text, sentence.start, sentence.end) or not (
+        if rules.not_a_report.search(text, sentence.start, sentence.end) or quotation and not (
             dated or rules.in_quotation.search(text, sentence.start, sentence.end)
-        )):
+        ):
             continue
         found_clauses = clauses.clauses(text, sentence.start, sentence.end)
         lead = main_clause(found_clauses)
@@ -205,12 +207,15 @@ def _parts(text: str, rules: Rules, found: list[Clause], dated, quoted) -> list[
     if lead is None:
         return []
     groups: list[list[Clause]] = [[]]
+    split_off = False  # whether the current group is a clause dated on its own
     for clause in found:
         own = clause is not lead and clause.role in ("relative", "adverbial", "coordinate") and clause.verb is not None and (
             clause.verb.happening and dating.governing(text, rules, dated, clause, [], quoted)
         )
-        if own or (groups[-1] and groups[-1][0].role != "main" and _is_split(groups[-1][0], lead) and clause.role in ("main", "coordinate")):
+        back_to_main = split_off and clause.role in ("main", "coordinate")
+        if own or back_to_main:
             groups.append([])
+        split_off = bool(own) or (split_off and not back_to_main)
         groups[-1].append(clause)
     parts = []
     for group in groups:
@@ -229,13 +234,10 @@ def _parts(text: str, rules: Rules, found: list[Clause], dated, quoted) -> list[
         elif event.role == "complement":
             speech = next((c for c in reversed(group) if c.start < event.start and c.verb), None)
         start, end = _trim(text, group[0].start, group[-1].end)
+        shared = lead.subject if event is not lead and event.subject is None and event.role in ("adverbial", "coordinate") and speech is None else None
         if end > start:
-            parts.append(Part(start, end, tuple(group), event, speech))
+            parts.append(Part(start, end, tuple(group), event, speech, shared))
     return parts
-
-
-def _is_split(first: Clause, lead: Clause) -> bool:
-    return first is not lead and first.role != "complement"
 
 
 def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotation, found, cues, story, drafts, published) -> Draft | None:
@@ -246,7 +248,8 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     verb = clause.verb
     others = [c for c in part.clauses if c is not clause]
     governed = dating.governing(text, rules, dated, clause, others, quoted, sentence.start)
-    if not _reports(clause) and not _planned(clause, governed, published):
+    state = _present_state(clause) and cues.kind(part.start, part.end, sentence, False, state=True)
+    if not _reports(clause) and not _planned(clause, governed, published) and not state:
         return None
     if governed is None and part.speech is not None:
         governed = dating.governing(text, rules, dated, part.speech, others, quoted, sentence.start)
@@ -262,14 +265,14 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
         when = dating.from_words(timex, mod)
         cut.append(_date_words(text, rules, timex))
     kind = cues.kind(part.start, part.end, sentence, when is not None and when.basis == "words")
-    if when is None and verb.tense == "present" and (verb.speech or verb.progressive) and not verb.state:
+    if when is None and verb.tense == "present" and (verb.speech or verb.progressive and not verb.state or state):
         when = dating.present(published)
     if when is None:
         when = story.carry(text, rules, clause)
         if when is None:
             when = dating.undated(published)
-            # Undated, a happening is proposed only when it is the news or of a kind a timeline tracks.
-            if kind is None and not (story.sentences_told <= 2 and verb.happening):
+            # Undated, a happening is proposed only when it opens the article or is of a kind a timeline tracks.
+            if kind is None and not (story.sentences_told == 1 and verb.happening and clause.role == "main"):
                 return None
     elif when.basis == "words" and not when.mod and verb.happening:
         story.set(when, happening=True)
@@ -277,7 +280,12 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
         kind = "plan" if not _reports(clause) else "statement" if verb.speech or part.speech is not None else "event"
     told_in = next((q for q in found if governed and q.start <= governed[0].start < q.end), quotation)
     cut += [(c.start, c.end) for c in part.clauses if c.role == "relative" and c is not clause and not (part.speech and c is part.speech)]
-    return Draft(part.start, part.end, kind, when, told_in, sentence.paragraph, [], clause, cut, part.speech)
+    return Draft(part.start, part.end, kind, when, told_in, sentence.paragraph, [], clause, cut, part.speech, part.subject)
+
+
+def _present_state(clause: Clause) -> bool:
+    verb = clause.verb
+    return verb is not None and verb.state and verb.tense == "present" and not verb.negated and not verb.ahead
 
 
 def _planned(clause: Clause, governed, published: date | None) -> bool:
@@ -293,7 +301,7 @@ def _planned(clause: Clause, governed, published: date | None) -> bool:
 
 def _date_words(text: str, rules: Rules, timex: dates.Timex) -> tuple[int, int]:
     """The date's words with the preposition before them ("on Monday"), which a title leaves out."""
-    before = re.search(r"(?:\b(?:on|in|at|during|by|this|last|early|late|earlier|later)\s+)+$", text[max(0, timex.start - 30) : timex.start], re.IGNORECASE)
+    before = re.search(r"(?:\b(?:on|in|at|during|over|throughout|within|by|since|from|this|last|early|late|earlier|later)\s+)+$", text[max(0, timex.start - 30) : timex.start], re.IGNORECASE)
     return (timex.start - len(before.group()) if before else timex.start, timex.end)
 
 
@@ -346,12 +354,13 @@ class Cues:
         i = bisect_left(spans, (start + after_start, -1))
         return i < len(spans) and spans[i][1] <= end
 
-    def kind(self, start: int, end: int, sentence: Sentence, dated: bool) -> str | None:
-        """The first kind whose cue is in [start, end). A kind that needs a
-        place needs one in the sentence: from the gazetteer, or a capitalised
-        name that is not a person's and does not merely open the sentence."""
+    def kind(self, start: int, end: int, sentence: Sentence, dated: bool, state: bool = False) -> str | None:
+        """The first kind whose cue is in [start, end) (of those a state
+        reports, when `state`). A kind that needs a place needs one in the
+        sentence: from the gazetteer, or a capitalised name that is not a
+        person's and does not merely open the sentence."""
         for kind, spans in self.kinds:
-            if not self._within(spans, start, end) or (kind.needs_date and not dated):
+            if not self._within(spans, start, end) or (kind.needs_date and not dated) or (state and not kind.states):
                 continue
             if kind.needs_place and not self._within(self.places, sentence.start, sentence.end, after_start=True):
                 continue
@@ -372,9 +381,10 @@ def _attach(text: str, drafts: list[Draft], found, said, people, timexes, publis
             continue
         inside = [d for d in drafts if d.quotation is quote]
         holder = next((d for d in drafts if d.quotation is None and d.start <= quote.attribution < d.end), None)
-        if holder is None:
+        if holder is None and not inside:
             holder = _testimony_for(text, drafts, quote, said, people, timexes, published, told)
-        for draft in [holder, *inside]:
+        # One entry per quotation: the happening it tells, if it tells one, else a testimony.
+        for draft in [d for d in (holder, *inside) if d is not None]:
             if quote not in draft.quotes:
                 draft.quotes.append(quote)
     return sorted(drafts, key=lambda d: d.start)
@@ -420,9 +430,10 @@ def _finish(text, read, rules: Rules, drafts: list[Draft], quote_ids, places: li
         title = _title(read, rules, draft, people)
         names = tuple(dict.fromkeys(name for a, b, name in places if draft.start <= a and b <= draft.end))
         if not names and RELATIVE.match(passage):
-            # "Palmyra, which it had lost": the place the clause is about comes just before it.
+            # "Palmyra, which it had lost": the place or name the clause is about comes just before it.
             names = tuple(name for a, b, name in places if draft.start - 40 <= a and b <= draft.start)[-1:]
-            title = f"{names[0]}, {title[:1].lower()}{title[1:]}" if names else title
+            named = names[0] if names else next((m.name for m in reversed(people) if draft.start - 4 <= m.end <= draft.start), None)
+            title = f"{named}, {title[:1].lower()}{title[1:]}" if named else title
         event_id = _unique(f"{_slug(draft.date.value or 'undated', 4)}-{_slug(title, 6)}", used)
         events.append(FoundEvent(
             event_id, title, draft.kind, draft.date, names, draft.start, draft.end, passage,
@@ -435,8 +446,10 @@ RELATIVE = re.compile(r"(?:which|who|whom|where)\b")
 
 
 def _merged(drafts: list[Draft]) -> list[Draft]:
-    """Sentences in a row telling one happening (same kind, date and
-    quotation, with nothing between them) become one event."""
+    """One entry per happening: sentences in a row telling it (same kind,
+    date and quotation, with nothing between them) become one event, and so
+    do the words that introduce a quotation ("She told the camera:") and
+    the happening the quotation tells."""
     merged: list[Draft] = []
     for draft in drafts:
         last = merged[-1] if merged else None
@@ -444,9 +457,22 @@ def _merged(drafts: list[Draft]) -> list[Draft]:
             draft.quotation is not None or last.paragraph == draft.paragraph
         ):
             merged[-1] = replace(last, end=max(last.end, draft.end), quotes=last.quotes + [q for q in draft.quotes if q not in last.quotes])
+        elif last and _introduces(last, draft):
+            merged[-1] = replace(draft, start=last.start, quotes=draft.quotes + [q for q in last.quotes if q not in draft.quotes])
         else:
             merged.append(draft)
     return merged
+
+
+def _introduces(speech: Draft, told: Draft) -> bool:
+    """Whether `speech` only introduces the quotation that `told` is in."""
+    verb = speech.clause.verb if speech.clause else None
+    quote = told.quotation
+    return (
+        quote is not None and speech.quotation is None and speech.date.basis != "words"
+        and (verb is None or verb.speech) and speech.start <= quote.attribution <= speech.end + 2
+        and speech.end <= quote.opened + 1
+    )
 
 
 def _certainty(rules: Rules, passage: str, draft: Draft) -> tuple[str, str | None]:
@@ -475,20 +501,20 @@ def _title(text: str, rules: Rules, draft: Draft, people) -> str:
             quote = next(q for q in draft.quotes if q.speaker == main)
             return titles.quote_title(quote.speaker, quote.text)
         return titles.title(text, rules, draft.start, draft.end, [], people)
-    verb = draft.clause.verb
-    said = next((q for q in draft.quotes if verb and verb.speech and draft.speech is None and q.speaker and verb.end <= q.opened < draft.end), None)
-    if said is not None:
+    reporting = draft.speech or draft.clause
+    verb = reporting.verb
+    # A quotation of a few words ("a little grace") stays inside the clause's own headline.
+    said = next((q for q in draft.quotes if verb and verb.speech and q.speaker and len(q.text.split()) > 4), None)
+    if said is not None and draft.quotation is None:
         # "Obama said “…”": the speaker's own words make the headline.
         return titles.quote_title(said.speaker, said.text)
-    start = (draft.speech or draft.clause).start
-    if draft.speech is None and draft.clause.subject:
-        start = min(start, draft.clause.subject[0])
-    elif draft.speech is None and draft.clause.role == "main":
+    start = reporting.start
+    if reporting.subject:
+        start = min(start, reporting.subject[0])
+    elif reporting.role == "main":
         # "The governments, which sponsor the talks, invited ...": the subject opens the part.
         start = draft.start
-    end = draft.clause.end if draft.speech is None or draft.clause.end > draft.speech.end else draft.speech.end
-    verb_at = (draft.speech or draft.clause).verb.start if (draft.speech or draft.clause).verb else None
-    made = titles.title(text, rules, start, max(end, draft.clause.end), draft.cut, people, verb_at)
+    made = titles.title(text, rules, start, draft.end, draft.cut, people, verb.start if verb else None, draft.subject)
     return made or titles.title(text, rules, draft.start, draft.end, draft.cut, people)
 
 

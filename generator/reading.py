@@ -25,6 +25,7 @@ class Kind:
     cues: re.Pattern[str]
     needs_place: bool
     needs_date: bool
+    states: bool = False  # a state in the present tense reports it too ("the districts are now under regime control")
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         before_organisation=re.compile(rf"\b(?:{'|'.join(names['before_organisation'])}) $", re.IGNORECASE),
         channels=tuple((c["name"], c["pattern"]) for c in data["channel"]),
         kinds=tuple(
-            Kind(k["name"], re.compile(k["cues"], re.IGNORECASE), k.get("needs_place", False), k.get("needs_date", False))
+            Kind(k["name"], re.compile(k["cues"], re.IGNORECASE), k.get("needs_place", False), k.get("needs_date", False), k.get("states", False))
             for k in data["kind"]
         ),
         certainties=tuple(

@@ -17,6 +17,7 @@ from generator.clauses import Token, tokens
 from generator.reading import Mention, Rules
 
 LIMIT = 12
+SUBJECT_WORDS = 6  # a longer subject is shortened to its name or head
 # A title may end before these words: where a phrase ends.
 PHRASE_ENDS = frozenset(
     "in on at for with from to by after before during over amid as despite following including while "
@@ -27,26 +28,40 @@ PHRASE_ENDS = frozenset(
 DANGLING = frozenset(
     "a an the of to in on at for with from by and or but that which who whose its his her their our my "
     "your this these those as than into about is are was were be been has have had will would could "
-    "should may might must not no according".split()
+    "should may might must not no according such".split()
 )
+# Words that open a phrase before the subject ("Up to the present moment, it").
+OPENING_WORDS = frozenset("up in on at by for with from to into over under after before during since until through about amid despite following".split())
+# Words that open a clause depending on the one before: a title ends there first.
+CLAUSE_OPENERS = frozenset("while because which who whom where when after before since until although though if whereas".split())
 PRONOUNS = {"he", "she"}
 
 
 def title(
-    text: str, rules: Rules, start: int, end: int, cut: list[tuple[int, int]], people: list[Mention], verb_at: int | None = None
+    text: str, rules: Rules, start: int, end: int, cut: list[tuple[int, int]], people: list[Mention], verb_at: int | None = None,
+    subject: tuple[int, int] | None = None,
 ) -> str:
     """A headline for text[start:end], leaving out the spans in `cut` (the
-    date, clauses that are not the happening's); `verb_at` is where its verb starts."""
+    date, clauses that are not the happening's); `verb_at` is where its verb
+    starts. A clause that shares the subject of its sentence's main clause
+    ("..., since being elected president") is given it (`subject`)."""
     words = [w for w in tokens(text, start, end) if not any(a <= w.start < b for a, b in cut)]
     words = _without_parentheses(words)
     words = _without_opening(words, rules)
-    words = _without_apposition(words)
-    words = _short_subject(words, verb_at, people)
+    if subject is not None:
+        while words and (words[0].low in rules.title_openers or words[0].low in ("being", "having", "and", "or", "but")):
+            words = words[1:]
+        words = [w for w in tokens(text, *subject) if not any(a <= w.start < b for a, b in cut)] + words
     words = _without_attribution(words, rules, verb_at)
     if not words:
         return ""
+    at = next((i for i, w in enumerate(words) if verb_at is not None and w.start >= verb_at), None)
+    if at:
+        subject = _subject(words[:at], people)
+        words = subject + words[at:]
+        at = len(subject)
     shown = _named(words, people)
-    shown = _shortened(shown)
+    shown = _shortened(shown, at)
     return _joined(shown)
 
 
@@ -76,48 +91,52 @@ def _without_opening(words: list[Token], rules: Rules) -> list[Token]:
     return words
 
 
-def _without_apposition(words: list[Token]) -> list[Token]:
-    """'Neil Aspinall, manager of Apple Corps, said' -> 'Neil Aspinall said';
-    'The suit, filed in September 2003, claims' -> 'The suit claims': a
-    phrase between commas after the subject, when a verb follows it."""
-    first = next((i for i, w in enumerate(words[:8]) if w.text == ","), None)
-    if first is None or first == 0:
-        return words
-    opens_with_participle = words[first + 1].low.endswith("ed") if first + 1 < len(words) else False
-    if not (words[first - 1].text[:1].isupper() or opens_with_participle):
-        return words
-    for close in range(first + 1, min(len(words) - 1, first + 18)):
-        if words[close].text == "," and words[close + 1].text[:1].islower() and not words[close + 1].low in ("and", "or", "but"):
-            return words[:first] + words[close + 1 :]
-    return words
-
-
 def _without_attribution(words: list[Token], rules: Rules, verb_at: int | None) -> list[Token]:
     """Leave out "that" after the verb of speech ("claims that ...") and a
     closing attribution (", according to the agency", ", police said"): the
     entry says whose word it is."""
-    if verb_at is not None:
-        words = [w for i, w in enumerate(words) if not (w.low == "that" and i and words[i - 1].start <= verb_at < words[i - 1].end)]
+    verb = next((i for i, w in enumerate(words) if w.start >= verb_at), None) if verb_at is not None else None
+    if verb is not None:
+        # "said that": the "that" a headline drops.
+        if verb + 1 < len(words) and words[verb + 1].low == "that":
+            words = words[: verb + 1] + words[verb + 2 :]
     for i, word in enumerate(words):
-        if word.text == "," and i > 3 and rules.title_attribution.match(" ".join(w.text for w in words[i + 1 : i + 8])):
+        if word.text == "," and i > max(3, verb or 0) and rules.title_attribution.match(" ".join(w.text for w in words[i + 1 : i + 8])):
             return words[:i]
     return words
 
 
-def _short_subject(words: list[Token], verb_at: int | None, people: list[Mention]) -> list[Token]:
-    """'The co-founder and former chief executive of Apple Inc. Steve Jobs has
-    died' -> 'Steve Jobs has died': a long subject gives way to the person it names."""
-    if verb_at is None:
+def _subject(words: list[Token], people: list[Mention]) -> list[Token]:
+    """The subject as a headline gives it. 'Neil Aspinall, manager of Apple
+    Corps,' -> 'Neil Aspinall'; 'The suit, filed in 2003,' -> 'The suit': an
+    apposition or a participle phrase after it goes. 'The co-founder of
+    Apple Inc. Steve Jobs' -> 'Steve Jobs': a long subject gives way to the
+    person it names, else to its head ('Foreign militias under Iranian
+    command and troops loyal to the regime' -> 'Foreign militias')."""
+    segments: list[list[Token]] = [[]]
+    for word in words:
+        if word.text == ",":
+            segments.append([])
+        else:
+            segments[-1].append(word)
+    segments = [segment for segment in segments if segment]
+    # "Up to the present moment, it": an opening phrase, then the subject.
+    while len(segments) > 1 and segments[0][0].low in OPENING_WORDS:
+        segments = segments[1:]
+    if not segments:
         return words
-    index = next((i for i, w in enumerate(words) if w.start >= verb_at), None)
-    if index is None or index <= 5:
+    # "Apple, Google and Microsoft" is a list, kept whole; "ISIS, or the
+    # Islamic State, an armed group," is a name and its appositions.
+    listed = any(segment[0].low == "and" for segment in segments[1:]) or len(segments) > 1 and all(len(s) <= 3 for s in segments)
+    first = segments[0][0].start
+    words = [w for w in words if w.start >= first] if listed else segments[0]
+    if len(words) <= SUBJECT_WORDS:
         return words
-    named = [p for p in people if p.person and words[0].start <= p.start and p.end <= verb_at]
-    if not named:
-        return words
-    last = named[-1]
-    keep = [w for w in words[:index] if last.start <= w.start < last.end]
-    return keep + words[index:]
+    named = [p for p in people if p.person and words[0].start <= p.start and p.end <= words[-1].end]
+    if named:
+        return [w for w in words if named[-1].start <= w.start < named[-1].end]
+    head = next((i for i, w in enumerate(words) if i > 1 and (w.low in PHRASE_ENDS or w.low == "of" or w.text == ",")), len(words))
+    return words[:head]
 
 
 def _named(words: list[Token], people: list[Mention]) -> list[str]:
@@ -131,18 +150,24 @@ def _named(words: list[Token], people: list[Mention]) -> list[str]:
     return shown
 
 
-def _shortened(shown: list[str]) -> list[str]:
-    """At most LIMIT words (punctuation aside), ended where a phrase ends."""
-    count = 0
-    for i, word in enumerate(shown):
-        count += word[:1].isalnum()
-        if count > LIMIT:
-            break
-    else:
+def _shortened(shown: list[str], verb: int | None) -> list[str]:
+    """At most about LIMIT words (punctuation aside), ended where a phrase
+    ends after the verb (at index `verb`): before a clause that depends on it
+    ("as", "which", "because"), else before a preposition or a comma; and
+    before a participle tail (", saying ...")."""
+    tail = next((i for i in range(1, len(shown) - 1) if shown[i] == "," and (verb is None or i > verb) and shown[i + 1].lower().endswith("ing")), None)
+    if tail is not None:
+        shown = shown[:tail]
+    words = [i for i, w in enumerate(shown) if w[:1].isalnum()]
+    if len(words) <= LIMIT + 2:
         return _trimmed(shown)
-    ends = [j for j in range(3, i + 1) if shown[j].lower() in PHRASE_ENDS or shown[j] in ",;:—"]
-    stop = ends[-1] if ends else i
-    return _trimmed(shown[:stop])
+    over = words[LIMIT]
+    first = (verb or 0) + 2
+    clause = next((j for j in range(first, over + 1) if shown[j].lower() in CLAUSE_OPENERS), None)
+    if clause is not None:
+        return _trimmed(shown[:clause])
+    ends = [j for j in range(first, over + 1) if shown[j].lower() in PHRASE_ENDS or shown[j] in ",;:—"]
+    return _trimmed(shown[: ends[-1] if ends else over])
 
 
 def _trimmed(shown: list[str]) -> list[str]:
@@ -158,7 +183,7 @@ def _joined(shown: list[str]) -> str:
         if text and not (word[:1] in ",.;:!?)”" or word in ("'s", "’s") or possessive or text[-1] in "(“"):
             text += " "
         text += word
-    text = _balanced(text)
+    text = _balanced(text).rstrip(" .,;:")
     return text[:1].upper() + text[1:]
 
 
@@ -172,18 +197,16 @@ def _balanced(text: str) -> str:
 
 
 def quote_title(speaker: str, quoted: str) -> str:
-    """'Speaker: “words”': the first sentence or clause of the quotation that
-    fits, whole, never cut inside a phrase."""
-    pieces = re.split(r"(?<=[.!?…])\s+|(?<=[,;:—])\s+|\s+[-–]\s+", quoted.strip())
-    best = pieces[0]
-    for piece in pieces:
-        if len(piece.split()) >= 3:
-            best = piece
-            break
+    """'Speaker: “words”': the quotation's first sentence when it is short,
+    else its first clause that says something, never cut inside a phrase."""
+    sentences = re.split(r"(?<=[.!?…])\s+", quoted.strip())
+    best = sentences[0]
+    if len(best.split()) > LIMIT - 2:
+        pieces = re.split(r"(?<=[,;:—])\s+|\s+[-–]\s+", best)
+        best = next((p for p in pieces if len(p.split()) >= 3), pieces[0])
     words = best.split()
     if len(words) > LIMIT - 2:
-        kept = _trimmed(words[: LIMIT - 2])
-        best = " ".join(kept)
+        best = " ".join(_trimmed(words[: LIMIT - 2]))
     best = best.rstrip(",;:—- ")
     speaker = speaker[:1].upper() + speaker[1:]
     return f"{speaker}: “{best}”"

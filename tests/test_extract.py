@@ -136,10 +136,17 @@ def test_a_time_that_opens_its_sentence_carries_to_the_next():
     assert (event.kind, event.date.value, event.date.basis) == ("bombing", "2016-12-10", "previous sentence")
 
 
+def test_the_past_perfect_had_happened_by_the_time_the_sentence_before_set():
+    (event,) = run("On Saturday, the town was calm. Rebels had shelled the harbour.").events
+    assert (event.date.value, event.date.mod, event.date.basis) == ("2016-12-10", "ON_OR_BEFORE", "previous sentence")
+
+
+def test_a_happening_told_in_the_present_is_on_the_day_of_the_report():
+    (event,) = run("On Saturday, the town was calm. Rebels are shelling the harbour.").events
+    assert (event.kind, event.date.value, event.date.mod, event.date.basis) == ("bombing", "2016-12-12", None, "present")
+
+
 @pytest.mark.parametrize("text", [
-    # The past perfect looks back before the frame; the present is the day of the report.
-    "On Saturday, the town was calm. Rebels had shelled the harbour.",
-    "On Saturday, the town was calm. Rebels are shelling the harbour.",
     # A new paragraph starts afresh.
     "They’ve had a remarkably good week.\n\nRebels shelled the harbour.",
     # A time inside a clause frames nothing; nor does one still ahead.
