@@ -52,6 +52,9 @@ class Verbs:
     time_words: frozenset[str]
     have_happenings: frozenset[str]
     bases: frozenset[str]  # base forms of the irregular verbs
+    past_forms: frozenset[str]  # every irregular past and participle, with the prefixes ("retook")
+    auxiliaries: frozenset[str]  # be, have, do and the modals
+    participles_only: frozenset[str]  # "taken", "retaken": never a simple past
 
 
 @cache
@@ -68,7 +71,16 @@ def load_verbs(path: Path = RULES_FILE) -> Verbs:
             base_of[form] = base
             participles.add(form)
     words = {name: frozenset(w.replace("’", "'") for w in data[name]) for name in data if name != "irregular"}
-    return Verbs(base_of=base_of, past=frozenset(past), participles=frozenset(participles), bases=frozenset(bases), **words)
+    forms = past | participles
+    # "retook", "overran", "undertook": an irregular form after a prefix.
+    past_forms = frozenset(forms | {p + form for p in PREFIXES for form in forms})
+    only = participles - past
+    participles_only = frozenset(only | {p + form for p in PREFIXES for form in only})
+    auxiliaries = frozenset().union(*(words[name] for name in ("be", "have", "do", "future_modals", "modals")))
+    return Verbs(
+        base_of=base_of, past=frozenset(past), participles=frozenset(participles), bases=frozenset(bases),
+        past_forms=past_forms, auxiliaries=auxiliaries, participles_only=participles_only, **words,
+    )
 
 
 @dataclass(frozen=True)
@@ -102,25 +114,22 @@ class Verb:
 class Clause:
     start: int
     end: int
-    role: str  # main | relative | adverbial | complement | coordinate
+    role: str  # main | relative | adverbial | complement | coordinate | attribution ("..., police said")
     opener: str | None  # the word that opened it: which, after, that, ...
     verb: Verb | None  # its first verb group, if it has one
     subject: tuple[int, int] | None  # the words before the verb, from the clause's start
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     text: str
     start: int
     end: int
-
-    @property
-    def low(self) -> str:
-        return self.text.lower().translate(APOSTROPHE)
+    low: str  # lower case, with a plain apostrophe
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in WORD.finditer(text, start, end)]
+    return [Token(m.group(), m.start(), m.end(), m.group().lower().translate(APOSTROPHE)) for m in WORD.finditer(text, start, end)]
 
 
 def clauses(text: str, start: int, end: int, verbs: Verbs | None = None) -> list[Clause]:
@@ -193,13 +202,8 @@ def lemma(word: str, verbs: Verbs) -> str:
 PREFIXES = ("re", "out", "over", "under", "mis", "fore", "with", "up")
 
 
-def _irregular(word: str, forms: frozenset[str]) -> bool:
-    """'retook', 'overran', 'undertook': an irregular form after a prefix."""
-    return word in forms or any(word.startswith(p) and word[len(p) :] in forms for p in PREFIXES)
-
-
 def _is_past(word: str, verbs: Verbs) -> bool:
-    return _irregular(word, verbs.past) or _irregular(word, verbs.participles) or _regular_past(word, verbs)
+    return word in verbs.past_forms or _regular_past(word, verbs)
 
 
 def _verb_groups(words: list[Token], verbs: Verbs) -> list[Verb]:
@@ -227,14 +231,16 @@ def _skip_adverbs(words: list[Token], i: int, verbs: Verbs) -> tuple[int, bool]:
 
 def _group_at(words: list[Token], i: int, verbs: Verbs, before: list[Verb]) -> tuple[Verb, int] | None:
     low = words[i].low
-    if i and words[i].text[:1].isupper():
-        return None  # a name ("United States", "Will Smith"), not a verb
+    if i and words[i].text[:1].isupper() or not low[:1].isalpha():
+        return None  # a name ("United States", "Will Smith") or a number, not a verb
     if i and words[i - 1].low in verbs.subordinators:
         nonfinite = _nonfinite(words, i, verbs)
         if nonfinite:
             return nonfinite
-    if low in verbs.future_modals or low in verbs.modals or low in verbs.be or low in verbs.have or low in verbs.do:
+    if low in verbs.auxiliaries:
         return _auxiliary_group(words, i, verbs)
+    if not (low.endswith(("ed", "s")) or low in verbs.past_forms or low in verbs.speech or low in verbs.ahead):
+        return None  # cannot be a verb form the rules read
     if not _finite_position(words, i, verbs, before):
         return None
     if _is_past(low, verbs):
@@ -314,7 +320,9 @@ def _simple(words: list[Token], i: int, verbs: Verbs, tense: str) -> tuple[Verb,
             inner = lemma(words[k].low, verbs)
             return Verb(words[i].start, words[k].end, words[k].low, inner, tense, False, False, False, False, inner in verbs.speech, False), k + 1
     ahead = (base in verbs.ahead or head in verbs.ahead) and _next(words, i) == "to" and base not in verbs.speech
-    verb = Verb(words[i].start, words[i].end, head, base, tense, False, False, False, ahead, base in verbs.speech, base in verbs.states)
+    # "they never materialized", "he not only resigned": a negation just before.
+    negated = any(w.low in verbs.negations for w in words[max(0, i - 2) : i]) and not (i >= 2 and words[i - 2].low == "not" and words[i - 1].low == "only")
+    verb = Verb(words[i].start, words[i].end, head, base, tense, False, negated, False, ahead, base in verbs.speech, base in verbs.states)
     return verb, i + 1
 
 
@@ -323,7 +331,7 @@ def _finite_position(words: list[Token], i: int, verbs: Verbs, before: list[Verb
     ("the besieged city") or a participle after its noun ("a lawsuit filed
     by", "people presumed to be alive")."""
     head = words[i].low
-    if _irregular(head, verbs.participles) and not _irregular(head, verbs.past):
+    if head in verbs.participles_only:
         return False
     j = i - 1
     while j >= 0 and words[j].low in verbs.group_adverbs:
@@ -354,10 +362,18 @@ def _finite_position(words: list[Token], i: int, verbs: Verbs, before: list[Verb
     return True
 
 
+STRETCH_STOPS = frozenset({",", ";", "—", "–", ":", "(", "that", "and", "but", "or"})
+
+
 def _same_stretch(words: list[Token], verb: Verb, i: int, verbs: Verbs) -> bool:
     """Whether nothing that opens a clause stands between a verb group and word i."""
-    stops = {",", ";", "—", "–", ":", "(", "that", "and", "but", "or"} | verbs.relatives | verbs.subordinators
-    return not any(w.low in stops for w in words if verb.end <= w.start < words[i].start)
+    j = i - 1
+    while j >= 0 and words[j].start >= verb.end:
+        low = words[j].low
+        if low in STRETCH_STOPS or low in verbs.relatives or low in verbs.subordinators:
+            return False
+        j -= 1
+    return True
 
 
 def _followed_by_agent(words: list[Token], i: int) -> bool:
@@ -478,8 +494,15 @@ def _openings(words: list[Token], groups: list[Verb], verbs: Verbs) -> list[tupl
         elif previous == "," and cuts[-1][1] == "relative" and word.start in verb_at and not any(c[1] == "main" and c[0] > 0 for c in cuts):
             # "The governments, which sponsor the talks, invited ...": the main clause resumes.
             cuts.append((i, "main", None))
-        elif low in ("and", "but") and previous == "," and _subject_then_verb(words, i + 1, groups):
+        elif low in ("and", "but") and (previous == "," or _named_subject(words, i + 1, verbs)) and _subject_then_verb(words, i + 1, groups):
+            # "..., and the army withdrew", "they never came and IMA completed the purchase"
             cuts.append((i, "coordinate", low))
+        elif previous == "," and _attribution_follows(words, i, groups):
+            # "..., the airline announced Friday.": whose words the sentence is.
+            cuts.append((i, "attribution", None))
+        elif word.start in verb_at and cuts[-1][1] == "relative" and cuts[-1][2] in ("who", "which", "that") and words[cuts[-1][0] - 1].text != "," and _verb_inside(groups, words[cuts[-1][0]].start, word.start) and not any(c[1] == "main" and c[0] > 0 for c in cuts):
+            # "A woman who was watching her clothes dry was killed Thursday": the main verb after a relative clause.
+            cuts.append((i, "main", None))
         elif low in ("and", "or", "but") and i + 1 < len(words) and words[i + 1].start in verb_at and verb_at[words[i + 1].start].tense in ("past", "perfect", "present"):
             # "... is the producer of the iPod and launched the store": the same subject's second verb.
             cuts.append((i, "coordinate", low))
@@ -492,7 +515,7 @@ def _complements(words, groups: list[Verb], verbs: Verbs, cuts):
     result = list(cuts)
     starts = {w.start: i for i, w in enumerate(words)}
     for speech, following in zip(groups, groups[1:]):
-        if not speech.speech or speech.tense not in ("past", "present", "perfect"):
+        if not (speech.speech or speech.lemma in verbs.complement_verbs) or speech.tense not in ("past", "present", "perfect"):
             continue
         s_index, f_index = starts.get(speech.start), starts.get(following.start)
         if s_index is None or f_index is None:
@@ -520,6 +543,24 @@ def _verb_before_comma(words: list[Token], i: int, groups: list[Verb]) -> bool:
         return False
     end = words[stop - 1].end if stop > i else words[i].start
     return any(words[i].start <= g.start < end for g in groups)
+
+
+def _named_subject(words: list[Token], i: int, verbs: Verbs) -> bool:
+    """Whether word i opens a subject of its own: a name or a pronoun."""
+    return i < len(words) and (words[i].text[:1].isupper() or words[i].low in verbs.pronoun_subjects)
+
+
+def _attribution_follows(words: list[Token], i: int, groups: list[Verb]) -> bool:
+    """Whether the rest of the sentence, from word i, is a short attribution
+    with a verb of speech: "the airline announced Friday", "police said"."""
+    rest = words[i:]
+    if not rest or len(rest) > 9 or any(w.text in ",;" for w in rest):
+        return False
+    return any(g.speech and g.tense in ("past", "present") and rest[0].start <= g.start for g in groups)
+
+
+def _verb_inside(groups: list[Verb], start: int, end: int) -> bool:
+    return any(start <= g.start < end for g in groups)
 
 
 def _time_follows(words: list[Token], i: int, verbs: Verbs) -> bool:

@@ -222,12 +222,17 @@ def _parts(text: str, rules: Rules, found: list[Clause], dated, quoted) -> list[
         if not group:
             continue
         event = lead if lead in group else next((c for c in group if c.verb), group[0])
-        if not _reports(event):
-            # "The figures showed the rate declined last month", "Capital spending
-            # will rise, he said": the clause after it tells what happened.
-            event = next((c for c in group if c.start > event.start and c.role in ("complement", "coordinate") and _reports(c)), event)
         speech = None
-        if event.verb and event.verb.speech:
+        attribution = next((c for c in group if c.role == "attribution" and _reports(c)), None)
+        if not _reports(event) and attribution is not None:
+            # "Qantas plans daily flights to Bombay, the airline announced Friday."
+            speech = attribution
+        elif not _reports(event):
+            # "The figures showed the rate declined last month": the clause after it tells what happened.
+            event = next((c for c in group if c.start > event.start and c.role in ("complement", "coordinate") and _reports(c)), event)
+        if speech is not None:
+            pass
+        elif event.verb and (event.verb.speech or event.verb.lemma in clauses.load_verbs().complement_verbs):
             content = next((c for c in group if c.role == "complement" and c.verb and c.verb.happening and c.start > event.start), None)
             if content and dating.governing(text, rules, dated, content, [], quoted):
                 event, speech = content, event
@@ -249,7 +254,8 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     others = [c for c in part.clauses if c is not clause]
     governed = dating.governing(text, rules, dated, clause, others, quoted, sentence.start)
     state = _present_state(clause) and cues.kind(part.start, part.end, sentence, False, state=True)
-    if not _reports(clause) and not _planned(clause, governed, published) and not state:
+    attributed = part.speech is not None and part.speech.role == "attribution"
+    if not _reports(clause) and not _planned(clause, governed, published) and not state and not attributed:
         return None
     if governed is None and part.speech is not None:
         governed = dating.governing(text, rules, dated, part.speech, others, quoted, sentence.start)
@@ -501,7 +507,7 @@ def _title(text: str, rules: Rules, draft: Draft, people) -> str:
             quote = next(q for q in draft.quotes if q.speaker == main)
             return titles.quote_title(quote.speaker, quote.text)
         return titles.title(text, rules, draft.start, draft.end, [], people)
-    reporting = draft.speech or draft.clause
+    reporting = draft.clause if draft.speech is None or draft.speech.role == "attribution" else draft.speech
     verb = reporting.verb
     # A quotation of a few words ("a little grace") stays inside the clause's own headline.
     said = next((q for q in draft.quotes if verb and verb.speech and q.speaker and len(q.text.split()) > 4), None)
