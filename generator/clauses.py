@@ -494,7 +494,7 @@ def _openings(words: list[Token], groups: list[Verb], verbs: Verbs) -> list[tupl
         elif previous == "," and cuts[-1][1] == "relative" and word.start in verb_at and not any(c[1] == "main" and c[0] > 0 for c in cuts):
             # "The governments, which sponsor the talks, invited ...": the main clause resumes.
             cuts.append((i, "main", None))
-        elif low in ("and", "but") and (previous == "," or _named_subject(words, i + 1, verbs)) and _subject_then_verb(words, i + 1, groups):
+        elif low in ("and", "but") and (previous == "," or _named_subject(words, i + 1, verbs)) and _subject_then_verb(words, i + 1, groups) and _verb_inside(groups, words[cuts[-1][0]].start, word.start):
             # "..., and the army withdrew", "they never came and IMA completed the purchase"
             cuts.append((i, "coordinate", low))
         elif previous == "," and _attribution_follows(words, i, groups):

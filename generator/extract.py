@@ -163,8 +163,9 @@ def _happenings(text, rules: Rules, said: list[Sentence], found, marked, timexes
     calendar = [t for t in timexes if t.type in ("DATE", "TIME")]
     lengths = [t for t in timexes if t.type == "DURATION"]
     quoted = [(m.opened, m.end) for m in marked]
+    spans = paragraphs(text)
     for sentence in said:
-        if sentence.headline or _dateline(text, sentence, calendar):
+        if sentence.headline or _dateline(text, sentence, calendar) or _subhead(text, sentence, spans):
             continue
         story.read(sentence.paragraph)
         if (now := story.now()) is not None:
@@ -239,7 +240,8 @@ def _parts(text: str, rules: Rules, found: list[Clause], dated, quoted) -> list[
         elif event.role == "complement":
             speech = next((c for c in reversed(group) if c.start < event.start and c.verb), None)
         start, end = _trim(text, group[0].start, group[-1].end)
-        shared = lead.subject if event is not lead and event.subject is None and event.role in ("adverbial", "coordinate") and speech is None else None
+        before = [c for c in found if c.start < event.start and c.subject and c.role in ("main", "coordinate")]
+        shared = before[-1].subject if before and event.subject is None and event.role in ("adverbial", "coordinate") and speech is None else None
         if end > start:
             parts.append(Part(start, end, tuple(group), event, speech, shared))
     return parts
@@ -284,6 +286,8 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
         story.set(when, happening=True)
     if kind is None:
         kind = "plan" if not _reports(clause) else "statement" if verb.speech or part.speech is not None else "event"
+    if dateline := rules.dateline.match(text, sentence.start):
+        cut.append(dateline.span())
     told_in = next((q for q in found if governed and q.start <= governed[0].start < q.end), quotation)
     cut += [(c.start, c.end) for c in part.clauses if c.role == "relative" and c is not clause and not (part.speech and c is part.speech)]
     return Draft(part.start, part.end, kind, when, told_in, sentence.paragraph, [], clause, cut, part.speech, part.subject)
@@ -309,6 +313,17 @@ def _date_words(text: str, rules: Rules, timex: dates.Timex) -> tuple[int, int]:
     """The date's words with the preposition before them ("on Monday"), which a title leaves out."""
     before = re.search(r"(?:\b(?:on|in|at|during|over|throughout|within|by|since|from|this|last|early|late|earlier|later)\s+)+$", text[max(0, timex.start - 30) : timex.start], re.IGNORECASE)
     return (timex.start - len(before.group()) if before else timex.start, timex.end)
+
+
+def _subhead(text: str, sentence: Sentence, spans: list[tuple[int, int]]) -> bool:
+    """A paragraph of a few words on one line with no closing punctuation:
+    a subhead ("The fall of the city"), not a sentence that reports."""
+    if len(spans) < 2:
+        return False  # a one-line text is a report, not a subhead
+    p_start, p_end = spans[sentence.paragraph]
+    words = text[sentence.start : sentence.end]
+    whole = not text[p_start : sentence.start].strip() and not text[sentence.end : p_end].strip()
+    return whole and "\n" not in words and len(words.split()) <= 12 and not re.search(r"[.!?…:;”\"’)]$", words.rstrip())
 
 
 def _dateline(text: str, sentence: Sentence, calendar) -> bool:
@@ -430,7 +445,7 @@ def _told_in_past(text: str, quote: Quotation) -> bool:
 
 def _finish(text, read, rules: Rules, drafts: list[Draft], quote_ids, places: list[tuple[int, int, str]], people) -> tuple[FoundEvent, ...]:
     events, used = [], set()
-    for draft in _merged(drafts):
+    for draft in _merged(drafts, people):
         passage = text[draft.start : draft.end]
         certainty, according_to = _certainty(rules, read[draft.start : draft.end], draft)
         title = _title(read, rules, draft, people)
@@ -451,11 +466,13 @@ def _finish(text, read, rules: Rules, drafts: list[Draft], quote_ids, places: li
 RELATIVE = re.compile(r"(?:which|who|whom|where)\b")
 
 
-def _merged(drafts: list[Draft]) -> list[Draft]:
+def _merged(drafts: list[Draft], people) -> list[Draft]:
     """One entry per happening: sentences in a row telling it (same kind,
-    date and quotation, with nothing between them) become one event, and so
-    do the words that introduce a quotation ("She told the camera:") and
-    the happening the quotation tells."""
+    date and quotation, with nothing between them) become one event; so do
+    the words that introduce a quotation ("She told the camera:") and the
+    happening the quotation tells; and so does what someone says right after
+    the happening they took part in ("Lina al-Shamy posted a video of
+    herself. In it, al-Shamy said: ...")."""
     merged: list[Draft] = []
     for draft in drafts:
         last = merged[-1] if merged else None
@@ -465,9 +482,25 @@ def _merged(drafts: list[Draft]) -> list[Draft]:
             merged[-1] = replace(last, end=max(last.end, draft.end), quotes=last.quotes + [q for q in draft.quotes if q not in last.quotes])
         elif last and _introduces(last, draft):
             merged[-1] = replace(draft, start=last.start, quotes=draft.quotes + [q for q in last.quotes if q not in draft.quotes])
+        elif last and _elaborates(last, draft, people):
+            merged[-1] = replace(last, end=max(last.end, draft.end), quotes=last.quotes + [q for q in draft.quotes if q not in last.quotes])
         else:
             merged.append(draft)
     return merged
+
+
+def _elaborates(done: Draft, said: Draft, people) -> bool:
+    """Whether `said` is its speaker's words about `done`, which they took
+    part in: the next sentence of the same or the next paragraph, a
+    statement not dated otherwise, by someone named in `done`."""
+    verb = said.clause.verb if said.clause else None
+    speaking = said.kind in ("testimony", "statement") or (verb is not None and verb.speech)
+    if not speaking or said.date.basis == "words" and said.date.value != done.date.value or said.paragraph - done.paragraph > 1:
+        return False
+    speakers = {q.speaker for q in said.quotes if q.speaker}
+    speakers |= {p.name for p in people if p.person and said.start <= p.start < (said.clause.verb.start if verb else said.end)}
+    involved = {p.name for p in people if p.person and done.start <= p.start < done.end} | {q.speaker for q in done.quotes}
+    return bool(speakers & involved)
 
 
 def _introduces(speech: Draft, told: Draft) -> bool:

@@ -81,6 +81,7 @@ class Rules:
     title_openers: frozenset[str]
     title_attribution: re.Pattern[str]
     artifacts: re.Pattern[str]
+    dateline: re.Pattern[str]
 
 
 @cache
@@ -143,6 +144,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         title_openers=frozenset(data["titles"]["openers"]),
         title_attribution=re.compile(data["titles"]["attribution"], re.IGNORECASE),
         artifacts=re.compile(data["text"]["artifacts"], re.IGNORECASE),
+        dateline=re.compile(data["text"]["dateline"]),
     )
 
 

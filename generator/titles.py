@@ -86,7 +86,10 @@ def _without_opening(words: list[Token], rules: Rules) -> list[Token]:
         while words and (words[0].text in ",;:—–-\"“”'’" or words[0].low in rules.title_connectives):
             words, changed = words[1:], True
         comma = next((i for i, w in enumerate(words[:14]) if w.text == ","), None)
-        if comma is not None and words[0].low in rules.title_openers and comma + 1 < len(words):
+        # "Amid celebratory gunfire, ...", "Tired of being sidelined, ...": an opening phrase.
+        participle = words[0].low.endswith(("ed", "ing")) and len(words) > 1 and words[1].low in OPENING_WORDS | {"of", "with"}
+        opener = words[0].low in rules.title_openers or participle
+        if comma is not None and opener and comma + 1 < len(words):
             words, changed = words[comma + 1 :], True
     return words
 
