@@ -92,6 +92,7 @@ class Draft:
     cut: list[tuple[int, int]] = field(default_factory=list)  # words its title leaves out
     speech: Clause | None = None  # the clause of speech that reports it, if any
     subject: tuple[int, int] | None = None  # its subject, when its clause shares the main clause's
+    told_by: tuple[int, int] | None = None  # who says it happened, when the article puts it in someone's mouth
 
 
 def extract(text: str, source: str, published: date | None, outlet: str | None, places: Gazetteer) -> Extraction:
@@ -225,8 +226,9 @@ def _parts(text: str, rules: Rules, found: list[Clause], dated, quoted) -> list[
         event = lead if lead in group else next((c for c in group if c.verb), group[0])
         speech = None
         attribution = next((c for c in group if c.role == "attribution" and _reports(c)), None)
-        if not _reports(event) and attribution is not None:
-            # "Qantas plans daily flights to Bombay, the airline announced Friday."
+        if attribution is not None:
+            # "Troops withdrew on Monday, officials said", "Qantas plans daily
+            # flights to Bombay, the airline announced Friday."
             speech = attribution
         elif not _reports(event):
             # "The figures showed the rate declined last month": the clause after it tells what happened.
@@ -290,7 +292,25 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
         cut.append(dateline.span())
     told_in = next((q for q in found if governed and q.start <= governed[0].start < q.end), quotation)
     cut += [(c.start, c.end) for c in part.clauses if c.role == "relative" and c is not clause and not (part.speech and c is part.speech)]
-    return Draft(part.start, part.end, kind, when, told_in, sentence.paragraph, [], clause, cut, part.speech, part.subject)
+    return Draft(part.start, part.end, kind, when, told_in, sentence.paragraph, [], clause, cut, part.speech, part.subject, _told_by(part))
+
+
+def _told_by(part: Part) -> tuple[int, int] | None:
+    """Who the article says told the happening, as the words of the subject
+    of the clause of speech: "rebels" in "…, rebels said", "The agency" in
+    "The agency reported that troops withdrew". None when the part is a
+    statement with no happening in it, which the outlet itself reports."""
+    speech = part.speech
+    if speech is None and part.event.verb and part.event.verb.speech:
+        told = any(c.role == "complement" and c.verb and c.verb.happening and c.start > part.event.start for c in part.clauses)
+        speech = part.event if told else None
+    if speech is None or speech.verb is None:
+        return None
+    if speech.subject:
+        return speech.subject
+    if speech.role == "attribution":
+        return (speech.start, speech.verb.start)
+    return None
 
 
 def _present_state(clause: Clause) -> bool:
@@ -447,7 +467,7 @@ def _finish(text, read, rules: Rules, drafts: list[Draft], quote_ids, places: li
     events, used = [], set()
     for draft in _merged(drafts, people):
         passage = text[draft.start : draft.end]
-        certainty, according_to = _certainty(rules, read[draft.start : draft.end], draft)
+        certainty, according_to = _certainty(read, rules, draft, people)
         title = _title(read, rules, draft, people)
         names = tuple(dict.fromkeys(name for a, b, name in places if draft.start <= a and b <= draft.end))
         if not names and RELATIVE.match(passage):
@@ -514,18 +534,49 @@ def _introduces(speech: Draft, told: Draft) -> bool:
     )
 
 
-def _certainty(rules: Rules, passage: str, draft: Draft) -> tuple[str, str | None]:
+def _certainty(text: str, rules: Rules, draft: Draft, people) -> tuple[str, str | None]:
+    """How sure the article is, and on whose word: its own hedges first
+    ("unconfirmed", "according to", "were said to"); then a happening told
+    as someone's words ("…, rebels said", "The agency reported that …") is
+    claimed by them; a statement itself is what the outlet reports."""
+    passage = text[draft.start : draft.end]
     speaker = draft.quotation.speaker if draft.quotation else None
     for certainty in rules.certainties:
-        if draft.kind not in certainty.not_for and certainty.cues.search(passage):
+        if certainty.cues.search(passage):
             who = next((m.group("who") for p in certainty.who for m in [p.search(passage)] if m), None)
-            who = _lower_article(who.strip()) if who else None
+            who = _noun_phrase(who, draft.start + passage.find(who) if who else 0, people)
             if speaker:
                 who = f"{who}, as {speaker} says" if who else speaker
             return certainty.name, who or NOT_NAMED
+    if draft.told_by is not None:
+        return "claimed", _noun_phrase(text[draft.told_by[0] : draft.told_by[1]], draft.told_by[0], people) or NOT_NAMED
     if speaker:
         return "claimed", speaker
     return "reported", None
+
+
+def _noun_phrase(words: str | None, at: int, people) -> str | None:
+    """Who, as a name or a noun phrase: "the state news agency", "Karim
+    Nasser" for a "he" or "she"; None for a fragment ("under", "She later")."""
+    if not words:
+        return None
+    tokens = clauses.tokens(words, 0, len(words))
+    verbs = clauses.load_verbs()
+    # The time that opens a sentence ("On 12 February 2016 the army") is not who.
+    tokens = [t for t in tokens if t.low not in verbs.group_adverbs and t.low not in verbs.time_words and t.low not in verbs.negations and not t.low.isdigit()]
+    while tokens and (tokens[0].low in verbs.prepositions or tokens[0].low in ("and", "but", "so", "then", ",")):
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    if tokens[0].low in ("he", "she") and len(tokens) == 1:
+        named = [p for p in people if p.person and p.end <= at]
+        return named[-1].name if named else None
+    if tokens[0].low in verbs.pronoun_subjects:
+        return None
+    shown = words[tokens[0].start : tokens[-1].end].strip(" ,;:")
+    comma = shown.find(",")
+    shown = shown[:comma] if comma > 0 else shown
+    return _lower_article(shown) if shown else None
 
 
 def _lower_article(words: str) -> str:
