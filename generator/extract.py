@@ -584,7 +584,8 @@ def _lower_article(words: str) -> str:
 
 
 def _title(text: str, rules: Rules, draft: Draft, people) -> str:
-    if draft.clause is None or draft.kind == "testimony" and draft.quotes:
+    plain_speech = draft.clause is None or draft.clause.verb is None or draft.clause.verb.speech and draft.clause.verb.lemma in ("say", "tell", "add", "write")
+    if draft.clause is None or draft.kind == "testimony" and draft.quotes and plain_speech:
         if draft.quotes:
             speakers = [q.speaker for q in draft.quotes]
             main = max(speakers, key=speakers.count)
@@ -594,7 +595,11 @@ def _title(text: str, rules: Rules, draft: Draft, people) -> str:
     reporting = draft.clause if draft.speech is None or draft.speech.role == "attribution" else draft.speech
     verb = reporting.verb
     # A quotation of a few words ("a little grace") stays inside the clause's own headline.
-    said = next((q for q in draft.quotes if verb and verb.speech and q.speaker and len(q.text.split()) > 4), None)
+    said = next((
+        q for q in draft.quotes
+        if verb and verb.speech and q.speaker and len(q.text.split()) > 4
+        and (reporting.start <= q.attribution < reporting.end or 0 <= q.opened - reporting.end <= 3)
+    ), None)
     if said is not None and draft.quotation is None:
         # "Obama said “…”": the speaker's own words make the headline.
         return titles.quote_title(said.speaker, said.text)

@@ -128,6 +128,10 @@ def _subject(words: list[Token], people: list[Mention]) -> list[Token]:
         segments = segments[1:]
     if not segments:
         return words
+    # "The co-founder of the company, Steve Jobs,": the name the subject gives.
+    for segment in segments:
+        if any(p.person and p.start == segment[0].start and p.end == segment[-1].end for p in people):
+            return segment
     # "Apple, Google and Microsoft" is a list, kept whole; "ISIS, or the
     # Islamic State, an armed group," is a name and its appositions.
     listed = any(segment[0].low == "and" for segment in segments[1:]) or len(segments) > 1 and all(len(s) <= 3 for s in segments)

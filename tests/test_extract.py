@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from conftest import ROOT
 
-from generator.extract import extract
+from generator.extract import NOT_NAMED, extract
 from generator.places import gazetteer
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -268,3 +268,139 @@ def test_a_place_not_in_the_gazetteer_is_proposed_as_written_but_not_an_adjectiv
     assert event.places == ("Tal Afar",)
     (event,) = run("Inspectors documented torture in Syrian regime prisons on Monday.").events
     assert event.places == ()
+
+
+# -- Candidates: a clause whose verb reports a happening -------------------------
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("The board cleared him on Wednesday.", "cleared"),
+    ("The Kremlin on Friday dismissed the accusation.", "dismissed"),
+    ("The company disclosed the breach in June.", "disclosed"),
+    ("The minister resigned on Tuesday after a week of protests.", "resigned"),
+])
+def test_a_dated_clause_whose_verb_reports_a_happening_is_proposed_whatever_its_subject(text, verb):
+    (event,) = run(text).events
+    assert verb in event.passage and event.date.basis == "words"
+
+
+@pytest.mark.parametrize("text", [
+    "Prosecutors could bring charges next week.",
+    "Neither company made any statement on Monday.",
+    "Allegations have been a feature of this campaign since March.",
+    "The phone has two cameras and costs $199 this year.",
+    "Do you expect the town to fall by Friday?",
+])
+def test_what_did_not_happen_is_not_proposed(text):
+    assert run(text).events == ()
+
+
+def test_a_plan_with_a_date_still_ahead_is_proposed_as_a_plan():
+    (event,) = run("The new bridge is set to open on Wednesday in the capital.").events
+    assert (event.kind, event.date.value) == ("plan", "2016-12-14")
+
+
+# -- Dates: the expression that governs the verb ------------------------------------
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The bank repaid the loans in June, months before the deadline of 2017.", "2016-06"),
+    ("Fewer voters turned out on Sunday than in 2012.", "2016-12-11"),
+    ("This year's election was decided on Sunday.", "2016-12-11"),
+    ("The rebels broke the 1991 agreement on Sunday.", "2016-12-11"),
+    ("Jobs, born in San Francisco on February 24, 1955, stepped down on Friday.", "2016-12-09"),
+    ("He said on Friday that “we will be back tomorrow.”", "2016-12-09"),
+])
+def test_a_deadline_a_comparison_a_modifier_or_a_quotation_does_not_date_the_happening(text, value):
+    assert run(text).events[0].date.value == value
+
+
+def test_relative_anchors_count_from_the_time_the_article_last_gave():
+    text = "The paper published the story on Aug. 3. Four days after the story ran, the minister resigned. One year later he returned."
+    dated = [(e.date.value, e.date.text) for e in run(text).events]
+    assert dated == [("2016-08-03", "Aug. 3"), ("2016-08-07", "Four days after the story ran"), ("2017", "One year later")]
+
+
+def test_a_happening_the_article_does_not_date_is_bounded_by_the_report_never_put_on_it():
+    (event,) = run("Rebels shelled the harbour, killing four.").events
+    assert (event.date.value, event.date.mod, event.date.basis) == ("2016-12-12", "ON_OR_BEFORE", "publication")
+
+
+def test_the_simple_past_goes_on_in_the_time_of_the_news_the_article_opens_with():
+    text = "Troops captured the harbour on Sunday.\n\nThe mayor fled.\n\nIn 1990, the mayor had been elected.\n\nRebels burned the port."
+    events = run(text).events
+    assert [(e.date.value, e.date.basis) for e in events] == [
+        ("2016-12-11", "words"), ("2016-12-11", "story"), ("1990", "words"), ("2016-12-11", "story"),
+    ]
+
+
+def test_a_statement_in_the_present_tense_is_on_the_day_of_the_report():
+    (event,) = run("The ministry says the harbour is closed to ships.").events
+    assert (event.date.value, event.date.mod, event.date.basis) == ("2016-12-12", None, "present")
+
+
+# -- Certainty and attribution ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, according_to", [
+    ("The state news agency reported that rebels shelled the Old Town on Monday.", "the state news agency"),
+    ("The mayor was quoted by local media as saying that 12 people died on Monday.", "the mayor"),
+    ("Twelve people were said to have died in the harbour on Monday.", NOT_NAMED),
+    ("The army asserted that it captured the Old Town on Monday.", "the army"),
+    ("Under the deal, troops withdrew from the Old Town on Monday, officials said.", "officials"),
+    ("Karim Nasser arrived on Sunday. Later, she said the army had captured the Old Town on Monday.", "Karim Nasser"),
+])
+def test_a_happening_put_in_someones_mouth_is_claimed_by_a_name_or_noun_phrase(text, according_to):
+    event = run(text).events[-1]
+    assert (event.certainty, event.according_to) == ("claimed", according_to)
+
+
+def test_a_statement_itself_is_what_the_outlet_reports():
+    (event,) = run("The Kremlin on Friday dismissed the accusation.").events
+    assert (event.certainty, event.according_to) == ("reported", None)
+
+
+# -- Titles ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Amid celebratory gunfire, troops on Monday captured the Old Town.", "Troops captured the Old Town"),
+    ("BUDAPEST, Hungary (AP)_ The astronaut Bertalan Farkas retired on Saturday.", "The astronaut Bertalan Farkas retired"),
+    ("However, the board cleared him on Wednesday.", "The board cleared him"),
+    ("Karim Nasser, a baker in the town, closed his shop on Monday.", "Karim Nasser closed his shop"),
+    ("Karim Nasser stayed. On Monday he closed his shop.", "Karim Nasser closed his shop"),
+    ("[bookmark: _GoBack]The board cleared him on Wednesday.", "The board cleared him"),
+    ("The co-founder and former chief executive of the company, Steve Jobs, resigned on Wednesday, according to the company.", "Steve Jobs resigned"),
+])
+def test_a_title_is_the_reporting_clause_without_its_opening_date_or_attribution(text, title):
+    assert run(text).events[-1].title == title
+
+
+def test_a_title_is_at_most_about_twelve_words_and_never_cut_with_an_ellipsis():
+    text = (
+        "Government troops and allied militias under foreign command on Monday captured about ninety percent "
+        "of the districts that rebels had held in the east of the old city for more than four years."
+    )
+    (event,) = run(text).events
+    assert not event.title.endswith("…") and len(event.title.split()) <= 14
+    assert event.title.startswith("Government troops") and "captured" in event.title
+
+
+# -- One entry per happening ------------------------------------------------------------
+
+
+def test_the_words_that_introduce_a_quotation_and_the_happening_it_tells_are_one_entry():
+    text = "Lena Park told the camera: “Since last night the harbour has been shelled.”"
+    (event,) = run(text).events
+    assert event.passage == text and event.date.value == "2016-12-11TNI" and len(event.quotes) == 1
+
+
+def test_what_someone_says_right_after_what_they_did_joins_its_entry():
+    text = "Lina Saleh posted a video of herself on Monday. Speaking in English, Saleh said: “This may be my last video.”"
+    (event,) = run(text).events
+    assert event.title.startswith("Lina Saleh posted a video") and len(event.quotes) == 1
+
+
+def test_headlines_subheads_and_datelines_are_not_events():
+    text = "Troops take the harbour\n\nMonday, December 12, 2016\n\nTroops on Monday captured the harbour.\n\nWhat comes next\n\nRebels fled on Sunday."
+    assert [e.title for e in run(text).events] == ["Troops captured the harbour", "Rebels fled"]
