@@ -436,7 +436,9 @@ def _auxiliary_group(words: list[Token], i: int, verbs: Verbs) -> tuple[Verb, in
     after = _next(words, head_index)
     ahead = after == "to" and (base in verbs.ahead or head in verbs.ahead) and base not in verbs.speech
     state = base in verbs.states and not passive
-    verb = Verb(words[i].start, words[head_index].end, head, base, tense, passive, negated, progressive, ahead, base in verbs.speech, state)
+    # "is explained by great demand", "was described as": not someone speaking.
+    speech = base in verbs.speech and not (passive and _next(words, head_index) in ("by", "as"))
+    verb = Verb(words[i].start, words[head_index].end, head, base, tense, passive, negated, progressive, ahead, speech, state)
     return verb, head_index + 1
 
 

@@ -244,6 +244,8 @@ def anchored(text: str, rules: Rules, timex: dates.Timex, story: Story, earlier:
     if after.group("what"):
         named = set(re.findall(r"[a-z]{4,}", after.group("what").lower())) - rules.function_words
         anchor = next((d for passage, d in reversed(earlier) if named & set(re.findall(r"[a-z]{4,}", passage.lower()))), None)
+    elif after.group("direction").lower() in ("after", "before"):
+        return None  # "a year after launching the iPhone": counted from what the words do not place
     else:
         # "One year later": after the last time the article told something happened.
         anchor = earlier[-1][1] if earlier else story.news

@@ -264,7 +264,11 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     if governed is None and part.speech is not None:
         governed = dating.governing(text, rules, dated, part.speech, others, quoted, sentence.start)
     when, cut = None, []
-    length = next((t for t in lengths if part.start <= t.start < part.end and (rules.counted_from.match(text, t.end) or rules.counted_from.search(t.text))), None)
+    length = next((
+        t for t in lengths
+        if part.start <= t.start < part.end and (rules.counted_from.match(text, t.end) or rules.counted_from.search(t.text))
+        and not any(a <= t.start < b for a, b in quoted)
+    ), None)
     if length is not None:
         earlier = [(text[d.start : d.end], d.date) for d in drafts if d.date.basis == "words"]
         when = dating.anchored(text, rules, length, story, earlier)
