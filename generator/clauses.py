@@ -18,6 +18,7 @@ import tomllib
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 RULES_FILE = Path(__file__).parent / "rules" / "verbs.toml"
 WORD = re.compile(r"[A-Za-z0-9]+(?:[’'-][A-Za-z0-9]+)*(?:[’']s)?|[’']\w+|[^\sA-Za-z0-9]")
@@ -120,8 +121,7 @@ class Clause:
     subject: tuple[int, int] | None  # the words before the verb, from the clause's start
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -129,7 +129,11 @@ class Token:
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end(), m.group().lower().translate(APOSTROPHE)) for m in WORD.finditer(text, start, end)]
+    found = []
+    for m in WORD.finditer(text, start, end):
+        word = m.group()
+        found.append(Token(word, m.start(), m.end(), word.lower().translate(APOSTROPHE) if "’" in word else word.lower()))
+    return found
 
 
 def clauses(text: str, start: int, end: int, verbs: Verbs | None = None) -> list[Clause]:

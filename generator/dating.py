@@ -25,7 +25,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from generator import dates
-from generator.clauses import Clause, load_verbs
+from generator.clauses import Clause, Verb, load_verbs
 from generator.reading import Rules
 
 ON_OR_BEFORE = "ON_OR_BEFORE"
@@ -61,10 +61,22 @@ def on_calendar(timex: dates.Timex) -> bool:
     return bool(timex.value) and timex.value[:1].isdigit() and not timex.unresolved
 
 
-def from_words(timex: dates.Timex, mod: str | None = None) -> FoundDate:
+def from_words(timex: dates.Timex, mod: str | None = None, verb: Verb | None = None, published: date | None = None) -> FoundDate:
+    """The date the words give; read in the past when the verb they date is
+    told in the past but the words alone were read ahead ("changed to a
+    calendar year in December", written in November, is last December)."""
     if timex.value is None:
         return FoundDate(None, timex.text, None, "unresolved")
-    return FoundDate(timex.value, timex.text, timex.precision, "words", mod)
+    value, precision = timex.value, timex.precision
+    if verb is not None and published is not None and verb.tense in ("past", "perfect", "past-perfect") and not verb.ahead:
+        try:
+            if dates.when_of(value).start > published:
+                past = dates.resolve(timex.text, published)
+                if past.end <= published:
+                    value, precision = past.value, past.precision
+        except dates.DateError:
+            pass
+    return FoundDate(value, timex.text, precision, "words", mod)
 
 
 def present(published: date | None) -> FoundDate | None:
@@ -109,6 +121,8 @@ def governing(
         reading = _reading(text, rules, timex, verb.start if verb else None)
         if reading == "no" or (verb and timex.start > verb.end and _participle_between(text, verb.end, timex.start)):
             continue
+        if verb and not text[verb.end : timex.start].strip() and rules.as_object_after.match(text, timex.end):
+            continue  # "picked Saturday night as the time": the verb's object, not its time
         ranked.append((rank, abs(timex.start - at), timex, ON_OR_BEFORE if reading == "by" else None))
     if not ranked:
         return None

@@ -276,7 +276,7 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
             cut.append((length.start, length.start + len(when.text)))
     if when is None and governed is not None:
         timex, mod = governed
-        when = dating.from_words(timex, mod)
+        when = dating.from_words(timex, mod, verb, published)
         cut.append(_date_words(text, rules, timex))
     kind = cues.kind(part.start, part.end, sentence, when is not None and when.basis == "words")
     if when is None and verb.tense == "present" and (verb.speech or verb.progressive and not verb.state or state):
@@ -387,11 +387,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 class Cues:
-    """Where each kind's cues, the gazetteer's places and other names fall in
-    one text, found once, so each sentence is a lookup rather than a search."""
+    """Each kind's cues, searched in a sentence part, and where the places
+    and other names fall in the text, found once."""
 
     def __init__(self, text: str, rules: Rules, places: list[tuple[int, int, str]], named: list[tuple[int, int]]):
-        self.kinds = [(kind, [(m.start(), m.end()) for m in kind.cues.finditer(text)]) for kind in rules.kinds]
+        self.text, self.kinds = text, rules.kinds
         self.places = sorted([(a, b) for a, b, _ in places] + named)
 
     @staticmethod
@@ -404,8 +404,8 @@ class Cues:
         reports, when `state`). A kind that needs a place needs one in the
         sentence: from the gazetteer, or a capitalised name that is not a
         person's and does not merely open the sentence."""
-        for kind, spans in self.kinds:
-            if not self._within(spans, start, end) or (kind.needs_date and not dated) or (state and not kind.states):
+        for kind in self.kinds:
+            if (kind.needs_date and not dated) or (state and not kind.states) or not kind.cues.search(self.text, start, end):
                 continue
             if kind.needs_place and not self._within(self.places, sentence.start, sentence.end, after_start=True):
                 continue

@@ -74,6 +74,7 @@ class Rules:
     year_as_modifier: re.Pattern[str]
     year_as_modifier_before: re.Pattern[str]
     bounding_before: re.Pattern[str]
+    as_object_after: re.Pattern[str]
     frame_shifts_story: re.Pattern[str]
     counted_from: re.Pattern[str]
     function_words: frozenset[str]
@@ -137,6 +138,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         year_as_modifier=re.compile(data["dating"]["year_as_modifier"]),
         year_as_modifier_before=re.compile(data["dating"]["year_as_modifier_before"], re.IGNORECASE),
         bounding_before=re.compile(data["dating"]["bounding_before"], re.IGNORECASE),
+        as_object_after=re.compile(data["dating"]["as_object_after"]),
         frame_shifts_story=re.compile(data["dating"]["frame_shifts_story"], re.IGNORECASE),
         counted_from=re.compile(data["dating"]["counted_from"]),
         function_words=frozenset(data["dating"]["function_words"]),
