@@ -214,6 +214,10 @@ def _verb_groups(words: list[Token], verbs: Verbs) -> list[Verb]:
     found: list[Verb] = []
     i = 0
     while i < len(words):
+        low = words[i].low
+        if not (low in verbs.auxiliaries or low.endswith(("ed", "s", "ing")) or low in verbs.past_forms or low in verbs.speech or low in verbs.ahead):
+            i += 1  # no verb form the rules read starts here
+            continue
         group = _group_at(words, i, verbs, found)
         if group is None:
             i += 1
@@ -243,8 +247,6 @@ def _group_at(words: list[Token], i: int, verbs: Verbs, before: list[Verb]) -> t
             return nonfinite
     if low in verbs.auxiliaries:
         return _auxiliary_group(words, i, verbs)
-    if not (low.endswith(("ed", "s")) or low in verbs.past_forms or low in verbs.speech or low in verbs.ahead):
-        return None  # cannot be a verb form the rules read
     if not _finite_position(words, i, verbs, before):
         return None
     if _is_past(low, verbs):

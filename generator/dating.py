@@ -227,10 +227,11 @@ class Story:
             return None
         return replace(anchor, basis="previous sentence" if anchor is self.recent else "story", mod=None)
 
-    def carry(self, text: str, rules: Rules, clause: Clause) -> FoundDate | None:
+    def carry(self, text: str, rules: Rules, clause: Clause, state: bool = False) -> FoundDate | None:
         """The time an undated clause is told in, if the story gives one:
         the simple past goes on in the paragraph's time, else the news's;
-        the past perfect had happened by then."""
+        the past perfect had happened by then. A state in the past that tells
+        a happening (`state`: "leaders were slow to comment") is the story's too."""
         verb = clause.verb
         if verb is None or rules.frame_shifts_story.search(text, clause.start, clause.end):
             return None
@@ -238,7 +239,7 @@ class Story:
         if anchor is None:
             return None
         basis = "previous sentence" if anchor is self.recent else "story"
-        if verb.tense == "past" and not verb.progressive:
+        if verb.tense == "past" and not verb.progressive and (not verb.state or state):
             return replace(anchor, basis=basis, mod=None)
         if verb.tense == "past-perfect":
             return replace(anchor, basis=basis, mod=ON_OR_BEFORE)

@@ -257,7 +257,7 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     verb = clause.verb
     others = [c for c in part.clauses if c is not clause]
     governed = dating.governing(text, rules, dated, clause, others, quoted, sentence.start)
-    state = _present_state(clause) and cues.kind(part.start, part.end, sentence, False, state=True)
+    state = _state_report(clause) and bool(rules.state_reports.search(text, part.start, part.end))
     attributed = part.speech is not None and part.speech.role == "attribution"
     if not _reports(clause) and not _planned(clause, governed, published) and not state and not attributed:
         return None
@@ -282,7 +282,7 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     if when is None and verb.tense == "present" and (verb.speech or verb.progressive and not verb.state or state):
         when = dating.present(published)
     if when is None:
-        when = story.carry(text, rules, clause)
+        when = story.carry(text, rules, clause, state)
         if when is None:
             when = dating.undated(published)
             # Undated, a happening is proposed only when it opens the article or is of a kind a timeline tracks.
@@ -317,9 +317,9 @@ def _told_by(part: Part) -> tuple[int, int] | None:
     return None
 
 
-def _present_state(clause: Clause) -> bool:
+def _state_report(clause: Clause) -> bool:
     verb = clause.verb
-    return verb is not None and verb.state and verb.tense == "present" and not verb.negated and not verb.ahead
+    return verb is not None and verb.state and verb.tense in ("present", "past") and not verb.negated and not verb.ahead
 
 
 def _planned(clause: Clause, governed, published: date | None) -> bool:
@@ -399,13 +399,12 @@ class Cues:
         i = bisect_left(spans, (start + after_start, -1))
         return i < len(spans) and spans[i][1] <= end
 
-    def kind(self, start: int, end: int, sentence: Sentence, dated: bool, state: bool = False) -> str | None:
-        """The first kind whose cue is in [start, end) (of those a state
-        reports, when `state`). A kind that needs a place needs one in the
-        sentence: from the gazetteer, or a capitalised name that is not a
-        person's and does not merely open the sentence."""
+    def kind(self, start: int, end: int, sentence: Sentence, dated: bool) -> str | None:
+        """The first kind whose cue is in [start, end). A kind that needs a
+        place needs one in the sentence: from the gazetteer, or a capitalised
+        name that is not a person's and does not merely open the sentence."""
         for kind in self.kinds:
-            if (kind.needs_date and not dated) or (state and not kind.states) or not kind.cues.search(self.text, start, end):
+            if (kind.needs_date and not dated) or not kind.cues.search(self.text, start, end):
                 continue
             if kind.needs_place and not self._within(self.places, sentence.start, sentence.end, after_start=True):
                 continue

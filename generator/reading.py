@@ -25,7 +25,6 @@ class Kind:
     cues: re.Pattern[str]
     needs_place: bool
     needs_date: bool
-    states: bool = False  # a state in the present tense reports it too ("the districts are now under regime control")
 
 
 @dataclass(frozen=True)
@@ -63,6 +62,7 @@ class Rules:
     continues: re.Pattern[str]
     in_quotation: re.Pattern[str]
     not_a_report: re.Pattern[str]
+    state_reports: re.Pattern[str]  # a state that tells a happening ("now under regime control")
     title_skips: re.Pattern[str]
     frame_before: re.Pattern[str]  # the words before a time that sets a frame for the next sentence
     frame_precisions: frozenset[str]  # the dates that carry forward to the next sentence
@@ -115,7 +115,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         before_organisation=re.compile(rf"\b(?:{'|'.join(names['before_organisation'])}) $", re.IGNORECASE),
         channels=tuple((c["name"], c["pattern"]) for c in data["channel"]),
         kinds=tuple(
-            Kind(k["name"], re.compile(k["cues"], re.IGNORECASE), k.get("needs_place", False), k.get("needs_date", False), k.get("states", False))
+            Kind(k["name"], re.compile(k["cues"], re.IGNORECASE), k.get("needs_place", False), k.get("needs_date", False))
             for k in data["kind"]
         ),
         certainties=tuple(
@@ -127,6 +127,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         continues=re.compile(data["events"]["continues"]),
         in_quotation=re.compile(data["events"]["in_quotation"], re.IGNORECASE),
         not_a_report=re.compile(data["events"]["not_a_report"]),
+        state_reports=re.compile(data["events"]["state_reports"], re.IGNORECASE),
         title_skips=re.compile(data["events"]["title_skips"]),
         frame_before=re.compile(data["events"]["frame_before"], re.IGNORECASE),
         frame_precisions=frozenset(data["events"]["frame_precisions"]),
