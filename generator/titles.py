@@ -35,6 +35,8 @@ OPENING_WORDS = frozenset("up in on at by for with from to into over under after
 # Words that open a clause depending on the one before: a title ends there first.
 CLAUSE_OPENERS = frozenset("while because which who whom where when after before since until although though if whereas".split())
 PRONOUNS = {"he", "she"}
+IT_REACH = 200  # how far back "it" looks for the body or place it stands for
+QUOTE_MARKS = re.compile("[“”\"]")
 
 
 def title(
@@ -60,7 +62,7 @@ def title(
         subject = _subject(words[:at], people)
         words = subject + words[at:]
         at = len(subject)
-    shown = _named(words, people)
+    shown = _named(words, people, text)
     shown = _shortened(shown, at)
     return _joined(shown)
 
@@ -146,13 +148,21 @@ def _subject(words: list[Token], people: list[Mention]) -> list[Token]:
     return words[:head]
 
 
-def _named(words: list[Token], people: list[Mention]) -> list[str]:
-    """The words as shown, a leading "he" or "she" replaced by the person it
-    stands for: the last person named before it."""
+def _named(words: list[Token], people: list[Mention], text: str = "") -> list[str]:
+    """The words as shown, a leading pronoun replaced by whom it stands for:
+    "he" or "she" by the last person named before it; "it" by the last
+    organisation or place named just before ("Bustan al-Qasr ... it is
+    being bombed"), when there is one."""
     shown = [w.text for w in words]
+    at = words[0].start
     if words[0].low in PRONOUNS:
-        before = [p for p in people if p.person and p.end <= words[0].start]
+        before = [p for p in people if p.person and p.end <= at]
         if before:
+            shown[0] = before[-1].name
+    elif words[0].low == "it":
+        before = [p for p in people if not p.person and at - IT_REACH <= p.start and p.end <= at and not p.possessive]
+        # Across a quotation mark the "it" is the speaker's, not the article's.
+        if before and not QUOTE_MARKS.search(text, before[-1].end, at):
             shown[0] = before[-1].name
     return shown
 
