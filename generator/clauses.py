@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 RULES_FILE = Path(__file__).parent / "rules" / "verbs.toml"
-WORD = re.compile(r"[A-Za-z0-9]+(?:[’'-][A-Za-z0-9]+)*(?:[’']s)?|[’']\w+|[^\sA-Za-z0-9]")
+WORD = re.compile(r"\d+(?:[.,]\d+)+|[A-Za-z0-9]+(?:[’'-][A-Za-z0-9]+)*(?:[’']s)?|[’']\w+|[^\sA-Za-z0-9]")
 APOSTROPHE = str.maketrans({"’": "'"})
 
 
@@ -564,7 +564,8 @@ def _attribution_follows(words: list[Token], i: int, groups: list[Verb]) -> bool
     rest = words[i:]
     if not rest or len(rest) > 9 or any(w.text in ",;" for w in rest):
         return False
-    return any(g.speech and g.tense in ("past", "present") and rest[0].start <= g.start for g in groups)
+    # Its own subject comes first: "posted a video" after an apposition is the main verb.
+    return any(g.speech and g.tense in ("past", "present") and rest[0].start < g.start for g in groups)
 
 
 def _verb_inside(groups: list[Verb], start: int, end: int) -> bool:

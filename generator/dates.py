@@ -388,3 +388,9 @@ def when_of(value: str) -> When:
         "does not say when this happened: give a date (2016-12-12, 2016-03, 2009) "
         "or words that place it (Monday, last March)"
     )
+
+
+def points_back(timex: Timex) -> bool:
+    """Whether the words point at a time the text named before ("that day",
+    "the following month") rather than at the calendar."""
+    return any(rule.name == timex.rule and rule.points_back for rule in load_rules().rules)

@@ -93,6 +93,7 @@ class Draft:
     speech: Clause | None = None  # the clause of speech that reports it, if any
     subject: tuple[int, int] | None = None  # its subject, when its clause shares the main clause's
     told_by: tuple[int, int] | None = None  # who says it happened, when the article puts it in someone's mouth
+    told_end: int | None = None  # where the words that tell it end (what its title is made of), before any merge
 
 
 def extract(text: str, source: str, published: date | None, outlet: str | None, places: Gazetteer) -> Extraction:
@@ -172,7 +173,12 @@ def _happenings(text, rules: Rules, said: list[Sentence], found, marked, timexes
         if (now := story.now()) is not None:
             told[sentence.start] = now
         quotation = next((q for q in found if q.opened <= sentence.start < q.end), None)
-        dated = [t for t in calendar if sentence.start <= t.start and t.end <= sentence.end and _dates_it(t, published)]
+        # In a quotation, "that day" points back in the speaker's words, which the article does not date.
+        dated = [
+            t for t in calendar
+            if sentence.start <= t.start and t.end <= sentence.end and _dates_it(t, published)
+            and not (quotation and dates.points_back(t))
+        ]
         if rules.not_a_report.search(text, sentence.start, sentence.end) or quotation and not (
             dated or rules.in_quotation.search(text, sentence.start, sentence.end)
         ):
@@ -277,7 +283,8 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     if when is None and governed is not None:
         timex, mod = governed
         when = dating.from_words(timex, mod, verb, published)
-        cut.append(_date_words(text, rules, timex))
+        if not re.match(r"\s*(?:and|or|through|-|–)\s", text[timex.end : timex.end + 9]):
+            cut.append(_date_words(text, rules, timex))  # not from "in March and June"
     kind = cues.kind(part.start, part.end, sentence, when is not None and when.basis == "words")
     if when is None and verb.tense == "present" and (verb.speech or verb.progressive and not verb.state or state):
         when = dating.present(published)
@@ -295,8 +302,12 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     if dateline := rules.dateline.match(text, sentence.start):
         cut.append(dateline.span())
     told_in = next((q for q in found if governed and q.start <= governed[0].start < q.end), quotation)
-    cut += [(c.start, c.end) for c in part.clauses if c.role == "relative" and c is not clause and not (part.speech and c is part.speech)]
-    return Draft(part.start, part.end, kind, when, told_in, sentence.paragraph, [], clause, cut, part.speech, part.subject, _told_by(part))
+    # A relative clause set off by a comma is left out of the title, with its comma.
+    cut += [
+        (text.rfind(",", part.start, c.start), c.end) for c in part.clauses
+        if c.role == "relative" and c is not clause and c is not part.speech and text[part.start : c.start].rstrip().endswith(",")
+    ]
+    return Draft(part.start, part.end, kind, when, told_in, sentence.paragraph, [], clause, cut, part.speech, part.subject, _told_by(part), part.end)
 
 
 def _told_by(part: Part) -> tuple[int, int] | None:
@@ -567,7 +578,10 @@ def _noun_phrase(words: str | None, at: int, people) -> str | None:
     verbs = clauses.load_verbs()
     # The time that opens a sentence ("On 12 February 2016 the army") is not who.
     tokens = [t for t in tokens if t.low not in verbs.group_adverbs and t.low not in verbs.time_words and t.low not in verbs.negations and not t.low.isdigit()]
-    while tokens and (tokens[0].low in verbs.prepositions or tokens[0].low in ("and", "but", "so", "then", ",")):
+    comma = max((i for i, t in enumerate(tokens) if t.text == ","), default=-1)
+    if comma >= 0 and comma < len(tokens) - 1 and all(t.low in verbs.prepositions or t.text[:1].isupper() or t.low in ("however", "meanwhile") for t in tokens[:1]):
+        tokens = tokens[comma + 1 :]  # "However, Jobs": who comes after the opening word
+    while tokens and (tokens[0].low in verbs.prepositions or tokens[0].low in ("and", "but", "so", "then", ",", "however", "meanwhile")):
         tokens = tokens[1:]
     if not tokens:
         return None
@@ -587,8 +601,11 @@ def _lower_article(words: str) -> str:
 
 
 def _title(text: str, rules: Rules, draft: Draft, people) -> str:
-    plain_speech = draft.clause is None or draft.clause.verb is None or draft.clause.verb.speech and draft.clause.verb.lemma in ("say", "tell", "add", "write")
-    if draft.clause is None or draft.kind == "testimony" and draft.quotes and plain_speech:
+    # A testimony is headed by its words, unless its speaker did something
+    # the clause tells ("Lina Saleh posted a video of herself").
+    subject = text[draft.clause.subject[0] : draft.clause.subject[1]] if draft.clause and draft.clause.subject else ""
+    acted = any(q.speaker and q.speaker in subject for q in draft.quotes)
+    if draft.clause is None or draft.kind == "testimony" and draft.quotes and not acted:
         if draft.quotes:
             speakers = [q.speaker for q in draft.quotes]
             main = max(speakers, key=speakers.count)
@@ -612,8 +629,9 @@ def _title(text: str, rules: Rules, draft: Draft, people) -> str:
     elif reporting.role == "main":
         # "The governments, which sponsor the talks, invited ...": the subject opens the part.
         start = draft.start
-    made = titles.title(text, rules, start, draft.end, draft.cut, people, verb.start if verb else None, draft.subject)
-    return made or titles.title(text, rules, draft.start, draft.end, draft.cut, people)
+    end = draft.told_end or draft.end
+    made = titles.title(text, rules, start, end, draft.cut, people, verb.start if verb else None, draft.subject)
+    return made or titles.title(text, rules, draft.start, end, draft.cut, people)
 
 
 def _quote_ids(found: list[Quotation]) -> dict[int, str]:

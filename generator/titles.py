@@ -35,6 +35,8 @@ OPENING_WORDS = frozenset("up in on at by for with from to into over under after
 # Words that open a clause depending on the one before: a title ends there first.
 CLAUSE_OPENERS = frozenset("while because which who whom where when after before since until although though if whereas".split())
 PRONOUNS = {"he", "she"}
+# Words a headline does without: "Jobs also said" is "Jobs said".
+FILLERS = frozenset("also already even just still actually indeed meanwhile".split())
 IT_REACH = 200  # how far back "it" looks for the body or place it stands for
 QUOTE_MARKS = re.compile("[“”\"]")
 
@@ -48,7 +50,7 @@ def title(
     starts. A clause that shares the subject of its sentence's main clause
     ("..., since being elected president") is given it (`subject`)."""
     words = [w for w in tokens(text, start, end) if not any(a <= w.start < b for a, b in cut)]
-    words = _without_parentheses(words)
+    words = [w for w in _without_parentheses(words) if w.low not in FILLERS]
     words = _without_opening(words, rules)
     if subject is not None:
         while words and (words[0].low in rules.title_openers or words[0].low in ("being", "having", "and", "or", "but")):
@@ -93,6 +95,10 @@ def _without_opening(words: list[Token], rules: Rules) -> list[Token]:
         opener = words[0].low in rules.title_openers or participle
         if comma is not None and opener and comma + 1 < len(words):
             words, changed = words[comma + 1 :], True
+            # "Despite the gravity of the events, and the many breaches of law, leaders were": the phrase goes on.
+            if words[0].low in ("and", "or"):
+                more = next((i for i, w in enumerate(words[:20]) if w.text == ","), None)
+                words = words[more + 1 :] if more is not None and more + 1 < len(words) else words
     return words
 
 
@@ -139,9 +145,13 @@ def _subject(words: list[Token], people: list[Mention]) -> list[Token]:
     listed = any(segment[0].low == "and" for segment in segments[1:]) or len(segments) > 1 and all(len(s) <= 3 for s in segments)
     first = segments[0][0].start
     words = [w for w in words if w.start >= first] if listed else segments[0]
+    # "An iOS update released Thursday": a participle after the noun starts what the headline leaves out.
+    participle = next((i for i, w in enumerate(words) if i > 1 and w.low.endswith("ed") and w.text.islower()), None)
+    if participle is not None:
+        words = words[:participle]
     if len(words) <= SUBJECT_WORDS:
         return words
-    named = [p for p in people if p.person and words[0].start <= p.start and p.end <= words[-1].end]
+    named = [p for p in people if p.person and " " in p.name and words[0].start <= p.start and p.end <= words[-1].end]
     if named:
         return [w for w in words if named[-1].start <= w.start < named[-1].end]
     head = next((i for i, w in enumerate(words) if i > 1 and (w.low in PHRASE_ENDS or w.low == "of" or w.text == ",")), len(words))
@@ -169,22 +179,41 @@ def _named(words: list[Token], people: list[Mention], text: str = "") -> list[st
 
 def _shortened(shown: list[str], verb: int | None) -> list[str]:
     """At most about LIMIT words (punctuation aside), ended where a phrase
-    ends after the verb (at index `verb`): before a clause that depends on it
-    ("as", "which", "because"), else before a preposition or a comma; and
-    before a participle tail (", saying ...")."""
-    tail = next((i for i in range(1, len(shown) - 1) if shown[i] == "," and (verb is None or i > verb) and shown[i + 1].lower().endswith("ing")), None)
+    ends after the verb (at index `verb`), and before a participle tail
+    (", saying ..."). Of the places a phrase ends, the one chosen is nearest
+    the limit, a comma or a clause's start before a preposition, never so
+    early that little follows the verb."""
+    tail = next((
+        i for i in range(1, len(shown) - 1)
+        if shown[i] == "," and (verb is None or i > verb) and next((w for w in shown[i + 1 :] if w not in ('"', "“", "”")), "").lower().endswith("ing")
+    ), None)
     if tail is not None:
         shown = shown[:tail]
-    words = [i for i, w in enumerate(shown) if w[:1].isalnum()]
-    if len(words) <= LIMIT + 2:
+    counts, count = [], 0
+    for word in shown:
+        count += word[:1].isalnum()
+        counts.append(count)
+    if count <= LIMIT + 2:
         return _trimmed(shown)
-    over = words[LIMIT]
-    first = (verb or 0) + 2
-    clause = next((j for j in range(first, over + 1) if shown[j].lower() in CLAUSE_OPENERS), None)
-    if clause is not None:
-        return _trimmed(shown[:clause])
-    ends = [j for j in range(first, over + 1) if shown[j].lower() in PHRASE_ENDS or shown[j] in ",;:—"]
-    return _trimmed(shown[: ends[-1] if ends else over])
+    start = verb or 0
+    best, best_cost = None, None
+    for j in range(start + 1, len(shown)):
+        words = counts[j - 1]
+        if words > LIMIT + 3:
+            break
+        low = shown[j].lower()
+        kind = 0 if low in ",;:—" else 1 if low in CLAUSE_OPENERS else 2 if low in PHRASE_ENDS else None
+        if low == "," and any(w.lower() in ("and", "or") for w in shown[j + 1 : j + 5]):
+            continue  # "men, women, and children": a list goes on
+        if kind is None or kind == 2 and words > LIMIT + 1:
+            continue  # a clause may run a few words past the limit to end whole; a phrase may not
+        cost = kind + 2 * max(0, words - LIMIT) + (10 if words - counts[start] < 3 else 0) + (LIMIT - words) * 0.3
+        if best_cost is None or cost < best_cost:
+            best, best_cost = j, cost
+    if best is None or best_cost >= 10:
+        # No phrase ends in reach, or only right after the verb: end at the limit.
+        best = next(j for j, c in enumerate(counts) if c > LIMIT)
+    return _trimmed(shown[:best])
 
 
 def _trimmed(shown: list[str]) -> list[str]:
@@ -194,14 +223,22 @@ def _trimmed(shown: list[str]) -> list[str]:
 
 
 def _joined(shown: list[str]) -> str:
-    text = ""
+    """The words as a line of text: punctuation against the word before it,
+    a straight quotation mark against the words it encloses, "$49"."""
+    text, quote_open = "", False
     for word in shown:
         possessive = word in ("'", "’") and text.endswith("s")  # "Apple Corps' suit"
-        if text and not (word[:1] in ",.;:!?)”" or word in ("'s", "’s") or possessive or text[-1] in "(“"):
+        closing = word == '"' and quote_open
+        glued = word[:1] in ",.;:!?)”" or word in ("'s", "’s") or possessive or closing
+        after_opening = text[-1:] in "(“$£€" or (text.endswith('"') and quote_open)
+        after_opening |= bool(re.search(r"\b[A-Z]\.$", text)) and bool(re.fullmatch(r"[A-Z]", word))  # "U.S."
+        if text and not glued and not after_opening:
             text += " "
         text += word
+        quote_open = not quote_open if word == '"' else quote_open
     text = _balanced(text).rstrip(" .,;:")
-    return text[:1].upper() + text[1:]
+    # "iLife", "eBay": a word that starts in lower case before a capital keeps it.
+    return text if re.match(r"[a-z][A-Z]", text) else text[:1].upper() + text[1:]
 
 
 def _balanced(text: str) -> str:
