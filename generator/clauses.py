@@ -346,8 +346,8 @@ def _finite_position(words: list[Token], i: int, verbs: Verbs, before: list[Verb
         # The first word of a sentence is a verb only in a headline's style ("Says ..."), which is left alone.
         return False
     previous = words[j].low
-    if previous in verbs.determiners or previous in verbs.prepositions or previous in ("-", "/", "'s", "’s"):
-        return False
+    if previous in verbs.determiners or previous in verbs.prepositions or previous in ("-", "/") or previous.endswith("'s"):
+        return False  # "the besieged city", "the man's dismembered body"
     if _next(words, i) == "to" and i + 2 < len(words) and words[i + 2].low in ("be", "have") and head not in verbs.achieved:
         return False
     if previous in ("and", "or", "but"):
@@ -502,8 +502,9 @@ def _openings(words: list[Token], groups: list[Verb], verbs: Verbs) -> list[tupl
         elif previous == "," and cuts[-1][1] == "relative" and word.start in verb_at and not any(c[1] == "main" and c[0] > 0 for c in cuts):
             # "The governments, which sponsor the talks, invited ...": the main clause resumes.
             cuts.append((i, "main", None))
-        elif low in ("and", "but") and (previous == "," or _named_subject(words, i + 1, verbs)) and _subject_then_verb(words, i + 1, groups) and _verb_inside(groups, words[cuts[-1][0]].start, word.start):
-            # "..., and the army withdrew", "they never came and IMA completed the purchase"
+        elif low in ("and", "but") and _subject_then_verb(words, i + 1, groups) and _verb_inside(groups, words[cuts[-1][0]].start, word.start):
+            # "..., and the army withdrew", "they never came and IMA completed the purchase":
+            # a clause with its own subject, after one that has its verb.
             cuts.append((i, "coordinate", low))
         elif previous == "," and _attribution_follows(words, i, groups):
             # "..., the airline announced Friday.": whose words the sentence is.
@@ -551,11 +552,6 @@ def _verb_before_comma(words: list[Token], i: int, groups: list[Verb]) -> bool:
         return False
     end = words[stop - 1].end if stop > i else words[i].start
     return any(words[i].start <= g.start < end for g in groups)
-
-
-def _named_subject(words: list[Token], i: int, verbs: Verbs) -> bool:
-    """Whether word i opens a subject of its own: a name or a pronoun."""
-    return i < len(words) and (words[i].text[:1].isupper() or words[i].low in verbs.pronoun_subjects)
 
 
 def _attribution_follows(words: list[Token], i: int, groups: list[Verb]) -> bool:

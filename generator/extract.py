@@ -488,6 +488,7 @@ def _finish(text, read, rules: Rules, drafts: list[Draft], quote_ids, places: li
             # "Palmyra, which it had lost": the place or name the clause is about comes just before it.
             names = tuple(name for a, b, name in places if draft.start - 40 <= a and b <= draft.start)[-1:]
             named = names[0] if names else next((m.name for m in reversed(people) if draft.start - 4 <= m.end <= draft.start), None)
+            named = named or titles.antecedent(read, draft.start)
             title = f"{named}, {title[:1].lower()}{title[1:]}" if named else title
         event_id = _unique(f"{_slug(draft.date.value or 'undated', 4)}-{_slug(title, 6)}", used)
         events.append(FoundEvent(
@@ -574,6 +575,9 @@ def _noun_phrase(words: str | None, at: int, people) -> str | None:
     Nasser" for a "he" or "she"; None for a fragment ("under", "She later")."""
     if not words:
         return None
+    words = words.strip(" \"“”'`")
+    if dateline := load_rules().dateline.match(words):
+        words = words[dateline.end() :]
     tokens = clauses.tokens(words, 0, len(words))
     verbs = clauses.load_verbs()
     # The time that opens a sentence ("On 12 February 2016 the army") is not who.

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from generator.clauses import Token, tokens
+from generator.clauses import Token, load_verbs, tokens
 from generator.reading import Mention, Rules
 
 LIMIT = 12
@@ -31,7 +31,7 @@ DANGLING = frozenset(
     "should may might must not no according such".split()
 )
 # Words that open a phrase before the subject ("Up to the present moment, it").
-OPENING_WORDS = frozenset("up in on at by for with from to into over under after before during since until through about amid despite following".split())
+OPENING_WORDS = frozenset("up in on at by for with from to into over under after before during since until through about amid despite following of among besides like unlike as".split())
 # Words that open a clause depending on the one before: a title ends there first.
 CLAUSE_OPENERS = frozenset("while because which who whom where when after before since until although though if whereas".split())
 PRONOUNS = {"he", "she"}
@@ -112,7 +112,8 @@ def _without_attribution(words: list[Token], rules: Rules, verb_at: int | None) 
         if verb + 1 < len(words) and words[verb + 1].low == "that":
             words = words[: verb + 1] + words[verb + 2 :]
     for i, word in enumerate(words):
-        if word.text == "," and i > max(3, verb or 0) and rules.title_attribution.match(" ".join(w.text for w in words[i + 1 : i + 8])):
+        following = " ".join(w.text for w in words[i + 1 : i + 9] if w.text not in ('"', "“", "”", "'", "`"))
+        if word.text == "," and i > max(3, verb or 0) and rules.title_attribution.match(following):
             return words[:i]
     return words
 
@@ -136,9 +137,10 @@ def _subject(words: list[Token], people: list[Mention]) -> list[Token]:
         segments = segments[1:]
     if not segments:
         return words
-    # "The co-founder of the company, Steve Jobs,": the name the subject gives.
-    for segment in segments:
-        if any(p.person and p.start == segment[0].start and p.end == segment[-1].end for p in people):
+    # "The co-founder of the company, Steve Jobs,": the name the subject gives;
+    # "Cambodia's capital, Second Prime Minister Hun Sen": the person's, nearest the verb.
+    for segment in reversed(segments):
+        if any(p.person and " " in p.name and segment[0].start <= p.start and p.end <= segment[-1].end for p in people):
             return segment
     # "Apple, Google and Microsoft" is a list, kept whole; "ISIS, or the
     # Islamic State, an armed group," is a name and its appositions.
@@ -236,6 +238,8 @@ def _joined(shown: list[str]) -> str:
             text += " "
         text += word
         quote_open = not quote_open if word == '"' else quote_open
+    text = re.sub(r"`\s?`\s?", "“", text)  # TeX-style marks: ``words''
+    text = re.sub(r"\s?''", "”", text)
     text = _balanced(text).rstrip(" .,;:")
     # "iLife", "eBay": a word that starts in lower case before a capital keeps it.
     return text if re.match(r"[a-z][A-Z]", text) else text[:1].upper() + text[1:]
@@ -248,6 +252,26 @@ def _balanced(text: str) -> str:
     if text.count('"') % 2:
         text = text.replace('"', "")
     return text
+
+
+def antecedent(text: str, at: int) -> str | None:
+    """The noun phrase a relative clause at `at` is about: the words before
+    its comma back to a verb, a preposition or another comma ("a border
+    treaty, which the two presidents signed"), at most five words."""
+    words = tokens(text, max(0, at - 80), at)
+    while words and words[-1].text in ",(":
+        words = words[:-1]
+    verbs = load_verbs()
+    phrase: list[Token] = []
+    for word in reversed(words):
+        if word.text in ",;:()\"“”" or word.low in verbs.prepositions and word.low != "of" or word.low in verbs.auxiliaries or word.low.endswith("ed") and word.text.islower():
+            break
+        phrase.insert(0, word)
+    determiner = next((i for i, w in enumerate(phrase) if w.low in verbs.determiners), None)
+    phrase = phrase[determiner:] if determiner is not None else phrase
+    if not phrase or len(phrase) > 5:
+        return None
+    return _joined([w.text for w in phrase])
 
 
 def quote_title(speaker: str, quoted: str) -> str:
