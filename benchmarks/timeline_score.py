@@ -16,7 +16,8 @@ word in a sentence of an article), often in several articles. It is dated
 when the line gives a date (2010-06-07, 2005-01-XX, 2007-XX-XX).
 
 Figures, for extraction and for the baseline alike:
-- found: dated gold events with a mention inside an entry's passage;
+- found: dated gold events with a mention inside an entry's passage (any of
+  its passages, when the article tells it more than once);
 - found with the right date: ... inside an entry whose date is the gold's at
   the gold's precision (2010-06-07TMO is 2010-06-07; 2010-06 is not);
 - date accuracy: of the (entry, dated gold event) pairs where the entry's
@@ -80,6 +81,10 @@ class Entry:
     end: int
     value: str | None  # TIMEX3
     on_or_before: bool = False
+    passages: tuple[tuple[int, int], ...] = ()  # every passage that tells it, when several do
+
+    def holds(self, start: int, end: int) -> bool:
+        return any(a <= start and end <= b for a, b in self.passages or ((self.start, self.end),))
 
 
 def _joins_left(token: str) -> bool:
@@ -228,7 +233,7 @@ def right_date(value: str | None, gold: str) -> bool:
 
 def extraction_entries(article: Article, gazetteer) -> list[Entry]:
     result = extract(article.text, article.docid, article.dct, OUTLET, gazetteer)
-    return [Entry(e.start, e.end, e.date.value, e.date.mod == "ON_OR_BEFORE") for e in result.events]
+    return [Entry(e.start, e.end, e.date.value, e.date.mod == "ON_OR_BEFORE", e.passages) for e in result.events]
 
 
 def baseline_entries(article: Article) -> list[Entry]:
@@ -261,7 +266,7 @@ def score(articles: dict[str, Article], gold: list[GoldEvent], entries: dict[str
             (docid, i, entry)
             for docid, a, b in g.mentions
             for i, entry in enumerate(entries.get(docid, []))
-            if entry.start <= a and b <= entry.end
+            if entry.holds(a, b)
         ]
         for docid, i, _ in held:
             holding.setdefault((docid, i), set()).add(g_index)

@@ -52,6 +52,7 @@ class Verbs:
     negative_subjects: frozenset[str]
     time_words: frozenset[str]
     have_happenings: frozenset[str]
+    commentary: frozenset[str]
     bases: frozenset[str]  # base forms of the irregular verbs
     past_forms: frozenset[str]  # every irregular past and participle, with the prefixes ("retook")
     auxiliaries: frozenset[str]  # be, have, do and the modals
@@ -223,6 +224,8 @@ def _verb_groups(words: list[Token], verbs: Verbs) -> list[Verb]:
             i += 1
             continue
         verb, i = group
+        if found and _same_stretch(words, found[-1], next(k for k, w in enumerate(words) if w.start == verb.start), verbs) and _reduced_relative(words, found[-1], verbs) and not found[-1].speech:
+            found.pop()  # the earlier form was a participle: this is the clause's verb
         found.append(verb)
     return found
 
@@ -364,8 +367,19 @@ def _finite_position(words: list[Token], i: int, verbs: Verbs, before: list[Verb
         after_apposition = not before and sum(w.text == "," for w in words[:j]) >= 1
         return j > 1 and (after_relative or after_apposition)
     if before and _same_stretch(words, before[-1], i, verbs) and not before[-1].speech and before[-1].lemma not in verbs.complement_verbs:
-        return previous in verbs.pronoun_subjects
+        return previous in verbs.pronoun_subjects or _reduced_relative(words, before[-1], verbs)
     return True
+
+
+def _reduced_relative(words: list[Token], verb: Verb, verbs: Verbs) -> bool:
+    """Whether an earlier past form was a participle after its noun: "a
+    spacecraft created to burrow beneath Mars touched down" (the verb is
+    the second one). It must be a lone past form followed by "to" or a
+    preposition."""
+    if verb.tense != "past" or verb.passive or verb.progressive or verb.end - verb.start != len(verb.head):
+        return False
+    after = next((k for k, w in enumerate(words) if w.start >= verb.end), None)
+    return after is not None and (words[after].low == "to" or words[after].low in verbs.prepositions)
 
 
 STRETCH_STOPS = frozenset({",", ";", "—", "–", ":", "(", "that", "and", "but", "or"})
@@ -493,7 +507,9 @@ def _openings(words: list[Token], groups: list[Verb], verbs: Verbs) -> list[tupl
             cuts.append((i - 2, "relative", low))
         elif low in verbs.subordinators and _verb_before_comma(words, i + 1, groups) and not _time_follows(words, i + 1, verbs) and (
             not _verb_right_after(words, i + 1, groups) or _nonfinite(words, i + 1, verbs)
-        ):
+        ) and _verb_inside(groups, words[cuts[-1][0]].start, word.start):
+            # Only after the clause it depends on has its verb: in "satellites
+            # trailing InSight since their May liftoff offered updates", "since" is a preposition.
             cuts.append((i, "adverbial", low))
         elif low == "that" and last_verb is not None and (last_verb.speech or last_verb.lemma in verbs.complement_verbs) and any(g.start > word.start for g in groups):
             cuts.append((i, "complement", "that"))
@@ -512,8 +528,9 @@ def _openings(words: list[Token], groups: list[Verb], verbs: Verbs) -> list[tupl
         elif word.start in verb_at and cuts[-1][1] == "relative" and cuts[-1][2] in ("who", "which", "that") and words[cuts[-1][0] - 1].text != "," and _verb_inside(groups, words[cuts[-1][0]].start, word.start) and not any(c[1] == "main" and c[0] > 0 for c in cuts):
             # "A woman who was watching her clothes dry was killed Thursday": the main verb after a relative clause.
             cuts.append((i, "main", None))
-        elif low in ("and", "or", "but") and i + 1 < len(words) and words[i + 1].start in verb_at and verb_at[words[i + 1].start].tense in ("past", "perfect", "present"):
-            # "... is the producer of the iPod and launched the store": the same subject's second verb.
+        elif low in ("and", "or", "but") and i + 1 < len(words) and words[i + 1].start in verb_at and verb_at[words[i + 1].start].tense in ("past", "perfect", "present") and cuts[-1][1] != "relative":
+            # "... is the producer of the iPod and launched the store": the same subject's second verb
+            # (in a relative clause, "compartments that were unreserved and bore the brunt", it stays the clause's).
             cuts.append((i, "coordinate", low))
     return _complements(words, groups, verbs, cuts)
 

@@ -25,7 +25,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from generator import dates
-from generator.clauses import Clause, Verb, load_verbs
+from generator.clauses import Clause, Verb, load_verbs, tokens
 from generator.reading import Rules
 
 ON_OR_BEFORE = "ON_OR_BEFORE"
@@ -109,8 +109,8 @@ def governing(
     for timex in timexes:
         if clause.start <= timex.start < clause.end:
             rank = 0
-        elif any(c.start <= timex.start < c.end and c.verb is None for c in others):
-            rank = 1
+        elif any(c.start <= timex.start < c.end and (c.verb is None or c.role == "adverbial" and c.opener in rules.simultaneous) for c in others):
+            rank = 1  # a phrase without a verb, or a clause of the same time ("when the train derailed early Friday")
         elif opening is not None and rules.frame_before.search(text[opening : timex.start]) and text[timex.end : timex.end + 2].startswith(","):
             rank = 2
         else:
@@ -119,7 +119,7 @@ def governing(
         if inside and not any(a <= at < b for a, b in quoted):
             continue
         reading = _reading(text, rules, timex, verb.start if verb else None)
-        if reading == "no" or (verb and timex.start > verb.end and _participle_between(text, verb.end, timex.start)):
+        if reading == "no" or (rank == 0 and verb and timex.start > verb.end and _participle_between(text, verb.end, timex.start)):
             continue
         if verb and not text[verb.end : timex.start].strip() and rules.as_object_after.match(text, timex.end):
             continue  # "picked Saturday night as the time": the verb's object, not its time
@@ -147,10 +147,15 @@ def _participle_between(text: str, start: int, end: int) -> bool:
     which then dates the participle: "sent a team to recover an expert
     kidnapped almost two years ago"."""
     verbs = load_verbs()
-    words = re.findall(r"[A-Za-z]+", text[start:end])
-    for previous, word in zip(words, words[1:]):
-        low, before = word.lower(), previous.lower()
-        if (low.endswith("ed") and low not in verbs.not_past or low in verbs.participles) and before not in verbs.be and before not in verbs.have and before not in ("been", "be", "being") and before.isalpha() and before not in verbs.determiners:
+    found = tokens(text, start, end)
+    words = [w.low for w in found]
+    for k, (before, low) in enumerate(zip(words, words[1:])):
+        following = found[k + 2].text if k + 2 < len(found) else ""
+        # "-ing" with an object ("trailing InSight", "facing the court"), not an adjective ("annual opening keynote").
+        with_object = following.lower() in verbs.determiners or following[:1].isupper() or following[:1].isdigit()
+        participle = low.endswith("ed") and low not in verbs.not_past or low in verbs.participles or low.endswith("ing") and len(low) > 4 and with_object
+        after_noun = before.isalpha() and before not in verbs.auxiliaries and before not in ("been", "be", "being", "to") and before not in verbs.determiners and before not in verbs.prepositions
+        if participle and after_noun:
             return True
     return False
 
@@ -171,8 +176,8 @@ def _reading(text: str, rules: Rules, timex: dates.Timex, verb_at: int | None = 
     after = text[timex.end : timex.end + 30]
     if rules.not_governing_before.search(before) or rules.not_governing_after.match(after):
         return "no"
-    if re.fullmatch(r"\d{4}", timex.text) and rules.year_as_modifier.match(after) and rules.year_as_modifier_before.search(before):
-        return "no"
+    if timex.precision in ("year", "month") and " " not in timex.text.strip() and rules.year_as_modifier.match(after) and rules.year_as_modifier_before.search(before):
+        return "no"  # "the 1991 agreement", "their May liftoff": the time of a noun ("a Wednesday media event" is the verb's)
     if _in_participle_phrase(before) and not (verb_at is not None and _opens_with(text, before, timex, verb_at)):
         return "no"
     if rules.bounding_before.search(before):

@@ -49,6 +49,9 @@ class FoundEvent:
     quotes: tuple[str, ...]
     certainty: str
     according_to: str | None
+    # Every passage that tells it, the one above first: a lede the article
+    # tells again, a statement elaborated further on.
+    passages: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,7 @@ class Extraction:
                     "id": e.id, "title": e.title, "kind": e.kind, "date": e.date.as_json(), "places": list(e.places),
                     "start": e.start, "end": e.end, "passage": e.passage, "quotes": list(e.quotes),
                     "certainty": e.certainty, "according_to": e.according_to,
+                    "passages": [{"start": a, "end": b} for a, b in e.passages],
                 }
                 for e in self.events
             ],
@@ -94,6 +98,8 @@ class Draft:
     subject: tuple[int, int] | None = None  # its subject, when its clause shares the main clause's
     told_by: tuple[int, int] | None = None  # who says it happened, when the article puts it in someone's mouth
     told_end: int | None = None  # where the words that tell it end (what its title is made of), before any merge
+    comment: bool = False  # words said about the news, which join its entry rather than make one
+    also: list[tuple[int, int]] = field(default_factory=list)  # further passages that tell it
 
 
 def extract(text: str, source: str, published: date | None, outlet: str | None, places: Gazetteer) -> Extraction:
@@ -107,7 +113,7 @@ def extract(text: str, source: str, published: date | None, outlet: str | None, 
     timexes = dates.find(read, published)
     quote_ids = _quote_ids(found)
     named_places = _places(read, rules, places, people, timexes)
-    cues = Cues(read, rules, named_places, [(m.start, m.end) for m in people if not m.person])
+    cues = Cues(read, rules, named_places, [(m.start, m.end) for m in people if not m.person], [(m.start, m.end) for m in people if m.person])
     told: dict[int, FoundDate] = {}
     drafts = _happenings(read, rules, said, found, marked, timexes, cues, published, told)
     drafts = _attach(read, drafts, found, said, people, timexes, published, told)
@@ -217,7 +223,9 @@ def _parts(text: str, rules: Rules, found: list[Clause], dated, quoted) -> list[
     groups: list[list[Clause]] = [[]]
     split_off = False  # whether the current group is a clause dated on its own
     for clause in found:
-        own = clause is not lead and clause.role in ("relative", "adverbial", "coordinate") and clause.verb is not None and (
+        # "X happened when Y happened on Friday": the time of a when-clause is the main clause's.
+        simultaneous = clause.role == "adverbial" and clause.opener in rules.simultaneous
+        own = clause is not lead and clause.role in ("relative", "adverbial", "coordinate") and clause.verb is not None and not simultaneous and (
             clause.verb.happening and dating.governing(text, rules, dated, clause, [], quoted)
         )
         back_to_main = split_off and clause.role in ("main", "coordinate")
@@ -290,6 +298,11 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
         when = dating.present(published)
     if when is None:
         when = story.carry(text, rules, clause, state)
+        # Told only in the story's time, a happening is proposed when someone
+        # does it (a name, a person, an agent such as "the minister" or
+        # "police"), not for the colour around it ("the image was marred").
+        if when is not None and kind is None and not _acted(text, rules, clause, part, cues):
+            return None
         if when is None:
             when = dating.undated(published)
             # Undated, a happening is proposed only when it opens the article or is of a kind a timeline tracks.
@@ -297,6 +310,11 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
                 return None
     elif when.basis == "words" and not when.mod and verb.happening:
         story.set(when, happening=True)
+    # "Manning said the landing appeared flawless": a comment on the news, which joins its entry.
+    comment = (
+        verb.speech and verb.lemma in clauses.load_verbs().commentary and part.speech is None and _told_by(part) is None
+        and when.basis != "words" and kind in (None, "statement")
+    )
     if kind is None:
         kind = "plan" if not _reports(clause) else "statement" if verb.speech or part.speech is not None else "event"
     if dateline := rules.dateline.match(text, sentence.start):
@@ -307,7 +325,42 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
         (text.rfind(",", part.start, c.start), c.end) for c in part.clauses
         if c.role == "relative" and c is not clause and c is not part.speech and text[part.start : c.start].rstrip().endswith(",")
     ]
-    return Draft(part.start, part.end, kind, when, told_in, sentence.paragraph, [], clause, cut, part.speech, part.subject, _told_by(part), part.end)
+    return Draft(
+        part.start, part.end, kind, when, told_in, sentence.paragraph, [], clause, cut, part.speech, part.subject,
+        _told_by(part), _told_end(text, part), comment,
+    )
+
+
+def _acted(text: str, rules: Rules, clause: Clause, part: Part, cues: Cues) -> bool:
+    """Whether the clause's subject (its own, or the one it shares) names
+    someone: a capitalised name, or an agent word ("police", "the minister")."""
+    span = clause.subject or part.subject
+    if span is None:
+        return False
+    words = text[span[0] : span[1]]
+    return cues.names_in(span[0], span[1]) or bool(rules.agents.search(words)) or bool(PERSONAL.search(words))
+
+
+def _told_end(text: str, part: Part) -> int:
+    """Where the words that tell the happening end, for its title: its
+    clause and what depends on it (what was said, a restrictive relative
+    clause), not a clause that follows with a happening of its own ("...,
+    but after the commission failed to ..."), an attribution or a clause set
+    off by a comma."""
+    end = part.event.end
+    if part.speech is not None and part.speech.role != "attribution":
+        end = max(end, part.speech.end)
+    for clause in part.clauses:
+        if clause.start < end:
+            continue
+        bound = text[max(part.start, clause.start - 2) : clause.start]
+        # "were grabbed or pushed to the ground": a second verb of the same subject.
+        shared = clause.role == "coordinate" and clause.opener in ("and", "or") and clause.subject is None and "," not in bound
+        if clause.role == "complement" or clause.role == "relative" and "," not in bound or shared:
+            end = clause.end
+        else:
+            break
+    return end
 
 
 def _told_by(part: Part) -> tuple[int, int] | None:
@@ -401,14 +454,20 @@ class Cues:
     """Each kind's cues, searched in a sentence part, and where the places
     and other names fall in the text, found once."""
 
-    def __init__(self, text: str, rules: Rules, places: list[tuple[int, int, str]], named: list[tuple[int, int]]):
+    def __init__(self, text: str, rules: Rules, places: list[tuple[int, int, str]], named: list[tuple[int, int]], persons: list[tuple[int, int]] = ()):
         self.text, self.kinds = text, rules.kinds
         self.places = sorted([(a, b) for a, b, _ in places] + named)
+        self.names = sorted(self.places + list(persons))
 
     @staticmethod
     def _within(spans: list[tuple[int, int]], start: int, end: int, after_start: bool = False) -> bool:
         i = bisect_left(spans, (start + after_start, -1))
         return i < len(spans) and spans[i][1] <= end
+
+    def names_in(self, start: int, end: int) -> bool:
+        """Whether a name (of a person, a body or a place) falls in [start, end)."""
+        i = bisect_left(self.names, (start, -1))
+        return i < len(self.names) and self.names[i][0] < end
 
     def kind(self, start: int, end: int, sentence: Sentence, dated: bool) -> str | None:
         """The first kind whose cue is in [start, end). A kind that needs a
@@ -437,12 +496,32 @@ def _attach(text: str, drafts: list[Draft], found, said, people, timexes, publis
         inside = [d for d in drafts if d.quotation is quote]
         holder = next((d for d in drafts if d.quotation is None and d.start <= quote.attribution < d.end), None)
         if holder is None and not inside:
-            holder = _testimony_for(text, drafts, quote, said, people, timexes, published, told)
-        # One entry per quotation: the happening it tells, if it tells one, else a testimony.
+            holder = _testimony_for(text, drafts, quote, said, people, timexes, published, told) if _testifies(quote) else _news(drafts, told, quote)
+            if holder is not None and holder.kind != "testimony":
+                # The comment's sentence is a passage of the news it comments on.
+                sentence = next(s for s in reversed(said) if s.start <= quote.attribution)
+                holder.also.append((min(sentence.start, quote.opened), max(sentence.end, quote.end)))
+        # One entry per quotation: the happening it tells, if it tells one; a
+        # testimony, if the article says where it was given; else the news it comments on.
         for draft in [d for d in (holder, *inside) if d is not None]:
             if quote not in draft.quotes:
                 draft.quotes.append(quote)
     return sorted(drafts, key=lambda d: d.start)
+
+
+def _testifies(quote: Quotation) -> bool:
+    """Whether the article says where the words were given (a video, a post,
+    an interview, a statement): a testimony of its own, not a comment."""
+    return bool(quote.channel) and quote.channel != quotations.NOT_STATED
+
+
+def _news(drafts: list[Draft], told: dict[int, FoundDate], quote: Quotation) -> Draft | None:
+    """The entry of the news a comment is about: the one dated by the time
+    the story was telling where the words were said, if there is one."""
+    now = next((d for at, d in sorted(told.items(), reverse=True) if at <= quote.attribution), None)
+    if now is None:
+        return None
+    return next((d for d in drafts if d.date.value == now.value and d.date.basis == "words" and d.start < quote.start), None)
 
 
 def _testimony_for(text: str, drafts, quote: Quotation, said, people, timexes, published, told: dict[int, FoundDate]) -> Draft:
@@ -479,7 +558,7 @@ def _told_in_past(text: str, quote: Quotation) -> bool:
 
 def _finish(text, read, rules: Rules, drafts: list[Draft], quote_ids, places: list[tuple[int, int, str]], people) -> tuple[FoundEvent, ...]:
     events, used = [], set()
-    for draft in _merged(drafts, people):
+    for draft in _told_again(_merged(drafts, people), read, rules):
         passage = text[draft.start : draft.end]
         certainty, according_to = _certainty(read, rules, draft, people)
         title = _title(read, rules, draft, people)
@@ -494,11 +573,57 @@ def _finish(text, read, rules: Rules, drafts: list[Draft], quote_ids, places: li
         events.append(FoundEvent(
             event_id, title, draft.kind, draft.date, names, draft.start, draft.end, passage,
             tuple(quote_ids[id(q)] for q in draft.quotes), certainty, according_to,
+            ((draft.start, draft.end), *draft.also),
         ))
     return tuple(events)
 
 
 RELATIVE = re.compile(r"(?:which|who|whom|where)\b")
+PERSONAL = re.compile(r"\b(?:he|she|they|we|I)\b", re.IGNORECASE)  # a subject that is someone
+
+
+def _told_again(drafts: list[Draft], text: str, rules: Rules) -> list[Draft]:
+    """One entry per happening, across the article: a comment on the news
+    joins the news's entry; a happening told again (the lede repeated,
+    "ZEC declared Mnangagwa the winner" after "Mnangagwa has been declared
+    winner") joins the first telling. Each joins as a further passage."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        first = next((d for d in kept if _same_happening(d, draft, text, rules)), None)
+        if first is None and draft.comment:
+            first = next((d for d in kept if not d.comment and d.date.value == draft.date.value and d.date.basis == "words"), None)
+            if first is None:
+                continue  # a comment on nothing the article dates: its quotes are left to stand alone
+        if first is None:
+            kept.append(draft)
+            continue
+        first.also.append((draft.start, draft.end))
+        first.also.extend(draft.also)
+        first.quotes.extend(q for q in draft.quotes if q not in first.quotes)
+    return kept
+
+
+def _same_happening(first: Draft, other: Draft, text: str, rules: Rules) -> bool:
+    """Whether two entries tell one happening: the same date (or neither
+    dated but by the report) and most of the words that say what happened
+    in common (its verb and its names)."""
+    if first.date.value != other.date.value or (first.date.mod != other.date.mod) or first.comment or other.comment:
+        return False
+    mine, theirs = _content_words(text, first, rules), _content_words(text, other, rules)
+    if not mine or not theirs:
+        return False
+    return len(mine & theirs) >= max(2, 0.5 * min(len(mine), len(theirs)))
+
+
+def _content_words(text: str, draft: Draft, rules: Rules) -> set[str]:
+    """The stems of the words that say what happened: the clause's, without
+    function words; "declared" and "declares" share "declar"."""
+    clause = draft.clause
+    start, end = (clause.start, draft.told_end or clause.end) if clause else (draft.start, draft.end)
+    words = re.findall(r"[A-Za-z][A-Za-z’'-]{2,}", text[start:end])
+    verbs = clauses.load_verbs()
+    common = rules.function_words | verbs.determiners | verbs.prepositions | verbs.auxiliaries | verbs.pronoun_subjects
+    return {w.lower()[:6] for w in words if w.lower() not in common and w.lower() not in verbs.commentary}
 
 
 def _merged(drafts: list[Draft], people) -> list[Draft]:

@@ -63,6 +63,7 @@ class Rules:
     in_quotation: re.Pattern[str]
     not_a_report: re.Pattern[str]
     state_reports: re.Pattern[str]  # a state that tells a happening ("now under regime control")
+    agents: re.Pattern[str]  # words for someone who acts, though not named ("the minister", "police")
     title_skips: re.Pattern[str]
     frame_before: re.Pattern[str]  # the words before a time that sets a frame for the next sentence
     frame_precisions: frozenset[str]  # the dates that carry forward to the next sentence
@@ -75,6 +76,7 @@ class Rules:
     year_as_modifier_before: re.Pattern[str]
     bounding_before: re.Pattern[str]
     as_object_after: re.Pattern[str]
+    simultaneous: frozenset[str]
     frame_shifts_story: re.Pattern[str]
     counted_from: re.Pattern[str]
     function_words: frozenset[str]
@@ -128,6 +130,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         in_quotation=re.compile(data["events"]["in_quotation"], re.IGNORECASE),
         not_a_report=re.compile(data["events"]["not_a_report"]),
         state_reports=re.compile(data["events"]["state_reports"], re.IGNORECASE),
+        agents=re.compile(data["events"]["agents"], re.IGNORECASE),
         title_skips=re.compile(data["events"]["title_skips"]),
         frame_before=re.compile(data["events"]["frame_before"], re.IGNORECASE),
         frame_precisions=frozenset(data["events"]["frame_precisions"]),
@@ -140,6 +143,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         year_as_modifier_before=re.compile(data["dating"]["year_as_modifier_before"], re.IGNORECASE),
         bounding_before=re.compile(data["dating"]["bounding_before"], re.IGNORECASE),
         as_object_after=re.compile(data["dating"]["as_object_after"]),
+        simultaneous=frozenset(data["dating"]["simultaneous"]),
         frame_shifts_story=re.compile(data["dating"]["frame_shifts_story"], re.IGNORECASE),
         counted_from=re.compile(data["dating"]["counted_from"]),
         function_words=frozenset(data["dating"]["function_words"]),

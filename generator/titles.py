@@ -33,7 +33,7 @@ DANGLING = frozenset(
 # Words that open a phrase before the subject ("Up to the present moment, it").
 OPENING_WORDS = frozenset("up in on at by for with from to into over under after before during since until through about amid despite following of among besides like unlike as".split())
 # Words that open a clause depending on the one before: a title ends there first.
-CLAUSE_OPENERS = frozenset("while because which who whom where when after before since until although though if whereas".split())
+CLAUSE_OPENERS = frozenset("while because which who whom where when after before since until although though if whereas but that".split())
 PRONOUNS = {"he", "she"}
 # Words a headline does without: "Jobs also said" is "Jobs said".
 FILLERS = frozenset("also already even just still actually indeed meanwhile".split())
@@ -140,7 +140,7 @@ def _subject(words: list[Token], people: list[Mention]) -> list[Token]:
     # "The co-founder of the company, Steve Jobs,": the name the subject gives;
     # "Cambodia's capital, Second Prime Minister Hun Sen": the person's, nearest the verb.
     for segment in reversed(segments):
-        if any(p.person and " " in p.name and segment[0].start <= p.start and p.end <= segment[-1].end for p in people):
+        if len(segment) <= SUBJECT_WORDS and any(p.person and " " in p.name and segment[0].start <= p.start and p.end <= segment[-1].end for p in people):
             return segment
     # "Apple, Google and Microsoft" is a list, kept whole; "ISIS, or the
     # Islamic State, an armed group," is a name and its appositions.
@@ -148,7 +148,7 @@ def _subject(words: list[Token], people: list[Mention]) -> list[Token]:
     first = segments[0][0].start
     words = [w for w in words if w.start >= first] if listed else segments[0]
     # "An iOS update released Thursday": a participle after the noun starts what the headline leaves out.
-    participle = next((i for i, w in enumerate(words) if i > 1 and w.low.endswith("ed") and w.text.islower()), None)
+    participle = next((i for i, w in enumerate(words) if i > 1 and w.low.endswith(("ed", "ing")) and w.text.islower() and words[i - 1].low not in ("the", "a", "an")), None)
     if participle is not None:
         words = words[:participle]
     if len(words) <= SUBJECT_WORDS:
@@ -207,6 +207,8 @@ def _shortened(shown: list[str], verb: int | None) -> list[str]:
         kind = 0 if low in ",;:—" else 1 if low in CLAUSE_OPENERS else 2 if low in PHRASE_ENDS else None
         if low == "," and any(w.lower() in ("and", "or") for w in shown[j + 1 : j + 5]):
             continue  # "men, women, and children": a list goes on
+        if low == "," and ("-" in shown[j - 1] or shown[j + 1 : j + 2] and shown[j + 1][:1].isdigit()):
+            continue  # "a six-month, 300 million-mile journey": adjectives go on
         if kind is None or kind == 2 and words > LIMIT + 1:
             continue  # a clause may run a few words past the limit to end whole; a phrase may not
         cost = kind + 2 * max(0, words - LIMIT) + (10 if words - counts[start] < 3 else 0) + (LIMIT - words) * 0.3

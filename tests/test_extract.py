@@ -335,7 +335,7 @@ def test_the_simple_past_goes_on_in_the_time_of_the_news_the_article_opens_with(
 
 
 def test_a_statement_in_the_present_tense_is_on_the_day_of_the_report():
-    (event,) = run("The ministry says the harbour is closed to ships.").events
+    (event,) = run("The ministry says troops closed the harbour to ships.").events
     assert (event.date.value, event.date.mod, event.date.basis) == ("2016-12-12", None, "present")
 
 
