@@ -251,6 +251,17 @@ class Story:
         return None
 
 
+def before_news(timex: dates.Timex, story: Story) -> bool:
+    """Whether a time names a year or a month before the news the story
+    tells ("the 2008 merger coincided with ..."): the clause is background."""
+    if story.news is None or timex.precision not in ("year", "month") or not timex.value:
+        return False
+    try:
+        return dates.when_of(timex.value).end < dates.when_of(story.news.value).start
+    except dates.DateError:
+        return False
+
+
 def anchored(text: str, rules: Rules, timex: dates.Timex, story: Story, earlier: list[tuple[str, FoundDate]]) -> FoundDate | None:
     """"Two days later", "a year after the appointment": a length of time
     counted from another time. "Later" and "earlier" count from the time the

@@ -115,9 +115,10 @@ def extract(text: str, source: str, published: date | None, outlet: str | None, 
     named_places = _places(read, rules, places, people, timexes)
     cues = Cues(read, rules, named_places, [(m.start, m.end) for m in people if not m.person], [(m.start, m.end) for m in people if m.person])
     told: dict[int, FoundDate] = {}
-    drafts = _happenings(read, rules, said, found, marked, timexes, cues, published, told)
+    subjects: list = []  # the people who are the subjects of the article's clauses, for "he" and "she"
+    drafts = _happenings(read, rules, said, found, marked, timexes, cues, published, told, subjects, people)
     drafts = _attach(read, drafts, found, said, people, timexes, published, told)
-    events = _finish(text, read, rules, drafts, quote_ids, named_places, people)
+    events = _finish(text, read, rules, drafts, quote_ids, named_places, people, subjects)
     quotes = tuple(FoundQuote(quote_ids[id(q)], q.text, q.start, q.end, q.speaker, q.channel) for q in found)
     return Extraction(source, published, events, quotes)
 
@@ -163,7 +164,7 @@ class Part:
     subject: tuple[int, int] | None  # the main clause's subject, when the event's clause has none of its own
 
 
-def _happenings(text, rules: Rules, said: list[Sentence], found, marked, timexes, cues: Cues, published, told: dict[int, FoundDate]) -> list[Draft]:
+def _happenings(text, rules: Rules, said: list[Sentence], found, marked, timexes, cues: Cues, published, told: dict[int, FoundDate], subjects, people) -> list[Draft]:
     """The candidates, dated. `told` gets, for each sentence, the time the
     story was telling when it began (for quotations attributed there)."""
     drafts: list[Draft] = []
@@ -190,6 +191,7 @@ def _happenings(text, rules: Rules, said: list[Sentence], found, marked, timexes
         ):
             continue
         found_clauses = clauses.clauses(text, sentence.start, sentence.end)
+        subjects.extend(p for p in people for c in found_clauses if p.person and c.subject and c.subject[0] <= p.start < c.subject[1])
         lead = main_clause(found_clauses)
         previous = drafts[-1] if drafts else None
         if previous and previous.paragraph == sentence.paragraph and previous.quotation is quotation and not dated and not _reports(lead) and (
@@ -293,10 +295,12 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
         when = dating.from_words(timex, mod, verb, published)
         if not re.match(r"\s*(?:and|or|through|-|–)\s", text[timex.end : timex.end + 9]):
             cut.append(_date_words(text, rules, timex))  # not from "in March and June"
-    kind = cues.kind(part.start, part.end, sentence, when is not None and when.basis == "words")
+    told_start = min(clause.start, (clause.subject or part.subject or (clause.start,))[0])
+    kind = cues.kind(told_start, _told_end(text, part), sentence, when is not None and when.basis == "words")
     if when is None and verb.tense == "present" and (verb.speech or verb.progressive and not verb.state or state):
         when = dating.present(published)
-    if when is None:
+    background = any(clause.start <= t.start < clause.end and dating.before_news(t, story) for t in dated)
+    if when is None and not background:
         when = story.carry(text, rules, clause, state)
         # Told only in the story's time, a happening is proposed when someone
         # does it (a name, a person, an agent such as "the minister" or
@@ -556,12 +560,12 @@ def _told_in_past(text: str, quote: Quotation) -> bool:
 # -- Finishing: certainty, places, titles, ids --------------------------------
 
 
-def _finish(text, read, rules: Rules, drafts: list[Draft], quote_ids, places: list[tuple[int, int, str]], people) -> tuple[FoundEvent, ...]:
+def _finish(text, read, rules: Rules, drafts: list[Draft], quote_ids, places: list[tuple[int, int, str]], people, subjects) -> tuple[FoundEvent, ...]:
     events, used = [], set()
     for draft in _told_again(_merged(drafts, people), read, rules):
         passage = text[draft.start : draft.end]
         certainty, according_to = _certainty(read, rules, draft, people)
-        title = _title(read, rules, draft, people)
+        title = _title(read, rules, draft, people, subjects)
         names = tuple(dict.fromkeys(name for a, b, name in places if draft.start <= a and b <= draft.end))
         if not names and RELATIVE.match(passage):
             # "Palmyra, which it had lost": the place or name the clause is about comes just before it.
@@ -729,7 +733,7 @@ def _lower_article(words: str) -> str:
     return re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ", words)
 
 
-def _title(text: str, rules: Rules, draft: Draft, people) -> str:
+def _title(text: str, rules: Rules, draft: Draft, people, subjects) -> str:
     # A testimony is headed by its words, unless its speaker did something
     # the clause tells ("Lina Saleh posted a video of herself").
     subject = text[draft.clause.subject[0] : draft.clause.subject[1]] if draft.clause and draft.clause.subject else ""
@@ -740,7 +744,7 @@ def _title(text: str, rules: Rules, draft: Draft, people) -> str:
             main = max(speakers, key=speakers.count)
             quote = next(q for q in draft.quotes if q.speaker == main)
             return titles.quote_title(quote.speaker, quote.text)
-        return titles.title(text, rules, draft.start, draft.end, [], people)
+        return titles.title(text, rules, draft.start, draft.end, [], people, subjects=subjects)
     reporting = draft.clause if draft.speech is None or draft.speech.role == "attribution" else draft.speech
     verb = reporting.verb
     # A quotation of a few words ("a little grace") stays inside the clause's own headline.
@@ -759,8 +763,8 @@ def _title(text: str, rules: Rules, draft: Draft, people) -> str:
         # "The governments, which sponsor the talks, invited ...": the subject opens the part.
         start = draft.start
     end = draft.told_end or draft.end
-    made = titles.title(text, rules, start, end, draft.cut, people, verb.start if verb else None, draft.subject)
-    return made or titles.title(text, rules, draft.start, end, draft.cut, people)
+    made = titles.title(text, rules, start, end, draft.cut, people, verb.start if verb else None, draft.subject, subjects)
+    return made or titles.title(text, rules, draft.start, end, draft.cut, people, subjects=subjects)
 
 
 def _quote_ids(found: list[Quotation]) -> dict[int, str]:

@@ -32,18 +32,19 @@ DANGLING = frozenset(
 )
 # Words that open a phrase before the subject ("Up to the present moment, it").
 OPENING_WORDS = frozenset("up in on at by for with from to into over under after before during since until through about amid despite following of among besides like unlike as".split())
+# A clause proposed on its own drops the word that tied it to its sentence ("Because the division had ...").
+SUBORDINATORS = frozenset("because although though whereas while".split())
 # Words that open a clause depending on the one before: a title ends there first.
 CLAUSE_OPENERS = frozenset("while because which who whom where when after before since until although though if whereas but that".split())
 PRONOUNS = {"he", "she"}
 # Words a headline does without: "Jobs also said" is "Jobs said".
 FILLERS = frozenset("also already even just still actually indeed meanwhile".split())
-IT_REACH = 200  # how far back "it" looks for the body or place it stands for
-QUOTE_MARKS = re.compile("[“”\"]")
+SUBJECT_REACH = 400  # how far back "he" looks for the subject it stands for
 
 
 def title(
     text: str, rules: Rules, start: int, end: int, cut: list[tuple[int, int]], people: list[Mention], verb_at: int | None = None,
-    subject: tuple[int, int] | None = None,
+    subject: tuple[int, int] | None = None, subjects: list[Mention] = (),
 ) -> str:
     """A headline for text[start:end], leaving out the spans in `cut` (the
     date, clauses that are not the happening's); `verb_at` is where its verb
@@ -57,6 +58,7 @@ def title(
             words = words[1:]
         words = [w for w in tokens(text, *subject) if not any(a <= w.start < b for a, b in cut)] + words
     words = _without_attribution(words, rules, verb_at)
+    words = _without_appositions(words)
     if not words:
         return ""
     at = next((i for i, w in enumerate(words) if verb_at is not None and w.start >= verb_at), None)
@@ -64,7 +66,7 @@ def title(
         subject = _subject(words[:at], people)
         words = subject + words[at:]
         at = len(subject)
-    shown = _named(words, people, text)
+    shown = _named(words, people, subjects)
     shown = _shortened(shown, at)
     return _joined(shown)
 
@@ -87,7 +89,7 @@ def _without_opening(words: list[Token], rules: Rules) -> list[Token]:
     changed = True
     while changed and words:
         changed = False
-        while words and (words[0].text in ",;:—–-\"“”'’" or words[0].low in rules.title_connectives):
+        while words and (words[0].text in ",;:—–-\"“”'’" or words[0].low in rules.title_connectives or words[0].low in SUBORDINATORS):
             words, changed = words[1:], True
         comma = next((i for i, w in enumerate(words[:14]) if w.text == ","), None)
         # "Amid celebratory gunfire, ...", "Tired of being sidelined, ...": an opening phrase.
@@ -99,6 +101,22 @@ def _without_opening(words: list[Token], rules: Rules) -> list[Token]:
             if words[0].low in ("and", "or"):
                 more = next((i for i, w in enumerate(words[:20]) if w.text == ","), None)
                 words = words[more + 1 :] if more is not None and more + 1 < len(words) else words
+    return words
+
+
+def _without_appositions(words: list[Token]) -> list[Token]:
+    """'Promise Mkwananzi, a spokesman for the coalition, said' -> 'Promise
+    Mkwananzi said'; 'the trials, held at Snaresbrook Crown Court, were':
+    a phrase between commas that describes the words before it, when the
+    sentence goes on after it in lower case."""
+    i = 0
+    while i < len(words):
+        if words[i].text == "," and i + 1 < len(words) and (words[i + 1].low in ("a", "an", "the") or words[i + 1].low.endswith("ed") and words[i + 1].text.islower()):
+            close = next((j for j in range(i + 2, min(len(words), i + 14)) if words[j].text == ","), None)
+            if close is not None and close + 1 < len(words) and words[close + 1].text[:1].islower() and words[close + 1].low not in ("and", "or", "but", "which", "who"):
+                words = words[:i] + words[close + 1 :]
+                continue
+        i += 1
     return words
 
 
@@ -140,7 +158,7 @@ def _subject(words: list[Token], people: list[Mention]) -> list[Token]:
     # "The co-founder of the company, Steve Jobs,": the name the subject gives;
     # "Cambodia's capital, Second Prime Minister Hun Sen": the person's, nearest the verb.
     for segment in reversed(segments):
-        if len(segment) <= SUBJECT_WORDS and any(p.person and " " in p.name and segment[0].start <= p.start and p.end <= segment[-1].end for p in people):
+        if len(segment) <= SUBJECT_WORDS and any(p.person and " " in p.name and not p.possessive and segment[0].start <= p.start and p.end <= segment[-1].end for p in people):
             return segment
     # "Apple, Google and Microsoft" is a list, kept whole; "ISIS, or the
     # Islamic State, an armed group," is a name and its appositions.
@@ -153,28 +171,24 @@ def _subject(words: list[Token], people: list[Mention]) -> list[Token]:
         words = words[:participle]
     if len(words) <= SUBJECT_WORDS:
         return words
-    named = [p for p in people if p.person and " " in p.name and words[0].start <= p.start and p.end <= words[-1].end]
+    named = [p for p in people if p.person and " " in p.name and not p.possessive and words[0].start <= p.start and p.end <= words[-1].end]
     if named:
         return [w for w in words if named[-1].start <= w.start < named[-1].end]
-    head = next((i for i, w in enumerate(words) if i > 1 and (w.low in PHRASE_ENDS or w.low == "of" or w.text == ",")), len(words))
+    # "The Sudanese government and eastern rebels": both stay; a phrase after the head goes.
+    head = next((i for i, w in enumerate(words) if i > 1 and (w.low in PHRASE_ENDS and w.low not in ("and", "or") or w.low == "of" or w.text == ",")), len(words))
     return words[:head]
 
 
-def _named(words: list[Token], people: list[Mention], text: str = "") -> list[str]:
-    """The words as shown, a leading pronoun replaced by whom it stands for:
-    "he" or "she" by the last person named before it; "it" by the last
-    organisation or place named just before ("Bustan al-Qasr ... it is
-    being bombed"), when there is one."""
+def _named(words: list[Token], people: list[Mention], subjects: list[Mention]) -> list[str]:
+    """The words as shown, a leading "he" or "she" replaced by the person it
+    stands for: the last person who was the subject of a clause before it
+    ("Railway Minister Suresh Prabhu met the injured. He announced ..."),
+    else the last person named."""
     shown = [w.text for w in words]
     at = words[0].start
     if words[0].low in PRONOUNS:
-        before = [p for p in people if p.person and p.end <= at]
+        before = [p for p in subjects if p.end <= at and at - p.end <= SUBJECT_REACH] or [p for p in people if p.person and p.end <= at]
         if before:
-            shown[0] = before[-1].name
-    elif words[0].low == "it":
-        before = [p for p in people if not p.person and at - IT_REACH <= p.start and p.end <= at and not p.possessive]
-        # Across a quotation mark the "it" is the speaker's, not the article's.
-        if before and not QUOTE_MARKS.search(text, before[-1].end, at):
             shown[0] = before[-1].name
     return shown
 
@@ -278,15 +292,15 @@ def antecedent(text: str, at: int) -> str | None:
 
 def quote_title(speaker: str, quoted: str) -> str:
     """'Speaker: “words”': the quotation's first sentence when it is short,
-    else its first clause that says something, never cut inside a phrase."""
+    else its first clause that says something, ended where a phrase ends."""
     sentences = re.split(r"(?<=[.!?…])\s+", quoted.strip())
     best = sentences[0]
-    if len(best.split()) > LIMIT - 2:
+    if len(best.split()) > LIMIT:
         pieces = re.split(r"(?<=[,;:—])\s+|\s+[-–]\s+", best)
         best = next((p for p in pieces if len(p.split()) >= 3), pieces[0])
     words = best.split()
-    if len(words) > LIMIT - 2:
-        best = " ".join(_trimmed(words[: LIMIT - 2]))
+    if len(words) > LIMIT:
+        best = " ".join(_shortened(words, 1))
     best = best.rstrip(",;:—- ")
     speaker = speaker[:1].upper() + speaker[1:]
     return f"{speaker}: “{best}”"
