@@ -181,9 +181,11 @@ class Context:
         self.clause_closes = sorted(
             self._close(m) for m in marked if self.text[m.start : m.end].rstrip()[-1:] in ",?!"
         )
-        # Capitalised words met inside a sentence: a name. One met only at
-        # the start of sentences ("Operating revenue surged") is not.
+        # A word capitalised only where it opens a sentence, and met in
+        # lower case elsewhere, is no name: "Operating revenue surged",
+        # "Profit also suffered" (not "Hewlett announced").
         self.inner_capitals = set(re.findall(r"(?<=[a-z,;] )[A-Z][\w’'-]*", self.masked))
+        self.lower_words = set(re.findall(r"(?<![\w’'-])[a-z][\w’'-]*", self.masked))
         self.acronyms = {
             a.start(): a.end() for a in rules.acronym.finditer(self.masked) if a.group() not in rules.not_acronyms
         }
@@ -314,13 +316,14 @@ class Context:
         ("Howard said the queen takes an interest. "She is …""), not a name
         merely mentioned since."""
         index = self.sentence_index(m.opened)
-        latest = None
+        latest, floor = None, -1
         if earlier and earlier[-1].speaker is not None:
             last = earlier[-1]
             near = self.paragraph_of(m.opened) - self.paragraph_of(last.end) <= 1 and index - self.sentence_index(last.end) <= 3
             if near:
                 latest = (last.end, Found(last.speaker, last.channel, last.attribution, False))
-        for i in range(index, max(-1, index - 3), -1):
+                floor = self.sentence_index(last.end)  # its own attribution ("…," it read.) is no one else's speech
+        for i in range(index, max(floor, index - 3), -1):
             if self.paragraph_of(self.sentences[i].start) < self.paragraph_of(m.opened) - 1:
                 break
             spoken = [(s, a) for s, _, a in self.speech[i] if a is not None and s < m.opened]
@@ -450,7 +453,7 @@ class Context:
     def _skip(self, a: int, b: int) -> int:
         """Past the marks, spaces and words like "but", "also" that open a clause."""
         while a < b:
-            if self.masked[a] in QUOTE_MARK + " \t\n,;:()-—_":
+            if self.masked[a] in QUOTE_MARK + " \t\n,;:()-—_?!.":
                 a += 1
                 continue
             word = WORD.match(self.masked, a, b)
@@ -520,10 +523,11 @@ class Context:
             actor = self._np_in(a, b, head_final=True)
             if actor is None and a > seg_a:
                 actor = self._np_in(self._skip(seg_a, b), b, head_final=True)
-            return actor
-        if relative:  # "…, who added": whom the clause before it names
+            if actor is not None:
+                return actor
+        elif relative:  # "…, who added": whom the clause before it names
             return self._antecedent(seg_a, sentence.start)
-        if len(segments) > 1 and not self._has_words(seg_a, b):
+        elif len(segments) > 1 and not self._has_words(seg_a, b):
             # "X, a spokesman, said"; "X, who …, said": the phrase opening the clause.
             for s_a, s_b in segments[:-1]:
                 s_a = self._skip(s_a, s_b)
@@ -627,7 +631,8 @@ class Context:
             # "analysts said", "trade sources say": a description with no article.
             rest = self._words(at, b)
             bare = [x.group() for x in rest]
-            if head_final and len(bare) <= 3 and bare[-1].endswith("s") and all(x.islower() for x in bare):
+            plural = bare[-1].endswith("s") and len(bare[-1]) > 3 and bare[-1] not in self.rules.subordinators
+            if head_final and len(bare) <= 3 and plural and all(x.islower() for x in bare):
                 return Actor(" ".join(bare), DESCRIBED, at, plural=True)
             people = [p for p in self.people if at <= p.start < b and not p.possessive and not self._after_preposition(p.start, a)]
             if people:  # "republican Jane Holmes said", "manager Neil Aspinall said"
@@ -647,10 +652,12 @@ class Context:
         possessive = self.masked[end : end + 2] in ("'s", "’s")
         return self.text[at:end], end + (2 if possessive else 0), False, possessive
 
+    def _no_name(self, n: Mention) -> bool:
+        """"Operating" in "Operating revenue surged": a common word opening a sentence."""
+        return not n.person and " " not in n.name and n.name not in self.inner_capitals and n.name.lower() in self.lower_words
+
     def _named_np(self, at: int, b: int, head_final: bool) -> Actor | None:
         name, end, person, possessive = self._mention(at)
-        if not person and " " not in name and at not in self.acronyms and name not in self.inner_capitals:
-            return self._description(at, b)  # "Operating revenue surged", "Profit also suffered"
         if possessive:
             # "Smith Barney's Mr. Doyle": the one the possessive names; "Rally's board": a description.
             nxt = self._skip_spaces(end)
@@ -668,6 +675,8 @@ class Context:
                 return Actor(head.name, PERSON, head.start)
         if person:
             return Actor(name, PERSON, at)
+        if at in self.named_at and self._no_name(self.named_at[at]):
+            return self._description(at, b)
         following = [w.group() for w in self._words(end, b) if not self._adverb(w.group())]
         if head_final and following and following[0].islower() and following[0] not in self.rules.prepositions:
             # "Upjohn officials said", "Jaguar spokesman said": described, for that body.
@@ -719,7 +728,7 @@ class Context:
         text = self.text[a:end].rstrip(" ,.")
         if head is None and words[-1].group().islower():
             head = words[-1].group().lower()  # "someone", "somebody"
-        inside = [n for n in self.named if a <= n.start < end]
+        inside = [n for n in self.named if a <= n.start < end and not self._no_name(n)]
         people = [p for p in inside if p.person and not p.possessive]
         bodies = [n for n in inside if not n.person]
         body = owner or (bodies[0].name if bodies else None) or next((self.text[x:y] for x, y in self.acronyms.items() if a <= x < end), None)
@@ -793,13 +802,17 @@ class Context:
         if person and (ahead := self._cataphora(index, at)):
             return ahead
         for i in range(index, max(-1, index - BACK), -1):
-            if i < len(self.subjects):
-                actors = [x for x in [self.subjects[i]] + [v[2] for v in self.speech[i]] if x and x.at < at]
-                for actor in sorted(actors, key=lambda x: x.at, reverse=True):
-                    if person and (actor.kind == PERSON or actor.kind == DESCRIBED and not actor.plural and not actor.document and not self._bodyish(actor)):
-                        return replace(actor, at=at)
-                    if not person and (actor.kind == BODY or self._bodyish(actor)):
-                        return replace(actor, at=at)
+            if i >= len(self.subjects):
+                continue
+            # Whom each sentence is about (a person named, a body) and who
+            # speaks in it (a description too: "said a Sun spokesman").
+            subject = self.subjects[i]
+            actors = ([subject] if subject and subject.kind != DESCRIBED else []) + [v[2] for v in self.speech[i] if v[2]]
+            for actor in sorted((x for x in actors if x.at < at), key=lambda x: x.at, reverse=True):
+                if person and (actor.kind == PERSON or actor.kind == DESCRIBED and not actor.plural and not actor.document and not self._bodyish(actor)):
+                    return replace(actor, at=at)
+                if not person and (actor.kind == BODY or self._bodyish(actor)):
+                    return replace(actor, at=at)
         if person:
             found = self.last_person(at)
             return Actor(found.name, PERSON, at) if found else None

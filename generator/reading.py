@@ -269,7 +269,7 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
         if at >= 0 and skip[at][0] <= match.start() < skip[at][1]:
             continue
         tokens = list(re.finditer(r"\S+", match.group("name")))
-        while tokens and tokens[0].group() in rules.sentence_starters:
+        while tokens and POSSESSIVE.sub("", tokens[0].group()) in rules.sentence_starters:  # "What's more"
             tokens = tokens[1:]
         titled = bool(match.group("title")) and tokens and tokens[0].start() == 0
         title = match.group("title") if titled else None
