@@ -184,7 +184,9 @@ class Context:
         # A word capitalised only where it opens a sentence, and met in
         # lower case elsewhere, is no name: "Operating revenue surged",
         # "Profit also suffered" (not "Hewlett announced").
-        self.inner_capitals = set(re.findall(r"(?<=[a-z,;] )[A-Z][\w’'-]*", self.masked))
+        self.inner_capitals = {
+            part for word in re.findall(r"(?<=[a-z,;] )[A-Z][\w’'-]*", self.masked) for part in re.split(r"[-’']", word)
+        }
         self.lower_words = set(re.findall(r"(?<![\w’'-])[a-z][\w’'-]*", self.masked))
         self.acronyms = {
             a.start(): a.end() for a in rules.acronym.finditer(self.masked) if a.group() not in rules.not_acronyms
@@ -245,7 +247,7 @@ class Context:
         words = self.text[m.start : m.end].strip()
         bare = [w.strip(",.;:!?…'\"") for w in words.split()]
         titled = bare and bare[0][:1].isupper() and all(w[:1].isupper() or w.lower() in self.rules.title_small_words for w in bare if w)
-        if not titled or count > max(self.rules.max_title_words, self.rules.max_name_words):
+        if not titled or count > self.rules.max_title_words:
             return False
         # ""Absolutely," he said.": a sentence of its own, not a name.
         sentence = self.sentence_of(m.opened)
@@ -296,13 +298,28 @@ class Context:
         sentence = self.sentences[index]
         before = self.masked[sentence.start : m.opened].rstrip()
         after = self.masked[self._close(m) : sentence.end].strip()
-        if not before or before[-1] not in ",:-—–" or after.strip(".,;!?…" + QUOTE_MARK):
+        if after.strip(".,;!?…" + QUOTE_MARK):
+            return None
+        if (turn := self._turn(sentence.start, m.opened)) is not None:
+            return self._found(index, turn, governed=True)
+        if not before or before[-1] not in ",:-—–":
             return None
         actor = self.subjects[index]
         if actor is None or actor.at >= m.opened or actor.kind == DESCRIBED:
             person = self.last_person(m.opened, after=sentence.start)
             actor = Actor(person.name, PERSON, person.start) if person else None
         return self._found(index, actor, governed=False) if actor else None
+
+    def _turn(self, start: int, opened: int) -> Actor | None:
+        """"Wechsler on Thursday: "…"", "Wechsler ``…''": a name, perhaps with
+        when, and then the words, as a transcript sets out who speaks."""
+        a = self._skip(start, opened)
+        person = self.named_at.get(a)
+        if person is None or not person.person or person.possessive:
+            return None
+        rest = [w.group() for w in self._words(person.end, opened)]
+        when = all(w[:1].isupper() or w.isdigit() or w.lower() in ("on", "in", "at", "yesterday", "today", "last", "this", "late", "early") for w in rest)
+        return Actor(person.name, PERSON, person.start) if when else None
 
     def _found(self, index: int, actor: Actor, governed: bool) -> Found:
         channel = self.channel_for(index, actor)
@@ -479,7 +496,7 @@ class Context:
             a = self._skip(a, b)
             if a >= b or not self.masked[a:b].strip(QUOTE_MARK + " .,"):
                 continue
-            if self.rules.speech_verbs.match(self.masked, a, b):
+            if (verb := self.rules.speech_verbs.match(self.masked, a, b)) and not verb.group().endswith("ing"):
                 return None  # ""…," said Jane Doe": read with the verb
             if self._intro(a, b):
                 continue

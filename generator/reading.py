@@ -40,8 +40,6 @@ class Certainty:
 class Rules:
     abbreviations: frozenset[str]
     marks: tuple[tuple[str, str], ...]
-    min_words: int
-    max_name_words: int
     label_before: re.Pattern[str]
     transcript_turn: re.Pattern[str]
     speech_verbs: re.Pattern[str]
@@ -113,8 +111,6 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
     return Rules(
         abbreviations=frozenset(data["sentences"]["abbreviations"]),
         marks=tuple(tuple(pair) for pair in quotes["marks"]),
-        min_words=quotes["min_words"],
-        max_name_words=quotes["max_name_words"],
         label_before=re.compile(rf"(?:{quotes['label_before']})\s*$", re.IGNORECASE),
         transcript_turn=re.compile(quotes["transcript_turn"], re.MULTILINE),
         speech_verbs=re.compile(rf"\b(?:{speech['verbs']})\b", re.IGNORECASE),
@@ -269,12 +265,17 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
         if at >= 0 and skip[at][0] <= match.start() < skip[at][1]:
             continue
         tokens = list(re.finditer(r"\S+", match.group("name")))
-        while tokens and POSSESSIVE.sub("", tokens[0].group()) in rules.sentence_starters:  # "What's more"
+        # "What's more", and "Says Michael Hirsch": a verb of speech opening a
+        # sentence before its subject (not "Mr. Tell").
+        before = text[max(0, match.start() - 4) : match.start()].rstrip()
+        opens = not match.group("title") and (not before or before[-1] in ".!?\"”'`:")
+        while tokens and (POSSESSIVE.sub("", tokens[0].group()) in rules.sentence_starters or opens and rules.speech_verbs.fullmatch(tokens[0].group())):
             tokens = tokens[1:]
         titled = bool(match.group("title")) and tokens and tokens[0].start() == 0
         title = match.group("title") if titled else None
         # "Kellogg Chairman William E. LaMothe": the name follows the title.
         inner = [i for i, w in enumerate(tokens[:-1]) if rules.title_word.fullmatch(w.group())]
+        title_at = match.start("name") + tokens[inner[-1]].start() if inner else match.start()
         if inner:
             title = tokens[inner[-1]].group()
             tokens, titled = tokens[inner[-1] + 1 :], True
@@ -293,6 +294,9 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
             or is_place(name)
             or bool(rules.state_after.match(text, match.end()))  # "Palo Alto, Calif."
         )
+        if organisation and title:
+            # "Justice Department": the title word is part of the body's name.
+            name, start = f"{title} {name}", title_at
         # "an analyst at First Boston", "the chairman of New York-based RJR"
         after_preposition = not titled and rules.before_organisation.search(text, max(0, start - 8), start)
         key = words[-1].lower()
