@@ -26,9 +26,11 @@ from generator.reading import Mention, Rules, Sentence, initials
 
 NOT_STATED = "not stated in the article"
 PERSON, BODY, DESCRIBED = "person", "body", "described"
+UNKNOWN = "unknown"  # "they said", "she said" with no one to stand for: someone speaks, we cannot say who
 WORD = re.compile(r"[\w’'.&-]+")
 SEGMENT_BREAK = re.compile(r",[\"”'’]*\s|;|:|\s--\s?|\s—\s?|—|\s_\s")
-OF = ("of", "to", "for")  # a description goes on through these: "the ambassador to Greece"
+OF = ("of", "to", "for")
+AUTHOR = re.compile(r"\s*,?\s*(?:(?:written|signed|sent|issued|released|drafted|posted)\s+)?(?:from|by)\s+")  # a description goes on through these: "the ambassador to Greece"
 HARD_BREAK = re.compile(r";|:\s|\s--\s?|\s—\s?|\s_\s")
 NEW_CLAUSE = re.compile(r";")
 PRONOUN = re.compile(r"(?:he|she|it|they|we|i)\b", re.IGNORECASE)
@@ -62,7 +64,7 @@ class Actor:
     government, a paper), or someone it describes ("a Sun spokesman")."""
 
     name: str
-    kind: str  # PERSON, BODY or DESCRIBED
+    kind: str  # PERSON, BODY, DESCRIBED or UNKNOWN
     at: int
     body: str | None = None  # the body it is or speaks for ("a Sun spokesman": Sun)
     document: str | None = None  # "The invitation reads": the text the words come in
@@ -242,7 +244,8 @@ class Context:
         before = self.text[max(0, m.opened - 30) : m.opened]
         if self.rules.label_before.search(before):
             return True
-        if count <= self.rules.fragment_words and self.rules.short_label_before.search(before):
+        label = self.rules.short_label_before.search(before) if count <= self.rules.fragment_words else None
+        if label and not self._characterised(m.opened - len(before) + label.start(), m.opened):
             return True
         words = self.text[m.start : m.end].strip()
         bare = [w.strip(",.;:!?…'\"") for w in words.split()]
@@ -254,6 +257,15 @@ class Context:
         before = self.text[sentence.start : m.opened].rstrip()
         opens = not before or before.endswith(":")
         return not (opens and words[-1:] in ",.!?…")
+
+    def _characterised(self, label_at: int, opened: int) -> bool:
+        """"Police described the scene as "horrific."": "as" after the object
+        of a verb of speech gives someone's word, not a label."""
+        if not self.masked[label_at:opened].strip().lower().startswith("as"):
+            return False
+        sentence = self.sentence_of(opened)
+        verbs = list(self.rules.characterising.finditer(self.masked, max(sentence.start, label_at - 60), label_at))
+        return bool(verbs) and 1 <= len(self._words(verbs[-1].end(), label_at)) <= 5
 
     # -- who speaks ------------------------------------------------------------
 
@@ -305,7 +317,7 @@ class Context:
         if not before or before[-1] not in ",:-—–":
             return None
         actor = self.subjects[index]
-        if actor is None or actor.at >= m.opened or actor.kind == DESCRIBED:
+        if actor is None or actor.at >= m.opened or actor.kind in (DESCRIBED, UNKNOWN):
             person = self.last_person(m.opened, after=sentence.start)
             actor = Actor(person.name, PERSON, person.start) if person else None
         return self._found(index, actor, governed=False) if actor else None
@@ -322,6 +334,8 @@ class Context:
         return Actor(person.name, PERSON, person.start) if when else None
 
     def _found(self, index: int, actor: Actor, governed: bool) -> Found:
+        if actor.kind == UNKNOWN:
+            return Found(None, None, actor.at, governed)
         channel = self.channel_for(index, actor)
         if channel is None and actor.document:
             channel = actor.document
@@ -453,7 +467,7 @@ class Context:
                 self.topic[index] = actor.body
         if subject is None:
             # ""Why?" asked Jane Doe.": the sentence is about who speaks in it.
-            self.subjects[index] = next((a for _, _, a in self.speech[index] if a is not None), None)
+            self.subjects[index] = next((a for _, _, a in self.speech[index] if a is not None and a.kind != UNKNOWN), None)
 
     def _segments(self, a: int, b: int) -> list[tuple[int, int]]:
         """text[a:b] cut at its commas, semicolons, colons and dashes."""
@@ -535,6 +549,10 @@ class Context:
         seg_a, b = segments[-1]
         a, relative = self._clause_start(seg_a, b)
         a = self._skip(a, b)
+        before_verb = [w.group().lower() for w in self._words(seg_a, verb_start)]
+        before_verb = [w for w in before_verb if not (w.endswith("ly") or w in ("also", "later", "again", "still", "even", "yesterday", "today"))]
+        if before_verb and before_verb[-1] in ("and", "but", "or", "then", "nor") and earlier and earlier[-1][2] is not None:
+            return earlier[-1][2]  # "He said the deal was done and added that …"
         if a < b and self._has_words(a, b):
             # "… when it argued"; "The firm that bought Acme said": the firm.
             actor = self._np_in(a, b, head_final=True)
@@ -638,7 +656,7 @@ class Context:
                 return self._named_np(at, b, head_final)
             lower = w.lower()
             if PRONOUN.fullmatch(w):
-                return self._pronoun(lower, at)
+                return self._pronoun(lower, at) or Actor("", UNKNOWN, at)
             if lower in self.rules.determiners:
                 if self._after_preposition(at, a):
                     continue
@@ -777,14 +795,17 @@ class Context:
         return Actor(text, DESCRIBED, a, body=body, plural=plural)
 
     def _author_after(self, end: int, b: int) -> str | None:
-        """"a statement from Apple Computer": who the text is from."""
-        by = re.compile(r"\s+(?:from|by|of)\s+").match(self.masked, end, b)
+        """"a statement from Apple Computer", "The memo, written by chief
+        executive Paul Grant,": who the text is from."""
+        by = AUTHOR.match(self.masked, end)
         if not by:
             return None
+        for n in self.named[bisect_left(self.named_starts, by.end()) :]:
+            if n.start > by.end() + 40:
+                break
+            if not n.possessive:
+                return n.name
         at = self._skip_spaces(by.end())
-        named = self.named_at.get(at)
-        if named:
-            return named.name
         return self.text[at : self.acronyms[at]] if at in self.acronyms else None
 
     def _named_by_head(self, head: str, before: int) -> Actor | None:

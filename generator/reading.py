@@ -75,6 +75,7 @@ class Rules:
     institution_nouns: frozenset[str]
     prepositions: frozenset[str]
     joined_by_comma: re.Pattern[str]
+    characterising: re.Pattern[str]
     kinds: tuple[Kind, ...]
     certainties: tuple[Certainty, ...]
     clause_breaks: re.Pattern[str]
@@ -146,6 +147,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         institution_nouns=frozenset(names["institution_nouns"]),
         prepositions=frozenset(names["prepositions"]),
         joined_by_comma=re.compile(names["joined_by_comma"]),
+        characterising=re.compile(rf"\b(?:{speech['characterising']})\b", re.IGNORECASE),
         kinds=tuple(
             Kind(k["name"], re.compile(k["cues"], re.IGNORECASE), k.get("needs_place", False), k.get("needs_date", False))
             for k in data["kind"]

@@ -60,6 +60,16 @@ def test_a_long_passage_in_marks_is_someones_words_though_no_one_is_named():
     ]
 
 
+def test_a_word_a_speaker_gives_something_with_as_is_a_quotation():
+    text = 'Police described the scene at the harbour as "horrific."'
+    assert speakers(text) == [("horrific.", "Police")]
+
+
+def test_words_someone_is_said_to_say_are_kept_though_who_cannot_be_told():
+    text = '"I do not know yet," she said, when asked about her plans.'
+    assert speakers(text) == [("I do not know yet,", None)]
+
+
 # -- titles and names in marks ------------------------------------------------
 
 
@@ -116,6 +126,17 @@ def test_the_department_is_the_department_named_before():
 ])
 def test_the_speaker_named_around_a_verb_other_than_said(text, speaker):
     assert [q.speaker for q in quotes(text)] == [speaker]
+
+
+def test_a_verb_joined_by_and_has_the_subject_of_the_verb_before():
+    text = 'Dana Pike said the deal was "all but done" and added that the talks were "over."'
+    assert [q.speaker for q in quotes(text)] == ["Dana Pike", "Dana Pike"]
+
+
+def test_a_text_written_by_someone_speaks_for_its_author():
+    text = 'The memo, written by chief executive Paul Grant, warned that profits would be "significantly lower."'
+    (quote,) = quotes(text)
+    assert (quote.speaker, quote.channel) == ("Paul Grant", "memo")
 
 
 def test_a_title_alone_stands_for_the_person_who_holds_it():
