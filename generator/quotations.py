@@ -215,10 +215,10 @@ class Context:
         chars = list(self.text)
         for m in marked:
             inner = self.text[m.start : m.end]
-            keep = len(inner.rstrip()) - 1 if inner.rstrip()[-1:] in ",.;:?!" else -1
-            for i in range(m.start, m.end):
-                if i - m.start != keep and chars[i] != "\n":
-                    chars[i] = " "
+            chars[m.start : m.end] = re.sub(r"[^\n]", " ", inner)
+            kept = inner.rstrip()
+            if kept[-1:] in ",.;:?!":
+                chars[m.start + len(kept) - 1] = kept[-1]
         masked = "".join(chars)
         for pattern in (self.rules.state_after, self.rules.joined_by_comma):
             for found in pattern.finditer(masked):
@@ -241,11 +241,11 @@ class Context:
 
     def not_words(self, m: Marked, count: int) -> bool:
         """A label, a term or a title in marks rather than someone's words."""
-        before = self.text[max(0, m.opened - 30) : m.opened]
-        if self.rules.label_before.search(before):
+        near = self.text[max(0, m.opened - 30) : m.opened]
+        if self.rules.label_before.search(near):
             return True
-        label = self.rules.short_label_before.search(before) if count <= self.rules.fragment_words else None
-        if label and not self._characterised(m.opened - len(before) + label.start(), m.opened):
+        label = self.rules.short_label_before.search(near) if count <= self.rules.fragment_words else None
+        if label and not self._characterised(m.opened - len(near) + label.start(), m.opened):
             return True
         words = self.text[m.start : m.end].strip()
         bare = [w.strip(",.;:!?…'\"") for w in words.split()]
@@ -768,10 +768,10 @@ class Context:
         bodies = [n for n in inside if not n.person]
         body = owner or (bodies[0].name if bodies else None) or next((self.text[x:y] for x, y in self.acronyms.items() if a <= x < end), None)
         definite = words[0].group().lower() in ("the", "this", "that", "these", "those")
+        if people and people[-1].end >= end:
+            # "the White House", "the Rev. Jane Doe", "a fit-looking Farkas": a name with its article.
+            return Actor(people[-1].name, PERSON, people[-1].start)
         if head is None:
-            # "the White House", "the Rev. Jane Doe": a name with its article.
-            if people:
-                return Actor(people[-1].name, PERSON, people[-1].start)
             return Actor(text, BODY, a, body=text) if body else None
         if head in self.rules.document_nouns:
             # "A statement from Apple Computer stated": the words are its author's.
@@ -782,6 +782,8 @@ class Context:
         if definite and owner is None:
             if not inside and (named := self._named_by_head(head, a)) is not None:
                 return named
+            if not inside and (described := self._described_before(head, a)) is not None:
+                return described  # "says one senior official. … The official adds"
             # "The St. Louis company", "the Rockford, Ill., maker of fasteners"
             if head in self.rules.body_nouns and (topic := self._topic(a)):
                 return Actor(topic, BODY, a, body=topic)
@@ -807,6 +809,18 @@ class Context:
                 return n.name
         at = self._skip_spaces(by.end())
         return self.text[at : self.acronyms[at]] if at in self.acronyms else None
+
+    def _described_before(self, head: str, at: int) -> Actor | None:
+        """"The official": the one described with that word who spoke a
+        sentence or a few before ("one senior administration official")."""
+        index = self.sentence_index(at)
+        for i in range(index, max(-1, index - BACK), -1):
+            if i >= len(self.speech):
+                continue
+            for _, _, actor in reversed(self.speech[i]):
+                if actor and actor.kind == DESCRIBED and actor.at < at and actor.name.lower().split()[-1] == head:
+                    return replace(actor, at=at)
+        return None
 
     def _named_by_head(self, head: str, before: int) -> Actor | None:
         """"the department": the body named before whose name ends in that

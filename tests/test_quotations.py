@@ -168,6 +168,18 @@ def test_a_pronoun_in_an_opening_clause_points_to_the_subject_after_it():
     assert speakers(text) == [("highly competitive,", "Vance")]
 
 
+def test_the_official_is_the_official_described_before():
+    text = ('"He will back down," says one senior administration official involved in the talks. '
+            'The official adds that "he can still be reasoned with, when it comes to power."')
+    assert [q.speaker for q in quotes(text)] == ["one senior administration official"] * 2
+
+
+def test_a_title_like_superintendent_before_a_name_marks_a_person_found_later_by_surname():
+    text = ('Police Superintendent Pedro Alves urged calm. '
+            '"There has been an increase in this kind of crime," Alves said.')
+    assert [q.speaker for q in quotes(text)] == ["Pedro Alves"]
+
+
 # -- he, she and the last speaker ---------------------------------------------
 
 
