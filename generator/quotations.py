@@ -465,9 +465,29 @@ class Context:
             self.speech[index].append((verb.start(), verb.end(), actor))
             if actor and actor.body:
                 self.topic[index] = actor.body
+        for text in self.rules.text_that.finditer(self.masked, sentence.start, sentence.end):
+            owner = self._owner(text.start(), sentence.start)
+            if owner:
+                actor = Actor(owner, BODY, text.start(), body=owner, document=text.group("text").lower())
+                self.speech[index].append((text.start(), text.end(), actor))
+        self.speech[index].sort(key=lambda v: v[0])
         if subject is None:
             # ""Why?" asked Jane Doe.": the sentence is about who speaks in it.
             self.subjects[index] = next((a for _, _, a in self.speech[index] if a is not None and a.kind != UNKNOWN), None)
+
+    def _owner(self, at: int, floor: int) -> str | None:
+        """Who a text is from, named just before it: "an Intelogic
+        announcement", "Acme's statement"."""
+        words = self._words(max(floor, at - 40), at)[-3:]
+        for word in reversed(words):
+            if word.start() in self.named_at:
+                n = self.named_at[word.start()]
+                return None if n.person or self._no_name(n) else n.name
+            if word.start() in self.acronyms:
+                return self.text[word.start() : self.acronyms[word.start()]]
+            if word.group().lower() in ("a", "an", "the", "its", "their"):
+                break
+        return None
 
     def _segments(self, a: int, b: int) -> list[tuple[int, int]]:
         """text[a:b] cut at its commas, semicolons, colons and dashes."""

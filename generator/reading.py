@@ -76,6 +76,7 @@ class Rules:
     prepositions: frozenset[str]
     joined_by_comma: re.Pattern[str]
     characterising: re.Pattern[str]
+    text_that: re.Pattern[str]
     kinds: tuple[Kind, ...]
     certainties: tuple[Certainty, ...]
     clause_breaks: re.Pattern[str]
@@ -148,6 +149,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         prepositions=frozenset(names["prepositions"]),
         joined_by_comma=re.compile(names["joined_by_comma"]),
         characterising=re.compile(rf"\b(?:{speech['characterising']})\b", re.IGNORECASE),
+        text_that=re.compile(speech["text_that"], re.IGNORECASE),
         kinds=tuple(
             Kind(k["name"], re.compile(k["cues"], re.IGNORECASE), k.get("needs_place", False), k.get("needs_date", False))
             for k in data["kind"]

@@ -107,6 +107,12 @@ def test_a_written_text_speaks_for_the_body_the_article_is_about():
     assert (quote.speaker, quote.channel) == ("Orbis Computer", "invitation")
 
 
+def test_a_text_that_says_something_speaks_for_the_body_named_before_it():
+    text = 'The shares rose after an Orvell announcement that it will explore options "to maximize shareholder value."'
+    (quote,) = quotes(text)
+    assert (quote.speaker, quote.channel) == ("Orvell", "announcement")
+
+
 def test_the_department_is_the_department_named_before():
     text = ("The Justice Department backed the law. The department argued that the rule held "
             "\"even when the facts have changed.\"")
