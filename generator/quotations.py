@@ -202,7 +202,9 @@ class Context:
         self.subjects: list[Actor | None] = []
         self.speech: list[list[tuple[int, int, Actor | None]]] = []
         self.topic: list[str | None] = []
-        for index in range(len(sentences)):
+        # (Sentences after the last quotation's attribute nothing: not read.)
+        last = self.sentence_index(max(self._close(m) for m in marked))
+        for index in range(min(len(sentences), last + 2)):
             self._read(index)
 
     # -- the text, with the quoted words blanked -------------------------------

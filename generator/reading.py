@@ -115,7 +115,8 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         marks=tuple(tuple(pair) for pair in quotes["marks"]),
         label_before=re.compile(rf"(?:{quotes['label_before']})\s*$", re.IGNORECASE),
         transcript_turn=re.compile(quotes["transcript_turn"], re.MULTILINE),
-        speech_verbs=re.compile(rf"\b(?:{speech['verbs']})\b", re.IGNORECASE),
+        # (The lookahead lets the regex engine skip non-letters fast.)
+        speech_verbs=re.compile(rf"\b(?=[A-Za-z])(?:{speech['verbs']})\b", re.IGNORECASE),
         named_after=re.compile(speech["named_after"]),
         message_pronoun=re.compile(speech["message_pronoun"], re.IGNORECASE),
         shared_message=re.compile(speech["shared_message"]),
