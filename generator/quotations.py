@@ -2,23 +2,40 @@
 
 A quotation is the text between a pair of quotation marks that someone said
 or wrote. Words in marks that nobody is said to have said (scare quotes, a
-word mentioned as a word) are not quotations. The speaker is found, in turn,
-from a transcript's initials, from the sentence that attributes the words,
-from a message someone shared, from a name that follows a quotation standing
-alone, or from the quotation just before.
+term, a title, a word mentioned as a word) are not quotations, and a phrase of
+a few words is one only when a verb of speech in its sentence gives it to
+someone ("called the market's reaction "justified"").
+
+Each sentence is read once, in order, for whom it is about (its subject) and
+who speaks in it (the subject of each verb of speech, before the verb or after
+it: "…," said Jane Doe), with "he", "it", "the company" and "the president"
+resolved to whom they stand for. A quotation's speaker is then found, in turn,
+from a transcript's initials, from a message someone shared, from the verb of
+speech of its own sentence, from a sentence that introduces the words with a
+comma, colon or dash, from a name that follows a quotation standing alone, or
+from whoever spoke last, a sentence or two before.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
 
 from generator.reading import Mention, Rules, Sentence, initials
 
 NOT_STATED = "not stated in the article"
-# A speaker the article describes rather than names: "one U.S. official".
-DESCRIBED = re.compile(r"(?:an?|the|one|another|two|three|several|some|many|other)\s[\w .’'-]{2,60}", re.IGNORECASE)
+PERSON, BODY, DESCRIBED = "person", "body", "described"
+UNKNOWN = "unknown"  # "they said", "she said" with no one to stand for: someone speaks, we cannot say who
+WORD = re.compile(r"[\w’'.&-]+")
+SEGMENT_BREAK = re.compile(r",[\"”'’]*\s|;|:|\s--\s?|\s—\s?|—|\s_\s")
+OF = ("of", "to", "for")
+AUTHOR = re.compile(r"\s*,?\s*(?:(?:written|signed|sent|issued|released|drafted|posted)\s+)?(?:from|by)\s+")  # a description goes on through these: "the ambassador to Greece"
+HARD_BREAK = re.compile(r";|:\s|\s--\s?|\s—\s?|\s_\s")
+NEW_CLAUSE = re.compile(r";")
+PRONOUN = re.compile(r"(?:he|she|it|they|we|i)\b", re.IGNORECASE)
+QUOTE_MARK = "\"“”`'’"
+BACK = 6  # sentences a pronoun or a continued quotation looks back
 
 
 @dataclass(frozen=True)
@@ -39,6 +56,27 @@ class Marked:
     start: int
     end: int
     opened: int  # the opening mark's offset
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Whom a clause names as its subject: a person, a body (a company, a
+    government, a paper), or someone it describes ("a Sun spokesman")."""
+
+    name: str
+    kind: str  # PERSON, BODY, DESCRIBED or UNKNOWN
+    at: int
+    body: str | None = None  # the body it is or speaks for ("a Sun spokesman": Sun)
+    document: str | None = None  # "The invitation reads": the text the words come in
+    plural: bool = False
+
+
+@dataclass(frozen=True)
+class Found:
+    speaker: str | None
+    channel: str | None
+    at: int
+    governed: bool  # a verb of speech (or a transcript, a message) in its own sentence gives the words
 
 
 def marked_spans(text: str, rules: Rules, paragraph_starts: list[int]) -> list[Marked]:
@@ -81,18 +119,22 @@ def find(
     outlet: str | None,
     marked: list[Marked],
 ) -> list[Quotation]:
-    context = Context(text, rules, sentences, paragraph_spans, people, outlet)
+    if not marked or not sentences:
+        return []
+    context = Context(text, rules, sentences, paragraph_spans, people, outlet, marked)
     quotations: list[Quotation] = []
     for m in marked:
         words = text[m.start : m.end]
-        if len(words.split()) < rules.min_words or rules.label_before.search(text[max(0, m.opened - 30) : m.opened]):
+        count = len(words.split())
+        if context.not_words(m, count):
             continue
-        if len(words.split()) <= rules.max_name_words and all(w[:1].isupper() for w in words.strip(" ,.").split()):
-            continue
-        attributed = context.speaker(m, quotations)
-        if attributed is None and _fragment(text, m, context.sentence_of(m.opened)):
-            continue
-        speaker, channel, at = attributed or (None, None, m.opened)
+        found = context.speaker(m, quotations)
+        if not (found and found.governed):
+            if count <= rules.fragment_words and not (found and _sentence_of_its_own(text, m, context.sentence_of(m.opened))):
+                continue  # a scare quote or a term: nobody is said to say it
+            if found is None and count < rules.long_fragment_words and _fragment(text, m, context.sentence_of(m.opened)):
+                continue
+        speaker, channel, at = (found.speaker, found.channel, found.at) if found else (None, None, m.opened)
         if speaker and not channel:
             # A speaker goes on in the channel they were last quoted in.
             earlier = (q.channel for q in reversed(quotations) if q.speaker == speaker)
@@ -101,6 +143,13 @@ def find(
         end = m.end - (len(words) - len(words.rstrip()))
         quotations.append(Quotation(start, end, text[start:end], speaker, channel, at, m.opened))
     return quotations
+
+
+def _sentence_of_its_own(text: str, m: Marked, sentence: Sentence) -> bool:
+    """"“The ovens are cold,” he said. “Nobody comes.”": a short quotation
+    that is a whole sentence, going on from the one before."""
+    words = text[m.start : m.end].strip()
+    return words[:1].isupper() and words[-1:] in ".!?…" and not text[sentence.start : m.opened].strip()
 
 
 def _fragment(text: str, m: Marked, sentence: Sentence) -> bool:
@@ -115,59 +164,208 @@ def _fragment(text: str, m: Marked, sentence: Sentence) -> bool:
 
 class Context:
     """What the speaker of a quotation is read from: the sentences around it,
-    the people named before it, and the quotations already attributed."""
+    who each is about and who speaks in it, and the quotations already
+    attributed."""
 
-    def __init__(self, text, rules: Rules, sentences, paragraph_spans, people, outlet):
+    def __init__(self, text, rules: Rules, sentences, paragraph_spans, named, outlet, marked: list[Marked]):
         self.text, self.rules, self.sentences = text, rules, sentences
         self.paragraphs = paragraph_spans
-        self.people = [p for p in people if p.person]
-        self.named = people
+        self.paragraph_starts = [a for a, _ in paragraph_spans]
+        self.named = named
+        self.named_at = {n.start: n for n in named}
+        self.named_starts = [n.start for n in named]
+        self.people = [p for p in named if p.person]
         self.outlet = outlet
         self.sentence_starts = [s.start for s in sentences]
+        self.masked = self._masked(marked)
+        # Where a quotation that ends in a comma, "?" or "!" closes: the clause
+        # after it is the attribution ("…," said X; "…?" asked X).
+        self.clause_closes = sorted(
+            self._close(m) for m in marked if self.text[m.start : m.end].rstrip()[-1:] in ",?!"
+        )
+        # A word capitalised only where it opens a sentence, and met in
+        # lower case elsewhere, is no name: "Operating revenue surged",
+        # "Profit also suffered" (not "Hewlett announced").
+        self.inner_capitals = {
+            part for word in re.findall(r"(?<=[a-z,;] )[A-Z][\w’'-]*", self.masked) for part in re.split(r"[-’']", word)
+        }
+        self.lower_words = set(re.findall(r"(?<![\w’'-])[a-z][\w’'-]*", self.masked))
+        self.acronyms = {
+            a.start(): a.end() for a in rules.acronym.finditer(self.masked) if a.group() not in rules.not_acronyms
+        }
         self.channels = [
             (name.replace("{outlet}", (outlet or "the outlet").replace("{", "{{")), re.compile(pattern.replace("{outlet}", re.escape(outlet or "\0"))))
             for name, pattern in rules.channels
         ]
+        # Each sentence, in order: whom it is about, who speaks in it (the
+        # verb's span and its subject), and the body most recently its subject.
+        self.subjects: list[Actor | None] = []
+        self.speech: list[list[tuple[int, int, Actor | None]]] = []
+        self.topic: list[str | None] = []
+        # (Sentences after the last quotation's attribute nothing: not read.)
+        last = self.sentence_index(max(self._close(m) for m in marked))
+        for index in range(min(len(sentences), last + 2)):
+            self._read(index)
+
+    # -- the text, with the quoted words blanked -------------------------------
+
+    def _masked(self, marked: list[Marked]) -> str:
+        """The text with the words inside marks blanked (their closing comma or
+        full stop kept, to keep the sentence's shape), so that no verb, name or
+        channel is read from inside a quotation; and with the commas that only
+        join a name's parts ("Rockford, Ill., maker") blanked too."""
+        chars = list(self.text)
+        for m in marked:
+            inner = self.text[m.start : m.end]
+            chars[m.start : m.end] = re.sub(r"[^\n]", " ", inner)
+            kept = inner.rstrip()
+            if kept[-1:] in ",.;:?!":
+                chars[m.start + len(kept) - 1] = kept[-1]
+        masked = "".join(chars)
+        for pattern in (self.rules.state_after, self.rules.joined_by_comma):
+            for found in pattern.finditer(masked):
+                chars[found.start()] = " "
+                after = found.end()
+                if pattern is self.rules.state_after and masked[after : after + 1] == ",":
+                    chars[after] = " "
+        return "".join(chars)
 
     def sentence_of(self, at: int) -> Sentence:
-        return self.sentences[max(0, bisect_right(self.sentence_starts, at) - 1)]
+        return self.sentences[self.sentence_index(at)]
+
+    def sentence_index(self, at: int) -> int:
+        return max(0, bisect_right(self.sentence_starts, at) - 1)
 
     def paragraph_of(self, at: int) -> int:
-        return max(0, bisect_right([a for a, _ in self.paragraphs], at) - 1)
+        return _paragraph(self.paragraph_starts, at)
 
-    def last_person(self, before: int, after: int = 0) -> Mention | None:
-        found = [p for p in self.people if after <= p.start and p.end <= before and not p.possessive]
-        return found[-1] if found else None
+    # -- whether marks hold someone's words at all -----------------------------
 
-    def channel(self, *spans: tuple[int, int]) -> str | None:
-        for a, b in spans:
-            for name, pattern in self.channels:
-                if found := pattern.search(self.text, a, b):
-                    return name.format(**found.groupdict())
-        return None
+    def not_words(self, m: Marked, count: int) -> bool:
+        """A label, a term or a title in marks rather than someone's words."""
+        near = self.text[max(0, m.opened - 30) : m.opened]
+        if self.rules.label_before.search(near):
+            return True
+        label = self.rules.short_label_before.search(near) if count <= self.rules.fragment_words else None
+        if label and not self._characterised(m.opened - len(near) + label.start(), m.opened):
+            return True
+        words = self.text[m.start : m.end].strip()
+        bare = [w.strip(",.;:!?…'\"") for w in words.split()]
+        titled = bare and bare[0][:1].isupper() and all(w[:1].isupper() or w.lower() in self.rules.title_small_words for w in bare if w)
+        if not titled or count > self.rules.max_title_words:
+            return False
+        # ""Absolutely," he said.": a sentence of its own, not a name.
+        sentence = self.sentence_of(m.opened)
+        before = self.text[sentence.start : m.opened].rstrip()
+        opens = not before or before.endswith(":")
+        return not (opens and words[-1:] in ",.!?…")
 
-    def speaker(self, m: Marked, earlier: list[Quotation]) -> tuple[str | None, str | None, int] | None:
-        """(speaker, channel, where attributed), or None when nobody is said to speak."""
-        for way in (self._transcript, self._message, self._in_sentence, self._named_after, self._continued):
+    def _characterised(self, label_at: int, opened: int) -> bool:
+        """"Police described the scene as "horrific."": "as" after the object
+        of a verb of speech gives someone's word, not a label."""
+        if not self.masked[label_at:opened].strip().lower().startswith("as"):
+            return False
+        sentence = self.sentence_of(opened)
+        verbs = list(self.rules.characterising.finditer(self.masked, max(sentence.start, label_at - 60), label_at))
+        return bool(verbs) and 1 <= len(self._words(verbs[-1].end(), label_at)) <= 5
+
+    # -- who speaks ------------------------------------------------------------
+
+    def speaker(self, m: Marked, earlier: list[Quotation]) -> Found | None:
+        for way in (self._transcript, self._message, self._by_verb, self._introduced, self._named_after, self._continued):
             found = way(m, earlier)
             if found:
                 return found
         return None
 
-    def _spans_around(self, at: int, speaker: str | None = None) -> tuple[tuple[int, int], ...]:
-        """The sentence that attributes the words, then the sentences of its
-        paragraph before it, back to one that names someone else."""
-        index = bisect_right(self.sentence_starts, at) - 1
-        spans = [(self.sentences[index].start, self.sentences[index].end)]
-        paragraph = self.sentences[index].paragraph
-        while index > 0 and self.sentences[index - 1].paragraph == paragraph:
-            index -= 1
-            sentence = self.sentences[index]
-            named = {p.name for p in self.people if sentence.start <= p.start < sentence.end}
-            if named - {speaker}:
+    def _by_verb(self, m: Marked, earlier) -> Found | None:
+        """The verb of speech of the quotation's sentence: the last one before
+        the words ("Gen. Lee said the reports were "bogus.""), else the first
+        after them ("…," said Jane Doe; "…" such as X, said an analyst)."""
+        index = self.sentence_index(m.opened)
+        before = [v for v in self.speech[index] if v[1] <= m.opened]
+        if before and before[-1][2] is not None and not NEW_CLAUSE.search(self.masked, before[-1][1], m.opened):
+            return self._found(index, before[-1][2], governed=True)
+        close = self._close(m)
+        after = self.sentence_index(max(m.opened, close - 1))
+        for start, _, actor in self.speech[after]:
+            if start >= close:
+                # The subject named after the words ("…," said X; "…" X said),
+                # not one the words stand in apposition to ("X, in an "initiative" …, announced").
+                if actor is not None and actor.at >= close and len(self.masked[close:start].split()) <= 15:
+                    return self._found(after, actor, governed=True)
                 break
-            spans.append((sentence.start, sentence.end))
-        return tuple(spans)
+        return None
+
+    def _close(self, m: Marked) -> int:
+        """Just after the closing mark."""
+        close = m.end
+        while close < len(self.text) and self.text[close] in QUOTE_MARK:
+            close += 1
+        return close
+
+    def _introduced(self, m: Marked, earlier) -> Found | None:
+        """"Jobs extended an invitation to the label, "we have always …"",
+        "The judge agreed - "I conclude …"": words a sentence introduces with a
+        comma, a colon or a dash, and ends with, are its subject's."""
+        index = self.sentence_index(m.opened)
+        sentence = self.sentences[index]
+        before = self.masked[sentence.start : m.opened].rstrip()
+        after = self.masked[self._close(m) : sentence.end].strip()
+        if after.strip(".,;!?…" + QUOTE_MARK):
+            return None
+        if (turn := self._turn(sentence.start, m.opened)) is not None:
+            return self._found(index, turn, governed=True)
+        if not before or before[-1] not in ",:-—–":
+            return None
+        actor = self.subjects[index]
+        if actor is None or actor.at >= m.opened or actor.kind in (DESCRIBED, UNKNOWN):
+            person = self.last_person(m.opened, after=sentence.start)
+            actor = Actor(person.name, PERSON, person.start) if person else None
+        return self._found(index, actor, governed=False) if actor else None
+
+    def _turn(self, start: int, opened: int) -> Actor | None:
+        """"Wechsler on Thursday: "…"", "Wechsler ``…''": a name, perhaps with
+        when, and then the words, as a transcript sets out who speaks."""
+        a = self._skip(start, opened)
+        person = self.named_at.get(a)
+        if person is None or not person.person or person.possessive:
+            return None
+        rest = [w.group() for w in self._words(person.end, opened)]
+        when = all(w[:1].isupper() or w.isdigit() or w.lower() in ("on", "in", "at", "yesterday", "today", "last", "this", "late", "early") for w in rest)
+        return Actor(person.name, PERSON, person.start) if when else None
+
+    def _found(self, index: int, actor: Actor, governed: bool) -> Found:
+        if actor.kind == UNKNOWN:
+            return Found(None, None, actor.at, governed)
+        channel = self.channel_for(index, actor)
+        if channel is None and actor.document:
+            channel = actor.document
+        return Found(actor.name, channel, actor.at, governed)
+
+    def _continued(self, m: Marked, earlier) -> Found | None:
+        """Words with no verb of their own are the last speaker's: the one
+        quoted just before, or the one said to speak a sentence or two before
+        ("Howard said the queen takes an interest. "She is …""), not a name
+        merely mentioned since."""
+        index = self.sentence_index(m.opened)
+        latest, floor = None, -1
+        if earlier and earlier[-1].speaker is not None:
+            last = earlier[-1]
+            near = self.paragraph_of(m.opened) - self.paragraph_of(last.end) <= 1 and index - self.sentence_index(last.end) <= 3
+            if near:
+                latest = (last.end, Found(last.speaker, last.channel, last.attribution, False))
+                floor = self.sentence_index(last.end)  # its own attribution ("…," it read.) is no one else's speech
+        for i in range(index, max(floor, index - 3), -1):
+            if self.paragraph_of(self.sentences[i].start) < self.paragraph_of(m.opened) - 1:
+                break
+            spoken = [(s, a) for s, _, a in self.speech[i] if a is not None and s < m.opened]
+            if spoken:
+                at, actor = spoken[-1]
+                if latest is None or at > latest[0]:
+                    latest = (at, self._found(i, actor, governed=False))
+                break
+        return latest[1] if latest else None
 
     def _transcript(self, m, earlier):
         line_start = self.text.rfind("\n", 0, m.opened) + 1
@@ -181,11 +379,11 @@ class Context:
         for at, name in sorted(candidates, reverse=True):
             if initials(name) == wanted:
                 person = next((p.name for p in self.people if p.start == at), name)
-                return person, self.channel(*self._spans_around(at, person)), at
+                return Found(person, self.channel(*self._spans_around(at, person)), at, True)
         return None
 
     def _message(self, m, earlier):
-        if not self.rules.message_pronoun.match(self.text, self._after(m)[0]):
+        if not self.rules.message_pronoun.match(self.text, self._close(m)):
             return None
         shared = [s for s in self.rules.shared_message.finditer(self.text, 0, m.opened)]
         if not shared:
@@ -198,66 +396,7 @@ class Context:
             author = f"a {relation.group('relation')} of {sharer.name}"
         channel = share.group("channel") or self.channel(*self._spans_around(share.start()))
         by = f", a message shared by {sharer.name}" if sharer else ""
-        return author, f"{channel}{by}" if channel else None, share.start()
-
-    def _after(self, m: Marked) -> tuple[int, int]:
-        """The words after the closing mark, to the end of that sentence."""
-        close = m.end + 1
-        while close < len(self.text) and self.text[close] in "”'\"`":
-            close += 1
-        return close, max(close, self.sentence_of(close).end)
-
-    def _in_sentence(self, m, earlier):
-        sentence = self.sentence_of(m.opened)
-        close, end = self._after(m)
-        verb = self.rules.speech_verbs.search(self.text, close, min(end, close + 90))
-        if verb:
-            # "..., she said" or "..., said Jane Doe, an analyst": the speaker
-            # stands between the quotation and the verb, or right after it.
-            if self.text[close : verb.start()].strip(" ,\n\t"):
-                found = self._speaker_in(close, verb.start(), nearest="end", described=True)
-            else:
-                phrase_end = re.compile(r"[,;:!?]|$").search(self.text, verb.end(), end).start()
-                found = self._speaker_in(verb.end(), phrase_end, nearest="start", described=True)
-            if found:
-                return found[0], self.channel(*self._spans_around(sentence.start, found[0])), found[1]
-        before = self.text[sentence.start : m.opened]
-        verbs = list(self.rules.speech_verbs.finditer(before))
-        if not verbs:
-            return None
-        verb_at = sentence.start + verbs[-1].start()
-        # The subject: a person named before the verb, else the words between
-        # the last comma and the verb ("In a statement, the White House said").
-        subject = self.text.rfind(",", sentence.start, verb_at) + 1 or sentence.start
-        found = self._speaker_in(sentence.start, verb_at, nearest="end", described=False) or self._speaker_in(
-            subject, verb_at, nearest="end", described=True
-        )
-        if found:
-            return found[0], self.channel(*self._spans_around(m.opened, found[0])), found[1]
-        return None
-
-    def _speaker_in(self, start: int, end: int, nearest: str, described: bool) -> tuple[str, int] | None:
-        """Who text[start:end] names as the speaker, and where: a pronoun's
-        person, else the person named nearest the verb, else (when the span
-        is only the subject) an organisation or a description such as "one
-        U.S. official"."""
-        words = self.text[start:end].strip(" ,\n\t")
-        if not words:
-            return None
-        pronouns = list(re.finditer(r"\b(?:he|she)\b", self.text[start:end], re.IGNORECASE))
-        people = [p for p in self.people if start <= p.start and p.end <= end]
-        if pronouns and (not people or start + pronouns[-1].start() > people[-1].start):
-            person = self.last_person(start + pronouns[-1].start())
-            return (person.name, start + pronouns[-1].start()) if person else None
-        if people:
-            person = people[-1] if nearest == "end" else people[0]
-            return person.name, person.start
-        if not described or len(words.split()) > 6:
-            return None
-        if DESCRIBED.fullmatch(words) and not re.search(r"\band\b", words):
-            return words.rstrip("."), start + self.text[start:end].index(words)
-        named = [n for n in self.named if start <= n.start and n.end <= end]
-        return (named[0].name, named[0].start) if named else None
+        return Found(author, f"{channel}{by}" if channel else None, share.start(), True)
 
     def _named_after(self, m, earlier):
         paragraph = self.paragraph_of(m.opened)
@@ -269,16 +408,511 @@ class Context:
             return None
         first = self.sentence_of(n_start)
         person = next((p for p in self.people if first.start <= p.start < first.end), None)
-        return (person.name, self.channel((first.start, first.end)), person.start) if person else None
+        return Found(person.name, self.channel((first.start, first.end)), person.start, False) if person else None
 
-    def _continued(self, m, earlier):
-        """The speaker of the quotation just before, in this paragraph or the one before."""
-        if not earlier or earlier[-1].speaker is None:
+    # -- channels ---------------------------------------------------------------
+
+    def channel(self, *spans: tuple[int, int]) -> str | None:
+        for a, b in spans:
+            for name, pattern in self.channels:
+                if found := pattern.search(self.masked, a, b):
+                    return name.format(**found.groupdict())
+        return None
+
+    def channel_for(self, index: int, actor: Actor) -> str | None:
+        """The channel named in the sentence where the actor speaks, or in the
+        sentences just before it in its paragraph that are about the same
+        speaker ("Dana Roy posted a video. In it, Roy said: …"); never in
+        another speaker's sentence."""
+        spans = [(self.sentences[index].start, self.sentences[index].end)]
+        paragraph = self.sentences[index].paragraph
+        for i in range(index - 1, max(-1, index - 4), -1):
+            sentence = self.sentences[i]
+            actors = [a for a in [self.subjects[i]] + [a for _, _, a in self.speech[i]] if a is not None]
+            if sentence.paragraph != paragraph or not actors or any(a.name != actor.name for a in actors):
+                break
+            spans.append((sentence.start, sentence.end))
+        return self.channel(*spans)
+
+    def _spans_around(self, at: int, speaker: str | None = None) -> tuple[tuple[int, int], ...]:
+        """The sentence that names the speaker, then the sentences of its
+        paragraph before it, back to one that names someone else."""
+        index = bisect_right(self.sentence_starts, at) - 1
+        spans = [(self.sentences[index].start, self.sentences[index].end)]
+        paragraph = self.sentences[index].paragraph
+        while index > 0 and self.sentences[index - 1].paragraph == paragraph:
+            index -= 1
+            sentence = self.sentences[index]
+            named = {p.name for p in self.people if sentence.start <= p.start < sentence.end}
+            if named - {speaker}:
+                break
+            spans.append((sentence.start, sentence.end))
+        return tuple(spans)
+
+    # -- reading each sentence ------------------------------------------------
+
+    def _read(self, index: int) -> None:
+        sentence = self.sentences[index]
+        self.subjects.append(None)
+        self.speech.append([])
+        self.topic.append(self.topic[-1] if self.topic else None)
+        subject = self._main_subject(index)
+        self.subjects[index] = subject
+        if subject and subject.body:
+            self.topic[index] = subject.body
+        for verb in self.rules.speech_verbs.finditer(self.masked, sentence.start, sentence.end):
+            if verb.group()[:1].isupper() and self.masked[sentence.start : verb.start()].strip(QUOTE_MARK + " "):
+                continue  # "the United States", not "States" said
+            actor = self._subject_of(index, verb.start(), verb.end())
+            self.speech[index].append((verb.start(), verb.end(), actor))
+            if actor and actor.body:
+                self.topic[index] = actor.body
+        for text in self.rules.text_that.finditer(self.masked, sentence.start, sentence.end):
+            owner = self._owner(text.start(), sentence.start)
+            if owner:
+                actor = Actor(owner, BODY, text.start(), body=owner, document=text.group("text").lower())
+                self.speech[index].append((text.start(), text.end(), actor))
+        self.speech[index].sort(key=lambda v: v[0])
+        if subject is None:
+            # ""Why?" asked Jane Doe.": the sentence is about who speaks in it.
+            self.subjects[index] = next((a for _, _, a in self.speech[index] if a is not None and a.kind != UNKNOWN), None)
+
+    def _owner(self, at: int, floor: int) -> str | None:
+        """Who a text is from, named just before it: "an Intelogic
+        announcement", "Acme's statement"."""
+        words = self._words(max(floor, at - 40), at)[-3:]
+        for word in reversed(words):
+            if word.start() in self.named_at:
+                n = self.named_at[word.start()]
+                return None if n.person or self._no_name(n) else n.name
+            if word.start() in self.acronyms:
+                return self.text[word.start() : self.acronyms[word.start()]]
+            if word.group().lower() in ("a", "an", "the", "its", "their"):
+                break
+        return None
+
+    def _segments(self, a: int, b: int) -> list[tuple[int, int]]:
+        """text[a:b] cut at its commas, semicolons, colons and dashes."""
+        found, start = [], a
+        for cut in SEGMENT_BREAK.finditer(self.masked, a, b):
+            found.append((start, cut.start()))
+            start = cut.end()
+        found.append((start, b))
+        return found
+
+    def _words(self, a: int, b: int) -> list[re.Match[str]]:
+        return list(WORD.finditer(self.masked, a, b))
+
+    def _skip(self, a: int, b: int) -> int:
+        """Past the marks, spaces and words like "but", "also" that open a clause."""
+        while a < b:
+            if self.masked[a] in QUOTE_MARK + " \t\n,;:()-—_?!.":
+                a += 1
+                continue
+            word = WORD.match(self.masked, a, b)
+            if word and (word.group().lower() in self.rules.subject_skips or word.group().lower().endswith("ly") and a not in self.named_at):
+                a = word.end()
+                continue
+            break
+        return a
+
+    def _intro(self, a: int, b: int) -> bool:
+        """An opening phrase, not a subject: "In a statement", "Speaking on ABC"."""
+        word = WORD.match(self.masked, a, b)
+        if not word:
+            return True
+        w = word.group().lower()
+        return w in self.rules.intro_openers or (w.endswith(("ing", "ly")) and a not in self.named_at) or w in self.rules.subordinators
+
+    def _main_subject(self, index: int) -> Actor | None:
+        """Whom the sentence is about: the noun phrase that opens its first
+        clause, after any opening phrase ("In March, …", "Although he …, Mr. X")."""
+        sentence = self.sentences[index]
+        for a, b in self._segments(sentence.start, sentence.end)[:5]:
+            a = self._skip(a, b)
+            if a >= b or not self.masked[a:b].strip(QUOTE_MARK + " .,"):
+                continue
+            if (verb := self.rules.speech_verbs.match(self.masked, a, b)) and not verb.group().endswith("ing"):
+                return None  # ""…," said Jane Doe": read with the verb
+            if self._intro(a, b):
+                continue
+            actor = self._np_in(a, b, head_final=False)
+            if actor and actor.kind == DESCRIBED:
+                # "Another analyst, John C. Maxwell Jr. of Wheat, …": the name.
+                actor = self._appositive_name(a, sentence.end) or actor
+            return actor
+        return None
+
+    def _appositive_name(self, a: int, end: int) -> Actor | None:
+        """The person named in the segment after the one at `a`, when that
+        segment opens with the name: "Another trapped resident, Ameen al-Halabi,"."""
+        cut = SEGMENT_BREAK.search(self.masked, a, end)
+        if not cut or not cut.group().startswith(","):
             return None
-        last = earlier[-1]
-        if self.paragraph_of(m.opened) - self.paragraph_of(last.end) > 1:
+        after = self._skip(cut.end(), end)
+        person = self.named_at.get(after)
+        return Actor(person.name, PERSON, person.start) if person and person.person and not person.possessive else None
+
+    def _subject_of(self, index: int, verb_start: int, verb_end: int) -> Actor | None:
+        """Who speaks with the verb at verb_start: the subject before it in its
+        clause; the one in apposition ("X, a spokesman, said"); the subject of
+        the verb it is joined to ("denounced …, and said"); the one named after
+        it ("…," said Jane Doe; "Says Michael Hirsch: …"); or whom the sentence
+        is about ("Mr. Baker declined …, but said")."""
+        sentence = self.sentences[index]
+        earlier = self.speech[index]
+        clause = max(sentence.start, earlier[-1][1] if earlier else sentence.start)
+        for cut in HARD_BREAK.finditer(self.masked, clause, verb_start):
+            clause = cut.end()
+        closes = self.clause_closes[bisect_right(self.clause_closes, clause) : bisect_right(self.clause_closes, verb_start)]
+        if closes:
+            clause = closes[-1]  # ""…," X said": the clause after the words
+        segments = self._segments(clause, verb_start)
+        seg_a, b = segments[-1]
+        a, relative = self._clause_start(seg_a, b)
+        a = self._skip(a, b)
+        before_verb = [w.group().lower() for w in self._words(seg_a, verb_start)]
+        before_verb = [w for w in before_verb if not (w.endswith("ly") or w in ("also", "later", "again", "still", "even", "yesterday", "today"))]
+        if before_verb and before_verb[-1] in ("and", "but", "or", "then", "nor") and earlier and earlier[-1][2] is not None:
+            return earlier[-1][2]  # "He said the deal was done and added that …"
+        if a < b and self._has_words(a, b):
+            # "… when it argued"; "The firm that bought Acme said": the firm.
+            actor = self._np_in(a, b, head_final=True)
+            if actor is None and a > seg_a:
+                actor = self._np_in(self._skip(seg_a, b), b, head_final=True)
+            if actor is not None:
+                return actor
+        elif relative:  # "…, who added": whom the clause before it names
+            return self._antecedent(seg_a, sentence.start)
+        elif len(segments) > 1 and not self._has_words(seg_a, b):
+            # "X, a spokesman, said"; "X, who …, said": the phrase opening the clause.
+            for s_a, s_b in segments[:-1]:
+                s_a = self._skip(s_a, s_b)
+                if s_a >= s_b or not self._has_words(s_a, s_b):
+                    continue
+                if self._intro(s_a, s_b):
+                    continue
+                if len(self._words(s_a, s_b)) <= 7:
+                    actor = self._np_in(s_a, s_b, head_final=True)
+                    if actor and actor.kind == DESCRIBED and not actor.document:
+                        actor = self._appositive_name(s_a, verb_start) or actor
+                    if actor:
+                        return actor
+                break
+        if earlier and earlier[-1][2] is not None:
+            return earlier[-1][2]
+        if not self._has_words(clause, verb_start):
+            return self._np_after(verb_end, sentence.end)
+        after = self._np_after(verb_end, sentence.end)
+        if after and len(segments) > 1 and not self._has_words(seg_a, b):
+            return after  # "… such as spreadsheets, said Michael Slater"
+        subject = self.subjects[index]
+        return subject if subject and subject.at < verb_start else None
+
+    def _has_words(self, a: int, b: int) -> bool:
+        return bool(WORD.search(self.masked, a, b))
+
+    def _clause_start(self, a: int, b: int) -> tuple[int, bool]:
+        """Where the clause of text[a:b] that runs to b opens: after its last
+        subordinating word followed by words ("… when it argued", "which it
+        said"); and whether a relative pronoun stands with nothing after it
+        ("who added")."""
+        words = self._words(a, b)
+        for word in reversed(words):
+            w = word.group().lower()
+            if w in self.rules.subordinators or w in ("who", "which"):
+                if self._has_words(word.end(), b):
+                    return word.end(), False
+                if w in ("who", "which", "that") and word is words[-1]:
+                    return b, True
+        return a, False
+
+    def _antecedent(self, before: int, floor: int) -> Actor | None:
+        """The one a relative pronoun stands for: the last named before it."""
+        segments = self._segments(floor, before)
+        for a, b in reversed(segments):
+            a = self._skip(a, b)
+            if a < b and self.masked[a:b].strip(QUOTE_MARK + " .,"):
+                return self._np_in(a, b, head_final=True) or self._last_candidate(a, b)
+        return None
+
+    def _last_candidate(self, a: int, b: int) -> Actor | None:
+        people = [p for p in self.people if a <= p.start < b and not p.possessive]
+        return Actor(people[-1].name, PERSON, people[-1].start) if people else None
+
+    def _np_after(self, a: int, end: int) -> Actor | None:
+        """The subject named after its verb: "said Michael Slater, editor of
+        …", "worries former adviser Zbigniew Lee", "says one senior official"."""
+        a = self._skip(a, end)
+        stop = SEGMENT_BREAK.search(self.masked, a, end)
+        b = stop.start() if stop else end
+        b = len(self.masked[:b].rstrip(" .!?" + QUOTE_MARK))
+        if a >= b:
             return None
-        between = self.text[last.end : m.opened]
-        if any(p.person and p.name != last.speaker for p in self.people if last.end <= p.start < m.opened) and self.rules.speech_verbs.search(between):
+        # "said spokesman Kenneth Bacon", "worries former adviser Zbigniew Lee"
+        people = [p for p in self.people if a <= p.start < b and not p.possessive and not self._after_preposition(p.start, a)]
+        if people:
+            return Actor(people[-1].name, PERSON, people[-1].start)
+        first = WORD.match(self.masked, a, b)
+        if not first or not (first.group()[:1].isupper() or first.group().lower() in self.rules.determiners):
             return None
-        return last.speaker, last.channel, last.attribution
+        return self._np_in(a, b, head_final=True)
+
+    # -- noun phrases ---------------------------------------------------------
+
+    def _after_preposition(self, at: int, floor: int) -> bool:
+        """Whether a preposition (with an article) stands right before `at`: "an analyst at First Boston"."""
+        words = [w.group().lower() for w in self._words(max(floor, at - 30), at)][-2:]
+        if words and words[-1] in ("a", "an", "the", "its", "their", "his", "her") and len(words) == 2:
+            return words[0] in self.rules.prepositions
+        return bool(words) and words[-1] in self.rules.prepositions
+
+    def _np_in(self, a: int, b: int, head_final: bool) -> Actor | None:
+        """The subject in text[a:b]: its first noun phrase not governed by a
+        preposition ("In March the army" is the army)."""
+        for word in self._words(a, b):
+            at, w = word.start(), word.group()
+            if at in self.named_at or at in self.acronyms:
+                if self._after_preposition(at, a):
+                    continue
+                return self._named_np(at, b, head_final)
+            lower = w.lower()
+            if PRONOUN.fullmatch(w):
+                return self._pronoun(lower, at) or Actor("", UNKNOWN, at)
+            if lower in self.rules.determiners:
+                if self._after_preposition(at, a):
+                    continue
+                return self._description(at, b)
+            if w[:1].isupper() or lower in self.rules.prepositions or lower in self.rules.date_words:
+                continue  # a date, or the words of an opening phrase
+            # "analysts said", "trade sources say": a description with no article.
+            rest = self._words(at, b)
+            bare = [x.group() for x in rest]
+            plural = bare[-1].endswith("s") and len(bare[-1]) > 3 and bare[-1] not in self.rules.subordinators
+            if head_final and len(bare) <= 3 and plural and all(x.islower() for x in bare):
+                return Actor(" ".join(bare), DESCRIBED, at, plural=True)
+            people = [p for p in self.people if at <= p.start < b and not p.possessive and not self._after_preposition(p.start, a)]
+            if people:  # "republican Jane Holmes said", "manager Neil Aspinall said"
+                return Actor(people[-1].name, PERSON, people[-1].start)
+            return None
+        return None
+
+    def _mention(self, at: int) -> tuple[str, int, bool, bool]:
+        """(name, end, is a person, possessive) of the name at `at`."""
+        if at in self.named_at:
+            n = self.named_at[at]
+            return n.name, n.end, n.person, n.possessive
+        end = self.acronyms[at]
+        following = self.named_at.get(end + 1)
+        if following and not following.person and self.masked[end : end + 1] == " ":  # "AST Research Inc."
+            return f"{self.text[at:end]} {following.name}", following.end, False, following.possessive
+        possessive = self.masked[end : end + 2] in ("'s", "’s")
+        return self.text[at:end], end + (2 if possessive else 0), False, possessive
+
+    def _no_name(self, n: Mention) -> bool:
+        """"Operating" in "Operating revenue surged": a common word opening a sentence."""
+        return not n.person and " " not in n.name and n.name not in self.inner_capitals and n.name.lower() in self.lower_words
+
+    def _named_np(self, at: int, b: int, head_final: bool) -> Actor | None:
+        name, end, person, possessive = self._mention(at)
+        if possessive:
+            # "Smith Barney's Mr. Doyle": the one the possessive names; "Rally's board": a description.
+            nxt = self._skip_spaces(end)
+            if nxt < b and (nxt in self.named_at or nxt in self.acronyms):
+                return self._named_np(nxt, b, head_final)
+            return self._description(nxt, b, owner=name)
+        # "Merrill Lynch food analyst William Maguire", "Acme CEO Jane Doe":
+        # the name at the end of the phrase is its head, the first its employer.
+        later = [p for p in self.people if end <= p.start < b and not p.possessive]
+        if later:
+            head = later[-1] if head_final else later[0]
+            between = [w.group() for w in self._words(end, head.start) if not w.group()[:1].isupper()]
+            joined = any(w.lower() in ("and", "but", "or", "who", "which", "that") or w.endswith("ed") for w in between)
+            if not joined and (len(between) <= 5 if head_final else 0 < len(between) <= 3 and not any(w in self.rules.prepositions for w in between)):
+                return Actor(head.name, PERSON, head.start)
+        if person:
+            return Actor(name, PERSON, at)
+        if at in self.named_at and self._no_name(self.named_at[at]):
+            return self._description(at, b)
+        following = [w.group() for w in self._words(end, b) if not self._adverb(w.group())]
+        if head_final and following and following[0].islower() and following[0] not in self.rules.prepositions:
+            # "Upjohn officials said", "Jaguar spokesman said": described, for that body.
+            return self._description(at, b, owner=name)
+        return Actor(name, BODY, at, body=name)
+
+    def _skip_spaces(self, at: int) -> int:
+        while at < len(self.masked) and self.masked[at] == " ":
+            at += 1
+        return at
+
+    def _adverb(self, word: str) -> bool:
+        w = word.lower()
+        return w in self.rules.subject_skips or w.endswith("ly") or word in self.rules.date_words or w in ("on", "last", "this", "late", "early")
+
+    def _description(self, a: int, b: int, owner: str | None = None) -> Actor | None:
+        """A description ("a Sun spokesman", "the pharmaceutical company", "The
+        invitation"), resolved when it stands for someone named: "the
+        company" for the body the article is about, "the department" for the
+        Justice Department named before, "the president" for President Bush,
+        "the Maariv newspaper" for Maariv."""
+        words, head, fixed, named_in_phrase = [], None, False, False
+        for word in self._words(a, b):
+            w = word.group()
+            lower = w.lower().strip(".")
+            if words and (lower in self.rules.description_ends or lower in self.rules.prepositions and lower not in OF):
+                break
+            if words and head and (lower.endswith("ly") or lower.endswith("ed") and w.islower()):
+                break  # "the Bush administration immediately said", "some analysts questioned"
+            if lower in OF:
+                if head is None or fixed:
+                    break
+                fixed = True
+            elif fixed and w.islower() and lower not in self.rules.determiners:
+                if named_in_phrase:
+                    break  # "a unit of DPC Acquisition Partners launched"
+                words.append(word)
+                break  # "a spokesman for the company"
+            elif fixed and w[:1].isupper():
+                named_in_phrase = True
+            words.append(word)
+            if not fixed and w.islower() and lower not in self.rules.determiners and lower not in OF:
+                head = lower
+            if len(words) >= 8:
+                break
+        if not words:
+            return None
+        end = words[-1].end()
+        text = self.text[a:end].rstrip(" ,.")
+        if head is None and words[-1].group().islower():
+            head = words[-1].group().lower()  # "someone", "somebody"
+        inside = [n for n in self.named if a <= n.start < end and not self._no_name(n)]
+        people = [p for p in inside if p.person and not p.possessive]
+        bodies = [n for n in inside if not n.person]
+        body = owner or (bodies[0].name if bodies else None) or next((self.text[x:y] for x, y in self.acronyms.items() if a <= x < end), None)
+        definite = words[0].group().lower() in ("the", "this", "that", "these", "those")
+        if people and people[-1].end >= end:
+            # "the White House", "the Rev. Jane Doe", "a fit-looking Farkas": a name with its article.
+            return Actor(people[-1].name, PERSON, people[-1].start)
+        if head is None:
+            return Actor(text, BODY, a, body=text) if body else None
+        if head in self.rules.document_nouns:
+            # "A statement from Apple Computer stated": the words are its author's.
+            author = body or self._author_after(end, b) or self._topic(a)
+            return Actor(author or text, BODY if author else DESCRIBED, a, body=author, document=head)
+        if definite and head in self.rules.named_before_head and bodies:
+            return Actor(bodies[-1].name, BODY, bodies[-1].start, body=bodies[-1].name)
+        if definite and owner is None:
+            if not inside and (named := self._named_by_head(head, a)) is not None:
+                return named
+            if not inside and (described := self._described_before(head, a)) is not None:
+                return described  # "says one senior official. … The official adds"
+            # "The St. Louis company", "the Rockford, Ill., maker of fasteners"
+            if head in self.rules.body_nouns and (topic := self._topic(a)):
+                return Actor(topic, BODY, a, body=topic)
+            if not inside and self.rules.title_word.fullmatch(head.capitalize()):
+                titled = [p for p in self.people if p.end <= a and re.match(rf"{re.escape(head)}\b", p.text, re.IGNORECASE)]
+                if titled:
+                    return Actor(titled[-1].name, PERSON, a)
+        if head in self.rules.institution_nouns and body:
+            return Actor(text, BODY, a, body=text)
+        plural = head.endswith("s") and not head.endswith(("ss", "us"))
+        return Actor(text, DESCRIBED, a, body=body, plural=plural)
+
+    def _author_after(self, end: int, b: int) -> str | None:
+        """"a statement from Apple Computer", "The memo, written by chief
+        executive Paul Grant,": who the text is from."""
+        by = AUTHOR.match(self.masked, end)
+        if not by:
+            return None
+        for n in self.named[bisect_left(self.named_starts, by.end()) :]:
+            if n.start > by.end() + 40:
+                break
+            if not n.possessive:
+                return n.name
+        at = self._skip_spaces(by.end())
+        return self.text[at : self.acronyms[at]] if at in self.acronyms else None
+
+    def _described_before(self, head: str, at: int) -> Actor | None:
+        """"The official": the one described with that word who spoke a
+        sentence or a few before ("one senior administration official")."""
+        index = self.sentence_index(at)
+        for i in range(index, max(-1, index - BACK), -1):
+            if i >= len(self.speech):
+                continue
+            for _, _, actor in reversed(self.speech[i]):
+                if actor and actor.kind == DESCRIBED and actor.at < at and actor.name.lower().split()[-1] == head:
+                    return replace(actor, at=at)
+        return None
+
+    def _named_by_head(self, head: str, before: int) -> Actor | None:
+        """"the department": the body named before whose name ends in that
+        word ("the Justice Department"), among the last few named."""
+        end = bisect_left(self.named_starts, before)
+        for n in reversed(self.named[max(0, end - 40) : end]):
+            if not n.person and n.name.lower().split()[-1] == head:
+                return Actor(n.name, BODY, before, body=n.name)
+        return None
+
+    def _topic(self, at: int) -> str | None:
+        """The body most recently named as a subject before `at`."""
+        index = self.sentence_index(at)
+        here = [x for x in [self.subjects[index]] + [v[2] for v in self.speech[index]] if x and x.body and x.at < at] if index < len(self.subjects) else []
+        if here:
+            return here[-1].body
+        return self.topic[index - 1] if index > 0 else None
+
+    # -- pronouns ---------------------------------------------------------------
+
+    def _pronoun(self, word: str, at: int) -> Actor | None:
+        """He or she: the person last said to act or speak, a sentence or a few
+        before (not merely the last capitalised name: "said a Sun spokesman. …
+        he said" is the spokesman); one named after an opening clause when the
+        pronoun is in it ("Although he called it "…", Mr. LaMothe …"). It: the
+        body last in that place."""
+        if word not in ("he", "she", "it"):
+            return None
+        person = word != "it"
+        index = self.sentence_index(at)
+        if person and (ahead := self._cataphora(index, at)):
+            return ahead
+        for i in range(index, max(-1, index - BACK), -1):
+            if i >= len(self.subjects):
+                continue
+            # Whom each sentence is about (a person named, a body) and who
+            # speaks in it (a description too: "said a Sun spokesman").
+            subject = self.subjects[i]
+            actors = ([subject] if subject and subject.kind != DESCRIBED else []) + [v[2] for v in self.speech[i] if v[2]]
+            for actor in sorted((x for x in actors if x.at < at), key=lambda x: x.at, reverse=True):
+                if person and (actor.kind == PERSON or actor.kind == DESCRIBED and not actor.plural and not actor.document and not self._bodyish(actor)):
+                    return replace(actor, at=at)
+                if not person and (actor.kind == BODY or self._bodyish(actor)):
+                    return replace(actor, at=at)
+        if person:
+            found = self.last_person(at)
+            return Actor(found.name, PERSON, at) if found else None
+        return None
+
+    def _bodyish(self, actor: Actor) -> bool:
+        head = actor.name.lower().split()[-1] if actor.name else ""
+        return head in self.rules.body_nouns or head in self.rules.institution_nouns
+
+    def _cataphora(self, index: int, at: int) -> Actor | None:
+        sentence = self.sentences[index]
+        first = WORD.match(self.masked, self._skip(sentence.start, sentence.end), sentence.end)
+        if not first or first.group().lower() not in self.rules.subordinators:
+            return None
+        cut = SEGMENT_BREAK.search(self.masked, at, sentence.end)
+        if cut is None or SEGMENT_BREAK.search(self.masked, sentence.start, at):
+            return None
+        after = self._skip(cut.end(), sentence.end)
+        people = [p for p in self.people if after <= p.start < after + 40 and not p.possessive]
+        return Actor(people[0].name, PERSON, at) if people and people[0].start - after < 25 else None
+
+    def last_person(self, before: int, after: int = 0) -> Mention | None:
+        for i in range(bisect_left(self.named_starts, before) - 1, -1, -1):
+            n = self.named[i]
+            if n.start < after:
+                break
+            if n.person and n.end <= before and not n.possessive:
+                return n
+        return None

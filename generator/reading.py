@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -39,8 +40,6 @@ class Certainty:
 class Rules:
     abbreviations: frozenset[str]
     marks: tuple[tuple[str, str], ...]
-    min_words: int
-    max_name_words: int
     label_before: re.Pattern[str]
     transcript_turn: re.Pattern[str]
     speech_verbs: re.Pattern[str]
@@ -56,6 +55,28 @@ class Rules:
     before_organisation: re.Pattern[str]
     title_word: re.Pattern[str]
     channels: tuple[tuple[str, str], ...]  # name, pattern with {outlet} still in it
+    fragment_words: int  # a phrase this short in marks needs a verb of speech that gives it to someone
+    long_fragment_words: int  # words in marks this long are someone's even with no one named
+    short_label_before: re.Pattern[str]
+    title_small_words: frozenset[str]
+    max_title_words: int
+    subject_skips: frozenset[str]
+    subordinators: frozenset[str]
+    intro_openers: frozenset[str]
+    given_name_titles: frozenset[str]
+    state_after: re.Pattern[str]
+    acronym: re.Pattern[str]
+    not_acronyms: frozenset[str]
+    determiners: frozenset[str]
+    description_ends: frozenset[str]
+    body_nouns: frozenset[str]
+    named_before_head: frozenset[str]
+    document_nouns: frozenset[str]
+    institution_nouns: frozenset[str]
+    prepositions: frozenset[str]
+    joined_by_comma: re.Pattern[str]
+    characterising: re.Pattern[str]
+    text_that: re.Pattern[str]
     kinds: tuple[Kind, ...]
     certainties: tuple[Certainty, ...]
     clause_breaks: re.Pattern[str]
@@ -99,11 +120,10 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
     return Rules(
         abbreviations=frozenset(data["sentences"]["abbreviations"]),
         marks=tuple(tuple(pair) for pair in quotes["marks"]),
-        min_words=quotes["min_words"],
-        max_name_words=quotes["max_name_words"],
         label_before=re.compile(rf"(?:{quotes['label_before']})\s*$", re.IGNORECASE),
         transcript_turn=re.compile(quotes["transcript_turn"], re.MULTILINE),
-        speech_verbs=re.compile(rf"\b(?:{speech['verbs']})\b", re.IGNORECASE),
+        # (The lookahead lets the regex engine skip non-letters fast.)
+        speech_verbs=re.compile(rf"\b(?=[A-Za-z])(?:{speech['verbs']})\b", re.IGNORECASE),
         named_after=re.compile(speech["named_after"]),
         message_pronoun=re.compile(speech["message_pronoun"], re.IGNORECASE),
         shared_message=re.compile(speech["shared_message"]),
@@ -116,6 +136,28 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         title_word=re.compile(names["titles"]),
         before_organisation=re.compile(rf"\b(?:{'|'.join(names['before_organisation'])}) $", re.IGNORECASE),
         channels=tuple((c["name"], c["pattern"]) for c in data["channel"]),
+        fragment_words=quotes["fragment_words"],
+        long_fragment_words=quotes["long_fragment_words"],
+        short_label_before=re.compile(rf"(?:{quotes['short_label_before']})\s*$", re.IGNORECASE),
+        title_small_words=frozenset(quotes["title_small_words"]),
+        max_title_words=quotes["max_title_words"],
+        subject_skips=frozenset(speech["subject_skips"]),
+        subordinators=frozenset(speech["subordinators"]),
+        intro_openers=frozenset(speech["intro_openers"]),
+        given_name_titles=frozenset(names["given_name_titles"]),
+        state_after=re.compile(names["state_after"]),
+        acronym=re.compile(names["acronym"]),
+        not_acronyms=frozenset(names["not_acronyms"]),
+        determiners=frozenset(names["determiners"]),
+        description_ends=frozenset(names["description_ends"]),
+        body_nouns=frozenset(names["body_nouns"]),
+        named_before_head=frozenset(names["named_before_head"]),
+        document_nouns=frozenset(names["document_nouns"]),
+        institution_nouns=frozenset(names["institution_nouns"]),
+        prepositions=frozenset(names["prepositions"]),
+        joined_by_comma=re.compile(names["joined_by_comma"]),
+        characterising=re.compile(rf"\b(?:{speech['characterising']})\b", re.IGNORECASE),
+        text_that=re.compile(speech["text_that"], re.IGNORECASE),
         kinds=tuple(
             Kind(k["name"], re.compile(k["cues"], re.IGNORECASE), k.get("needs_place", False), k.get("needs_date", False))
             for k in data["kind"]
@@ -177,8 +219,10 @@ class Mention:
 
 
 INITIAL = re.compile(r"[A-Z]\.")
-POSSESSIVE = re.compile(r"[’']s$")
-SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?=\s+[\"“(A-Z0-9])")
+POSSESSIVE = re.compile(r"[’']s$|(?<=s)[’']$")  # "Mr. Ross's", "Courtaulds'"
+# A sentence ends at a full stop before a capital, a number or an opening
+# mark (TeX-style ``, as wire copy uses, included).
+SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?=\s+[\"“(`A-Z0-9])")
 LINE_END = re.compile(r"\n")
 
 
@@ -226,20 +270,33 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
 
     A run is a person when it has two or more words and none that marks an
     organisation or place, or when a title precedes it, or when it is the
-    surname of a person named earlier in full.
+    surname (or the given name) of a person named earlier. A surname stands
+    for the person of that name most recently in play: after "King Hussein",
+    "Hussein" is the king, not the Saddam Hussein named before him.
     """
     found: list[Mention] = []
     surnames: dict[str, str] = {}
+    given: dict[str, str] = {}  # "saddam" -> "Saddam Hussein"
+    skip = sorted(skip)
+    skip_starts = [a for a, _ in skip]
     for match in rules.name_run.finditer(text):
-        if any(a <= match.start() < b for a, b in skip):
+        at = bisect_right(skip_starts, match.start()) - 1
+        if at >= 0 and skip[at][0] <= match.start() < skip[at][1]:
             continue
         tokens = list(re.finditer(r"\S+", match.group("name")))
-        while tokens and tokens[0].group() in rules.sentence_starters:
+        # "What's more", and "Says Michael Hirsch": a verb of speech opening a
+        # sentence before its subject (not "Mr. Tell").
+        before = text[max(0, match.start() - 4) : match.start()].rstrip()
+        opens = not match.group("title") and (not before or before[-1] in ".!?\"”'`:")
+        while tokens and (POSSESSIVE.sub("", tokens[0].group()) in rules.sentence_starters or opens and rules.speech_verbs.fullmatch(tokens[0].group())):
             tokens = tokens[1:]
         titled = bool(match.group("title")) and tokens and tokens[0].start() == 0
+        title = match.group("title") if titled else None
         # "Kellogg Chairman William E. LaMothe": the name follows the title.
         inner = [i for i, w in enumerate(tokens[:-1]) if rules.title_word.fullmatch(w.group())]
+        title_at = match.start("name") + tokens[inner[-1]].start() if inner else match.start()
         if inner:
+            title = tokens[inner[-1]].group()
             tokens, titled = tokens[inner[-1] + 1 :], True
         words = [w.group() for w in tokens]
         if not words or all(INITIAL.fullmatch(w) for w in words) or all(w.strip(".,") in rules.date_words for w in words):
@@ -250,20 +307,32 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
         offset = match.start("name") + tokens[0].start()
         start = match.start() if titled and not inner else offset
         whole = text[match.start() : match.end()]
-        organisation = any(w.strip(".,") in rules.not_person_words for w in words) or is_place(whole) or is_place(name)
+        organisation = (
+            any(w.strip(".,") in rules.not_person_words for w in words)
+            or is_place(whole)
+            or is_place(name)
+            or bool(rules.state_after.match(text, match.end()))  # "Palo Alto, Calif."
+        )
+        if organisation and title:
+            # "Justice Department": the title word is part of the body's name.
+            name, start = f"{title} {name}", title_at
         # "an analyst at First Boston", "the chairman of New York-based RJR"
         after_preposition = not titled and rules.before_organisation.search(text, max(0, start - 8), start)
         key = words[-1].lower()
         if organisation or (after_preposition and key not in surnames):
             person = False
+        elif title in rules.given_name_titles:
+            person, name = True, f"{title} {name}"
         elif len(words) >= 2:
             person = True
-            surnames[key] = name
+            given.setdefault(words[0].lower(), name)
         elif key in surnames:
             person, name = True, surnames[key]
+        elif key in given:
+            person, name = True, given[key]
         else:
             person = titled
-            if person:
-                surnames[key] = name
+        if person:
+            surnames[key] = name
         found.append(Mention(start, match.end(), whole[start - match.start() :], name, person, possessive))
     return found

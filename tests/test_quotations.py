@@ -1,0 +1,273 @@
+"""Quotations: which marks hold someone's words, who said them, on what
+channel. Every example is invented; each names the rule it checks."""
+
+import pytest
+
+from generator.extract import extract
+from generator.places import gazetteer
+from generator.quotations import NOT_STATED
+from generator.reading import load_rules, mentions, sentences
+
+
+def quotes(text, outlet=None):
+    return extract(text, "example", None, outlet, gazetteer({})).quotes
+
+
+def speakers(text):
+    return [(q.text, q.speaker) for q in quotes(text)]
+
+
+# -- short phrases in marks ---------------------------------------------------
+
+
+def test_a_word_or_two_someone_is_said_to_have_used_is_a_quotation():
+    text = "Gen. Mara Linde said the early reports of a breach at the dam turned out to be \"bogus.\""
+    assert speakers(text) == [("bogus.", "Mara Linde")]
+
+
+def test_a_one_word_answer_with_its_attribution_is_a_quotation():
+    text = 'Tomas Berg was asked whether the dam would hold. "Absolutely," he said.'
+    assert speakers(text) == [("Absolutely,", "Tomas Berg")]
+
+
+def test_a_word_in_marks_before_the_closing_attribution_is_the_speakers():
+    # "Profit" opens a sentence and is met in lower case elsewhere: no name.
+    text = ('Corvane Industries Inc. reported a loss on lower profit. '
+            'Profit also suffered from "intense" price cutting, the company said.')
+    assert speakers(text) == [("intense", "Corvane Industries Inc")]
+
+
+@pytest.mark.parametrize("text", [
+    "Queries can be saved as \"Smart folders\" on the disk, Ada Lind said.",
+    "The rubber sleeves, or \"bumpers\", fit around the phone.",
+    "Experts say the chips act as their \"brains\" inside the machine.",
+    "The apps, commonly called \"widgets,\" were a hit, Dan Ruiz said.",
+])
+def test_a_term_or_label_in_marks_is_no_quotation_even_beside_a_verb_of_speech(text):
+    assert quotes(text) == ()
+
+
+def test_a_judgment_voiced_in_a_few_words_is_a_quotation_even_after_as():
+    text = "Martin Fabi, the chief executive, said he viewed the decision as a \"very positive\" move."
+    assert speakers(text) == [("very positive", "Martin Fabi")]
+
+
+def test_a_long_passage_in_marks_is_someones_words_though_no_one_is_named():
+    text = ("The accord set the limits: the firm may sell \"goods or services used to play, store or otherwise "
+            "deliver such content\" but not records.")
+    assert [q.text for q in quotes(text)] == [
+        "goods or services used to play, store or otherwise deliver such content"
+    ]
+
+
+def test_a_word_a_speaker_gives_something_with_as_is_a_quotation():
+    text = 'Police described the scene at the harbour as "horrific."'
+    assert speakers(text) == [("horrific.", "Police")]
+
+
+def test_words_someone_is_said_to_say_are_kept_though_who_cannot_be_told():
+    text = '"I do not know yet," she said, when asked about her plans.'
+    assert speakers(text) == [("I do not know yet,", None)]
+
+
+# -- titles and names in marks ------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Minister Anna Holt said on \"Meet The Voters With Dan Reeves\" that the vote would go ahead.",
+    "The company unveiled its laptops at its \"Back to the Mac\" event, Ana Vidal said.",
+])
+def test_a_title_in_marks_is_no_quotation(text):
+    assert quotes(text) == ()
+
+
+# -- indirect speech by a body, and "the company" -----------------------------
+
+
+def test_the_company_is_the_body_the_article_named_as_its_subject():
+    text = ("Harlow Mills Inc. said it would close two plants.\n\n"
+            "The Ohio company said it \"expects the long decline in orders to end next year.\"")
+    assert speakers(text) == [("expects the long decline in orders to end next year.", "Harlow Mills Inc")]
+
+
+def test_the_company_stays_a_description_when_no_body_was_named():
+    text = 'Shares fell sharply as investors sold shares. The company said it "regrets the delay."'
+    assert speakers(text) == [("regrets the delay.", "The company")]
+
+
+def test_a_body_named_in_a_partial_quotation_with_an_apposition_keeps_the_name():
+    text = ("Hallet-Prior, a Palo Alto, Calif., software company, said it bought the shares "
+            "\"to build a lasting partnership with the maker.\"")
+    assert speakers(text) == [("to build a lasting partnership with the maker.", "Hallet-Prior")]
+
+
+def test_a_written_text_speaks_for_the_body_the_article_is_about():
+    text = "Orbis Computer announced another event for October.\n\nThe invitation reads, \"One more thing...\""
+    (quote,) = quotes(text)
+    assert (quote.speaker, quote.channel) == ("Orbis Computer", "invitation")
+
+
+def test_a_text_that_says_something_speaks_for_the_body_named_before_it():
+    text = 'The shares rose after an Orvell announcement that it will explore options "to maximize shareholder value."'
+    (quote,) = quotes(text)
+    assert (quote.speaker, quote.channel) == ("Orvell", "announcement")
+
+
+def test_the_department_is_the_department_named_before():
+    text = ("The Justice Department backed the law. The department argued that the rule held "
+            "\"even when the facts have changed.\"")
+    assert speakers(text) == [("even when the facts have changed.", "Justice Department")]
+
+
+# -- how a speaker is introduced ----------------------------------------------
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"The lingering cost could be high," worries former national security adviser Zora Brandt.', "Zora Brandt"),
+    ('Says Omar Haddad, a fund manager in Boston: "It is a time bomb waiting to go off."', "Omar Haddad"),
+    ('"We will not retreat from the border," a senior U.S. official told reporters.', "a senior U.S. official"),
+    ('"Why hold a vote at all?" asked Ivo Petrov, a clerk in the town of Varna.', "Ivo Petrov"),
+    ('Replied State Department spokesman Rick Bolton, "We have nothing to add."', "Rick Bolton"),
+    ('"It is a cosmetic move," said analyst Jon Gell of Werner Brothers.', "Jon Gell"),
+])
+def test_the_speaker_named_around_a_verb_other_than_said(text, speaker):
+    assert [q.speaker for q in quotes(text)] == [speaker]
+
+
+def test_a_verb_joined_by_and_has_the_subject_of_the_verb_before():
+    text = 'Dana Pike said the deal was "all but done" and added that the talks were "over."'
+    assert [q.speaker for q in quotes(text)] == ["Dana Pike", "Dana Pike"]
+
+
+def test_a_text_written_by_someone_speaks_for_its_author():
+    text = 'The memo, written by chief executive Paul Grant, warned that profits would be "significantly lower."'
+    (quote,) = quotes(text)
+    assert (quote.speaker, quote.channel) == ("Paul Grant", "memo")
+
+
+def test_a_title_alone_stands_for_the_person_who_holds_it():
+    text = 'President Ilse Marr was asked about the tax. The president responded, "Never, never."'
+    assert speakers(text) == [("Never, never.", "Ilse Marr")]
+
+
+def test_words_a_sentence_introduces_with_a_comma_are_its_subjects():
+    text = ("After the hearing Mayor Jon Paik extended an invitation to the union, "
+            "\"come and talk to us any day you like, we will listen\".")
+    assert [q.speaker for q in quotes(text)] == ["Jon Paik"]
+
+
+def test_the_subject_speaks_not_the_one_it_answers():
+    text = ("Ada Byrne criticised the plan on Monday.\n\n"
+            "Carl Munk responded to Ada Byrne on his blog: \"The plan is sound and we will keep it.\"")
+    (quote,) = quotes(text)
+    assert (quote.speaker, quote.channel) == ("Carl Munk", "blog")
+
+
+def test_a_name_in_the_employer_before_a_name_is_not_the_speaker():
+    text = '"Sales have been eaten away by oats," says Merrin Dale food analyst Will Magee.'
+    assert speakers(text) == [("Sales have been eaten away by oats,", "Will Magee")]
+
+
+def test_a_pronoun_in_an_opening_clause_points_to_the_subject_after_it():
+    text = ("Raul Ortiz ran the plant for years. Although he called the market \"highly competitive,\" "
+            "Mr. Vance, the chairman, forecast higher earnings.")
+    assert speakers(text) == [("highly competitive,", "Vance")]
+
+
+def test_the_official_is_the_official_described_before():
+    text = ('"He will back down," says one senior administration official involved in the talks. '
+            'The official adds that "he can still be reasoned with, when it comes to power."')
+    assert [q.speaker for q in quotes(text)] == ["one senior administration official"] * 2
+
+
+def test_a_title_like_superintendent_before_a_name_marks_a_person_found_later_by_surname():
+    text = ('Police Superintendent Pedro Alves urged calm. '
+            '"There has been an increase in this kind of crime," Alves said.')
+    assert [q.speaker for q in quotes(text)] == ["Pedro Alves"]
+
+
+# -- he, she and the last speaker ---------------------------------------------
+
+
+def test_he_after_an_unnamed_speaker_stays_with_that_speaker():
+    text = ('Mark Olsen, an engineer, said the bridge was safe. "We checked it twice," said a city spokesman. '
+            'To close it now "would not be an option," he said.')
+    assert [q.speaker for q in quotes(text)] == ["a city spokesman", "a city spokesman"]
+
+
+def test_she_is_the_one_last_said_to_speak_not_a_place_named_since():
+    text = ('"I have not seen a pattern yet," said Patricia Ruh, the Essex County prosecutor. '
+            '"The risk these women face is high," she said.')
+    assert [q.speaker for q in quotes(text)] == ["Patricia Ruh", "Patricia Ruh"]
+
+
+def test_words_with_no_verb_keep_the_last_speaker_not_a_place_named_since():
+    text = ('"The regime is finished," says Nora Vance, a Middle East scholar at Carter College. '
+            '"These men never retire."')
+    assert [q.speaker for q in quotes(text)] == ["Nora Vance", "Nora Vance"]
+
+
+def test_a_quotation_after_indirect_speech_is_the_same_speakers():
+    text = ("Prime Minister Alan Reed said Queen Maud follows the debate closely. "
+            "\"She is a democrat at heart, and she knows it is our business.\"")
+    assert [q.speaker for q in quotes(text)] == ["Alan Reed"]
+
+
+def test_a_surname_is_the_person_of_that_name_most_recently_in_play():
+    text = ("Saddam Hussein sent a letter to the king. King Hussein met the envoy on Monday. "
+            "\"There is no deal yet,\" Hussein said.")
+    assert [q.speaker for q in quotes(text)] == ["King Hussein"]
+
+
+def test_a_name_set_before_the_words_as_in_a_transcript_is_the_speaker():
+    text = "Defence lawyer Rosa Wechsler spoke after the hearing.\n\nWechsler on Thursday “We will appeal the ruling.”"
+    assert [q.speaker for q in quotes(text)] == ["Rosa Wechsler"]
+
+
+# -- channels ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, channel", [
+    ('Rita Okafor told a news conference on Monday that the plan was "dead on arrival."', "news conference"),
+    ('In a filing with regulators, Dorran Corp. said it "intends to seek control" of the unit.', "filing"),
+    ('As Justice Sam Ortega asked in a strong dissent, "what sense does it make" to keep the rule?', "dissent"),
+    ('"We have talked only about security," Uri Lavi told Israel\'s Channel Two.', "television"),
+    ('"Fight them," Saddam Hussein urged in a radio address.', "radio address"),
+])
+def test_the_channel_is_the_articles_word_in_the_attributing_sentence(text, channel):
+    assert [q.channel for q in quotes(text)] == [channel]
+
+
+def test_the_channel_is_not_read_from_inside_the_quoted_words():
+    text = '"With respect, the judge has reached the wrong conclusion," said Neil Aspen.'
+    assert [q.channel for q in quotes(text)] == [NOT_STATED]
+
+
+def test_the_channel_is_not_borrowed_from_another_speakers_sentence():
+    text = 'In a statement, the ministry said the talks had failed. "We will not sign," Ana Ruiz said.'
+    assert [(q.speaker, q.channel) for q in quotes(text)] == [("Ana Ruiz", NOT_STATED)]
+
+
+def test_a_statement_talked_about_is_not_the_channel():
+    text = 'Mr. Tell calls the price cuts "a loser\'s game for the small brewers," and said the rival\'s statement was a warning.'
+    assert [q.channel for q in quotes(text)] == [NOT_STATED]
+
+
+# -- names and sentences --------------------------------------------------------
+
+
+def test_us_never_splits_into_a_name():
+    text = "Col. Amy Tran of the U.S. Air Force flew in."
+    names = [m.name for m in mentions(text, load_rules(), lambda words: False)]
+    assert "S. Air Force" not in names and "Air Force" in names
+
+
+def test_a_place_with_its_state_and_a_place_turned_adjective_are_no_people():
+    text = "The Palo Alto, Calif., firm bought Atlanta-based BellSouth shares."
+    people = [m.name for m in mentions(text, load_rules(), lambda words: False) if m.person]
+    assert people == []
+
+
+def test_a_sentence_ends_before_an_opening_double_backquote():
+    text = "``We will defend the north,'' said Eitan. ``No one wants to stay.''"
+    assert len(sentences(text, load_rules())) == 2
