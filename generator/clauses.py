@@ -560,7 +560,7 @@ def _complements(words, groups: list[Verb], verbs: Verbs, cuts):
             at += 1
         if at < f_index:
             result.append((at, "complement", None))
-    return sorted(result)
+    return sorted(result, key=lambda cut: cut[0])
 
 
 def _verb_before_comma(words: list[Token], i: int, groups: list[Verb]) -> bool:

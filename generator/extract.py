@@ -299,9 +299,11 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     kind = cues.kind(told_start, _told_end(text, part), sentence, when is not None and when.basis == "words")
     if when is None and verb.tense == "present" and (verb.speech or verb.progressive and not verb.state or state):
         when = dating.present(published)
-    background = any(clause.start <= t.start < clause.end and dating.before_news(t, story) for t in dated)
-    if when is None and not background:
-        when = story.carry(text, rules, clause, state)
+    if when is None:
+        # A clause with an earlier year of its own ("the 2008 merger
+        # coincided with ...") is background, not the story's news.
+        background = any(clause.start <= t.start < clause.end and dating.before_news(t, story) for t in dated)
+        when = None if background else story.carry(text, rules, clause, state)
         # Told only in the story's time, a happening is proposed when someone
         # does it (a name, a person, an agent such as "the minister" or
         # "police"), not for the colour around it ("the image was marred").
