@@ -461,7 +461,10 @@ class Cues:
     and other names fall in the text, found once."""
 
     def __init__(self, text: str, rules: Rules, places: list[tuple[int, int, str]], named: list[tuple[int, int]], persons: list[tuple[int, int]] = ()):
-        self.text, self.kinds = text, rules.kinds
+        lowered = text.lower()
+        # Lower case keeps the offsets for nearly every text; where it would not, case is ignored instead.
+        self.fast = len(lowered) == len(text)
+        self.text, self.kinds = (lowered if self.fast else text), rules.kinds
         self.places = sorted([(a, b) for a, b, _ in places] + named)
         self.names = sorted(self.places + list(persons))
 
@@ -480,7 +483,8 @@ class Cues:
         place needs one in the sentence: from the gazetteer, or a capitalised
         name that is not a person's and does not merely open the sentence."""
         for kind in self.kinds:
-            if (kind.needs_date and not dated) or not kind.cues.search(self.text, start, end):
+            cues = kind.lower_cues if self.fast else kind.cues
+            if (kind.needs_date and not dated) or not cues.search(self.text, start, end):
                 continue
             if kind.needs_place and not self._within(self.places, sentence.start, sentence.end, after_start=True):
                 continue
@@ -594,8 +598,9 @@ def _told_again(drafts: list[Draft], text: str, rules: Rules) -> list[Draft]:
     "ZEC declared Mnangagwa the winner" after "Mnangagwa has been declared
     winner") joins the first telling. Each joins as a further passage."""
     kept: list[Draft] = []
+    words = {id(d): _content_words(text, d, rules) for d in drafts}
     for draft in drafts:
-        first = next((d for d in kept if _same_happening(d, draft, text, rules)), None)
+        first = next((d for d in kept if _same_happening(d, draft, words[id(d)], words[id(draft)])), None)
         if first is None and draft.comment:
             first = next((d for d in kept if not d.comment and d.date.value == draft.date.value and d.date.basis == "words"), None)
             if first is None:
@@ -609,13 +614,12 @@ def _told_again(drafts: list[Draft], text: str, rules: Rules) -> list[Draft]:
     return kept
 
 
-def _same_happening(first: Draft, other: Draft, text: str, rules: Rules) -> bool:
+def _same_happening(first: Draft, other: Draft, mine: set[str], theirs: set[str]) -> bool:
     """Whether two entries tell one happening: the same date (or neither
     dated but by the report) and most of the words that say what happened
-    in common (its verb and its names)."""
+    (`mine`, `theirs`: its verb and its names) in common."""
     if first.date.value != other.date.value or (first.date.mod != other.date.mod) or first.comment or other.comment:
         return False
-    mine, theirs = _content_words(text, first, rules), _content_words(text, other, rules)
     if not mine or not theirs:
         return False
     return len(mine & theirs) >= max(2, 0.5 * min(len(mine), len(theirs)))

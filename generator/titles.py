@@ -130,8 +130,10 @@ def _without_attribution(words: list[Token], rules: Rules, verb_at: int | None) 
         if verb + 1 < len(words) and words[verb + 1].low == "that":
             words = words[: verb + 1] + words[verb + 2 :]
     for i, word in enumerate(words):
+        if word.text != "," or i <= max(3, verb or 0):
+            continue
         following = " ".join(w.text for w in words[i + 1 : i + 9] if w.text not in ('"', "“", "”", "'", "`"))
-        if word.text == "," and i > max(3, verb or 0) and rules.title_attribution.match(following):
+        if rules.title_attribution.match(following):
             return words[:i]
     return words
 
