@@ -295,8 +295,11 @@ def _after_modifier(words: list[Token], i: int, verbs: Verbs) -> bool:
     """Whether a present form follows a word that modifies a noun: an
     adjective in -ed or -ing, a possessive."""
     previous = words[i - 1].low if i else ""
-    return previous.endswith(("ed", "ing", "'s")) and previous not in verbs.not_past and not words[i - 1].text[:1].isupper() or previous in ("'s",) or (
-        i == 1 and previous.endswith(("ed", "ing"))
+    # "the ruling comes": after a determiner, the -ing word is the noun the verb follows.
+    noun = i >= 2 and words[i - 2].low in verbs.determiners
+    return not noun and (
+        previous.endswith(("ed", "ing", "'s")) and previous not in verbs.not_past and not words[i - 1].text[:1].isupper()
+        or previous in ("'s",) or i == 1 and previous.endswith(("ed", "ing"))
     )
 
 
@@ -457,7 +460,8 @@ def _auxiliary_group(words: list[Token], i: int, verbs: Verbs) -> tuple[Verb, in
     ahead = after == "to" and (base in verbs.ahead or head in verbs.ahead) and base not in verbs.speech
     state = base in verbs.states and not passive
     # "is explained by great demand", "was described as": not someone speaking.
-    speech = base in verbs.speech and not (passive and _next(words, head_index) in ("by", "as"))
+    # "is explained by great demand", "were called into question": someone spoken of, not speaking.
+    speech = base in verbs.speech and not passive
     verb = Verb(words[i].start, words[head_index].end, head, base, tense, passive, negated, progressive, ahead, speech, state)
     return verb, head_index + 1
 

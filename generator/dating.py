@@ -118,7 +118,8 @@ def governing(
         inside = any(a <= timex.start < b for a, b in quoted)
         if inside and not any(a <= at < b for a, b in quoted):
             continue
-        reading = _reading(text, rules, timex, verb.start if verb else None)
+        simple_past = verb is not None and verb.tense == "past" and not verb.progressive
+        reading = _reading(text, rules, timex, verb.start if verb else None, simple_past)
         if reading == "no" or (rank == 0 and verb and timex.start > verb.end and _participle_between(text, verb.end, timex.start)):
             continue
         if verb and not text[verb.end : timex.start].strip() and rules.as_object_after.match(text, timex.end):
@@ -168,7 +169,7 @@ def _opens_with(text: str, before: str, timex: dates.Timex, verb_at: int) -> boo
     return opened <= verb_at < timex.start and not text[opened:verb_at].strip()
 
 
-def _reading(text: str, rules: Rules, timex: dates.Timex, verb_at: int | None = None) -> str:
+def _reading(text: str, rules: Rules, timex: dates.Timex, verb_at: int | None = None, since_for_state: bool = False) -> str:
     """How a time relates to the verb of its clause: it dates it ("yes"),
     bounds it ("by": "by Friday the troops had left"), or dates something
     else ("no"): a comparison, a state's start, a modifier of a noun."""
@@ -182,6 +183,8 @@ def _reading(text: str, rules: Rules, timex: dates.Timex, verb_at: int | None = 
         return "no"
     if rules.bounding_before.search(before):
         return "by"
+    if since_for_state and re.search(r"\bsince\s+$", before, re.IGNORECASE):
+        return "no"  # "its first death from bird flu since 2005": since dates a state, not a simple past
     return "yes"
 
 

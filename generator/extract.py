@@ -224,9 +224,14 @@ def _parts(text: str, rules: Rules, found: list[Clause], dated, quoted) -> list[
         return []
     groups: list[list[Clause]] = [[]]
     split_off = False  # whether the current group is a clause dated on its own
+    lead_dated = dating.governing(text, rules, dated, lead, [], quoted) is not None
     for clause in found:
-        # "X happened when Y happened on Friday": the time of a when-clause is the main clause's.
-        simultaneous = clause.role == "adverbial" and clause.opener in rules.simultaneous
+        # "X happened when Y happened on Friday": the time of a when-clause is
+        # the main clause's; so is the time of a second verb when the first has none
+        # ("14 were killed and scores injured ... on Wednesday").
+        simultaneous = clause.role == "adverbial" and clause.opener in rules.simultaneous or (
+            clause.role == "coordinate" and clause.opener in ("and", "or") and not lead_dated
+        )
         own = clause is not lead and clause.role in ("relative", "adverbial", "coordinate") and clause.verb is not None and not simultaneous and (
             clause.verb.happening and dating.governing(text, rules, dated, clause, [], quoted)
         )
@@ -300,10 +305,11 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     if when is None and verb.tense == "present" and (verb.speech or verb.progressive and not verb.state or state):
         when = dating.present(published)
     if when is None:
-        # A clause with an earlier year of its own ("the 2008 merger
-        # coincided with ...") is background, not the story's news.
-        background = any(clause.start <= t.start < clause.end and dating.before_news(t, story) for t in dated)
-        when = None if background else story.carry(text, rules, clause, state)
+        # A clause with an earlier year of its own that does not date it ("the
+        # 2008 merger coincided with ...") is background, not news.
+        if any(clause.start <= t.start < clause.end and dating.before_news(t, story) for t in dated):
+            return None
+        when = story.carry(text, rules, clause, state)
         # Told only in the story's time, a happening is proposed when someone
         # does it (a name, a person, an agent such as "the minister" or
         # "police"), not for the colour around it ("the image was marred").

@@ -93,7 +93,7 @@ def _without_opening(words: list[Token], rules: Rules) -> list[Token]:
             words, changed = words[1:], True
         comma = next((i for i, w in enumerate(words[:14]) if w.text == ","), None)
         # "Amid celebratory gunfire, ...", "Tired of being sidelined, ...": an opening phrase.
-        participle = words[0].low.endswith(("ed", "ing")) and len(words) > 1 and words[1].low in OPENING_WORDS | {"of", "with"}
+        participle = words[0].low.endswith(("ed", "ing")) and len(words) > 1 and (words[1].low in OPENING_WORDS | {"of", "with", "a", "an", "the", "his", "her", "its", "their"})
         opener = words[0].low in rules.title_openers or participle
         if comma is not None and opener and comma + 1 < len(words):
             words, changed = words[comma + 1 :], True
@@ -104,6 +104,9 @@ def _without_opening(words: list[Token], rules: Rules) -> list[Token]:
     return words
 
 
+PARTICIPLES = load_verbs().participles
+
+
 def _without_appositions(words: list[Token]) -> list[Token]:
     """'Promise Mkwananzi, a spokesman for the coalition, said' -> 'Promise
     Mkwananzi said'; 'the trials, held at Snaresbrook Crown Court, were':
@@ -111,7 +114,8 @@ def _without_appositions(words: list[Token]) -> list[Token]:
     sentence goes on after it in lower case."""
     i = 0
     while i < len(words):
-        if words[i].text == "," and i + 1 < len(words) and (words[i + 1].low in ("a", "an", "the") or words[i + 1].low.endswith("ed") and words[i + 1].text.islower()):
+        participle = words[i + 1].text.islower() and (words[i + 1].low.endswith("ed") or words[i + 1].low in PARTICIPLES) if i + 1 < len(words) else False
+        if words[i].text == "," and i + 1 < len(words) and (words[i + 1].low in ("a", "an", "the") or participle):
             close = next((j for j in range(i + 2, min(len(words), i + 14)) if words[j].text == ","), None)
             if close is not None and close + 1 < len(words) and words[close + 1].text[:1].islower() and words[close + 1].low not in ("and", "or", "but", "which", "who"):
                 words = words[:i] + words[close + 1 :]
@@ -225,6 +229,8 @@ def _shortened(shown: list[str], verb: int | None) -> list[str]:
             continue  # "men, women, and children": a list goes on
         if low == "," and ("-" in shown[j - 1] or shown[j + 1 : j + 2] and shown[j + 1][:1].isdigit()):
             continue  # "a six-month, 300 million-mile journey": adjectives go on
+        if low == "," and shown[j - 1][:1].isupper() and shown[j + 1 : j + 2] and shown[j + 1][:1].isupper() and "," in shown[j + 2 : j + 5]:
+            continue  # "a Jefferson County, Alabama, official": a place and its state
         if kind is None or kind == 2 and words > LIMIT + 1:
             continue  # a clause may run a few words past the limit to end whole; a phrase may not
         cost = kind + 2 * max(0, words - LIMIT) + (10 if words - counts[start] < 3 else 0) + (LIMIT - words) * 0.3
@@ -282,7 +288,7 @@ def antecedent(text: str, at: int) -> str | None:
     verbs = load_verbs()
     phrase: list[Token] = []
     for word in reversed(words):
-        if word.text in ",;:()\"“”" or word.low in verbs.prepositions and word.low != "of" or word.low in verbs.auxiliaries or word.low.endswith("ed") and word.text.islower():
+        if word.text in ",;:.!?()\"“”" or word.low in verbs.prepositions and word.low != "of" or word.low in verbs.auxiliaries or word.low.endswith("ed") and word.text.islower():
             break
         phrase.insert(0, word)
     determiner = next((i for i, w in enumerate(phrase) if w.low in verbs.determiners), None)
