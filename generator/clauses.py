@@ -579,10 +579,15 @@ def _attribution_follows(words: list[Token], i: int, groups: list[Verb]) -> bool
     """Whether the rest of the sentence, from word i, is a short attribution
     with a verb of speech: "the airline announced Friday", "police said"."""
     rest = words[i:]
-    if not rest or len(rest) > 9 or any(w.text in ",;" for w in rest):
+    if not rest or len(rest) > 9 or any(w.text in ",;" for w in rest) or rest[0].low in load_verbs().group_adverbs:
         return False
-    # Its own subject comes first: "posted a video" after an apposition is the main verb.
-    return any(g.speech and g.tense in ("past", "present") and rest[0].start < g.start for g in groups)
+    # Its own subject comes first ("posted a video" after an apposition is the
+    # main verb), and little follows the verb: "said Friday", "told AFP".
+    return any(
+        g.speech and g.tense in ("past", "present") and rest[0].start < g.start
+        and sum(w.start >= g.end and w.text[:1].isalnum() for w in rest) <= 3
+        for g in groups
+    )
 
 
 def _verb_inside(groups: list[Verb], start: int, end: int) -> bool:

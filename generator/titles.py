@@ -31,7 +31,7 @@ DANGLING = frozenset(
     "should may might must not no according such".split()
 )
 # Words that open a phrase before the subject ("Up to the present moment, it").
-OPENING_WORDS = frozenset("up in on at by for with from to into over under after before during since until through about amid despite following of among besides like unlike as".split())
+OPENING_WORDS = frozenset("up in on at by for with from to into over under after before during since until through about amid despite following of among besides like unlike as including".split())
 # A clause proposed on its own drops the word that tied it to its sentence ("Because the division had ...").
 SUBORDINATORS = frozenset("because although though whereas while".split())
 # Words that open a clause depending on the one before: a title ends there first.
@@ -52,13 +52,15 @@ def title(
     ("..., since being elected president") is given it (`subject`)."""
     words = [w for w in tokens(text, start, end) if not any(a <= w.start < b for a, b in cut)]
     words = [w for w in _without_parentheses(words) if w.low not in FILLERS]
-    words = _without_opening(words, rules)
-    if subject is not None:
+    if subject is None:
+        words = _without_opening(words, rules, verb_at)
+    else:
+        # The clause's own opener ("since being", "and") goes, word by word; then the shared subject comes first.
         while words and (words[0].low in rules.title_openers or words[0].low in ("being", "having", "and", "or", "but")):
             words = words[1:]
         words = [w for w in tokens(text, *subject) if not any(a <= w.start < b for a, b in cut)] + words
     words = _without_attribution(words, rules, verb_at)
-    words = _without_appositions(words)
+    words = _without_appositions(words, verb_at)
     if not words:
         return ""
     at = next((i for i, w in enumerate(words) if verb_at is not None and w.start >= verb_at), None)
@@ -83,7 +85,7 @@ def _without_parentheses(words: list[Token]) -> list[Token]:
     return kept
 
 
-def _without_opening(words: list[Token], rules: Rules) -> list[Token]:
+def _without_opening(words: list[Token], rules: Rules, verb_at: int | None = None) -> list[Token]:
     """Leave out an opening phrase up to its comma ("Amid celebratory gunfire,
     ...", "However, ...", "In a surprising move, ...") and connectives."""
     changed = True
@@ -95,8 +97,11 @@ def _without_opening(words: list[Token], rules: Rules) -> list[Token]:
         # "Amid celebratory gunfire, ...", "Tired of being sidelined, ...": an opening phrase.
         participle = words[0].low.endswith(("ed", "ing")) and len(words) > 1 and (words[1].low in OPENING_WORDS | {"of", "with", "a", "an", "the", "his", "her", "its", "their"})
         opener = words[0].low in rules.title_openers or participle
-        if comma is not None and opener and comma + 1 < len(words):
+        before_verb = verb_at is None or comma is not None and words[comma].start < verb_at
+        if comma is not None and opener and comma + 1 < len(words) and before_verb:
             words, changed = words[comma + 1 :], True
+        elif words and words[0].low in rules.title_openers and verb_at is not None and len(words) > 2 and not before_verb:
+            words, changed = words[1:], True  # "since Kim Clijsters beat ...": the clause's own opener goes
             # "Despite the gravity of the events, and the many breaches of law, leaders were": the phrase goes on.
             if words[0].low in ("and", "or"):
                 more = next((i for i, w in enumerate(words[:20]) if w.text == ","), None)
@@ -107,7 +112,7 @@ def _without_opening(words: list[Token], rules: Rules) -> list[Token]:
 PARTICIPLES = load_verbs().participles
 
 
-def _without_appositions(words: list[Token]) -> list[Token]:
+def _without_appositions(words: list[Token], verb_at: int | None = None) -> list[Token]:
     """'Promise Mkwananzi, a spokesman for the coalition, said' -> 'Promise
     Mkwananzi said'; 'the trials, held at Snaresbrook Crown Court, were':
     a phrase between commas that describes the words before it, when the
@@ -117,7 +122,8 @@ def _without_appositions(words: list[Token]) -> list[Token]:
         participle = words[i + 1].text.islower() and (words[i + 1].low.endswith("ed") or words[i + 1].low in PARTICIPLES) if i + 1 < len(words) else False
         if words[i].text == "," and i + 1 < len(words) and (words[i + 1].low in ("a", "an", "the") or participle):
             close = next((j for j in range(i + 2, min(len(words), i + 14)) if words[j].text == ","), None)
-            if close is not None and close + 1 < len(words) and words[close + 1].text[:1].islower() and words[close + 1].low not in ("and", "or", "but", "which", "who"):
+            holds_verb = close is not None and verb_at is not None and words[i].start < verb_at < words[close].start
+            if close is not None and not holds_verb and close + 1 < len(words) and words[close + 1].text[:1].islower() and words[close + 1].low not in ("and", "or", "but", "which", "who"):
                 words = words[:i] + words[close + 1 :]
                 continue
         i += 1
@@ -164,6 +170,8 @@ def _subject(words: list[Token], people: list[Mention]) -> list[Token]:
     # "The co-founder of the company, Steve Jobs,": the name the subject gives;
     # "Cambodia's capital, Second Prime Minister Hun Sen": the person's, nearest the verb.
     for segment in reversed(segments):
+        if segment[0].low in OPENING_WORDS:
+            continue  # "including the physicist Peter Higgs" names one of them, not the subject
         if len(segment) <= SUBJECT_WORDS and any(p.person and " " in p.name and not p.possessive and segment[0].start <= p.start and p.end <= segment[-1].end for p in people):
             return segment
     # "Apple, Google and Microsoft" is a list, kept whole; "ISIS, or the
