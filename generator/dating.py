@@ -109,7 +109,7 @@ def governing(
     for timex in timexes:
         if clause.start <= timex.start < clause.end:
             rank = 0
-        elif any(c.start <= timex.start < c.end and (c.verb is None or c.role == "adverbial" and c.opener in rules.simultaneous) for c in others):
+        elif any(c.start <= timex.start < c.end and _shares_time(c, rules) for c in others):
             rank = 1  # a phrase without a verb, or a clause of the same time ("when the train derailed early Friday")
         elif opening is not None and rules.frame_before.search(text[opening : timex.start]) and text[timex.end : timex.end + 2].startswith(","):
             rank = 2
@@ -141,6 +141,14 @@ def _in_participle_phrase(before: str) -> bool:
     verbs = load_verbs()
     word = opened.group(1).lower()
     return word in verbs.participles or (word.endswith("ed") and word not in verbs.not_past)
+
+
+def _shares_time(clause: Clause, rules: Rules) -> bool:
+    """Whether a clause's time is its sentence's: it has no verb, it happens
+    at the same time ("when ..."), or it is a second verb joined by "and"."""
+    return clause.verb is None or clause.role == "adverbial" and clause.opener in rules.simultaneous or (
+        clause.role == "coordinate" and clause.opener in ("and", "or")
+    )
 
 
 def _participle_between(text: str, start: int, end: int) -> bool:

@@ -34,6 +34,7 @@ DANGLING = frozenset(
 OPENING_WORDS = frozenset("up in on at by for with from to into over under after before during since until through about amid despite following of among besides like unlike as including".split())
 # A clause proposed on its own drops the word that tied it to its sentence ("Because the division had ...").
 SUBORDINATORS = frozenset("because although though whereas while".split())
+CLAUSE_WORDS = SUBORDINATORS | frozenset("since after before when as once until if".split())
 # Words that open a clause depending on the one before: a title ends there first.
 CLAUSE_OPENERS = frozenset("while because which who whom where when after before since until although though if whereas but that".split())
 PRONOUNS = {"he", "she"}
@@ -100,7 +101,7 @@ def _without_opening(words: list[Token], rules: Rules, verb_at: int | None = Non
         before_verb = verb_at is None or comma is not None and words[comma].start < verb_at
         if comma is not None and opener and comma + 1 < len(words) and before_verb:
             words, changed = words[comma + 1 :], True
-        elif words and words[0].low in rules.title_openers and verb_at is not None and len(words) > 2 and not before_verb:
+        elif words and words[0].low in CLAUSE_WORDS and verb_at is not None and len(words) > 2 and not before_verb:
             words, changed = words[1:], True  # "since Kim Clijsters beat ...": the clause's own opener goes
             # "Despite the gravity of the events, and the many breaches of law, leaders were": the phrase goes on.
             if words[0].low in ("and", "or"):
