@@ -172,13 +172,26 @@ def _event_file(event: FoundEvent, article: Article) -> tuple[str | None, str]:
         "draft = true",
         "+++",
     ]
-    return "\n".join(lines) + "\n" + _date_note(event.date) + year_note + "\n", ""
+    body = _date_note(event.date) + year_note + "\n" + _also_told(event, article.text)
+    return "\n".join(lines) + "\n" + body, ""
+
+
+def _also_told(event: FoundEvent, text: str) -> str:
+    """The article's other passages that tell the same happening (a lede
+    told again, what someone said about it), quoted for the editor: the
+    entry's `passage` holds one."""
+    more = [" ".join(text[a:b].split()) for a, b in event.passages[1:]]
+    if not more:
+        return ""
+    return "\nThe article also tells it here:\n\n" + "".join(f"> {passage}\n>\n" for passage in more).rstrip(">\n") + "\n"
 
 
 def _date_note(found: FoundDate) -> str:
     """Where the date comes from, for the editor to check, in the body."""
     if found.basis == "publication":
         return f"The article does not date this; it had happened by the day of the report ({found.value})."
+    if found.basis == "present":
+        return f"The article tells this in the present tense: the day of the report ({found.value})."
     if found.basis == "previous sentence":
         note = f"The article does not date this in its own sentence; the sentence before sets the time: “{found.text}”."
     elif found.basis == "story":
