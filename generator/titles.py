@@ -181,7 +181,10 @@ def _subject(words: list[Token], people: list[Mention]) -> list[Token]:
     first = segments[0][0].start
     words = [w for w in words if w.start >= first] if listed else segments[0]
     # "An iOS update released Thursday": a participle after the noun starts what the headline leaves out.
-    participle = next((i for i, w in enumerate(words) if i > 1 and w.low.endswith(("ed", "ing")) and w.text.islower() and words[i - 1].low not in ("the", "a", "an")), None)
+    participle = next((
+        i for i, w in enumerate(words)
+        if i > 1 and (w.low.endswith(("ed", "ing")) or w.low in PARTICIPLES) and w.text.islower() and words[i - 1].low not in ("the", "a", "an")
+    ), None)
     if participle is not None:
         words = words[:participle]
     if len(words) <= SUBJECT_WORDS:

@@ -404,3 +404,69 @@ def test_what_someone_says_right_after_what_they_did_joins_its_entry():
 def test_headlines_subheads_and_datelines_are_not_events():
     text = "Troops take the harbour\n\nMonday, December 12, 2016\n\nTroops on Monday captured the harbour.\n\nWhat comes next\n\nRebels fled on Sunday."
     assert [e.title for e in run(text).events] == ["Troops captured the harbour", "Rebels fled"]
+
+
+# -- One entry per happening, across the article ------------------------------
+
+
+def test_a_happening_told_again_further_on_joins_the_first_telling():
+    text = (
+        "The commission declared Ana Ruiz the winner of the election on Sunday.\n\n"
+        "Turnout was high in the north.\n\n"
+        "On Sunday the electoral commission declared Ruiz the election's winner with 52 percent."
+    )
+    (event,) = run(text).events
+    assert event.passages[0] == (event.start, event.end) and len(event.passages) == 2
+
+
+def test_a_comment_on_the_news_joins_its_entry_with_its_quotation():
+    text = (
+        "The spacecraft landed on Mars on Monday.\n\n"
+        "“What a relief,” said the chief engineer, Rob Manning.\n\n"
+        "Manning said the landing appeared to be flawless."
+    )
+    (event,) = run(text).events
+    assert event.title == "The spacecraft landed on Mars" and len(event.quotes) == 1 and len(event.passages) == 3
+
+
+def test_the_colour_around_the_news_is_not_proposed_but_what_someone_did_is():
+    text = (
+        "The spacecraft landed on Mars on Monday.\n\n"
+        "The first image was marred by specks of dust.\n\n"
+        "The minister congratulated the team."
+    )
+    assert [e.title for e in run(text).events] == ["The spacecraft landed on Mars", "The minister congratulated the team"]
+
+
+def test_a_clause_with_an_earlier_year_of_its_own_is_background_not_news():
+    text = "The bank reported a loss on Tuesday.\n\nThe 2008 merger coincided with a financial crisis."
+    assert [e.title for e in run(text).events] == ["The bank reported a loss"]
+
+
+# -- Dates shared within a sentence ----------------------------------------------
+
+
+def test_a_when_clause_dates_its_main_clause():
+    (event,) = run("Nine passengers were killed when the train derailed early Friday.").events
+    assert (event.date.value, event.date.text) == ("2016-12-09", "early Friday")
+
+
+def test_a_second_verb_shares_the_sentences_time_when_the_first_has_none():
+    (event,) = run("At least 14 people were killed and scores more injured when missiles struck the city on Wednesday.").events
+    assert event.date.value == "2016-12-07" and event.title.startswith("At least 14 people were killed")
+
+
+def test_since_dates_a_state_but_not_a_simple_past():
+    (confirmed,) = run("Officials confirmed the country's first bird flu death since 2005.").events
+    (shelled,) = run("Since last night the harbour has been shelled.").events
+    assert confirmed.date.mod == "ON_OR_BEFORE" and shelled.date.value == "2016-12-11TNI"
+
+
+def test_a_participle_after_its_noun_is_not_the_clauses_verb():
+    (event,) = run("A spacecraft built to dig beneath the surface touched down on Monday.").events
+    assert event.title == "A spacecraft touched down" and event.date.value == "2016-12-12"
+
+
+def test_a_month_or_year_that_modifies_a_noun_does_not_date_the_verb():
+    (event,) = run("Satellites trailing the probe since their May launch sent back a photo on Monday.").events
+    assert event.date.value == "2016-12-12"
