@@ -27,6 +27,7 @@ from dateutil.relativedelta import relativedelta
 from generator import dates
 from generator.clauses import Clause, Verb, load_verbs, tokens
 from generator.reading import Rules
+from generator.spans import ByStart
 
 ON_OR_BEFORE = "ON_OR_BEFORE"
 # How far back the news the article opens with may be, from its date: a
@@ -95,7 +96,7 @@ def undated(published: date | None) -> FoundDate:
 
 
 def governing(
-    text: str, rules: Rules, timexes: list[dates.Timex], clause: Clause, others: list[Clause], quoted: list[tuple[int, int]],
+    text: str, rules: Rules, timexes: list[dates.Timex], clause: Clause, others: list[Clause], quoted: ByStart[tuple[int, int]],
     opening: int | None = None,
 ) -> tuple[dates.Timex, str | None] | None:
     """The expression that dates `clause`'s verb, and its TIMEX3 mod: one in
@@ -115,9 +116,9 @@ def governing(
             rank = 2
         else:
             continue
-        inside = any(a <= timex.start < b for a, b in quoted)
-        if inside and not any(a <= at < b for a, b in quoted):
-            continue
+        held = quoted.holding(timex.start)
+        if held is not None and not held[0] <= at < held[1]:
+            continue  # a time inside a quotation is the speaker's, unless the happening is told there too
         simple_past = verb is not None and verb.tense == "past" and not verb.progressive
         reading = _reading(text, rules, timex, verb.start if verb else None, simple_past)
         if reading == "no" or (rank == 0 and verb and timex.start > verb.end and _participle_between(text, verb.end, timex.start)):

@@ -22,8 +22,13 @@ from generator.passages import paragraphs
 from generator.places import Gazetteer
 from generator.quotations import Quotation
 from generator.reading import Rules, Sentence, load_rules, mentions, sentences
+from generator.spans import ByStart, pairs
 
 NOT_NAMED = "not named in the article"
+# How many entries back "four days after the story ran" looks for the story's running.
+ANCHOR_REACH = 30
+# How many entries of the same date a happening told again is compared with.
+RETOLD_REACH = 40
 
 
 @dataclass(frozen=True)
@@ -110,15 +115,16 @@ def extract(text: str, source: str, published: date | None, outlet: str | None, 
     marked = quotations.marked_spans(read, rules, [a for a, _ in spans])
     people = mentions(read, rules, places.is_place, skip=[(m.opened, m.end) for m in marked])
     found = quotations.find(read, rules, said, spans, people, outlet, marked)
+    persons = ByStart(p for p in people if p.person)
     timexes = dates.find(read, published)
     quote_ids = _quote_ids(found)
     named_places = _places(read, rules, places, people, timexes)
     cues = Cues(read, rules, named_places, [(m.start, m.end) for m in people if not m.person], [(m.start, m.end) for m in people if m.person])
     told: dict[int, FoundDate] = {}
     subjects: list = []  # the people who are the subjects of the article's clauses, for "he" and "she"
-    drafts = _happenings(read, rules, said, found, marked, timexes, cues, published, told, subjects, people)
-    drafts = _attach(read, drafts, found, said, people, timexes, published, told)
-    events = _finish(text, read, rules, drafts, quote_ids, named_places, people, subjects)
+    drafts = _happenings(read, rules, said, found, marked, timexes, cues, published, told, subjects, persons)
+    drafts = _attach(read, drafts, found, said, persons, timexes, published, told)
+    events = _finish(text, read, rules, drafts, quote_ids, named_places, ByStart(people), persons, ByStart(subjects))
     quotes = tuple(FoundQuote(quote_ids[id(q)], q.text, q.start, q.end, q.speaker, q.channel) for q in found)
     return Extraction(source, published, events, quotes)
 
@@ -134,13 +140,13 @@ def _places(text: str, rules: Rules, gazetteer: Gazetteer, people, timexes) -> l
     canonical names, and others named after a preposition of place ("in
     Cairo"), as written."""
     found = gazetteer.find(text)
-    taken = [(a, b) for a, b, _ in found] + [(t.start, t.end) for t in timexes]
-    taken += [(p.start, p.end) for p in people if p.person]
+    taken = pairs([(a, b) for a, b, _ in found] + [(t.start, t.end) for t in timexes] + [(p.start, p.end) for p in people if p.person])
     for match in rules.place_pattern.finditer(text):
         start, end = match.span("place")
         words = match.group("place").split()
         after = re.match(r"\s+([a-z]+)", text[end : end + 20])
-        if any(a < end and start < b for a, b in taken) or any(w in rules.not_person_words for w in words):
+        overlaps = taken.holding(start) is not None or taken.between(start, end)
+        if overlaps or any(w in rules.not_person_words for w in words):
             continue
         if after and after.group(1) not in rules.place_followers:
             continue
@@ -164,26 +170,27 @@ class Part:
     subject: tuple[int, int] | None  # the main clause's subject, when the event's clause has none of its own
 
 
-def _happenings(text, rules: Rules, said: list[Sentence], found, marked, timexes, cues: Cues, published, told: dict[int, FoundDate], subjects, people) -> list[Draft]:
+def _happenings(text, rules: Rules, said: list[Sentence], found, marked, timexes, cues: Cues, published, told: dict[int, FoundDate], subjects, persons) -> list[Draft]:
     """The candidates, dated. `told` gets, for each sentence, the time the
     story was telling when it began (for quotations attributed there)."""
     drafts: list[Draft] = []
     story = dating.Story(published)
-    calendar = [t for t in timexes if t.type in ("DATE", "TIME")]
-    lengths = [t for t in timexes if t.type == "DURATION"]
-    quoted = [(m.opened, m.end) for m in marked]
+    calendar = ByStart(t for t in timexes if t.type in ("DATE", "TIME"))
+    lengths = ByStart(t for t in timexes if t.type == "DURATION")
+    quoted = pairs((m.opened, m.end) for m in marked)
+    quotes = ByStart(found, start=lambda q: q.opened)
     spans = paragraphs(text)
     for sentence in said:
-        if sentence.headline or _dateline(text, sentence, calendar) or _subhead(text, sentence, spans):
+        if sentence.headline or _dateline(text, sentence, calendar.between(sentence.start, sentence.end)) or _subhead(text, sentence, spans):
             continue
         story.read(sentence.paragraph)
         if (now := story.now()) is not None:
             told[sentence.start] = now
-        quotation = next((q for q in found if q.opened <= sentence.start < q.end), None)
+        quotation = quotes.holding(sentence.start)
         # In a quotation, "that day" points back in the speaker's words, which the article does not date.
         dated = [
-            t for t in calendar
-            if sentence.start <= t.start and t.end <= sentence.end and _dates_it(t, published)
+            t for t in calendar.between(sentence.start, sentence.end)
+            if t.end <= sentence.end and _dates_it(t, published)
             and not (quotation and dates.points_back(t))
         ]
         if rules.not_a_report.search(text, sentence.start, sentence.end) or quotation and not (
@@ -191,7 +198,7 @@ def _happenings(text, rules: Rules, said: list[Sentence], found, marked, timexes
         ):
             continue
         found_clauses = clauses.clauses(text, sentence.start, sentence.end)
-        subjects.extend(p for p in people for c in found_clauses if p.person and c.subject and c.subject[0] <= p.start < c.subject[1])
+        subjects.extend(p for c in found_clauses if c.subject for p in persons.between(*c.subject))
         lead = main_clause(found_clauses)
         previous = drafts[-1] if drafts else None
         if previous and previous.paragraph == sentence.paragraph and previous.quotation is quotation and not dated and not _reports(lead) and (
@@ -201,7 +208,7 @@ def _happenings(text, rules: Rules, said: list[Sentence], found, marked, timexes
             continue
         before = len(drafts)
         for part in _parts(text, rules, found_clauses, dated, quoted):
-            draft = _candidate(text, rules, sentence, part, dated, lengths, quoted, quotation, found, cues, story, drafts, published)
+            draft = _candidate(text, rules, sentence, part, dated, lengths.between(part.start, part.end), quoted, quotation, quotes, cues, story, drafts, published)
             if draft is not None:
                 drafts.append(draft)
         if len(drafts) == before and len(dated) == 1 and _frames(text, rules, sentence, dated[0], published):
@@ -270,7 +277,7 @@ def _parts(text: str, rules: Rules, found: list[Clause], dated, quoted) -> list[
     return parts
 
 
-def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotation, found, cues, story, drafts, published) -> Draft | None:
+def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotation, quotes, cues, story, drafts, published) -> Draft | None:
     """The part as a proposed event, dated, or None when it reports no
     happening an editor would put on a timeline. A plan ("will meet on
     Friday") is proposed when the article gives it a date still ahead."""
@@ -287,11 +294,10 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     when, cut = None, []
     length = next((
         t for t in lengths
-        if part.start <= t.start < part.end and (rules.counted_from.match(text, t.end) or rules.counted_from.search(t.text))
-        and not any(a <= t.start < b for a, b in quoted)
+        if (rules.counted_from.match(text, t.end) or rules.counted_from.search(t.text)) and quoted.holding(t.start) is None
     ), None)
     if length is not None:
-        earlier = [(text[d.start : d.end], d.date) for d in drafts if d.date.basis == "words"]
+        earlier = [(text[d.start : d.end], d.date) for d in drafts[-ANCHOR_REACH:] if d.date.basis == "words"]
         when = dating.anchored(text, rules, length, story, earlier)
         if when:
             cut.append((length.start, length.start + len(when.text)))
@@ -331,7 +337,7 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
         kind = "plan" if not _reports(clause) else "statement" if verb.speech or part.speech is not None else "event"
     if dateline := rules.dateline.match(text, sentence.start):
         cut.append(dateline.span())
-    told_in = next((q for q in found if governed and q.start <= governed[0].start < q.end), quotation)
+    told_in = (quotes.holding(governed[0].start) if governed else None) or quotation
     # A relative clause set off by a comma is left out of the title, with its comma.
     cut += [
         (text.rfind(",", part.start, c.start), c.end) for c in part.clauses
@@ -426,13 +432,12 @@ def _subhead(text: str, sentence: Sentence, spans: list[tuple[int, int]]) -> boo
     return whole and "\n" not in words and len(words.split()) <= 12 and not re.search(r"[.!?…:;”\"’)]$", words.rstrip())
 
 
-def _dateline(text: str, sentence: Sentence, calendar) -> bool:
+def _dateline(text: str, sentence: Sentence, times) -> bool:
     """A line that is only a date (and perhaps a place): "June 8, 2010"."""
     words = text[sentence.start : sentence.end]
     rest = words
-    for timex in calendar:
-        if sentence.start <= timex.start < sentence.end:
-            rest = rest.replace(timex.text, " ")
+    for timex in times:
+        rest = rest.replace(timex.text, " ")
     return len(words) < 80 and "\n" not in words.strip() and not re.search(r"[a-z]{3,}", re.sub(r"\b[A-Z][A-Za-z.]*", " ", rest))
 
 
@@ -505,24 +510,61 @@ def _certainty_cue(rules: Rules, passage: str) -> bool:
 # -- Quotes: each backs the happening it is attributed in, or a testimony -----
 
 
-def _attach(text: str, drafts: list[Draft], found, said, people, timexes, published, told: dict[int, FoundDate]) -> list[Draft]:
+def _attach(text: str, drafts: list[Draft], found, said, persons: ByStart, timexes, published, told: dict[int, FoundDate]) -> list[Draft]:
+    sentences = ByStart(said)
+    calendar = ByStart(t for t in timexes if t.type in ("DATE", "TIME"))
+    reporting = ByStart(d for d in drafts if d.quotation is None)
+    telling: dict[int, list[Draft]] = {}
+    for draft in drafts:
+        if draft.quotation is not None:
+            telling.setdefault(id(draft.quotation), []).append(draft)
+    times = sorted(told)
+    news = _NewsIndex(drafts)
+    testimonies: dict[str, Draft] = {}
     for quote in found:
         if quote.speaker is None:
             continue
-        inside = [d for d in drafts if d.quotation is quote]
-        holder = next((d for d in drafts if d.quotation is None and d.start <= quote.attribution < d.end), None)
+        inside = telling.get(id(quote), [])
+        holder = reporting.holding(quote.attribution)
         if holder is None and not inside:
-            holder = _testimony_for(text, drafts, quote, said, people, timexes, published, told) if _testifies(quote) else _news(drafts, told, quote)
-            if holder is not None and holder.kind != "testimony":
-                # The comment's sentence is a passage of the news it comments on.
-                sentence = next(s for s in reversed(said) if s.start <= quote.attribution)
-                holder.also.append((min(sentence.start, quote.opened), max(sentence.end, quote.end)))
+            if _testifies(quote):
+                holder = _testimony_for(text, testimonies, quote, sentences, persons, calendar, published, told)
+            else:
+                holder = news.of(_time_told(times, told, quote.attribution), quote.start)
+                if holder is not None:
+                    # The comment's sentence is a passage of the news it comments on.
+                    sentence = sentences.holding(quote.attribution) or said[0]
+                    holder.also.append((min(sentence.start, quote.opened), max(sentence.end, quote.end)))
         # One entry per quotation: the happening it tells, if it tells one; a
         # testimony, if the article says where it was given; else the news it comments on.
         for draft in [d for d in (holder, *inside) if d is not None]:
             if quote not in draft.quotes:
                 draft.quotes.append(quote)
-    return sorted(drafts, key=lambda d: d.start)
+    known = {id(d) for d in drafts}
+    return sorted(drafts + [d for d in testimonies.values() if id(d) not in known], key=lambda d: d.start)
+
+
+def _time_told(times: list[int], told: dict[int, FoundDate], at: int) -> FoundDate | None:
+    """The time the story was telling at `at` (`times`: the keys of `told`, sorted)."""
+    i = bisect_left(times, at + 1) - 1
+    return told[times[i]] if i >= 0 else None
+
+
+class _NewsIndex:
+    """The entries dated by their own words, by date, to find the news a
+    comment is about."""
+
+    def __init__(self, drafts: list[Draft]):
+        self.by_date: dict[str | None, list[Draft]] = {}
+        for draft in drafts:
+            if draft.date.basis == "words":
+                self.by_date.setdefault(draft.date.value, []).append(draft)
+
+    def of(self, now: FoundDate | None, before: int) -> Draft | None:
+        """The first entry dated `now` that starts before `before`."""
+        if now is None:
+            return None
+        return next((d for d in self.by_date.get(now.value, []) if d.start < before), None)
 
 
 def _testifies(quote: Quotation) -> bool:
@@ -531,32 +573,22 @@ def _testifies(quote: Quotation) -> bool:
     return bool(quote.channel) and quote.channel != quotations.NOT_STATED
 
 
-def _news(drafts: list[Draft], told: dict[int, FoundDate], quote: Quotation) -> Draft | None:
-    """The entry of the news a comment is about: the one dated by the time
-    the story was telling where the words were said, if there is one."""
-    now = next((d for at, d in sorted(told.items(), reverse=True) if at <= quote.attribution), None)
-    if now is None:
-        return None
-    return next((d for d in drafts if d.date.value == now.value and d.date.basis == "words" and d.start < quote.start), None)
-
-
-def _testimony_for(text: str, drafts, quote: Quotation, said, people, timexes, published, told: dict[int, FoundDate]) -> Draft:
+def _testimony_for(text: str, testimonies: dict[str, Draft], quote: Quotation, sentences: ByStart, persons: ByStart, calendar: ByStart, published, told: dict[int, FoundDate]) -> Draft:
     """The testimony a quotation belongs to: the speaker's, when the article
     is still on them; else a new one, told where the speaker was named, and
     dated by its own words or the time the story was telling there."""
-    for draft in reversed(drafts):
-        if draft.kind == "testimony" and draft.quotes and draft.quotes[-1].speaker == quote.speaker and draft.start < quote.start:
-            return draft
-    at = next(s for s in reversed(said) if s.start <= quote.attribution)
-    named = [p for p in people if p.person and p.name == quote.speaker and p.start <= quote.attribution]
+    last = testimonies.get(quote.speaker)
+    if last is not None and last.start < quote.start:
+        return last
+    at = sentences.holding(quote.attribution) or sentences.last_before(quote.attribution + 1)
+    named = persons.last_before(quote.attribution + 1, where=lambda p: p.name == quote.speaker)
     if named:
-        intro = next(s for s in reversed(said) if s.start <= named[-1].start)
+        intro = sentences.holding(named.start) or at
         at = intro if intro.paragraph == at.paragraph else at
-    own = [t for t in timexes if at.start <= t.start and t.end <= at.end and t.type in ("DATE", "TIME") and dating.on_calendar(t)]
+    own = [t for t in calendar.between(at.start, at.end) if t.end <= at.end and dating.on_calendar(t)]
     when = dating.from_words(own[0]) if own else told.get(at.start) if _told_in_past(text, quote) else None
     draft = Draft(at.start, at.end, "testimony", when or dating.undated(published), None, at.paragraph, [])
-    drafts.append(draft)
-    drafts.sort(key=lambda d: d.start)
+    testimonies[quote.speaker] = draft
     return draft
 
 
@@ -572,19 +604,20 @@ def _told_in_past(text: str, quote: Quotation) -> bool:
 # -- Finishing: certainty, places, titles, ids --------------------------------
 
 
-def _finish(text, read, rules: Rules, drafts: list[Draft], quote_ids, places: list[tuple[int, int, str]], people, subjects) -> tuple[FoundEvent, ...]:
+def _finish(text, read, rules: Rules, drafts: list[Draft], quote_ids, places: list[tuple[int, int, str]], named: ByStart, persons: ByStart, subjects: ByStart) -> tuple[FoundEvent, ...]:
     events, used = [], set()
-    for draft in _told_again(_merged(drafts, people), read, rules):
+    where = ByStart(places, start=lambda place: place[0], end=lambda place: place[1])
+    for draft in _told_again(_merged(drafts, persons), read, rules):
         passage = text[draft.start : draft.end]
-        certainty, according_to = _certainty(read, rules, draft, people)
-        title = _title(read, rules, draft, people, subjects)
-        names = tuple(dict.fromkeys(name for a, b, name in places if draft.start <= a and b <= draft.end))
+        certainty, according_to = _certainty(read, rules, draft, persons)
+        title = _title(read, rules, draft, persons, subjects)
+        names = tuple(dict.fromkeys(name for a, b, name in where.between(draft.start, draft.end) if b <= draft.end))
         if not names and RELATIVE.match(passage):
             # "Palmyra, which it had lost": the place or name the clause is about comes just before it.
-            names = tuple(name for a, b, name in places if draft.start - 40 <= a and b <= draft.start)[-1:]
-            named = names[0] if names else next((m.name for m in reversed(people) if draft.start - 4 <= m.end <= draft.start), None)
-            named = named or titles.antecedent(read, draft.start)
-            title = f"{named}, {title[:1].lower()}{title[1:]}" if named else title
+            names = tuple(name for a, b, name in where.between(draft.start - 40, draft.start) if b <= draft.start)[-1:]
+            named_before = named.last_before(draft.start + 1)
+            antecedent = names[0] if names else named_before.name if named_before and draft.start - named_before.end <= 4 else titles.antecedent(read, draft.start)
+            title = f"{antecedent}, {title[:1].lower()}{title[1:]}" if antecedent else title
         event_id = _unique(f"{_slug(draft.date.value or 'undated', 4)}-{_slug(title, 6)}", used)
         events.append(FoundEvent(
             event_id, title, draft.kind, draft.date, names, draft.start, draft.end, passage,
@@ -604,15 +637,18 @@ def _told_again(drafts: list[Draft], text: str, rules: Rules) -> list[Draft]:
     "ZEC declared Mnangagwa the winner" after "Mnangagwa has been declared
     winner") joins the first telling. Each joins as a further passage."""
     kept: list[Draft] = []
+    same_date: dict[tuple, list[Draft]] = {}  # the kept entries by date: only those can tell the same happening
     words = {id(d): _content_words(text, d, rules) for d in drafts}
     for draft in drafts:
-        first = next((d for d in kept if _same_happening(d, draft, words[id(d)], words[id(draft)])), None)
+        dated = same_date.setdefault((draft.date.value, draft.date.mod), [])
+        first = next((d for d in dated[-RETOLD_REACH:] if _same_happening(d, draft, words[id(d)], words[id(draft)])), None)
         if first is None and draft.comment:
-            first = next((d for d in kept if not d.comment and d.date.value == draft.date.value and d.date.basis == "words"), None)
+            first = next((d for d in dated if not d.comment and d.date.basis == "words"), None)
             if first is None:
                 continue  # a comment on nothing the article dates: its quotes are left to stand alone
         if first is None:
             kept.append(draft)
+            dated.append(draft)
             continue
         first.also.append((draft.start, draft.end))
         first.also.extend(draft.also)
@@ -642,7 +678,7 @@ def _content_words(text: str, draft: Draft, rules: Rules) -> set[str]:
     return {w.lower()[:6] for w in words if w.lower() not in common and w.lower() not in verbs.commentary}
 
 
-def _merged(drafts: list[Draft], people) -> list[Draft]:
+def _merged(drafts: list[Draft], persons: ByStart) -> list[Draft]:
     """One entry per happening: sentences in a row telling it (same kind,
     date and quotation, with nothing between them) become one event; so do
     the words that introduce a quotation ("She told the camera:") and the
@@ -658,14 +694,14 @@ def _merged(drafts: list[Draft], people) -> list[Draft]:
             merged[-1] = replace(last, end=max(last.end, draft.end), quotes=last.quotes + [q for q in draft.quotes if q not in last.quotes])
         elif last and _introduces(last, draft):
             merged[-1] = replace(draft, start=last.start, quotes=draft.quotes + [q for q in last.quotes if q not in draft.quotes])
-        elif last and _elaborates(last, draft, people):
+        elif last and _elaborates(last, draft, persons):
             merged[-1] = replace(last, end=max(last.end, draft.end), quotes=last.quotes + [q for q in draft.quotes if q not in last.quotes])
         else:
             merged.append(draft)
     return merged
 
 
-def _elaborates(done: Draft, said: Draft, people) -> bool:
+def _elaborates(done: Draft, said: Draft, persons: ByStart) -> bool:
     """Whether `said` is its speaker's words about `done`, which they took
     part in: the next sentence of the same or the next paragraph, a
     statement not dated otherwise, by someone named in `done`."""
@@ -674,8 +710,8 @@ def _elaborates(done: Draft, said: Draft, people) -> bool:
     if not speaking or said.date.basis == "words" and said.date.value != done.date.value or said.paragraph - done.paragraph > 1:
         return False
     speakers = {q.speaker for q in said.quotes if q.speaker}
-    speakers |= {p.name for p in people if p.person and said.start <= p.start < (said.clause.verb.start if verb else said.end)}
-    involved = {p.name for p in people if p.person and done.start <= p.start < done.end} | {q.speaker for q in done.quotes}
+    speakers |= {p.name for p in persons.between(said.start, said.clause.verb.start if verb else said.end)}
+    involved = {p.name for p in persons.between(done.start, done.end)} | {q.speaker for q in done.quotes}
     return bool(speakers & involved)
 
 
@@ -690,7 +726,7 @@ def _introduces(speech: Draft, told: Draft) -> bool:
     )
 
 
-def _certainty(text: str, rules: Rules, draft: Draft, people) -> tuple[str, str | None]:
+def _certainty(text: str, rules: Rules, draft: Draft, persons: ByStart) -> tuple[str, str | None]:
     """How sure the article is, and on whose word: its own hedges first
     ("unconfirmed", "according to", "were said to"); then a happening told
     as someone's words ("…, rebels said", "The agency reported that …") is
@@ -700,18 +736,18 @@ def _certainty(text: str, rules: Rules, draft: Draft, people) -> tuple[str, str 
     for certainty in rules.certainties:
         if certainty.cues.search(passage):
             who = next((m.group("who") for p in certainty.who for m in [p.search(passage)] if m), None)
-            who = _noun_phrase(who, draft.start + passage.find(who) if who else 0, people)
+            who = _noun_phrase(who, draft.start + passage.find(who) if who else 0, persons)
             if speaker:
                 who = f"{who}, as {speaker} says" if who else speaker
             return certainty.name, who or NOT_NAMED
     if draft.told_by is not None:
-        return "claimed", _noun_phrase(text[draft.told_by[0] : draft.told_by[1]], draft.told_by[0], people) or NOT_NAMED
+        return "claimed", _noun_phrase(text[draft.told_by[0] : draft.told_by[1]], draft.told_by[0], persons) or NOT_NAMED
     if speaker:
         return "claimed", speaker
     return "reported", None
 
 
-def _noun_phrase(words: str | None, at: int, people) -> str | None:
+def _noun_phrase(words: str | None, at: int, persons: ByStart) -> str | None:
     """Who, as a name or a noun phrase: "the state news agency", "Karim
     Nasser" for a "he" or "she"; None for a fragment ("under", "She later")."""
     if not words:
@@ -731,8 +767,8 @@ def _noun_phrase(words: str | None, at: int, people) -> str | None:
     if not tokens:
         return None
     if tokens[0].low in ("he", "she") and len(tokens) == 1:
-        named = [p for p in people if p.person and p.end <= at]
-        return named[-1].name if named else None
+        named = persons.last_before(at, where=lambda p: p.end <= at)
+        return named.name if named else None
     if tokens[0].low in verbs.pronoun_subjects:
         return None
     shown = words[tokens[0].start : tokens[-1].end].strip(" ,;:")
@@ -745,7 +781,7 @@ def _lower_article(words: str) -> str:
     return re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ", words)
 
 
-def _title(text: str, rules: Rules, draft: Draft, people, subjects) -> str:
+def _title(text: str, rules: Rules, draft: Draft, persons: ByStart, subjects: ByStart) -> str:
     # A testimony is headed by its words, unless its speaker did something
     # the clause tells ("Lina Saleh posted a video of herself").
     subject = text[draft.clause.subject[0] : draft.clause.subject[1]] if draft.clause and draft.clause.subject else ""
@@ -756,7 +792,7 @@ def _title(text: str, rules: Rules, draft: Draft, people, subjects) -> str:
             main = max(speakers, key=speakers.count)
             quote = next(q for q in draft.quotes if q.speaker == main)
             return titles.quote_title(quote.speaker, quote.text)
-        return titles.title(text, rules, draft.start, draft.end, [], people, subjects=subjects)
+        return titles.title(text, rules, draft.start, draft.end, [], persons, subjects=subjects)
     reporting = draft.clause if draft.speech is None or draft.speech.role == "attribution" else draft.speech
     verb = reporting.verb
     # A quotation of a few words ("a little grace") stays inside the clause's own headline.
@@ -775,8 +811,8 @@ def _title(text: str, rules: Rules, draft: Draft, people, subjects) -> str:
         # "The governments, which sponsor the talks, invited ...": the subject opens the part.
         start = draft.start
     end = draft.told_end or draft.end
-    made = titles.title(text, rules, start, end, draft.cut, people, verb.start if verb else None, draft.subject, subjects)
-    return made or titles.title(text, rules, draft.start, end, draft.cut, people, subjects=subjects)
+    made = titles.title(text, rules, start, end, draft.cut, persons, verb.start if verb else None, draft.subject, subjects)
+    return made or titles.title(text, rules, draft.start, end, draft.cut, persons, subjects=subjects)
 
 
 def _quote_ids(found: list[Quotation]) -> dict[int, str]:

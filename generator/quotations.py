@@ -23,6 +23,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from generator.reading import Mention, Rules, Sentence, initials
+from generator.spans import ByStart
 
 NOT_STATED = "not stated in the article"
 PERSON, BODY, DESCRIBED = "person", "body", "described"
@@ -175,6 +176,9 @@ class Context:
         self.named_at = {n.start: n for n in named}
         self.named_starts = [n.start for n in named]
         self.people = [p for p in named if p.person]
+        # The same, looked up by where they start, so a quotation's reading stays linear in the text.
+        self.people_at = ByStart(self.people)
+        self.named_index = ByStart(named)
         self.outlet = outlet
         self.sentence_starts = [s.start for s in sentences]
         self.masked = self._masked(marked)
@@ -407,7 +411,7 @@ class Context:
         if not self.rules.named_after.match(self.text, n_start):
             return None
         first = self.sentence_of(n_start)
-        person = next((p for p in self.people if first.start <= p.start < first.end), None)
+        person = next(iter(self.people_at.between(first.start, first.end)), None)
         return Found(person.name, self.channel((first.start, first.end)), person.start, False) if person else None
 
     # -- channels ---------------------------------------------------------------
@@ -443,7 +447,7 @@ class Context:
         while index > 0 and self.sentences[index - 1].paragraph == paragraph:
             index -= 1
             sentence = self.sentences[index]
-            named = {p.name for p in self.people if sentence.start <= p.start < sentence.end}
+            named = {p.name for p in self.people_at.between(sentence.start, sentence.end)}
             if named - {speaker}:
                 break
             spans.append((sentence.start, sentence.end))
@@ -637,7 +641,7 @@ class Context:
         return None
 
     def _last_candidate(self, a: int, b: int) -> Actor | None:
-        people = [p for p in self.people if a <= p.start < b and not p.possessive]
+        people = [p for p in self.people_at.between(a, b) if not p.possessive]
         return Actor(people[-1].name, PERSON, people[-1].start) if people else None
 
     def _np_after(self, a: int, end: int) -> Actor | None:
@@ -650,7 +654,7 @@ class Context:
         if a >= b:
             return None
         # "said spokesman Kenneth Bacon", "worries former adviser Zbigniew Lee"
-        people = [p for p in self.people if a <= p.start < b and not p.possessive and not self._after_preposition(p.start, a)]
+        people = [p for p in self.people_at.between(a, b) if not p.possessive and not self._after_preposition(p.start, a)]
         if people:
             return Actor(people[-1].name, PERSON, people[-1].start)
         first = WORD.match(self.masked, a, b)
@@ -691,7 +695,7 @@ class Context:
             plural = bare[-1].endswith("s") and len(bare[-1]) > 3 and bare[-1] not in self.rules.subordinators
             if head_final and len(bare) <= 3 and plural and all(x.islower() for x in bare):
                 return Actor(" ".join(bare), DESCRIBED, at, plural=True)
-            people = [p for p in self.people if at <= p.start < b and not p.possessive and not self._after_preposition(p.start, a)]
+            people = [p for p in self.people_at.between(at, b) if not p.possessive and not self._after_preposition(p.start, a)]
             if people:  # "republican Jane Holmes said", "manager Neil Aspinall said"
                 return Actor(people[-1].name, PERSON, people[-1].start)
             return None
@@ -723,7 +727,7 @@ class Context:
             return self._description(nxt, b, owner=name)
         # "Merrill Lynch food analyst William Maguire", "Acme CEO Jane Doe":
         # the name at the end of the phrase is its head, the first its employer.
-        later = [p for p in self.people if end <= p.start < b and not p.possessive]
+        later = [p for p in self.people_at.between(end, b) if not p.possessive]
         if later:
             head = later[-1] if head_final else later[0]
             between = [w.group() for w in self._words(end, head.start) if not w.group()[:1].isupper()]
@@ -785,7 +789,7 @@ class Context:
         text = self.text[a:end].rstrip(" ,.")
         if head is None and words[-1].group().islower():
             head = words[-1].group().lower()  # "someone", "somebody"
-        inside = [n for n in self.named if a <= n.start < end and not self._no_name(n)]
+        inside = [n for n in self.named_index.between(a, end) if not self._no_name(n)]
         people = [p for p in inside if p.person and not p.possessive]
         bodies = [n for n in inside if not n.person]
         body = owner or (bodies[0].name if bodies else None) or next((self.text[x:y] for x, y in self.acronyms.items() if a <= x < end), None)
@@ -905,7 +909,7 @@ class Context:
         if cut is None or SEGMENT_BREAK.search(self.masked, sentence.start, at):
             return None
         after = self._skip(cut.end(), sentence.end)
-        people = [p for p in self.people if after <= p.start < after + 40 and not p.possessive]
+        people = [p for p in self.people_at.between(after, after + 40) if not p.possessive]
         return Actor(people[0].name, PERSON, at) if people and people[0].start - after < 25 else None
 
     def last_person(self, before: int, after: int = 0) -> Mention | None:

@@ -15,6 +15,7 @@ import re
 
 from generator.clauses import Token, load_verbs, tokens
 from generator.reading import Mention, Rules
+from generator.spans import ByStart
 
 LIMIT = 12
 SUBJECT_WORDS = 6  # a longer subject is shortened to its name or head
@@ -44,8 +45,8 @@ SUBJECT_REACH = 400  # how far back "he" looks for the subject it stands for
 
 
 def title(
-    text: str, rules: Rules, start: int, end: int, cut: list[tuple[int, int]], people: list[Mention], verb_at: int | None = None,
-    subject: tuple[int, int] | None = None, subjects: list[Mention] = (),
+    text: str, rules: Rules, start: int, end: int, cut: list[tuple[int, int]], persons: ByStart[Mention], verb_at: int | None = None,
+    subject: tuple[int, int] | None = None, subjects: ByStart[Mention] = ByStart(()),
 ) -> str:
     """A headline for text[start:end], leaving out the spans in `cut` (the
     date, clauses that are not the happening's); `verb_at` is where its verb
@@ -66,10 +67,10 @@ def title(
         return ""
     at = next((i for i, w in enumerate(words) if verb_at is not None and w.start >= verb_at), None)
     if at:
-        subject = _subject(words[:at], people)
+        subject = _subject(words[:at], persons)
         words = subject + words[at:]
         at = len(subject)
-    shown = _named(words, people, subjects)
+    shown = _named(words, persons, subjects)
     shown = _shortened(shown, at)
     return _joined(shown)
 
@@ -149,7 +150,7 @@ def _without_attribution(words: list[Token], rules: Rules, verb_at: int | None) 
     return words
 
 
-def _subject(words: list[Token], people: list[Mention]) -> list[Token]:
+def _subject(words: list[Token], persons: ByStart[Mention]) -> list[Token]:
     """The subject as a headline gives it. 'Neil Aspinall, manager of Apple
     Corps,' -> 'Neil Aspinall'; 'The suit, filed in 2003,' -> 'The suit': an
     apposition or a participle phrase after it goes. 'The co-founder of
@@ -173,7 +174,7 @@ def _subject(words: list[Token], people: list[Mention]) -> list[Token]:
     for segment in reversed(segments):
         if segment[0].low in OPENING_WORDS:
             continue  # "including the physicist Peter Higgs" names one of them, not the subject
-        if len(segment) <= SUBJECT_WORDS and any(p.person and " " in p.name and not p.possessive and segment[0].start <= p.start and p.end <= segment[-1].end for p in people):
+        if len(segment) <= SUBJECT_WORDS and any(" " in p.name and not p.possessive and p.end <= segment[-1].end for p in persons.between(segment[0].start, segment[-1].end)):
             return segment
     # "Apple, Google and Microsoft" is a list, kept whole; "ISIS, or the
     # Islamic State, an armed group," is a name and its appositions.
@@ -189,7 +190,7 @@ def _subject(words: list[Token], people: list[Mention]) -> list[Token]:
         words = words[:participle]
     if len(words) <= SUBJECT_WORDS:
         return words
-    named = [p for p in people if p.person and " " in p.name and not p.possessive and words[0].start <= p.start and p.end <= words[-1].end]
+    named = [p for p in persons.between(words[0].start, words[-1].end) if " " in p.name and not p.possessive and p.end <= words[-1].end]
     if named:
         return [w for w in words if named[-1].start <= w.start < named[-1].end]
     # "The Sudanese government and eastern rebels": both stay; a phrase after the head goes.
@@ -197,7 +198,7 @@ def _subject(words: list[Token], people: list[Mention]) -> list[Token]:
     return words[:head]
 
 
-def _named(words: list[Token], people: list[Mention], subjects: list[Mention]) -> list[str]:
+def _named(words: list[Token], persons: ByStart[Mention], subjects: ByStart[Mention]) -> list[str]:
     """The words as shown, a leading "he" or "she" replaced by the person it
     stands for: the last person who was the subject of a clause before it
     ("Railway Minister Suresh Prabhu met the injured. He announced ..."),
@@ -205,9 +206,10 @@ def _named(words: list[Token], people: list[Mention], subjects: list[Mention]) -
     shown = [w.text for w in words]
     at = words[0].start
     if words[0].low in PRONOUNS:
-        before = [p for p in subjects if p.end <= at and at - p.end <= SUBJECT_REACH] or [p for p in people if p.person and p.end <= at]
+        near = subjects.last_before(at, where=lambda p: p.end <= at)
+        before = near if near and at - near.end <= SUBJECT_REACH else persons.last_before(at, where=lambda p: p.end <= at)
         if before:
-            shown[0] = before[-1].name
+            shown[0] = before.name
     return shown
 
 
