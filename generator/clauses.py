@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -130,17 +131,29 @@ class Token(NamedTuple):
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
-    found = []
-    for m in WORD.finditer(text, start, end):
-        word = m.group()
-        found.append(Token(word, m.start(), m.end(), word.lower().translate(APOSTROPHE) if "’" in word else word.lower()))
-    return found
+    return [
+        Token(word, m.start(), m.end(), word.lower().translate(APOSTROPHE) if "’" in word else word.lower())
+        for m in WORD.finditer(text, start, end)
+        for word in (m.group(),)
+    ]
 
 
-def clauses(text: str, start: int, end: int, verbs: Verbs | None = None) -> list[Clause]:
-    """The clauses of text[start:end], in order; every word is in one."""
+class Words:
+    """A text's words, read once; the words of any stretch of it found by position."""
+
+    def __init__(self, text: str):
+        self.all = tokens(text, 0, len(text))
+        self.starts = [w.start for w in self.all]
+
+    def between(self, start: int, end: int) -> list[Token]:
+        return self.all[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+
+def clauses(text: str, start: int, end: int, verbs: Verbs | None = None, words: Words | None = None) -> list[Clause]:
+    """The clauses of text[start:end], in order; every word is in one
+    (`words`: the text's words, when read already)."""
     verbs = verbs or load_verbs()
-    words = tokens(text, start, end)
+    words = words.between(start, end) if words else tokens(text, start, end)
     groups = _verb_groups(words, verbs)
     cuts = _openings(words, groups, verbs)
     found = []

@@ -122,9 +122,10 @@ def extract(text: str, source: str, published: date | None, outlet: str | None, 
     cues = Cues(read, rules, named_places, [(m.start, m.end) for m in people if not m.person], [(m.start, m.end) for m in people if m.person])
     told: dict[int, FoundDate] = {}
     subjects: list = []  # the people who are the subjects of the article's clauses, for "he" and "she"
-    drafts = _happenings(read, rules, said, found, marked, timexes, cues, published, told, subjects, persons)
+    words = clauses.Words(read)
+    drafts = _happenings(read, rules, said, found, marked, timexes, cues, published, told, subjects, persons, words)
     drafts = _attach(read, drafts, found, said, persons, timexes, published, told)
-    events = _finish(text, read, rules, drafts, quote_ids, named_places, ByStart(people), persons, ByStart(subjects))
+    events = _finish(text, read, rules, drafts, quote_ids, named_places, ByStart(people), persons, ByStart(subjects), words)
     quotes = tuple(FoundQuote(quote_ids[id(q)], q.text, q.start, q.end, q.speaker, q.channel) for q in found)
     return Extraction(source, published, events, quotes)
 
@@ -170,7 +171,10 @@ class Part:
     subject: tuple[int, int] | None  # the main clause's subject, when the event's clause has none of its own
 
 
-def _happenings(text, rules: Rules, said: list[Sentence], found, marked, timexes, cues: Cues, published, told: dict[int, FoundDate], subjects, persons) -> list[Draft]:
+def _happenings(
+    text, rules: Rules, said: list[Sentence], found, marked, timexes, cues: Cues, published, told: dict[int, FoundDate], subjects, persons,
+    words: clauses.Words,
+) -> list[Draft]:
     """The candidates, dated. `told` gets, for each sentence, the time the
     story was telling when it began (for quotations attributed there)."""
     drafts: list[Draft] = []
@@ -197,7 +201,7 @@ def _happenings(text, rules: Rules, said: list[Sentence], found, marked, timexes
             dated or rules.in_quotation.search(text, sentence.start, sentence.end)
         ):
             continue
-        found_clauses = clauses.clauses(text, sentence.start, sentence.end)
+        found_clauses = clauses.clauses(text, sentence.start, sentence.end, words=words)
         subjects.extend(p for c in found_clauses if c.subject for p in persons.between(*c.subject))
         lead = main_clause(found_clauses)
         previous = drafts[-1] if drafts else None
@@ -604,13 +608,16 @@ def _told_in_past(text: str, quote: Quotation) -> bool:
 # -- Finishing: certainty, places, titles, ids --------------------------------
 
 
-def _finish(text, read, rules: Rules, drafts: list[Draft], quote_ids, places: list[tuple[int, int, str]], named: ByStart, persons: ByStart, subjects: ByStart) -> tuple[FoundEvent, ...]:
+def _finish(
+    text, read, rules: Rules, drafts: list[Draft], quote_ids, places: list[tuple[int, int, str]], named: ByStart, persons: ByStart,
+    subjects: ByStart, words: clauses.Words,
+) -> tuple[FoundEvent, ...]:
     events, used = [], set()
     where = ByStart(places, start=lambda place: place[0], end=lambda place: place[1])
     for draft in _told_again(_merged(drafts, persons), read, rules):
         passage = text[draft.start : draft.end]
         certainty, according_to = _certainty(read, rules, draft, persons)
-        title = _title(read, rules, draft, persons, subjects)
+        title = _title(read, rules, draft, persons, subjects, words)
         names = tuple(dict.fromkeys(name for a, b, name in where.between(draft.start, draft.end) if b <= draft.end))
         if not names and RELATIVE.match(passage):
             # "Palmyra, which it had lost": the place or name the clause is about comes just before it.
@@ -781,7 +788,7 @@ def _lower_article(words: str) -> str:
     return re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ", words)
 
 
-def _title(text: str, rules: Rules, draft: Draft, persons: ByStart, subjects: ByStart) -> str:
+def _title(text: str, rules: Rules, draft: Draft, persons: ByStart, subjects: ByStart, words: clauses.Words) -> str:
     # A testimony is headed by its words, unless its speaker did something
     # the clause tells ("Lina Saleh posted a video of herself").
     subject = text[draft.clause.subject[0] : draft.clause.subject[1]] if draft.clause and draft.clause.subject else ""
@@ -792,7 +799,7 @@ def _title(text: str, rules: Rules, draft: Draft, persons: ByStart, subjects: By
             main = max(speakers, key=speakers.count)
             quote = next(q for q in draft.quotes if q.speaker == main)
             return titles.quote_title(quote.speaker, quote.text)
-        return titles.title(text, rules, draft.start, draft.end, [], persons, subjects=subjects)
+        return titles.title(text, rules, draft.start, draft.end, [], persons, subjects=subjects, words=words)
     reporting = draft.clause if draft.speech is None or draft.speech.role == "attribution" else draft.speech
     verb = reporting.verb
     # A quotation of a few words ("a little grace") stays inside the clause's own headline.
@@ -811,8 +818,8 @@ def _title(text: str, rules: Rules, draft: Draft, persons: ByStart, subjects: By
         # "The governments, which sponsor the talks, invited ...": the subject opens the part.
         start = draft.start
     end = draft.told_end or draft.end
-    made = titles.title(text, rules, start, end, draft.cut, persons, verb.start if verb else None, draft.subject, subjects)
-    return made or titles.title(text, rules, draft.start, end, draft.cut, persons, subjects=subjects)
+    made = titles.title(text, rules, start, end, draft.cut, persons, verb.start if verb else None, draft.subject, subjects, words)
+    return made or titles.title(text, rules, draft.start, end, draft.cut, persons, subjects=subjects, words=words)
 
 
 def _quote_ids(found: list[Quotation]) -> dict[int, str]:

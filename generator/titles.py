@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from generator.clauses import Token, load_verbs, tokens
+from generator.clauses import Token, Words, load_verbs, tokens
 from generator.reading import Mention, Rules
 from generator.spans import ByStart
 
@@ -46,13 +46,14 @@ SUBJECT_REACH = 400  # how far back "he" looks for the subject it stands for
 
 def title(
     text: str, rules: Rules, start: int, end: int, cut: list[tuple[int, int]], persons: ByStart[Mention], verb_at: int | None = None,
-    subject: tuple[int, int] | None = None, subjects: ByStart[Mention] = ByStart(()),
+    subject: tuple[int, int] | None = None, subjects: ByStart[Mention] = ByStart(()), words: Words | None = None,
 ) -> str:
     """A headline for text[start:end], leaving out the spans in `cut` (the
     date, clauses that are not the happening's); `verb_at` is where its verb
     starts. A clause that shares the subject of its sentence's main clause
     ("..., since being elected president") is given it (`subject`)."""
-    words = [w for w in tokens(text, start, end) if not any(a <= w.start < b for a, b in cut)]
+    read = words.between if words else lambda a, b: tokens(text, a, b)
+    words = [w for w in read(start, end) if not any(a <= w.start < b for a, b in cut)]
     words = [w for w in _without_parentheses(words) if w.low not in FILLERS]
     if subject is None:
         words = _without_opening(words, rules, verb_at)
@@ -60,7 +61,7 @@ def title(
         # The clause's own opener ("since being", "and") goes, word by word; then the shared subject comes first.
         while words and (words[0].low in rules.title_openers or words[0].low in ("being", "having", "and", "or", "but")):
             words = words[1:]
-        words = [w for w in tokens(text, *subject) if not any(a <= w.start < b for a, b in cut)] + words
+        words = [w for w in read(*subject) if not any(a <= w.start < b for a, b in cut)] + words
     words = _without_attribution(words, rules, verb_at)
     words = _without_appositions(words, verb_at)
     if not words:
