@@ -58,6 +58,7 @@ class Verbs:
     past_forms: frozenset[str]  # every irregular past and participle, with the prefixes ("retook")
     auxiliaries: frozenset[str]  # be, have, do and the modals
     participles_only: frozenset[str]  # "taken", "retaken": never a simple past
+    known: frozenset[str]  # every base form the lists name
 
 
 @cache
@@ -82,7 +83,8 @@ def load_verbs(path: Path = RULES_FILE) -> Verbs:
     auxiliaries = frozenset().union(*(words[name] for name in ("be", "have", "do", "future_modals", "modals")))
     return Verbs(
         base_of=base_of, past=frozenset(past), participles=frozenset(participles), bases=frozenset(bases),
-        past_forms=past_forms, auxiliaries=auxiliaries, participles_only=participles_only, **words,
+        past_forms=past_forms, auxiliaries=auxiliaries, participles_only=participles_only,
+        known=words["speech"] | words["states"] | words["ahead"] | words["commentary"] | frozenset(bases), **words,
     )
 
 
@@ -202,11 +204,13 @@ def lemma(word: str, verbs: Verbs) -> str:
         return word[:-3] + "y"
     if word.endswith(("ed", "ing")):
         stem = word[:-2] if word.endswith("ed") else word[:-3]
+        known = verbs.known
+        # A base the rules list wins: "added" is "add", "praised" is "praise", "stopped" is "stop".
+        for base in (stem, stem + "e", stem[:-1]):
+            if base in known:
+                return base
         if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
             return stem[:-1]
-        known = verbs.speech | verbs.states | verbs.ahead
-        if stem + "e" in known:
-            return stem + "e"
         return stem + "e" if stem.endswith(("c", "v", "z", "at", "iz", "is", "ur", "us", "g", "ut", "os", "as", "ac", "uc", "rs", "ps", "ls", "ns")) and not stem.endswith("ng") else stem
     if word.endswith("ies"):
         return word[:-3] + "y"
@@ -288,7 +292,7 @@ def _nonfinite(words: list[Token], i: int, verbs: Verbs) -> tuple[Verb, int] | N
         return Verb(words[i].start, words[i + 1].end, head, base, "past", low == "being", False, False, False, base in verbs.speech, base in verbs.states), i + 2
     if low.endswith("ing") and len(low) > 4 and low not in ("being", "having") and low.isalpha():
         base = lemma(low, verbs)
-        return Verb(words[i].start, words[i].end, low, base, "past", False, False, False, False, base in verbs.speech, base in verbs.states), i + 1
+        return Verb(words[i].start, words[i].end, low, base, "past", False, False, True, False, base in verbs.speech, base in verbs.states), i + 1
     return None
 
 
@@ -513,7 +517,8 @@ def _openings(words: list[Token], groups: list[Verb], verbs: Verbs) -> list[tupl
             if low in verbs.subordinators and _verb_before_comma(words, i + 1, groups) and not _time_follows(words, i + 1, verbs):
                 cuts[0] = (0, "adverbial", low)
             continue
-        if low in (";", "—", "–") or (low == ":" and _verb_before_comma(words, i + 1, groups)):
+        if low in (";", "—", "–", "-") or (low == ":" and _verb_before_comma(words, i + 1, groups)):
+            # ("-" alone is a dash set off by spaces: a hyphen is inside its word.)
             following = words[i + 1].low if i + 1 < len(words) else ""
             # "—though monitors have documented ...—": a concession, not a clause of its own.
             cuts.append((i + 1, "adverbial", following) if following in verbs.subordinators else (i + 1, "coordinate", None))

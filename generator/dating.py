@@ -147,7 +147,8 @@ def _in_participle_phrase(before: str) -> bool:
 def _shares_time(clause: Clause, rules: Rules) -> bool:
     """Whether a clause's time is its sentence's: it has no verb, it happens
     at the same time ("when ..."), or it is a second verb joined by "and"."""
-    return clause.verb is None or clause.role == "adverbial" and clause.opener in rules.simultaneous or (
+    ongoing = clause.verb is not None and clause.verb.head.endswith("ing")  # "before fighting back"
+    return clause.verb is None or clause.role == "adverbial" and (clause.opener in rules.simultaneous or ongoing) or (
         clause.role == "coordinate" and clause.opener in ("and", "or")
     )
 

@@ -240,7 +240,7 @@ def _parts(text: str, rules: Rules, found: list[Clause], dated, quoted) -> list[
         # "X happened when Y happened on Friday": the time of a when-clause is
         # the main clause's; so is the time of a second verb when the first has none
         # ("14 were killed and scores injured ... on Wednesday").
-        simultaneous = clause.role == "adverbial" and clause.opener in rules.simultaneous or (
+        simultaneous = clause.role == "adverbial" and (clause.opener in rules.simultaneous or _ongoing(clause)) or (
             clause.role == "coordinate" and clause.opener in ("and", "or") and not lead_dated
         )
         own = clause is not lead and clause.role in ("relative", "adverbial", "coordinate") and clause.verb is not None and not simultaneous and (
@@ -279,6 +279,12 @@ def _parts(text: str, rules: Rules, found: list[Clause], dated, quoted) -> list[
         if end > start:
             parts.append(Part(start, end, tuple(group), event, speech, shared))
     return parts
+
+
+def _ongoing(clause: Clause) -> bool:
+    """'before fighting back to beat Robredo on Sunday': an -ing clause
+    tells the same occasion as its main clause."""
+    return clause.verb is not None and clause.verb.head.endswith("ing") and clause.verb.start == clause.verb.end - len(clause.verb.head)
 
 
 def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotation, quotes, cues, story, drafts, published) -> Draft | None:
@@ -341,6 +347,8 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
         kind = "plan" if not _reports(clause) else "statement" if verb.speech or part.speech is not None else "event"
     if dateline := rules.dateline.match(text, sentence.start):
         cut.append(dateline.span())
+    # A date that opens the sentence without dating its verb ("April 30 Thomson Reuters on Tuesday reported").
+    cut += [(t.start, t.end) for t in dated if t.start == sentence.start]
     told_in = (quotes.holding(governed[0].start) if governed else None) or quotation
     # A relative clause set off by a comma is left out of the title, with its comma.
     cut += [
@@ -374,6 +382,9 @@ def _told_end(text: str, part: Part) -> int:
         end = max(end, part.speech.end)
     for clause in part.clauses:
         if clause.start < end:
+            continue
+        if clause.role == "main" and clause.verb is not None:
+            end = clause.end  # "the death toll, which rose on Wednesday, is expected to rise": the main clause resumes
             continue
         bound = text[max(part.start, clause.start - 2) : clause.start]
         # "were grabbed or pushed to the ground": a second verb of the same subject.

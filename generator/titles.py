@@ -182,6 +182,8 @@ def _subject(words: list[Token], persons: ByStart[Mention]) -> list[Token]:
     listed = any(segment[0].low == "and" for segment in segments[1:]) or len(segments) > 1 and all(len(s) <= 3 for s in segments)
     first = segments[0][0].start
     words = [w for w in words if w.start >= first] if listed else segments[0]
+    if listed and len(words) <= 2 * SUBJECT_WORDS:
+        return words  # "Both Erdogan, 69, and Kilicdaroglu": every name stays
     # "An iOS update released Thursday": a participle after the noun starts what the headline leaves out.
     participle = next((
         i for i, w in enumerate(words)
@@ -246,6 +248,8 @@ def _shortened(shown: list[str], verb: int | None) -> list[str]:
             continue  # "a six-month, 300 million-mile journey": adjectives go on
         if low == "," and shown[j - 1][:1].isupper() and shown[j + 1 : j + 2] and shown[j + 1][:1].isupper() and "," in shown[j + 2 : j + 5]:
             continue  # "a Jefferson County, Alabama, official": a place and its state
+        if low == "," and j >= 3 and shown[j - 2] == "," and shown[j - 1][:1].isupper() and shown[j - 3][:1].isupper():
+            continue  # ... and the comma after the state
         if kind is None or kind == 2 and words > LIMIT + 1:
             continue  # a clause may run a few words past the limit to end whole; a phrase may not
         cost = kind + 2 * max(0, words - LIMIT) + (10 if words - counts[start] < 3 else 0) + (LIMIT - words) * 0.3
