@@ -536,27 +536,42 @@ def _attach(text: str, drafts: list[Draft], found, said, persons: ByStart, timex
     times = sorted(told)
     news = _NewsIndex(drafts)
     testimonies: dict[str, Draft] = {}
+    absorbed: set[int] = set()
     for quote in found:
         if quote.speaker is None:
             continue
         inside = telling.get(id(quote), [])
         holder = reporting.holding(quote.attribution)
-        if holder is None and not inside:
+        if holder is not None and _testifies(quote):
+            # "She told the camera: ... Later she added: ...": one testimony, whose further words join it.
+            first = testimonies.setdefault(quote.speaker, holder)
+            if first is not holder and _only_speaks(holder):
+                first.also.append((holder.start, holder.end))
+                absorbed.add(id(holder))
+                holder = first
+        if holder is None:
             if _testifies(quote):
+                # The telling is an entry of its own, as well as what it tells.
                 holder = _testimony_for(text, testimonies, quote, sentences, persons, calendar, published, told)
-            else:
+            elif not inside:
                 holder = news.of(_time_told(times, told, quote.attribution), quote.start)
                 if holder is not None:
                     # The comment's sentence is a passage of the news it comments on.
                     sentence = sentences.holding(quote.attribution) or said[0]
                     holder.also.append((min(sentence.start, quote.opened), max(sentence.end, quote.end)))
-        # One entry per quotation: the happening it tells, if it tells one; a
-        # testimony, if the article says where it was given; else the news it comments on.
+        # The happening a quotation tells, if it tells one; a testimony, if the
+        # article says where it was given; else the news it comments on.
         for draft in [d for d in (holder, *inside) if d is not None]:
             if quote not in draft.quotes:
                 draft.quotes.append(quote)
     known = {id(d) for d in drafts}
+    drafts = [d for d in drafts if id(d) not in absorbed]
     return sorted(drafts + [d for d in testimonies.values() if id(d) not in known], key=lambda d: d.start)
+
+
+def _only_speaks(draft: Draft) -> bool:
+    """Whether the entry tells nothing but someone speaking ("Later she added:")."""
+    return draft.kind in ("statement", "testimony") and (draft.clause is None or draft.clause.verb.speech)
 
 
 def _time_told(times: list[int], told: dict[int, FoundDate], at: int) -> FoundDate | None:
@@ -723,6 +738,8 @@ def _elaborates(done: Draft, said: Draft, persons: ByStart) -> bool:
     """Whether `said` is its speaker's words about `done`, which they took
     part in: the next sentence of the same or the next paragraph, a
     statement not dated otherwise, by someone named in `done`."""
+    if done.quotation is not None:
+        return False  # what a speaker tells is not something they took part in
     verb = said.clause.verb if said.clause else None
     speaking = said.kind in ("testimony", "statement") or (verb is not None and verb.speech)
     if not speaking or said.date.basis == "words" and said.date.value != done.date.value or said.paragraph - done.paragraph > 1:
@@ -738,7 +755,7 @@ def _introduces(speech: Draft, told: Draft) -> bool:
     verb = speech.clause.verb if speech.clause else None
     quote = told.quotation
     return (
-        quote is not None and speech.quotation is None and speech.date.basis != "words"
+        quote is not None and not _testifies(quote) and speech.quotation is None and speech.date.basis != "words"
         and (verb is None or verb.speech) and speech.start <= quote.attribution <= speech.end + 2
         and speech.end <= quote.opened + 1
     )

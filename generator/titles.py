@@ -102,14 +102,21 @@ def _without_opening(words: list[Token], rules: Rules, verb_at: int | None = Non
         opener = words[0].low in rules.title_openers or participle
         before_verb = verb_at is None or comma is not None and words[comma].start < verb_at
         if comma is not None and opener and comma + 1 < len(words) and before_verb:
-            words, changed = words[comma + 1 :], True
+            words, changed = _phrase_goes_on(words[comma + 1 :], verb_at), True
         elif words and words[0].low in CLAUSE_WORDS and verb_at is not None and len(words) > 2 and not before_verb:
-            words, changed = words[1:], True  # "since Kim Clijsters beat ...": the clause's own opener goes
-            # "Despite the gravity of the events, and the many breaches of law, leaders were": the phrase goes on.
-            if words[0].low in ("and", "or"):
-                more = next((i for i, w in enumerate(words[:20]) if w.text == ","), None)
-                words = words[more + 1 :] if more is not None and more + 1 < len(words) else words
+            words, changed = _phrase_goes_on(words[1:], verb_at), True  # "since Kim Clijsters beat ...": the clause's own opener goes
     return words
+
+
+def _phrase_goes_on(words: list[Token], verb_at: int | None) -> list[Token]:
+    """"Despite the gravity of the events, and the many breaches of law,
+    leaders were": after an opening phrase, ", and ...," goes on with it."""
+    if not words or words[0].low not in ("and", "or"):
+        return words
+    more = next((i for i, w in enumerate(words[:20]) if w.text == ","), None)
+    if more is None or more + 1 >= len(words) or verb_at is not None and words[more].start > verb_at:
+        return words
+    return words[more + 1 :]
 
 
 PARTICIPLES = load_verbs().participles

@@ -390,9 +390,16 @@ def test_a_title_is_at_most_about_twelve_words_and_never_cut_with_an_ellipsis():
 
 
 def test_the_words_that_introduce_a_quotation_and_the_happening_it_tells_are_one_entry():
-    text = "Lena Park told the camera: “Since last night the harbour has been shelled.”"
+    text = "Lena Park said: “Since last night the harbour has been shelled.”"
     (event,) = run(text).events
     assert event.passage == text and event.date.value == "2016-12-11TNI" and len(event.quotes) == 1
+
+
+def test_words_given_on_camera_are_a_testimony_as_well_as_the_happening_they_tell():
+    text = "Lena Park told the camera: “Since last night the harbour has been shelled.” Later she added: “We cannot leave.”"
+    testimony, shelled = run(text).events
+    assert shelled.date.value == "2016-12-11TNI" and shelled.certainty == "claimed" and len(shelled.quotes) == 1
+    assert testimony.kind == "testimony" and testimony.date.value == "2016-12-12" and len(testimony.quotes) == 2
 
 
 def test_what_someone_says_right_after_what_they_did_joins_its_entry():
