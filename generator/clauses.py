@@ -369,7 +369,11 @@ def _finite_position(words: list[Token], i: int, verbs: Verbs, before: list[Verb
         # The first word of a sentence is a verb only in a headline's style ("Says ..."), which is left alone.
         return False
     previous = words[j].low
-    if previous in verbs.determiners or previous in verbs.prepositions or previous in ("-", "/") or previous.endswith("'s"):
+    # "the warnings that went unheeded": "that" after a noun opens a relative clause.
+    relative_that = previous == "that" and j > 0 and words[j - 1].text.isalpha() and words[j - 1].low not in verbs.prepositions | verbs.determiners | verbs.auxiliaries and not (
+        lemma(words[j - 1].low, verbs) in verbs.speech or lemma(words[j - 1].low, verbs) in verbs.complement_verbs or words[j - 1].low.endswith(("ed", "ly"))
+    ) and _is_past(head, verbs)
+    if (previous in verbs.determiners and not relative_that) or previous in verbs.prepositions or previous in ("-", "/") or previous.endswith("'s"):
         return False  # "the besieged city", "the man's dismembered body"
     if _next(words, i) == "to" and i + 2 < len(words) and words[i + 2].low in ("be", "have") and head not in verbs.achieved:
         return False
@@ -387,7 +391,10 @@ def _finite_position(words: list[Token], i: int, verbs: Verbs, before: list[Verb
         after_apposition = not before and sum(w.text == "," for w in words[:j]) >= 1
         return j > 1 and (after_relative or after_apposition)
     if before and _same_stretch(words, before[-1], i, verbs) and not before[-1].speech and before[-1].lemma not in verbs.complement_verbs:
-        return previous in verbs.pronoun_subjects or _reduced_relative(words, before[-1], verbs)
+        # "The strike that crippled the port ended": the relative clause's verb, then the main one.
+        opened = next((k for k, w in enumerate(words) if w.start == before[-1].start), 0)
+        in_relative = opened > 1 and words[opened - 1].low in verbs.relatives | {"that"} and words[opened - 2].text.isalpha() and j > opened + 1
+        return previous in verbs.pronoun_subjects or _reduced_relative(words, before[-1], verbs) or in_relative
     return True
 
 
@@ -524,6 +531,8 @@ def _openings(words: list[Token], groups: list[Verb], verbs: Verbs) -> list[tupl
             cuts.append((i + 1, "adverbial", following) if following in verbs.subordinators else (i + 1, "coordinate", None))
         elif low in verbs.relatives and previous in (",", "(") or (low in verbs.relatives and _after_noun(words, i, verbs) and _verb_before_comma(words, i + 1, groups)):
             cuts.append((i, "relative", low))
+        elif low == "that" and i + 1 < len(words) and words[i + 1].start in verb_at and _after_noun(words, i, verbs) and not (last_verb and (last_verb.speech or last_verb.lemma in verbs.complement_verbs)):
+            cuts.append((i, "relative", low))  # "the strike that crippled the port"
         elif low in verbs.relatives and previous == "of" and i >= 3 and words[i - 3].text == ",":
             # ", most of whom seem to have withdrawn,"
             cuts.append((i - 2, "relative", low))

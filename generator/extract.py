@@ -169,6 +169,7 @@ class Part:
     event: Clause
     speech: Clause | None
     subject: tuple[int, int] | None  # the main clause's subject, when the event's clause has none of its own
+    gap: tuple[int, int] | None = None  # a clause of its own within it, left out of its title
 
 
 def _happenings(
@@ -234,7 +235,9 @@ def _parts(text: str, rules: Rules, found: list[Clause], dated, quoted) -> list[
     if lead is None:
         return []
     groups: list[list[Clause]] = [[]]
+    current = groups[0]
     split_off = False  # whether the current group is a clause dated on its own
+    gaps: dict[int, tuple[int, int]] = {}  # a group's words left out of its title: a clause split off before the main clause resumes
     lead_dated = dating.governing(text, rules, dated, lead, [], quoted) is not None
     for clause in found:
         # "X happened when Y happened on Friday": the time of a when-clause is
@@ -247,10 +250,16 @@ def _parts(text: str, rules: Rules, found: list[Clause], dated, quoted) -> list[
             clause.verb.happening and dating.governing(text, rules, dated, clause, [], quoted)
         )
         back_to_main = split_off and clause.role in ("main", "coordinate")
-        if own or back_to_main:
-            groups.append([])
+        leads = next((g for g in groups if lead in g), None)
+        if back_to_main and clause.role == "main" and clause.subject is None and leads is not None and leads is not current:
+            # "the death toll, which rose on Wednesday, is expected to rise": the lead's clause goes on.
+            gaps[id(leads)] = (groups[groups.index(leads) + 1][0].start, clause.start)
+            current = leads
+        elif own or back_to_main:
+            current = []
+            groups.append(current)
         split_off = bool(own) or (split_off and not back_to_main)
-        groups[-1].append(clause)
+        current.append(clause)
     parts = []
     for group in groups:
         if not group:
@@ -276,8 +285,10 @@ def _parts(text: str, rules: Rules, found: list[Clause], dated, quoted) -> list[
         start, end = _trim(text, group[0].start, group[-1].end)
         before = [c for c in found if c.start < event.start and c.subject and c.role in ("main", "coordinate")]
         shared = before[-1].subject if before and event.subject is None and event.role in ("adverbial", "coordinate") and speech is None else None
+        if event.role == "main" and event.subject is None and found[0] not in group and found[0].role == "main" and found[0].verb is None:
+            shared = _trim(text, found[0].start, found[0].end)  # "The ferry, which sank on Sunday, was raised": the subject before the relative clause
         if end > start:
-            parts.append(Part(start, end, tuple(group), event, speech, shared))
+            parts.append(Part(start, end, tuple(group), event, speech, shared, gaps.get(id(group))))
     return parts
 
 
@@ -350,6 +361,9 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     # A date that opens the sentence without dating its verb ("April 30 Thomson Reuters on Tuesday reported").
     cut += [(t.start, t.end) for t in dated if t.start == sentence.start]
     told_in = (quotes.holding(governed[0].start) if governed else None) or quotation
+    if part.gap:
+        comma = text.rfind(",", part.start, part.gap[0])
+        cut.append((comma if comma >= 0 else part.gap[0], part.gap[1]))
     # A relative clause set off by a comma is left out of the title, with its comma.
     cut += [
         (text.rfind(",", part.start, c.start), c.end) for c in part.clauses
@@ -391,6 +405,8 @@ def _told_end(text: str, part: Part) -> int:
         shared = clause.role == "coordinate" and clause.opener in ("and", "or") and clause.subject is None and "," not in bound
         if clause.role == "complement" or clause.role == "relative" and "," not in bound or shared:
             end = clause.end
+        elif clause.role == "relative" and any(c.role == "main" and c.verb is not None and c.start > clause.start for c in part.clauses):
+            continue  # left out of the title (see the cut), the main clause goes on after it
         else:
             break
     return end
@@ -650,7 +666,11 @@ def _finish(
             names = tuple(name for a, b, name in where.between(draft.start - 40, draft.start) if b <= draft.start)[-1:]
             named_before = named.last_before(draft.start + 1)
             antecedent = names[0] if names else named_before.name if named_before and draft.start - named_before.end <= 4 else titles.antecedent(read, draft.start)
-            title = f"{antecedent}, {title[:1].lower()}{title[1:]}" if antecedent else title
+            pronoun = SUBJECT_RELATIVE.match(passage)
+            if antecedent and pronoun and draft.clause and draft.clause.verb.start == draft.start + pronoun.end() and title.lower().startswith(pronoun.group().lower()):
+                title = f"{antecedent} {title[pronoun.end():]}"  # "the death toll, which rose" is "The death toll rose"
+            elif antecedent:
+                title = f"{antecedent}, {title[:1].lower()}{title[1:]}"
         event_id = _unique(f"{_slug(draft.date.value or 'undated', 4)}-{_slug(title, 6)}", used)
         events.append(FoundEvent(
             event_id, title, draft.kind, draft.date, names, draft.start, draft.end, passage,
@@ -661,6 +681,7 @@ def _finish(
 
 
 RELATIVE = re.compile(r"(?:which|who|whom|where)\b")
+SUBJECT_RELATIVE = re.compile(r"(?:which|who)\s+")
 PERSONAL = re.compile(r"\b(?:he|she|they|we|I)\b", re.IGNORECASE)  # a subject that is someone
 
 

@@ -177,6 +177,12 @@ def _subject(words: list[Token], persons: ByStart[Mention]) -> list[Token]:
         segments = segments[1:]
     if not segments:
         return words
+    first = segments[0][0].start
+    # "Apple, Google and Microsoft" is a list, kept whole; "ISIS, or the
+    # Islamic State, an armed group," is a name and its appositions.
+    listed = any(segment[0].low == "and" for segment in segments[1:]) or len(segments) > 1 and all(len(s) <= 3 for s in segments)
+    if listed and sum(map(len, segments)) <= 2 * SUBJECT_WORDS:
+        return [w for w in words if w.start >= first]  # "Both Erdogan, 69, and Kilicdaroglu": every name stays
     # "The co-founder of the company, Steve Jobs,": the name the subject gives;
     # "Cambodia's capital, Second Prime Minister Hun Sen": the person's, nearest the verb.
     for segment in reversed(segments):
@@ -184,13 +190,11 @@ def _subject(words: list[Token], persons: ByStart[Mention]) -> list[Token]:
             continue  # "including the physicist Peter Higgs" names one of them, not the subject
         if len(segment) <= SUBJECT_WORDS and any(" " in p.name and not p.possessive and p.end <= segment[-1].end for p in persons.between(segment[0].start, segment[-1].end)):
             return segment
-    # "Apple, Google and Microsoft" is a list, kept whole; "ISIS, or the
-    # Islamic State, an armed group," is a name and its appositions.
-    listed = any(segment[0].low == "and" for segment in segments[1:]) or len(segments) > 1 and all(len(s) <= 3 for s in segments)
-    first = segments[0][0].start
     words = [w for w in words if w.start >= first] if listed else segments[0]
-    if listed and len(words) <= 2 * SUBJECT_WORDS:
-        return words  # "Both Erdogan, 69, and Kilicdaroglu": every name stays
+    # "The strike that crippled the port": kept whole when short, else its head.
+    relative = next((i for i, w in enumerate(words) if i > 0 and w.low in ("that", "who", "which")), None)
+    if relative is not None:
+        return words if len(words) <= SUBJECT_WORDS else words[:relative]
     # "An iOS update released Thursday": a participle after the noun starts what the headline leaves out.
     participle = next((
         i for i, w in enumerate(words)
@@ -265,11 +269,22 @@ def _shortened(shown: list[str], verb: int | None) -> list[str]:
     if best is None or best_cost >= 10:
         # No phrase ends in reach, or only right after the verb: end at the limit.
         best = next(j for j, c in enumerate(counts) if c > LIMIT)
-    return _trimmed(shown[:best])
+    return _trimmed(shown[:best], verb)
 
 
-def _trimmed(shown: list[str]) -> list[str]:
-    while shown and (shown[-1].lower() in DANGLING or not shown[-1][:1].isalnum() and shown[-1] not in "”)’"):
+def _trimmed(shown: list[str], verb: int | None = None) -> list[str]:
+    """Without the words a headline cannot end on: a preposition, an
+    article, punctuation, or, where the title was cut after the verb (at
+    index `verb`), a participle whose phrase was cut ("the vote scheduled"
+    of "the vote scheduled for May 28")."""
+    while shown:
+        last = shown[-1].lower()
+        participle = (
+            verb is not None and len(shown) - 1 > verb + 1 and shown[-1].islower()
+            and (last.endswith("ed") or last in PARTICIPLES) and shown[-2].lower() not in load_verbs().auxiliaries
+        )
+        if not (last in DANGLING or not shown[-1][:1].isalnum() and shown[-1] not in "”)’" or participle):
+            return shown
         shown = shown[:-1]
     return shown
 

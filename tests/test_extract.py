@@ -371,6 +371,10 @@ def test_a_statement_itself_is_what_the_outlet_reports():
     ("Karim Nasser stayed. On Monday he closed his shop.", "Karim Nasser closed his shop"),
     ("[bookmark: _GoBack]The board cleared him on Wednesday.", "The board cleared him"),
     ("The co-founder and former chief executive of the company, Steve Jobs, resigned on Wednesday, according to the company.", "Steve Jobs resigned"),
+    ("Despite the storm, and the many warnings that went unheeded, the ferry left the harbour on Monday.", "The ferry left the harbour"),
+    ("The strike that crippled the port ended on Monday.", "The strike that crippled the port ended"),
+    ("The strike that crippled the port of the capital city for many weeks ended on Monday.", "The strike ended"),
+    ("Both Lena Park, 69, and Tom Hale said on Monday they were ready.", "Both Lena Park, 69, and Tom Hale said they were ready"),
 ])
 def test_a_title_is_the_reporting_clause_without_its_opening_date_or_attribution(text, title):
     assert run(text).events[-1].title == title
@@ -384,6 +388,20 @@ def test_a_title_is_at_most_about_twelve_words_and_never_cut_with_an_ellipsis():
     (event,) = run(text).events
     assert not event.title.endswith("…") and len(event.title.split()) <= 14
     assert event.title.startswith("Government troops") and "captured" in event.title
+
+
+@pytest.mark.parametrize("text, titles", [
+    ("Officials said on Monday the ferry, which sank on Sunday, had been raised.", ["Officials said the ferry had been raised", "The ferry sank"]),
+    ("The ferry, which sank on Sunday, was raised on Monday.", ["The ferry sank", "The ferry was raised"]),
+])
+def test_a_main_clause_that_goes_on_after_a_dated_relative_clause_keeps_its_subject(text, titles):
+    assert [e.title for e in run(text).events] == titles
+
+
+def test_a_title_cut_short_does_not_end_on_a_participle_whose_phrase_was_cut():
+    text = "Lena Park said on Monday that she was ready for the long-awaited run-off vote in the north scheduled for the end of the month."
+    (event,) = run(text).events
+    assert not event.title.endswith("scheduled") and event.title.startswith("Lena Park said")
 
 
 # -- One entry per happening ------------------------------------------------------------
