@@ -12,6 +12,7 @@ import argparse
 import json
 import os
 import re
+import signal
 import sys
 import time
 from datetime import date
@@ -90,6 +91,7 @@ def _run(args: argparse.Namespace) -> int:
                               f"run timeline extract {display_path(content_dir)}")])
     if not content_dir.is_dir():
         return _fail([Problem(content_dir, 0, "no such content folder (run from your site's folder or name it)")])
+    _stop_on_signals()
     if args.command == "serve":
         from generator import serve  # tornado and livereload load only for the preview
 
@@ -106,6 +108,8 @@ def _run(args: argparse.Namespace) -> int:
     except WorkerLost as error:
         print(f"timeline: {error}; the output was left as it was", file=sys.stderr)
         return 1
+    for warning in result.warnings:
+        print(Problem(warning.path, warning.line, f"warning: {warning.message}"), file=sys.stderr)
     if result.problems:
         return _fail(result.problems, args.output if args.command == "build" else None)
     elapsed = time.perf_counter() - started
@@ -116,6 +120,19 @@ def _run(args: argparse.Namespace) -> int:
     else:
         print(f"checked {counts}: no problems ({elapsed:.2f} s)")
     return 0
+
+
+def _stop_on_signals() -> None:
+    """Stop on SIGTERM (kill, a service manager) and SIGHUP (the terminal
+    closed) as on Ctrl-C: a build removes its temporary folder and leaves
+    the output as it was, a preview removes its folder."""
+
+    def interrupt(signum, frame) -> None:
+        raise KeyboardInterrupt
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), interrupt)
 
 
 def _dates(file: str, dct: date | None, output_format: str) -> int:

@@ -11,7 +11,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import edit, timeline, tree, write
+from conftest import edit, timeline, tree, unprivileged, write
 
 from generator.build import build, check
 from generator.content import load
@@ -56,18 +56,6 @@ def test_a_content_folder_without_its_events_or_sources_is_refused_not_published
         replace_with(site / folder)
     [line] = refused(site, before)
     assert line.startswith(expected)
-
-
-def unprivileged(*args: str, cwd) -> subprocess.CompletedProcess:
-    """The real command, without the power to read what its permissions
-    forbid: as root (as CI runs), with that capability dropped."""
-    prefix = []
-    if os.geteuid() == 0:
-        if not os.path.exists("/usr/bin/setpriv"):
-            pytest.skip("needs setpriv (util-linux) to drop root's power to read anything")
-        prefix = ["/usr/bin/setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"]
-    return subprocess.run([*prefix, sys.executable, "-m", "generator", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=120)
 
 
 @pytest.mark.parametrize("folder", ["events", "quotes", "events/2016"])
