@@ -106,6 +106,20 @@ def _lock(output: Path) -> Iterator[str | None]:
         yield None
         return
     path = output.parent / f".{output.name}.lock"
+    descriptor, holder = _acquire(path)
+    if descriptor is None:
+        yield holder
+        return
+    try:
+        os.pwrite(descriptor, f"process {os.getpid()}\n".encode("ascii"), 0)
+        yield None
+    finally:
+        os.unlink(path)  # before the lock is released, so that no build locks a removed file
+        os.close(descriptor)
+
+
+def _acquire(path: Path) -> tuple[int | None, str]:
+    """The lock file at `path`, open and locked; or None and who holds it."""
     while True:
         descriptor = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
         try:
@@ -113,21 +127,14 @@ def _lock(output: Path) -> Iterator[str | None]:
         except BlockingIOError:
             holder = os.pread(descriptor, 64, 0).decode("ascii", "replace").strip()
             os.close(descriptor)
-            yield holder or "another process"
-            return
+            return None, holder or "another process"
         try:
             if os.stat(path, follow_symlinks=False).st_ino == os.fstat(descriptor).st_ino:
-                break
+                return descriptor, ""
         except FileNotFoundError:
             pass
         # The build that held it removed the file as this one locked it:
         # lock the file that is there now.
-        os.close(descriptor)
-    try:
-        os.pwrite(descriptor, f"process {os.getpid()}\n".encode("ascii"), 0)
-        yield None
-    finally:
-        os.unlink(path)  # before the lock is released, so that no build locks a removed file
         os.close(descriptor)
 
 
@@ -152,7 +159,7 @@ def _remove(folder: Path) -> list[Problem]:
     remove_tree(folder)
     if not os.path.lexists(folder):
         return []
-    try:
+    try:  # again, for the reason it is still there
         shutil.rmtree(folder)
     except OSError as error:
         reason = error.strerror or str(error)
@@ -256,7 +263,7 @@ def _output_problems(content_dir: Path, output_dir: Path) -> list[Problem]:
         return [Problem(output_dir, 0, "the output folder must be outside the content folder and not contain it")]
     if output.exists() and not output.is_dir():
         return [Problem(output_dir, 0, "the output path is a file, not a folder")]
-    if output.is_dir() and any(p not in _leftovers(output) for p in output.iterdir()) and not (output / MARKER).is_file():
+    if output.is_dir() and not (output / MARKER).is_file() and set(output.iterdir()) - set(_leftovers(output)):
         return [Problem(output_dir, 0, f"this folder holds files that timeline did not write (no {MARKER}); "
                         "refusing to replace it: empty it or choose another -o")]
     return []
