@@ -2,7 +2,10 @@
 
 Loading never stops at the first mistake: each file is read and checked on
 its own, then references between files are checked, so an editor sees all
-that is wrong in one run.
+that is wrong in one run. The exception is a folder that is missing or
+cannot be read: then that is all it says, rather than every reference into
+it. Nothing is read through a symbolic link, and only regular files (see
+frontmatter.read_content).
 """
 
 from __future__ import annotations
@@ -146,10 +149,15 @@ class Cache:
                 self.listings.clear()  # a file came or went
 
     def files(self, folder: Path, required: bool) -> tuple[list[Path], list[Problem]]:
-        """The *.md files under `folder`, and the problems that keep any from being read."""
-        if folder not in self.listings:
-            self.listings[folder] = _markdown_files(folder, required)
-        return self.listings[folder]
+        """The *.md files under `folder`, and the problems that keep any from
+        being read. A listing with problems is not kept: a folder made
+        readable, or made at all, shows no file change to the watcher."""
+        if folder in self.listings:
+            return self.listings[folder]
+        files, problems = _markdown_files(folder, required)
+        if not problems:
+            self.listings[folder] = files, problems
+        return files, problems
 
     def keep_only(self, paths: set[Path]) -> None:
         """Forget every file not in `paths`, the files of this load."""
@@ -319,9 +327,9 @@ def _make_all(folder: Path, docs: Iterable[Document | Problem], make, problems: 
 
 def _markdown_files(folder: Path, required: bool) -> tuple[list[Path], list[Problem]]:
     """The *.md files under `folder`, in the order of their paths' parts,
-    and a problem for each folder that cannot be read and for each link or
-    special file where a file or folder would be read. (An archive has
-    thousands of files: sorting strings is much quicker than sorting Paths.)"""
+    and a problem for each folder that cannot be read and for each symbolic
+    link where a file or folder would be read. (An archive has thousands of
+    files: sorting strings is much quicker than sorting Paths.)"""
     try:
         mode = os.lstat(folder).st_mode
     except FileNotFoundError:
