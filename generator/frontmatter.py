@@ -175,7 +175,7 @@ def read_content_text(path: Path) -> str | Problem:
     return text
 
 
-LINK_REFUSED = "a symbolic link: nothing in a content folder is read through a link; put the file itself here"
+LINK_REFUSED = "a symbolic link: no content file is read through a link; put the file itself here"
 
 
 def control_in_fields(doc: Document) -> Problem | None:

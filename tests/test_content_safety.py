@@ -220,7 +220,7 @@ def test_a_symbolic_link_in_the_content_folder_is_refused_naming_it(site, tmp_pa
     write(elsewhere / "extra.md", (site / "events" / "siege.md").read_text())
     link(site, elsewhere)
     [line] = refused(site, before)
-    assert line.startswith(expected) and "nothing in a content folder is read through a link" in line
+    assert line.startswith(expected) and "no content file is read through a link" in line
 
 
 # -- Also: the words a newcomer meets ---------------------------------------------------------

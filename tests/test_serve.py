@@ -318,3 +318,13 @@ def test_requests_for_pages_that_do_not_exist_are_not_remembered(site, tmp_path)
     finally:
         loops[0].add_callback(loops[0].stop)
         thread.join(10)
+
+
+def test_serving_every_address_answers_to_any_ip_and_this_machines_name_only(site):
+    running = Preview(site, "--host", "0.0.0.0")
+    try:
+        for host, status in ((f"127.0.0.1:{running.port}", 200), (f"{socket.gethostname()}:{running.port}", 200),
+                             (f"[::1]:{running.port}", 200), (f"evil.example:{running.port}", 400)):
+            assert running.get("/", headers={"Host": host})[0] == status, host
+    finally:
+        running.stop()
