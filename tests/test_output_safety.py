@@ -86,6 +86,18 @@ def test_a_build_removes_the_folders_that_killed_builds_left_beside_the_output(s
     assert beside(output) == [".output.new-notes"] and notes.exists()
 
 
+def test_what_a_build_killed_outright_leaves_the_next_build_removes(archive):
+    output = archive.parent / "output"
+    running = start_build(archive, output)
+    wait_for(lambda: any(".output.new-" in name for name in beside(output)), "the build's temporary folder")
+    running.kill()  # SIGKILL: nothing of the build's own runs
+    running.wait(timeout=30)
+    assert ".output.new-" in [name[:12] for name in beside(output)]
+    result = timeline("build", str(archive), "-o", str(output), cwd=archive.parent)
+    assert result.returncode == 0 and result.stderr == ""
+    assert beside(output) == [] and (output / MARKER).exists()
+
+
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
 def test_a_build_stopped_by_a_signal_leaves_the_output_as_it_was_and_nothing_beside_it(archive, stop):
     output = archive.parent / "output"
