@@ -213,6 +213,7 @@ def test_a_problem_prints_as_one_line_whatever_the_value_it_shows(site):
     (lambda c, elsewhere: (c / "events" / "more").symlink_to(elsewhere), "content/events/more: a symbolic link"),
     (lambda c, elsewhere: (c / "events" / "extra.md").symlink_to(elsewhere / "extra.md"), "content/events/extra.md: a symbolic link"),
     (lambda c, elsewhere: (c / "sources" / "passwd.md").symlink_to("/etc/passwd"), "content/sources/passwd.md: a symbolic link"),
+    (lambda c, elsewhere: (c / "events" / "zero.md").symlink_to("/dev/zero"), "content/events/zero.md: a symbolic link"),
 ])
 def test_a_symbolic_link_in_the_content_folder_is_refused_naming_it(site, tmp_path, link, expected):
     before = built(site)
