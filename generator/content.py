@@ -13,7 +13,6 @@ from __future__ import annotations
 import difflib
 import os
 import re
-import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,6 +23,7 @@ from dateutil import tz
 
 from generator import dates, frontmatter
 from generator.frontmatter import Document
+from generator.listing import FOLDERS, markdown_files
 from generator.model import CERTAINTIES, Content, Event, Quote, Site, Source, When
 from generator.parallel import parallel_imap
 from generator.passages import Locator, normalise
@@ -34,10 +34,6 @@ ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 # Ids and kinds become file names (events/<id>.html, kinds/<kind>.html),
 # which most file systems cut off at 255 bytes.
 MAX_ID = 100
-# The folders a content folder reads, and whether it must have each: an
-# entry needs a source, and a site whose events/ went missing must not be
-# published as an empty timeline. (Empty folders are fine: a new site.)
-FOLDERS = {"sources": True, "quotes": False, "events": True}
 THEME_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 # An IANA time zone's name (UTC, Asia/Damascus, America/Argentina/Salta), never a path.
 TIMEZONE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_+-]{0,30}(?:/[A-Za-z0-9_+-]{1,30}){0,2}")
@@ -163,7 +159,7 @@ class Cache:
         readable, or made at all, shows no file change to the watcher."""
         if folder in self.listings:
             return self.listings[folder]
-        files, problems = _markdown_files(folder, required)
+        files, problems = markdown_files(folder, required)
         if not problems:
             self.listings[folder] = files, problems
         return files, problems
@@ -332,45 +328,6 @@ def _make_all(folder: Path, docs: Iterable[Document | Problem], make, problems: 
         if item is not None:
             items[item.id] = item
     return items
-
-
-def _markdown_files(folder: Path, required: bool) -> tuple[list[Path], list[Problem]]:
-    """The *.md files under `folder`, in the order of their paths' parts,
-    and a problem for each folder that cannot be read and for each symbolic
-    link where a file or folder would be read. (An archive has thousands of
-    files: sorting strings is much quicker than sorting Paths.)"""
-    try:
-        mode = os.lstat(folder).st_mode
-    except FileNotFoundError:
-        if not required:
-            return [], []
-        return [], [Problem(folder, 0, f"no such folder: a content folder needs {folder.name}/ (it may be empty); see README")]
-    except OSError as error:
-        return [], [Problem(folder, 0, f"cannot read the folder: {error.strerror}")]
-    if stat.S_ISLNK(mode):
-        return [], [Problem(folder, 0, f"{frontmatter.LINK_REFUSED} (it points to {os.readlink(folder)!r})")]
-    if not stat.S_ISDIR(mode):
-        return [], [Problem(folder, 0, "not a folder")]
-    found: list[tuple[str, ...]] = []
-    problems: list[Problem] = []
-    folders = [()]
-    while folders:
-        parts = folders.pop()
-        here = folder.joinpath(*parts)
-        try:
-            with os.scandir(here) as entries:
-                for entry in entries:
-                    is_md = entry.name.endswith(".md")
-                    if entry.is_symlink():
-                        if is_md or os.path.isdir(entry.path):
-                            problems.append(Problem(Path(entry.path), 0, f"{frontmatter.LINK_REFUSED} (it points to {os.readlink(entry.path)!r})"))
-                    elif entry.is_dir(follow_symlinks=False):
-                        folders.append((*parts, entry.name))
-                    elif is_md:
-                        found.append((*parts, entry.name))
-        except OSError as error:
-            problems.append(Problem(here, 0, f"cannot read the folder: {error.strerror}"))
-    return [folder.joinpath(*parts) for parts in sorted(found)], problems
 
 
 def _web_address(doc: Document, name: str) -> list[Problem]:
