@@ -2,19 +2,41 @@
 folder that takes the place of the output only when every step succeeded.
 
 A failed build leaves the previous output as it was; nothing under the
-content folder is ever written.
+content folder is ever written. The new output takes the old one's place in
+one step: the two folders are exchanged by one rename (Linux's
+renameat2 RENAME_EXCHANGE), so a web server serving the output sees the
+old site or the new, never no site. Where the system cannot exchange, two
+renames do it, and the output is missing for the moment between them.
+
+A build holds a lock on its output (a file beside it) from start to end:
+two builds never write one output at once. Under the lock, a build first
+removes what a killed build left: the temporary folders beside the output.
+
+An output folder that is a mount point (a container's volume) cannot itself
+be renamed: the build is written into a temporary folder inside it, and
+each file and folder at its top is then exchanged in turn, each in one step.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import gc
 import os
+import re
 import shutil
 import tempfile
 import threading
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # not a POSIX system: builds are not locked
+    fcntl = None
 
 from jinja2 import Environment, TemplateSyntaxError
 
@@ -22,7 +44,7 @@ from generator import content as content_loader
 from generator.model import Content
 from generator.parallel import parallel_map
 from generator.plan import Page, Plan, plan_site
-from generator.problems import Problem
+from generator.problems import Problem, count
 from generator.render import environment, render_bodies, render_page
 from generator.themes import static_files
 
@@ -30,6 +52,9 @@ from generator.themes import static_files
 # own to replace and never deletes a folder of someone's files.
 MARKER = ".timeline-output"
 MARKER_TEXT = "This folder is written by `timeline build`; the next build replaces all of it.\n"
+STAGING = "new"  # .output.new-XXXXXXXX: a build being written
+RETIRED = "old"  # .output.old-XXXXXXXX: an output being removed
+INSIDE = ".timeline-new-"  # the same, inside an output that is a mount point
 
 
 @dataclass
@@ -37,6 +62,7 @@ class Result:
     problems: list[Problem] = field(default_factory=list)
     content: Content | None = None
     pages: int = 0
+    warnings: list[Problem] = field(default_factory=list)  # the site was built, but say this
 
 
 def check(content_dir: Path, drafts: bool = False) -> Result:
@@ -50,16 +76,97 @@ def check(content_dir: Path, drafts: bool = False) -> Result:
 
 def build(content_dir: Path, output_dir: Path, drafts: bool = False) -> Result:
     problems = _output_problems(content_dir, output_dir)
-    loaded, plan, load_problems = _load_and_plan(content_dir, drafts)
-    problems += load_problems
     if problems:
         return Result(problems)
-    env = environment(content_dir, loaded.site.theme)
+    output = output_dir.resolve()
     try:
-        problems = _write_atomically(output_dir, plan, env, static_files(content_dir, loaded.site.theme))
+        with _lock(output) as holder:
+            if holder is not None:
+                return Result([Problem(output_dir, 0, f"another build ({holder}) is writing this folder: "
+                                       "build again when it has finished")])
+            warnings = _remove_leftovers(output)
+            loaded, plan, problems = _load_and_plan(content_dir, drafts)
+            if problems:
+                return Result(problems, warnings=warnings)
+            env = environment(content_dir, loaded.site.theme)
+            problems, removed = _write_atomically(output, plan, env, static_files(content_dir, loaded.site.theme))
     except OSError as error:
-        problems = [Problem(output_dir, 0, f"cannot write the output: {error.strerror or error}")]
-    return Result(problems, loaded if not problems else None, len(plan.pages))
+        return Result([Problem(output_dir, 0, f"cannot write the output: {error.strerror or error}")])
+    warnings += removed
+    return Result(problems, loaded if not problems else None, len(plan.pages), warnings)
+
+
+@contextmanager
+def _lock(output: Path) -> Iterator[str | None]:
+    """Hold the lock of `output` while the block runs: yields None, or, when
+    another build holds it, who does. The lock is a file beside the output
+    (.output.lock), removed when the build ends."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    if fcntl is None:
+        yield None
+        return
+    path = output.parent / f".{output.name}.lock"
+    descriptor, holder = _acquire(path)
+    if descriptor is None:
+        yield holder
+        return
+    try:
+        os.pwrite(descriptor, f"process {os.getpid()}\n".encode("ascii"), 0)
+        yield None
+    finally:
+        os.unlink(path)  # before the lock is released, so that no build locks a removed file
+        os.close(descriptor)
+
+
+def _acquire(path: Path) -> tuple[int | None, str]:
+    """The lock file at `path`, open and locked; or None and who holds it."""
+    while True:
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(descriptor, 64, 0).decode("ascii", "replace").strip()
+            os.close(descriptor)
+            return None, holder or "another process"
+        try:
+            if os.stat(path, follow_symlinks=False).st_ino == os.fstat(descriptor).st_ino:
+                return descriptor, ""
+        except FileNotFoundError:
+            pass
+        # The build that held it removed the file as this one locked it:
+        # lock the file that is there now.
+        os.close(descriptor)
+
+
+def _leftovers(output: Path) -> list[Path]:
+    """The temporary folders that builds of `output` make, beside it and
+    (when it is a mount point) inside it."""
+    ours = re.compile(rf"\.{re.escape(output.name)}\.(?:{STAGING}|{RETIRED})-[a-z0-9_]{{8}}")
+    found = [p for p in output.parent.iterdir() if ours.fullmatch(p.name) and p.is_dir() and not p.is_symlink()]
+    if output.is_dir() and not output.is_symlink():
+        found += [p for p in output.iterdir() if re.fullmatch(rf"{re.escape(INSIDE)}[a-z0-9_]{{8}}", p.name) and p.is_dir()]
+    return found
+
+
+def _remove_leftovers(output: Path) -> list[Problem]:
+    """Remove what builds killed on their way (kill -9, a power cut) left
+    beside the output. Called under the lock: no build is writing them."""
+    return [warning for folder in _leftovers(output) for warning in _remove(folder)]
+
+
+def _remove(folder: Path) -> list[Problem]:
+    """Remove `folder`, or a warning saying it is still there."""
+    remove_tree(folder)
+    if not os.path.lexists(folder):
+        return []
+    try:  # again, for the reason it is still there
+        shutil.rmtree(folder)
+    except OSError as error:
+        reason = error.strerror or str(error)
+    else:
+        return []
+    return [Problem(folder, 0, f"could not remove this old output ({reason}): remove it yourself; "
+                    "the next build tries again")]
 
 
 def _load_and_plan(content_dir: Path, drafts: bool) -> tuple[Content | None, Plan | None, list[Problem]]:
@@ -83,7 +190,7 @@ def _render_pages(env: Environment, plan: Plan, staging: Path | None, previous: 
     is linked from there instead: its data is not written again, and it
     keeps its time, so a sync to a host uploads only the files that changed."""
 
-    def render_one(page: Page) -> Problem | None:
+    def render_one(page: Page) -> Problem | OSError | None:
         try:
             data = render_page(env, plan, page).encode("utf-8")
         except Exception as error:  # a theme's template can fail in any way; say where
@@ -92,13 +199,18 @@ def _render_pages(env: Environment, plan: Plan, staging: Path | None, previous: 
             try:
                 _put(data, staging, previous, page.path)
             except OSError as error:
-                return Problem(Path(page.path), 0, f"cannot write the output: {error.strerror}")
+                return error
         return None
 
     render_bodies(plan)
-    problems = parallel_map(render_one, plan.pages)
+    results = parallel_map(render_one, plan.pages)
+    failed = [r for r in results if isinstance(r, OSError)]
+    if failed:
+        # A full disk fails every page alike: one line, not one per page.
+        reason = failed[0].strerror or str(failed[0])
+        return [Problem(staging, 0, f"cannot write the output: {reason} ({count(len(failed), 'file')} could not be written)")]
     # One broken template breaks every page that uses it: say it once.
-    return list(dict.fromkeys(p for p in problems if p is not None))
+    return list(dict.fromkeys(p for p in results if p is not None))
 
 
 def render_problem(error: Exception) -> Problem:
@@ -151,16 +263,20 @@ def _output_problems(content_dir: Path, output_dir: Path) -> list[Problem]:
         return [Problem(output_dir, 0, "the output folder must be outside the content folder and not contain it")]
     if output.exists() and not output.is_dir():
         return [Problem(output_dir, 0, "the output path is a file, not a folder")]
-    if output.is_dir() and any(output.iterdir()) and not (output / MARKER).is_file():
+    if output.is_dir() and not (output / MARKER).is_file() and set(output.iterdir()) - set(_leftovers(output)):
         return [Problem(output_dir, 0, f"this folder holds files that timeline did not write (no {MARKER}); "
                         "refusing to replace it: empty it or choose another -o")]
     return []
 
 
-def _write_atomically(output_dir: Path, plan: Plan, env: Environment, static: dict[str, Path]) -> list[Problem]:
-    output = output_dir.resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
+def _write_atomically(output: Path, plan: Plan, env: Environment, static: dict[str, Path]) -> tuple[list[Problem], list[Problem]]:
+    """Write the site beside `output` and put it in its place: the problems
+    that kept it from being put there, and warnings about removing the old."""
+    mounted = os.path.ismount(output)
+    if mounted:
+        staging = Path(tempfile.mkdtemp(prefix=INSIDE, dir=output))
+    else:
+        staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.{STAGING}-", dir=output.parent))
     try:
         os.chmod(staging, 0o755)
         for folder in sorted({os.path.dirname(p) for p in [page.path for page in plan.pages] + list(static)}):
@@ -169,31 +285,77 @@ def _write_atomically(output_dir: Path, plan: Plan, env: Environment, static: di
         problems = _render_pages(env, plan, staging, previous)
         if problems:
             shutil.rmtree(staging, ignore_errors=True)
-            return problems
+            return [Problem(output, 0, p.message) if p.path == staging else p for p in problems], []
         for target, source in static.items():
             _put(source.read_bytes(), staging, previous, target)
         _put(MARKER_TEXT.encode("utf-8"), staging, previous, MARKER)
-        _swap(staging, output)
+        if mounted:
+            _swap_contents(staging, output)
+        else:
+            replace_folder(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return []
+    # The staging folder's name now holds the old output.
+    return [], _remove(staging)
 
 
-def _swap(staging: Path, output: Path) -> None:
-    """Put `staging` where `output` is: two renames on one file system."""
-    if not output.exists():
-        staging.rename(output)
-        return
-    retired = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
-    retired.rmdir()
-    output.rename(retired)
-    try:
-        staging.rename(output)
-    except OSError:
-        retired.rename(output)
-        raise
-    remove_tree(retired)
+def replace_folder(new: Path, old: Path) -> None:
+    """Put the folder `new` where `old` is, in one step where the system can:
+    afterwards `new`'s path holds the old folder, for the caller to remove."""
+    if not os.path.lexists(old):
+        new.rename(old)
+        new.mkdir()
+    elif not exchange(new, old):
+        # Two renames: `old` is missing for the moment between them.
+        aside = Path(tempfile.mkdtemp(prefix=f".{old.name}.{RETIRED}-", dir=old.parent))
+        aside.rmdir()
+        old.rename(aside)
+        try:
+            new.rename(old)
+        except OSError:
+            aside.rename(old)
+            raise
+        aside.rename(new)
+
+
+def _swap_contents(staging: Path, output: Path) -> None:
+    """Put what `staging` holds into `output`, a mount point that cannot
+    itself be renamed: each file and folder at the top in one step, the
+    marker last. Afterwards `staging` holds what the output held."""
+    names = sorted(os.listdir(staging), key=lambda name: name == MARKER)
+    for name in names:
+        new, old = staging / name, output / name
+        if os.path.isdir(new) and os.path.isdir(old) and not os.path.islink(old):
+            replace_folder(new, old)
+        elif os.path.isdir(new) or os.path.isdir(old) and not os.path.islink(old):
+            # A folder where a file was, or a file where a folder was.
+            if os.path.lexists(old):
+                old.rename(staging / f"{name}.old")
+            new.rename(old)
+        else:
+            os.replace(new, old)
+    for name in os.listdir(output):
+        if name not in names and name != staging.name:
+            (output / name).rename(staging / name)
+
+
+_LIBC = ctypes.CDLL(None, use_errno=True) if os.name == "posix" else None
+_RENAMEAT2 = getattr(_LIBC, "renameat2", None)
+AT_FDCWD, RENAME_EXCHANGE = -100, 2
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap two paths on one file system in one step; False where the
+    system or the file system cannot (then nothing was changed)."""
+    if _RENAMEAT2 is None:
+        return False
+    if _RENAMEAT2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False
+    raise OSError(error, os.strerror(error), str(b))
 
 
 def remove_tree(folder: Path) -> None:

@@ -1,7 +1,9 @@
 """The command line: `timeline build`, `timeline check`, `timeline serve`, `timeline dates`, `timeline extract`.
 
 It prints each problem as one line (file:line: message) and exits non-zero;
-a content mistake never ends in a traceback.
+a content mistake never ends in a traceback. The exit status is 1 for a
+problem with a file or folder, and 2, argparse's, for a command line that
+is itself wrong (an unknown option, a --dct or --port that is no date or port).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import argparse
 import json
 import os
 import re
+import signal
 import sys
 import time
 from datetime import date
@@ -57,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         "Find every temporal expression in FILE (or standard input) and read it against the "
         "document's date, as TimeML TIMEX3 values. Without --dct, relative expressions stay unresolved."))
     find_dates.add_argument("file", nargs="?", default="-", metavar="FILE", help="a UTF-8 text file, or - for standard input (default)")
-    find_dates.add_argument("--dct", metavar="YYYY-MM-DD", help="the document's date (when it was published)")
+    find_dates.add_argument("--dct", type=_iso_date, metavar="YYYY-MM-DD", help="the document's date (when it was published)")
     find_dates.add_argument("--format", choices=("json", "text"), default="json", help="output format (default: json)")
 
     extract_cmd = commands.add_parser("extract", help="propose dated entries and attributed quotes from an article", description=(
@@ -83,8 +86,12 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "extract":
         return _extract(args)
     content_dir = Path(args.content_dir)
+    if content_dir.is_file():
+        return _fail([Problem(content_dir, 0, f"a file, not a content folder: to propose entries from an article, "
+                              f"run timeline extract {display_path(content_dir)}")])
     if not content_dir.is_dir():
         return _fail([Problem(content_dir, 0, "no such content folder (run from your site's folder or name it)")])
+    _stop_on_signals()
     if args.command == "serve":
         from generator import serve  # tornado and livereload load only for the preview
 
@@ -101,6 +108,8 @@ def _run(args: argparse.Namespace) -> int:
     except WorkerLost as error:
         print(f"timeline: {error}; the output was left as it was", file=sys.stderr)
         return 1
+    for warning in result.warnings:
+        print(Problem(warning.path, warning.line, f"warning: {warning.message}"), file=sys.stderr)
     if result.problems:
         return _fail(result.problems, args.output if args.command == "build" else None)
     elapsed = time.perf_counter() - started
@@ -113,11 +122,20 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _dates(file: str, dct_text: str | None, output_format: str) -> int:
-    try:
-        dct = date.fromisoformat(dct_text) if dct_text is not None else None
-    except ValueError:
-        return _fail_line(f"--dct {dct_text!r} is not a date: use YYYY-MM-DD")
+def _stop_on_signals() -> None:
+    """Stop on SIGTERM (kill, a service manager) and SIGHUP (the terminal
+    closed) as on Ctrl-C: a build removes its temporary folder and leaves
+    the output as it was, a preview removes its folder."""
+
+    def interrupt(signum, frame) -> None:
+        raise KeyboardInterrupt
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), interrupt)
+
+
+def _dates(file: str, dct: date | None, output_format: str) -> int:
     name = "standard input" if file == "-" else file
     try:
         raw = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()

@@ -2,11 +2,15 @@
 
 Loading never stops at the first mistake: each file is read and checked on
 its own, then references between files are checked, so an editor sees all
-that is wrong in one run.
+that is wrong in one run. The exception is a folder that is missing or
+cannot be read: then that is all it says, rather than every reference into
+it. Nothing is read through a symbolic link, and only regular files (see
+frontmatter.read_content).
 """
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -19,6 +23,7 @@ from dateutil import tz
 
 from generator import dates, frontmatter
 from generator.frontmatter import Document
+from generator.listing import FOLDERS, markdown_files
 from generator.model import CERTAINTIES, Content, Event, Quote, Site, Source, When
 from generator.parallel import parallel_imap
 from generator.passages import Locator, normalise
@@ -26,6 +31,12 @@ from generator.problems import Problem
 from generator.themes import find_theme
 
 ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
+# Ids and kinds become file names (events/<id>.html, kinds/<kind>.html),
+# which most file systems cut off at 255 bytes.
+MAX_ID = 100
+THEME_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+# An IANA time zone's name (UTC, Asia/Damascus, America/Argentina/Salta), never a path.
+TIMEZONE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_+-]{0,30}(?:/[A-Za-z0-9_+-]{1,30}){0,2}")
 PART_OF_DAY_ORDER = {None: 0, "MO": 1, "AF": 2, "EV": 3, "NI": 4}
 
 
@@ -96,7 +107,7 @@ def check_fields(doc: Document, fields: dict[str, Field]) -> list[Problem]:
     for name in doc.meta:
         if name not in fields:
             known = ", ".join(fields)
-            problems.append(Problem(doc.path, doc.line_of(name), f"unknown field '{name}' (known fields: {known})"))
+            problems.append(Problem(doc.path, doc.line_of(name), f"unknown field '{name}'{did_you_mean(name, fields)} (known fields: {known})"))
     for name, spec in fields.items():
         if name not in doc.meta:
             if spec.required:
@@ -106,17 +117,34 @@ def check_fields(doc: Document, fields: dict[str, Field]) -> list[Problem]:
     return problems
 
 
+SUGGEST_AMONG = 300  # names compared with a mistyped one, at most
+
+
+def did_you_mean(wrong: str, known: Iterable[str]) -> str:
+    """': did you mean 'x'?' for the known name nearest a mistyped one, when
+    one is near. An archive has thousands of ids, and a comparison with each
+    costs about 4 µs: only those that start alike are compared, and none when
+    even they are too many (a thousand broken references would take minutes)."""
+    candidates = [name for name in known if name[:2] == wrong[:2]]
+    if len(candidates) > SUGGEST_AMONG:
+        return ""
+    near = difflib.get_close_matches(wrong, candidates, n=1, cutoff=0.75)
+    return f": did you mean '{near[0]}'?" if near else ""
+
+
 @dataclass
 class Cache:
     """What a long-running preview keeps from one load to the next, so that
     a load after one saved file costs little more than reading that file:
     each file's parsed front matter (the watcher forgets the files that
-    changed), each source text's locator, and what each file made, kept
-    while everything it was made against is unchanged."""
+    changed), each source's locator, and what each file made, kept while
+    everything it was made against is unchanged. Each is kept by the file's
+    path, only for the files of the last load: a preview saved a thousand
+    times holds no more than after one save."""
 
     documents: dict[Path, Document | Problem] = field(default_factory=dict)
-    listings: dict[Path, list[Path]] = field(default_factory=dict)
-    locators: dict[str, Locator] = field(default_factory=dict)
+    listings: dict[Path, tuple[list[Path], list[Problem]]] = field(default_factory=dict)
+    locators: dict[Path, Locator] = field(default_factory=dict)
     made: dict[Path, tuple] = field(default_factory=dict)
     worlds: dict[Path, tuple] = field(default_factory=dict)
 
@@ -125,10 +153,22 @@ class Cache:
             if self.documents.pop(path, None) is None or not path.exists():
                 self.listings.clear()  # a file came or went
 
-    def files(self, folder: Path) -> list[Path]:
-        if folder not in self.listings:
-            self.listings[folder] = _markdown_files(folder)
-        return self.listings[folder]
+    def files(self, folder: Path, required: bool) -> tuple[list[Path], list[Problem]]:
+        """The *.md files under `folder`, and the problems that keep any from
+        being read. A listing with problems is not kept: a folder made
+        readable, or made at all, shows no file change to the watcher."""
+        if folder in self.listings:
+            return self.listings[folder]
+        files, problems = markdown_files(folder, required)
+        if not problems:
+            self.listings[folder] = files, problems
+        return files, problems
+
+    def keep_only(self, paths: set[Path]) -> None:
+        """Forget every file not in `paths`, the files of this load."""
+        for kept in (self.documents, self.locators, self.made):
+            for path in kept.keys() - paths:
+                del kept[path]
 
     def read(self, paths: list[Path]) -> Iterator[Document | Problem]:
         """Each file's Document, in order. Files not read before are read by
@@ -142,10 +182,12 @@ class Cache:
                 self.documents[path] = Document(path, **fields) if isinstance(fields, dict) else fields
             yield self.documents[path]
 
-    def locator(self, text: str) -> Locator:
-        if text not in self.locators:
-            self.locators[text] = Locator(text)
-        return self.locators[text]
+    def locator(self, source: Source) -> Locator:
+        """The locator of `source`'s text, made again only when the text changed."""
+        kept = self.locators.get(source.path)
+        if kept is None or kept.text is not source.text and kept.text != source.text:
+            kept = self.locators[source.path] = Locator(source.text)
+        return kept
 
     def world(self, folder: Path, against: tuple) -> tuple:
         """`against` itself when it changed since the last load of `folder`,
@@ -166,7 +208,7 @@ class Cache:
 def _read_fields(path: Path) -> dict | Problem:
     """A file's Document without its path, which the caller has: what a worker
     process sends back, as thousands of Paths are slow to pass between processes."""
-    doc = frontmatter.read(path)
+    doc = frontmatter.read_content(path)
     return doc if isinstance(doc, Problem) else {k: v for k, v in vars(doc).items() if k != "path"}
 
 
@@ -174,13 +216,21 @@ def load(content_dir: Path, drafts: bool = False, cache: Cache | None = None) ->
     """Read and check a whole content folder; the model is None when anything is wrong."""
     cache = cache or Cache()
     site, problems = load_site(content_dir / "site.toml")
-    folders = [content_dir / name for name in ("sources", "quotes", "events")]
-    (source_paths, source_ids), (quote_paths, quote_ids), (event_paths, _) = (_listing(f, cache, problems) for f in folders)
+    folders = [content_dir / name for name in FOLDERS]
+    listings = [cache.files(folder, FOLDERS[folder.name]) for folder in folders]
+    unread = [problem for _, found in listings for problem in found]
+    if unread:
+        # A folder that cannot be read leaves every reference into it
+        # unknown: name the folder, not a hundred references.
+        return None, sorted(set(problems + unread))
+    (source_paths, source_ids), (quote_paths, quote_ids), (event_paths, _) = (
+        _listing(paths, problems) for paths, _ in listings)
+    cache.keep_only(set(source_paths + quote_paths + event_paths))
     # One read of every file, in this order: sources, which quotes are
     # checked against, then quotes, which events are checked against.
     docs = cache.read(source_paths + quote_paths + event_paths)
     sources = _make_all(folders[0], islice(docs, len(source_paths)), _source, problems, cache, ())
-    locators = {s.id: cache.locator(s.text) for s in sources.values()}
+    locators = {s.id: cache.locator(s) for s in sources.values()}
     refs = References(sources, source_ids, locators)
     against = (tuple(sources.items()), frozenset(source_ids))
     quotes = _make_all(folders[1], islice(docs, len(quote_paths)), lambda doc: _quote(doc, refs), problems, cache, against)
@@ -208,22 +258,27 @@ def timeline_order(event: Event) -> tuple:
 
 
 def load_site(path: Path) -> tuple[Site, list[Problem]]:
-    if not path.is_file():
+    if not os.path.lexists(path):
         return Site(title="Timeline"), [Problem(path, 1, "missing site.toml: every content folder needs one (see README)")]
-    text = frontmatter.read_text(path)
+    text = frontmatter.read_content_text(path)
     if isinstance(text, Problem):
         return Site(title="Timeline"), [text]
     meta = frontmatter.parse_toml(path, text, first_line=1, what="site.toml")
     if isinstance(meta, Problem):
         return Site(title="Timeline"), [meta]
     doc = Document(path, meta, text, meta_line=1)
-    problems = check_fields(doc, SITE_FIELDS) or _web_address(doc, "base_url")
+    control = frontmatter.control_in_fields(doc)
+    problems = [control] if control else check_fields(doc, SITE_FIELDS) or _web_address(doc, "base_url")
     if problems:
         return Site(title="Timeline"), problems
     site = Site(**doc.meta)
-    if tz.gettz(site.timezone) is None:
-        problems.append(Problem(path, doc.line_of("timezone"), f"unknown timezone '{site.timezone}' (e.g. UTC, Europe/London)"))
-    if find_theme(path.parent, site.theme) is None:
+    # Both are checked as names before anything is looked up by them: a
+    # long one is no file name, and a path ("/etc/passwd") is not a zone.
+    if not TIMEZONE_NAME.fullmatch(site.timezone) or tz.gettz(site.timezone) is None:
+        problems.append(Problem(path, doc.line_of("timezone"), f"unknown timezone {site.timezone!r}: give an IANA name such as UTC or Europe/London"))
+    if not THEME_NAME.fullmatch(site.theme):
+        problems.append(Problem(path, doc.line_of("theme"), f"theme {site.theme!r} is not a folder name: letters, digits, '.', '-' and '_', at most 64"))
+    elif find_theme(path.parent, site.theme) is None:
         problems.append(Problem(path, doc.line_of("theme"), f"theme '{site.theme}' not found: no themes/{site.theme}/templates/ beside the content folder"))
     return site, problems
 
@@ -240,15 +295,17 @@ class References:
     quote_ids: set[str] = field(default_factory=set)
 
 
-def _listing(folder: Path, cache: Cache, problems: list[Problem]) -> tuple[list[Path], set[str]]:
-    """The *.md files under `folder` that have a valid, unique id (the file
-    name), and every id seen, including those of files with problems."""
+def _listing(files: list[Path], problems: list[Problem]) -> tuple[list[Path], set[str]]:
+    """The files that have a valid, unique id (the file name), and every id
+    seen, including those of files with problems."""
     seen: dict[str, Path] = {}
     paths = []
-    for path in cache.files(folder):
+    for path in files:
         item_id = path.stem
         if not ID.fullmatch(item_id):
             problems.append(Problem(path, 1, f"file name '{path.name}' is not a valid id: use lowercase letters, digits, '-' and '_'"))
+        elif len(item_id) > MAX_ID:
+            problems.append(Problem(path, 1, f"file name '{path.name}' is too long for an id: at most {MAX_ID} characters"))
         elif item_id in seen:
             problems.append(Problem(path, 1, f"duplicate id '{item_id}': {seen[item_id]} has the same name"))
         else:
@@ -271,16 +328,6 @@ def _make_all(folder: Path, docs: Iterable[Document | Problem], make, problems: 
         if item is not None:
             items[item.id] = item
     return items
-
-
-def _markdown_files(folder: Path) -> list[Path]:
-    """The *.md files under `folder`, in the order of their paths' parts.
-    (An archive has thousands: sorting strings is much quicker than Paths.)"""
-    found = []
-    for root, _, files in os.walk(folder):
-        parts = Path(root).relative_to(folder).parts
-        found += [(*parts, name) for name in files if name.endswith(".md")]
-    return [folder.joinpath(*parts) for parts in sorted(found)]
 
 
 def _web_address(doc: Document, name: str) -> list[Problem]:
@@ -309,7 +356,7 @@ def _quote(doc: Document, refs: References) -> tuple[Quote | None, list[Problem]
     source_id = doc.meta["source"]
     if source_id not in refs.sources:
         known = source_id in refs.source_ids
-        return None, [] if known else [Problem(doc.path, doc.line_of("source"), f"unknown source '{source_id}'")]
+        return None, [] if known else [Problem(doc.path, doc.line_of("source"), f"unknown source '{source_id}'{did_you_mean(source_id, refs.source_ids)}")]
     locator = refs.locators[source_id]
     span = locator.find(text)
     if span is None:
@@ -337,10 +384,10 @@ def _event(doc: Document, refs: References, drafts: bool) -> tuple[Event | None,
     event_sources = tuple(meta["sources"])
     for source_id in event_sources:
         if source_id not in refs.source_ids:
-            problems.append(Problem(doc.path, doc.line_of("sources"), f"unknown source '{source_id}'"))
+            problems.append(Problem(doc.path, doc.line_of("sources"), f"unknown source '{source_id}'{did_you_mean(source_id, refs.source_ids)}"))
     for quote_id in meta.get("quotes", []):
         if quote_id not in refs.quote_ids:
-            problems.append(Problem(doc.path, doc.line_of("quotes"), f"unknown quote '{quote_id}'"))
+            problems.append(Problem(doc.path, doc.line_of("quotes"), f"unknown quote '{quote_id}'{did_you_mean(quote_id, refs.quote_ids)}"))
         elif quote_id not in quotes:
             continue
         elif quotes[quote_id].source not in event_sources:
@@ -352,7 +399,11 @@ def _event(doc: Document, refs: References, drafts: bool) -> tuple[Event | None,
     elif meta["certainty"] == "claimed" and "according_to" not in meta:
         problems.append(Problem(doc.path, doc.line_of("certainty"), "a claimed event must say whose claim it is: add according_to"))
     if not ID.fullmatch(meta["kind"]):
-        problems.append(Problem(doc.path, doc.line_of("kind"), f"kind '{meta['kind']}' must be a lowercase word such as capture or official-statement"))
+        suggestion = re.sub(r"[^a-z0-9_-]+", "-", meta["kind"].strip().lower()).strip("-")
+        mean = f": did you mean '{suggestion}'?" if ID.fullmatch(suggestion) and len(suggestion) <= MAX_ID else ""
+        problems.append(Problem(doc.path, doc.line_of("kind"), f"kind {meta['kind']!r} must be a lowercase word such as capture or official-statement{mean}"))
+    elif len(meta["kind"]) > MAX_ID:
+        problems.append(Problem(doc.path, doc.line_of("kind"), f"kind '{meta['kind'][:20]}…' is {len(meta['kind'])} characters long: at most {MAX_ID}"))
     if not event_sources:
         problems.append(Problem(doc.path, doc.line_of("sources"), "an event needs at least one source"))
     if problems or not all(s in sources for s in event_sources) or not all(q in quotes for q in meta.get("quotes", [])):

@@ -12,6 +12,7 @@ without one a relative expression stays unresolved.
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from dataclasses import dataclass, replace
@@ -26,6 +27,9 @@ from generator.normalise import RESOLVERS, DateError, NeedsReference, Reading
 
 RULES_FILE = Path(__file__).parent / "rules" / "dates.toml"
 RELATIVE = "relative to the document's date, which was not given"
+# Python's dates run from the year 1 to 9999: "yesterday" read against
+# 0001-01-01, or "next year" against 9999-12-31, is on no calendar it has.
+OFF_CALENDAR = "falls outside the years 1 to 9999"
 
 
 @dataclass(frozen=True)
@@ -256,10 +260,8 @@ def _read(phrase: str, words: str, reference: date | None) -> When:
     rules = load_rules()
     match = rules.scan_any_case.fullmatch(words) or rules.scan_any_case.fullmatch(_without_preposition(rules, words))
     if not match:
-        raise DateError(
-            f"cannot read date {phrase!r}: use an ISO date (2016-12-12, 2016-03, 2009) "
-            "or the article's words (Monday, last March, over the weekend)"
-        )
+        raise DateError(f"cannot read date {phrase!r}: " + (_did_you_mean(rules, words) or (
+            "use an ISO date (2016-12-12, 2016-03, 2009) or the article's words (Monday, last March, over the weekend)")))
     rule, groups = _matched_rule(rules, match)
     # An entry reports what happened: without a sentence to tell the tense, read it as past.
     reading = Reading(groups, rule.args, rules.words, reference, lambda: "past")
@@ -272,6 +274,8 @@ def _read(phrase: str, words: str, reference: date | None) -> When:
         ) from None
     except DateError as error:
         raise DateError(f"date {phrase!r} {error}") from None
+    except (OverflowError, ValueError):
+        raise DateError(f"date {phrase!r}, read against {reference}, {OFF_CALENDAR}") from None
     # Keep the article's words to show beside the date, unless they are the
     # ISO date itself; keep the reference only where the words needed it.
     return replace(
@@ -279,6 +283,19 @@ def _read(phrase: str, words: str, reference: date | None) -> When:
         words=phrase if words != when.value else None,
         reference=reference if reading.used_reference else None,
     )
+
+
+def _did_you_mean(rules: Rules, words: str) -> str:
+    """'did you mean …?' with a mistyped weekday or month ("Mondya",
+    "Febuary") put right, when one is near enough to tell; else ''."""
+    names = [name for table in ("weekday", "month") for name in rules.words[table] if len(name) > 4]
+    fixed = words
+    for word in re.findall(r"[A-Za-z]{4,}", words):
+        if word.lower() not in rules.words["weekday"] and word.lower() not in rules.words["month"]:
+            near = difflib.get_close_matches(word.lower(), names, n=1, cutoff=0.75)
+            if near:
+                fixed = fixed.replace(word, near[0].capitalize(), 1)
+    return f"did you mean {fixed!r}?" if fixed != words else ""
 
 
 def from_date(day: date) -> When:
@@ -331,6 +348,8 @@ def _timex(
         unresolved = RELATIVE
     except DateError as error:
         unresolved = str(error)
+    except (OverflowError, ValueError):
+        unresolved = OFF_CALENDAR
     if value is not None:
         if value.endswith("_REF") and value != "PRESENT_REF":
             unresolved = "says only that it was in the past" if value == "PAST_REF" else "says only that it is in the future"
@@ -379,7 +398,7 @@ def when_of(value: str) -> When:
             return When(value, "month", start, start + relativedelta(months=1, days=-1))
         if re.fullmatch(r"\d{4}", value):
             return When(value, "year", date(int(value), 1, 1), date(int(value), 12, 31))
-    except ValueError:
+    except (OverflowError, ValueError):  # 2016-02-30; or past 9999-12-31, as 9999-W52 ends
         raise DateError("is not a day in the calendar") from None
     coarse = _coarse_precision(value)
     if coarse:

@@ -29,6 +29,7 @@ class Locator:
     """Finds passages in one text, whitespace aside."""
 
     def __init__(self, text: str) -> None:
+        self.text = text  # the text itself, not a copy: to tell when a source changed
         self.flat = " ".join(text.split())
         # Where each word starts, in the text and in the flat text: a long
         # source (a transcript, a report) holds hundreds of quotes, and each

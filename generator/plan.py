@@ -20,6 +20,9 @@ from generator.model import Content, Event, Quote, Source
 from generator.passages import Mark
 
 BROWSE_PAGE_SIZE = 1000  # places or people listed on one page before the list is split
+# A slug is a file name (places/<slug>.html): cut to this many bytes, it
+# stays far below the 255 that most file systems allow, numbered or not.
+MAX_SLUG_BYTES = 100
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,8 @@ def slug(text: str) -> str:
     folded = text.casefold()
     if not folded.isascii():
         folded = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
-    return re.sub(r"[\W_]+", "-", folded).strip("-") or "x"
+    name = re.sub(r"[\W_]+", "-", folded).strip("-")
+    return name.encode("utf-8")[:MAX_SLUG_BYTES].decode("utf-8", "ignore").strip("-") or "x"
 
 
 def slugs(names: list[str]) -> dict[str, str]:

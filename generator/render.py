@@ -299,13 +299,14 @@ def timelinejs(context, events: tuple[Event, ...]) -> dict:
             "unique_id": e.id,
             "start_date": feeds.timelinejs_date(e.when),
             "display_date": when_label(e.when),
-            "text": {"headline": e.title, "text": text},
+            # TimelineJS puts both the headline and the text into the page as HTML.
+            "text": {"headline": escape(e.title), "text": text},
             "group": e.kind.replace("-", " ").capitalize(),
         }
         if e.when.precision in ("week", "weekend"):
             slide["end_date"] = feeds.timelinejs_date(e.when, end=True)
         slides.append(slide)
-    title = {"headline": _read(context, site, "title"), "text": _read(context, site, "description")}
+    title = {"headline": escape(_read(context, site, "title")), "text": escape(_read(context, site, "description"))}
     return {"title": {"text": title}, "events": slides}
 
 

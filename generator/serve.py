@@ -10,6 +10,11 @@ a scan of the watched folders' file stats (a rename changes the inode, so
 saves by rename count) runs on the server's loop as often as it is cheap,
 and the browser is told to reload as soon as the pages are written. A page
 whose socket connects only after a rebuild it missed is told at once.
+
+A page of another site must not read the preview: a request is answered only
+when its Host names the address served (not a name that a hostile site's
+DNS points here, DNS rebinding), and the reload socket only from a page of
+the preview itself (its Origin).
 """
 
 from __future__ import annotations
@@ -17,10 +22,12 @@ from __future__ import annotations
 import errno
 import gc
 import html
+import ipaddress
 import json
 import logging
 import os
 import shutil
+import socket
 import sys
 import tempfile
 import time
@@ -207,14 +214,52 @@ def _page_path(path: str) -> str:
     return path + "index.html" if path == "" or path.endswith("/") else path
 
 
-def application(server: PreviewServer, folder: Path, port: int) -> web.Application:
-    class PreviewHandler(StaticFileHandler):
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+ANY_ADDRESS = {"0.0.0.0", "::", ""}
+
+
+def host_names(host: str) -> set[str] | None:
+    """The names a request's Host may give for a preview listening on
+    `host`; None when any address of this machine will do (0.0.0.0), as
+    long as it is an address or this machine's name."""
+    if host in ANY_ADDRESS:
+        return None
+    return LOOPBACK if host in LOOPBACK else {host.lower()}
+
+
+def allowed_host(header: str | None, names: set[str] | None) -> bool:
+    hostname = urlsplit(f"//{header or ''}").hostname or ""
+    if names is not None:
+        return hostname in names
+    try:
+        ipaddress.ip_address(hostname)
+        return True
+    except ValueError:
+        return hostname in LOOPBACK | {socket.gethostname().lower(), socket.getfqdn().lower()}
+
+
+def application(server: PreviewServer, folder: Path, port: int, host: str = "127.0.0.1") -> web.Application:
+    names = host_names(host)
+
+    class SameHost:
+        """Refuses a request whose Host names another site (DNS rebinding)."""
+
+        def prepare(self) -> None:
+            if not allowed_host(self.request.host, names):
+                raise web.HTTPError(400, reason="Host not served here")
+
+    class PreviewHandler(SameHost, StaticFileHandler):
         """The preview folder's files, or the error page while the content
         has problems. Tornado keeps every request inside the folder: a path
-        that resolves outside it, encoded or not, gets 403."""
+        that resolves outside it, encoded or not, gets 403; one that holds a
+        NUL, which no file name can, 400."""
 
         async def get(self, path: str, include_body: bool = True) -> None:
-            server.served[_page_path(path)] = server.version
+            if "\x00" in path:
+                raise web.HTTPError(400)
+            page = _page_path(path)
+            if page in server.preview.reads:  # only the site's pages: a request for any path would be kept
+                server.served[page] = server.version
             if server.problems and (path == "" or path.endswith((".html", "/"))):
                 self.set_status(500)
                 self.set_header("Content-Type", "text/html; charset=utf-8")
@@ -234,9 +279,13 @@ def application(server: PreviewServer, folder: Path, port: int) -> web.Applicati
             else:
                 super().write_error(status_code, **kwargs)
 
-    class ReloadSocket(LiveReloadHandler):
+    class ReloadSocket(SameHost, LiveReloadHandler):
         """livereload's socket, which also reloads a page at once when it
-        connects late: served before a change whose reload it missed."""
+        connects late: served before a change whose reload it missed.
+        Only a page of the preview may open it (livereload lets any)."""
+
+        def check_origin(self, origin: str) -> bool:
+            return urlsplit(origin).netloc.lower() == self.request.host.lower()
 
         def on_message(self, message: str) -> None:
             super().on_message(message)
@@ -249,9 +298,12 @@ def application(server: PreviewServer, folder: Path, port: int) -> web.Applicati
     class InjectScript(LiveScriptInjector):
         script = f'<script src="/livereload.js?port={port}"></script>'.encode()
 
+    class ReloadScript(SameHost, LiveReloadJSHandler):
+        pass
+
     return web.Application([
         (r"/livereload", ReloadSocket),
-        (r"/livereload.js", LiveReloadJSHandler),
+        (r"/livereload.js", ReloadScript),
         (r"/(.*)", PreviewHandler, {"path": str(folder), "default_filename": "index.html"}),
     ], transforms=[InjectScript])
 
@@ -262,7 +314,7 @@ def serve(content_dir: Path, host: str, port: int, open_browser: bool, drafts: b
         url = f"http://{host if ':' not in host else f'[{host}]'}:{port}/"
         server = PreviewServer(Preview(content_dir, folder, drafts))
         try:
-            application(server, folder, port).listen(port, address=host)
+            application(server, folder, port, host).listen(port, address=host)
         except OSError as error:
             if error.errno == errno.EADDRINUSE:
                 print(f"timeline: port {port} is in use on {host}: stop what uses it or choose another with --port", file=sys.stderr)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -80,6 +82,32 @@ def timeline(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, timeout=120
     )
+
+
+def unprivileged(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """The real command, without the power to read or write what permissions
+    forbid: as root (as CI runs), with that capability dropped."""
+    prefix = []
+    if os.geteuid() == 0:
+        if not Path("/usr/bin/setpriv").exists():
+            pytest.skip("needs setpriv (util-linux) to drop root's power over permissions")
+        prefix = ["/usr/bin/setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"]
+    return subprocess.run([*prefix, sys.executable, "-m", "generator", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+
+
+@contextmanager
+def mounted(folder: Path, size: str = "64m"):
+    """A file system of its own (tmpfs) at `folder`, as a container's volume
+    is; skips the test where this process may not mount."""
+    folder.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True)
+    if result.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {result.stderr.decode().strip()}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=True)
 
 
 def edit(path: Path, old: str, new: str) -> None:

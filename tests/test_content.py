@@ -201,6 +201,6 @@ def test_an_archive_read_by_several_processes_loads_whole_and_names_each_mistake
     write(content / "events" / "e-00003-04.md", '+++\ndate = "Monday\n+++\n')
     (content / "quotes" / "q-00060-01.md").write_bytes(b"+++\nspeaker = \"Caf\xe9\"\n+++\n")
     assert [str(p).removeprefix(str(content)) for p in load(content)[1]] == [
-        "/events/e-00003-04.md:3: malformed front matter: Unterminated string",
+        "/events/e-00003-04.md:2: malformed front matter: the string that starts on line 2 has no closing quote",
         "/quotes/q-00060-01.md:2: not UTF-8 text (byte 0xe9): save the file as UTF-8",
     ]

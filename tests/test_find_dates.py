@@ -193,7 +193,6 @@ def test_dates_of_empty_text_is_an_empty_list(tmp_path):
     [
         (lambda d: (d / "latin1.txt").write_bytes("Caf\xe9 on Monday".encode("latin-1")), ["latin1.txt"], "latin1.txt:1: not UTF-8 text"),
         (lambda d: None, ["missing.txt"], "missing.txt: cannot read"),
-        (lambda d: write(d / "a.txt", "Monday"), ["a.txt", "--dct", "12/12/2016"], "--dct '12/12/2016' is not a date"),
     ],
 )
 def test_dates_refuses_bad_input_with_one_line_and_a_failing_exit(tmp_path, setup, args, message):
@@ -203,6 +202,14 @@ def test_dates_refuses_bad_input_with_one_line_and_a_failing_exit(tmp_path, setu
     assert result.stdout == ""
     [line] = result.stderr.splitlines()
     assert line.startswith(f"timeline dates: {message}")
+
+
+def test_a_dct_that_is_not_a_date_is_a_usage_error_like_extracts_published(tmp_path):
+    write(tmp_path / "a.txt", "Monday")
+    for command in (["dates", "a.txt", "--dct"], ["extract", "a.txt", "--published"]):
+        result = timeline(*command, "12/12/2016", cwd=tmp_path)
+        assert result.returncode == 2 and result.stdout == ""
+        assert "not a date: '12/12/2016' (use YYYY-MM-DD" in result.stderr and "Traceback" not in result.stderr
 
 
 # -- The TimeBank scorer, on a document written for this test ---------------------------

@@ -102,3 +102,18 @@ def test_a_data_file_that_appears_while_deferred_does_not_stop_later_rebuilds(si
     assert preview.rebuild({entry}, defer_data=True).problems == []
     assert preview.settle().problems == []
     assert tree(tmp_path / "preview") == full_build(site, tmp_path / "output")
+
+
+def test_a_source_saved_again_and_again_keeps_one_locator_and_a_deleted_file_is_forgotten(site, tmp_path):
+    preview = Preview(site, tmp_path / "preview")
+    assert preview.rebuild().problems == []
+    source = site / "sources" / "example-times.md"
+    for number in range(5):
+        edit(source, "from the old town.", f"from the old town{'!' * (number + 1)}.")
+        edit(source, f"town{'!' * (number + 1)}.", "town.")
+        assert preview.rebuild({source}).problems == []
+    assert list(preview.cache.locators) == [source]
+    siege = site / "events" / "siege.md"
+    siege.unlink()
+    assert preview.rebuild({siege}).problems == []
+    assert siege not in preview.cache.made and siege not in preview.cache.documents

@@ -29,7 +29,7 @@ def free_port() -> int:
 class Preview:
     """A running `timeline serve`, with its terminal output in files."""
 
-    def __init__(self, content: Path, *args: str) -> None:
+    def __init__(self, content: Path, *args: str, env: dict | None = None) -> None:
         self.content = content
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
@@ -38,7 +38,7 @@ class Preview:
         with open(self.out, "w") as out, open(self.err, "w") as err:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "generator", "serve", str(content), "--port", str(self.port), *args],
-                cwd=folder, stdout=out, stderr=err,
+                cwd=folder, stdout=out, stderr=err, env=env,
             )
         deadline = time.monotonic() + 30
         while "serving the preview" not in self.out.read_text():
@@ -46,10 +46,10 @@ class Preview:
             assert time.monotonic() < deadline, "the preview did not start"
             time.sleep(0.05)
 
-    def get(self, path: str) -> tuple[int, str]:
+    def get(self, path: str, headers: dict | None = None) -> tuple[int, str]:
         """A raw request, with the path sent exactly as given."""
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
-        connection.request("GET", path)
+        connection.request("GET", path, headers=headers or {})
         response = connection.getresponse()
         return response.status, response.read().decode("utf-8", "replace")
 
@@ -239,3 +239,92 @@ def test_drafts_are_previewed_only_when_asked(site):
             assert ("A draft entry" in running.get("/index.html")[1]) is shown
         finally:
             running.stop()
+
+
+# -- Hardening: what a page of another site, or a stray request, cannot do ----------------------
+
+
+@pytest.mark.parametrize("host, status", [
+    ("127.0.0.1:{port}", 200),
+    ("localhost:{port}", 200),
+    ("evil.example:{port}", 400),  # a name a hostile site's DNS points at 127.0.0.1 (DNS rebinding)
+    ("127.0.0.1.evil.example", 400),
+])
+def test_the_preview_answers_only_to_the_address_it_serves(preview, host, status):
+    assert preview.get("/", headers={"Host": host.format(port=preview.port)})[0] == status
+    assert preview.get("/livereload.js", headers={"Host": host.format(port=preview.port)})[0] == status
+
+
+@pytest.mark.parametrize("origin, status", [("http://127.0.0.1:{port}", 101), ("http://evil.example", 403), ("null", 403)])
+def test_the_reload_socket_opens_only_for_a_page_of_the_preview(preview, origin, status):
+    connection = http.client.HTTPConnection("127.0.0.1", preview.port, timeout=10)
+    connection.request("GET", "/livereload", headers={
+        "Upgrade": "websocket", "Connection": "Upgrade", "Sec-WebSocket-Version": "13",
+        "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==", "Origin": origin.format(port=preview.port)})
+    assert connection.getresponse().status == status
+
+
+@pytest.mark.parametrize("path", ["/..%00/..%00/etc/passwd", "/index.html%00", "/%00"])
+def test_a_nul_in_a_request_is_a_bad_request_not_a_server_error(preview, path):
+    status, body = preview.get(path)
+    assert status == 400 and "root:" not in body
+    assert preview.get("/")[0] == 200
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGHUP])
+def test_a_preview_stopped_by_a_signal_removes_its_folder(site, tmp_path, stop):
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    running = Preview(site, env={**os.environ, "TMPDIR": str(temporary)})
+    assert [p.name[:17] for p in temporary.iterdir()] == ["timeline-preview-"]
+    running.process.send_signal(stop)
+    assert running.process.wait(timeout=20) == 0
+    assert list(temporary.iterdir()) == []
+
+
+def test_requests_for_pages_that_do_not_exist_are_not_remembered(site, tmp_path):
+    import threading
+
+    from tornado.ioloop import IOLoop
+
+    from generator.preview import Preview as Builds
+    from generator.serve import PreviewServer, application
+
+    folder = tmp_path / "preview"
+    folder.mkdir()
+    server, port, started = PreviewServer(Builds(site, folder)), free_port(), threading.Event()
+    loops = []
+
+    def serve() -> None:
+        asyncio.set_event_loop(asyncio.new_event_loop())
+        application(server, folder, port).listen(port, address="127.0.0.1")
+        server.start()
+        loops.append(IOLoop.current())
+        started.set()
+        loops[0].start()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    assert started.wait(30)
+    try:
+        for number in range(100):
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            connection.request("GET", f"/no-such-page-{number}.html")
+            assert connection.getresponse().status == 404
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", "/events/siege.html")
+        assert connection.getresponse().status == 200
+        assert set(server.served) == {"events/siege.html"}
+    finally:
+        loops[0].add_callback(loops[0].stop)
+        thread.join(10)
+
+
+def test_serving_every_address_answers_to_any_ip_and_this_machines_name_only(site):
+    running = Preview(site, "--host", "0.0.0.0")
+    try:
+        for host, status in ((f"127.0.0.1:{running.port}", 200), (f"{socket.gethostname()}:{running.port}", 200),
+                             (f"[::1]:{running.port}", 200), (f"evil.example:{running.port}", 400)):
+            assert running.get("/", headers={"Host": host})[0] == status, host
+    finally:
+        running.stop()

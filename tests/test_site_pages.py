@@ -176,6 +176,8 @@ def test_the_embedded_timeline_opens_entries_in_the_top_window_and_marks_in_plac
 
 def test_a_site_with_no_entries_yet_builds_every_page(tmp_path):
     write(tmp_path / "content" / "site.toml", 'title = "Starting out"\n')
+    (tmp_path / "content" / "sources").mkdir()
+    (tmp_path / "content" / "events").mkdir()
     output = tmp_path / "output"
     assert build(tmp_path / "content", output).problems == []
     assert "No entries yet." in (output / "index.html").read_text()
