@@ -141,7 +141,8 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
     anchors = {w for name in data["anchor"]["lists"] for w in words[name] if re.fullmatch(r"[a-z]{3,}\.?|\d+s", w)}
     anchors = {w.rstrip(".") for w in anchors}
     anchors.update(data["anchor"]["words"])
-    first_words = {phrase.split()[0].rstrip(".") for table in words.values() for phrase in table} | anchors
+    # (Prepositions open an editor's date, "on Monday", never a found expression.)
+    first_words = {phrase.split()[0].rstrip(".") for name, table in words.items() if name != "preposition" for phrase in table} | anchors
     first_words.update(data["anchor"]["first_words"])
 
     def cues(table: dict[str, str]) -> re.Pattern[str]:

@@ -86,6 +86,12 @@ def write(extraction: Extraction, article: Article, content_dir: Path) -> Writte
     existing = content_dir / "sources" / f"{article.id}.md"
     if existing.is_file() and _body(existing) != article.text:
         warnings.append(Problem(existing, 0, "kept, but its text differs from the article read: the drafts' quotes and passages may not match it"))
+    for folder in ("events", "sources"):
+        # A content folder needs both, even when the article gave no event.
+        try:
+            (content_dir / folder).mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            problems.append(Problem(content_dir / folder, 0, f"cannot be a folder ({error.strerror})"))
     wrote, skipped = [], []
     for path, text in files.items():
         try:

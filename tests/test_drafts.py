@@ -51,3 +51,10 @@ def test_the_text_listing_says_by_the_day_of_the_report():
     listed = describe(EXTRACTION).splitlines()
     assert "by 2016-12-12 (the day of the report)  Mines were found in the old town" in listed
     assert "by 2016-12-09 (Friday)  By Friday the troops had left" in listed
+
+
+def test_an_article_with_no_event_still_gives_a_folder_that_builds(tmp_path):
+    written = write(Extraction("example-times", PUBLISHED, (), ()), ARTICLE, tmp_path / "site")
+    assert written.problems == []
+    checked = timeline("check", "site", "--drafts", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stderr
