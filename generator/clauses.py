@@ -201,7 +201,7 @@ def lemma(word: str, verbs: Verbs) -> str:
     if prefix:
         return prefix + verbs.base_of[word[len(prefix) :]]
     if word.endswith("ied"):
-        return word[:-3] + "y"
+        return word[:-1] if len(word) <= 4 else word[:-3] + "y"
     if word.endswith(("ed", "ing")):
         stem = word[:-2] if word.endswith("ed") else word[:-3]
         known = verbs.known
@@ -211,7 +211,7 @@ def lemma(word: str, verbs: Verbs) -> str:
                 return base
         if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
             return stem[:-1]
-        return stem + "e" if stem.endswith(("c", "v", "z", "at", "iz", "is", "ur", "us", "g", "ut", "os", "as", "ac", "uc", "rs", "ps", "ls", "ns")) and not stem.endswith("ng") else stem
+        return stem + "e" if stem.endswith(("c", "v", "z", "at", "iz", "is", "ur", "us", "g", "ut", "os", "as", "ac", "uc", "rs", "ps", "ls", "ns", "ir", "pl", "bl", "tl", "dl", "kl", "gl", "fl")) and not stem.endswith("ng") else stem
     if word.endswith("ies"):
         return word[:-3] + "y"
     if word.endswith("es") and word[:-2].endswith(("s", "sh", "ch", "x", "z")):
@@ -240,11 +240,22 @@ def _verb_groups(words: list[Token], verbs: Verbs) -> list[Verb]:
         if group is None:
             i += 1
             continue
+        at = i  # where the group starts
         verb, i = group
-        if found and _same_stretch(words, found[-1], next(k for k, w in enumerate(words) if w.start == verb.start), verbs) and _reduced_relative(words, found[-1], verbs) and not found[-1].speech:
+        # "The results announced at CERN, home of the LHC, were met with
+        # applause": a verb right after a comma has no subject of its own, so
+        # the lone past form before it was a participle.
+        after_comma = at > 0 and words[at - 1].text == "," and words[at].low in verbs.auxiliaries and bool(found) and not _after_relative_pronoun(words, found[-1], verbs)
+        if found and (_same_stretch(words, found[-1], at, verbs) and not found[-1].speech or after_comma) and _reduced_relative(words, found[-1], verbs):
             found.pop()  # the earlier form was a participle: this is the clause's verb
         found.append(verb)
     return found
+
+
+def _after_relative_pronoun(words: list[Token], verb: Verb, verbs: Verbs) -> bool:
+    """'which sank on Sunday': the verb of a relative clause, not a participle."""
+    at = bisect_left([w.start for w in words], verb.start)
+    return at > 0 and words[at - 1].low in verbs.relatives | {"that"}
 
 
 def _skip_adverbs(words: list[Token], i: int, verbs: Verbs) -> tuple[int, bool]:
@@ -578,7 +589,10 @@ def _complements(words, groups: list[Verb], verbs: Verbs, cuts):
         if s_index is None or f_index is None:
             continue
         between = [w.low for w in words[s_index + 1 : f_index]]
-        if any(w in (",", ";", "—", ":", "and", "but", "which", "who", "that", "when", "after", "before", "while", "because") for w in between):
+        # "said under the final agreement, Iran had accepted": a phrase set off before the content's subject.
+        phrase = bool(between) and between[0] in verbs.prepositions and between.count(",") == 1 and between.index(",") < len(between) - 1
+        stops = [w for w in between if w in (",", ";", "—", ":", "and", "but", "which", "who", "that", "when", "after", "before", "while", "because")]
+        if stops and not (phrase and stops == [","]):
             continue
         if any(at <= f_index and at > s_index for at, _, _ in result):
             continue

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from generator.clauses import Token, Words, load_verbs, tokens
+from generator.clauses import Token, Words, lemma, load_verbs, tokens
 from generator.reading import Mention, Rules
 from generator.spans import ByStart
 
@@ -64,6 +64,7 @@ def title(
         words = [w for w in read(*subject) if not any(a <= w.start < b for a, b in cut)] + words
     words = _without_attribution(words, rules, verb_at)
     words = _without_appositions(words, verb_at)
+    words = _without_phrase_after_speech(words, verb_at)
     if not words:
         return ""
     at = next((i for i, w in enumerate(words) if verb_at is not None and w.start >= verb_at), None)
@@ -138,6 +139,17 @@ def _without_appositions(words: list[Token], verb_at: int | None = None) -> list
                 continue
         i += 1
     return words
+
+
+def _without_phrase_after_speech(words: list[Token], verb_at: int | None) -> list[Token]:
+    """'said under the final agreement, Iran had accepted' -> 'said Iran had
+    accepted': a phrase set off between a verb of speech and what was said."""
+    verbs = load_verbs()
+    verb = next((i for i, w in enumerate(words) if verb_at is not None and w.start >= verb_at), None)
+    if verb is None or verb + 2 >= len(words) or lemma(words[verb].low, verbs) not in verbs.speech or words[verb + 1].low not in verbs.prepositions:
+        return words
+    comma = next((i for i in range(verb + 2, min(len(words), verb + 10)) if words[i].text == ","), None)
+    return words[: verb + 1] + words[comma + 1 :] if comma is not None and comma + 1 < len(words) else words
 
 
 def _without_attribution(words: list[Token], rules: Rules, verb_at: int | None) -> list[Token]:

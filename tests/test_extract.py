@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from conftest import ROOT
 
+from generator import clauses
 from generator.extract import NOT_NAMED, extract
 from generator.places import gazetteer
 
@@ -375,6 +376,9 @@ def test_a_statement_itself_is_what_the_outlet_reports():
     ("The strike that crippled the port ended on Monday.", "The strike that crippled the port ended"),
     ("The strike that crippled the port of the capital city for many weeks ended on Monday.", "The strike ended"),
     ("Both Lena Park, 69, and Tom Hale said on Monday they were ready.", "Both Lena Park, 69, and Tom Hale said they were ready"),
+    ("Diplomats said on Monday under the final agreement, the port had reopened.", "Diplomats said the port had reopened"),
+    ("They claimed on Monday that by combining two surveys, they had found the wreck.", "They claimed they had found the wreck"),
+    ("The results announced in Geneva, home of the institute, were met with applause on Monday.", "The results were met with applause"),
 ])
 def test_a_title_is_the_reporting_clause_without_its_opening_date_or_attribution(text, title):
     assert run(text).events[-1].title == title
@@ -495,3 +499,10 @@ def test_a_participle_after_its_noun_is_not_the_clauses_verb():
 def test_a_month_or_year_that_modifies_a_noun_does_not_date_the_verb():
     (event,) = run("Satellites trailing the probe since their May launch sent back a photo on Monday.").events
     assert event.date.value == "2016-12-12"
+
+
+@pytest.mark.parametrize("form, base", [
+    ("died", "die"), ("fired", "fire"), ("crippled", "cripple"), ("settled", "settle"), ("carried", "carry"), ("announced", "announce"),
+])
+def test_a_regular_past_form_is_read_back_to_its_base(form, base):
+    assert clauses.lemma(form, clauses.load_verbs()) == base
