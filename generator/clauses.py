@@ -502,6 +502,8 @@ def _auxiliary_group(words: list[Token], i: int, verbs: Verbs) -> tuple[Verb, in
 
 
 def _had_a_happening(words: list[Token], j: int, verbs: Verbs) -> bool:
+    if _is_past(words[j].low, verbs):
+        return False  # "have suffered three losses": a perfect, not "had talks"
     k = j + 1 if words[j].low in ("a", "an", "the") else j
     while k < len(words) and k < j + 4:
         if words[k].low in verbs.have_happenings:

@@ -121,8 +121,8 @@ def governing(
             continue  # a time inside a quotation is the speaker's, unless the happening is told there too
         simple_past = verb is not None and verb.tense == "past" and not verb.progressive
         reading = _reading(text, rules, timex, verb.start if verb else None, simple_past)
-        if reading == "no" or (rank == 0 and verb and timex.start > verb.end and _participle_between(text, verb.end, timex.start)):
-            continue
+        if reading == "no" or (rank <= 1 and verb and timex.start > verb.end and _participle_between(text, verb.end, timex.start, ing_only=rank == 1)):
+            continue  # (in "14 were killed and scores injured on Wednesday", "injured" is the second verb)
         if verb and not text[verb.end : timex.start].strip() and rules.as_object_after.match(text, timex.end):
             continue  # "picked Saturday night as the time": the verb's object, not its time
         ranked.append((rank, abs(timex.start - at), timex, ON_OR_BEFORE if reading == "by" else None))
@@ -153,19 +153,21 @@ def _shares_time(clause: Clause, rules: Rules) -> bool:
     )
 
 
-def _participle_between(text: str, start: int, end: int) -> bool:
+def _participle_between(text: str, start: int, end: int, ing_only: bool = False) -> bool:
     """Whether a participle after a noun stands between a verb and a time,
     which then dates the participle: "sent a team to recover an expert
-    kidnapped almost two years ago"."""
+    kidnapped almost two years ago", "with Liverpool proving too strong in
+    December"."""
     verbs = load_verbs()
     found = tokens(text, start, end)
     words = [w.low for w in found]
     for k, (before, low) in enumerate(zip(words, words[1:])):
         following = found[k + 2].text if k + 2 < len(found) else ""
         # "-ing" with an object ("trailing InSight", "facing the court"), not an adjective ("annual opening keynote").
-        with_object = following.lower() in verbs.determiners or following[:1].isupper() or following[:1].isdigit()
-        participle = low.endswith("ed") and low not in verbs.not_past or low in verbs.participles or low.endswith("ing") and len(low) > 4 and with_object
-        after_noun = before.isalpha() and before not in verbs.auxiliaries and before not in ("been", "be", "being", "to") and before not in verbs.determiners and before not in verbs.prepositions
+        with_object = following.lower() in verbs.determiners or following.lower() == "to" or following[:1].isupper() or following[:1].isdigit()
+        past = not ing_only and (low.endswith("ed") and low not in verbs.not_past or low in verbs.participles)
+        participle = past or low.endswith("ing") and len(low) > 4 and with_object
+        after_noun = before.isalpha() and before not in verbs.auxiliaries and before not in ("been", "be", "being", "to", "and", "or", "but") and before not in verbs.determiners and before not in verbs.prepositions
         if participle and after_noun:
             return True
     return False

@@ -121,9 +121,9 @@ def extract(text: str, source: str, published: date | None, outlet: str | None, 
     named_places = _places(read, rules, places, people, timexes)
     cues = Cues(read, rules, named_places, [(m.start, m.end) for m in people if not m.person], [(m.start, m.end) for m in people if m.person])
     told: dict[int, FoundDate] = {}
-    subjects: list = []  # the people who are the subjects of the article's clauses, for "he" and "she"
+    subjects: list = []  # the people and bodies that are the subjects of the article's clauses, for "he", "she" and "it"
     words = clauses.Words(read)
-    drafts = _happenings(read, rules, said, found, marked, timexes, cues, published, told, subjects, persons, words)
+    drafts = _happenings(read, rules, said, found, marked, timexes, cues, published, told, subjects, persons, ByStart(people), words)
     drafts = _attach(read, drafts, found, said, persons, timexes, published, told)
     events = _finish(text, read, rules, drafts, quote_ids, named_places, ByStart(people), persons, ByStart(subjects), words)
     quotes = tuple(FoundQuote(quote_ids[id(q)], q.text, q.start, q.end, q.speaker, q.channel) for q in found)
@@ -174,7 +174,7 @@ class Part:
 
 def _happenings(
     text, rules: Rules, said: list[Sentence], found, marked, timexes, cues: Cues, published, told: dict[int, FoundDate], subjects, persons,
-    words: clauses.Words,
+    named: ByStart, words: clauses.Words,
 ) -> list[Draft]:
     """The candidates, dated. `told` gets, for each sentence, the time the
     story was telling when it began (for quotations attributed there)."""
@@ -203,7 +203,7 @@ def _happenings(
         ):
             continue
         found_clauses = clauses.clauses(text, sentence.start, sentence.end, words=words)
-        subjects.extend(p for c in found_clauses if c.subject for p in persons.between(*c.subject))
+        subjects.extend(p for c in found_clauses if c.subject for p in named.between(*c.subject))
         lead = main_clause(found_clauses)
         previous = drafts[-1] if drafts else None
         if previous and previous.paragraph == sentence.paragraph and previous.quotation is quotation and not dated and not _reports(lead) and (
@@ -350,9 +350,11 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     elif when.basis == "words" and not when.mod and verb.happening:
         story.set(when, happening=True)
     # "Manning said the landing appeared flawless": a comment on the news, which joins its entry.
-    comment = (
-        verb.speech and verb.lemma in clauses.load_verbs().commentary and part.speech is None and _told_by(part) is None
-        and when.basis != "words" and kind in (None, "statement")
+    # So is what someone says, with no happening in it, dated only by the time the story is telling.
+    saying = verb.speech and part.speech is None and _told_by(part) is None
+    comment = saying and when.basis != "words" and (
+        verb.lemma in clauses.load_verbs().commentary and kind in (None, "statement")
+        or when.basis in ("story", "previous sentence", "present") and kind in (None, "statement", "official-statement", "testimony")
     )
     if kind is None:
         kind = "plan" if not _reports(clause) else "statement" if verb.speech or part.speech is not None else "event"

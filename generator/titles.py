@@ -72,7 +72,7 @@ def title(
         subject = _subject(words[:at], persons)
         words = subject + words[at:]
         at = len(subject)
-    shown = _named(words, persons, subjects)
+    shown = _named(words, persons, subjects, at)
     shown = _shortened(shown, at)
     return _joined(shown)
 
@@ -224,19 +224,30 @@ def _subject(words: list[Token], persons: ByStart[Mention]) -> list[Token]:
     return words[:head]
 
 
-def _named(words: list[Token], persons: ByStart[Mention], subjects: ByStart[Mention]) -> list[str]:
+def _named(words: list[Token], persons: ByStart[Mention], subjects: ByStart[Mention], verb: int | None = None) -> list[str]:
     """The words as shown, a leading "he" or "she" replaced by the person it
     stands for: the last person who was the subject of a clause before it
     ("Railway Minister Suresh Prabhu met the injured. He announced ..."),
-    else the last person named."""
+    else the last person named. A leading "it" or "the company" right before
+    its verb (at index `verb`) is the last body that was a subject ("Acme
+    said ... It cut 200 jobs"), when one was, nearby; not "it is"."""
     shown = [w.text for w in words]
     at = words[0].start
     if words[0].low in PRONOUNS:
-        near = subjects.last_before(at, where=lambda p: p.end <= at)
+        near = subjects.last_before(at, where=lambda p: p.person and p.end <= at)
         before = near if near and at - near.end <= SUBJECT_REACH else persons.last_before(at, where=lambda p: p.end <= at)
         if before:
             shown[0] = before.name
+        return shown
+    body = 1 if words[0].low == "it" else 2 if words[0].low == "the" and len(words) > 1 and words[1].low in BODY_NOUNS else 0
+    if body and verb == body and words[verb].low not in load_verbs().be:
+        near = subjects.last_before(at, where=lambda p: not p.person and p.end <= at)
+        if near and at - near.end <= SUBJECT_REACH:
+            shown[:body] = [near.name]
     return shown
+
+
+BODY_NOUNS = frozenset("company firm group government ministry agency party court bank airline army".split())
 
 
 def _shortened(shown: list[str], verb: int | None) -> list[str]:

@@ -506,3 +506,26 @@ def test_a_month_or_year_that_modifies_a_noun_does_not_date_the_verb():
 ])
 def test_a_regular_past_form_is_read_back_to_its_base(form, base):
     assert clauses.lemma(form, clauses.load_verbs()) == base
+
+
+def test_a_time_in_a_with_phrase_dates_its_own_participle_not_the_main_verb():
+    text = "The club have suffered three losses all season, with the champions proving too strong at home in December."
+    (event,) = run(text).events
+    assert event.date.mod == "ON_OR_BEFORE" and event.title.startswith("The club have suffered three losses")
+
+
+@pytest.mark.parametrize("second", ["It cut 200 jobs on Tuesday.", "The company cut 200 jobs on Tuesday."])
+def test_it_or_the_company_in_a_title_is_the_body_last_the_subject(second):
+    events = run(f"Acme Corp said on Monday that sales fell. {second}").events
+    assert events[-1].title == "Acme Corp cut 200 jobs"
+
+
+def test_it_before_is_stays_as_written():
+    events = run("Acme Corp said on Monday that sales fell. It was a hard winter for the port on Tuesday.").events
+    assert not any(e.title.startswith("Acme Corp was") for e in events)
+
+
+def test_what_someone_says_dated_only_by_the_storys_time_joins_the_news_it_is_about():
+    text = "Troops captured the harbour on Monday. The commander said the operation was a success."
+    (event,) = run(text).events
+    assert event.title == "Troops captured the harbour" and len(event.passages) == 2
