@@ -325,8 +325,9 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     if when is None and governed is not None:
         timex, mod = governed
         when = dating.from_words(timex, mod, verb, published)
-        if not re.match(r"\s*(?:and|or|through|-|–)\s", text[timex.end : timex.end + 9]):
-            cut.append(_date_words(text, rules, timex))  # not from "in March and June"
+        # Not from "in March and June", nor "pictures of Monday", where it is part of a noun phrase.
+        if not re.match(r"\s*(?:and|or|through|-|–)\s", text[timex.end : timex.end + 9]) and not re.search(r"\bof\s+$", text[max(0, timex.start - 4) : timex.start]):
+            cut.append(_date_words(text, rules, timex))
     told_start = min(clause.start, (clause.subject or part.subject or (clause.start,))[0])
     kind = cues.kind(told_start, _told_end(text, part), sentence, when is not None and when.basis == "words")
     if when is None and verb.tense == "present" and (verb.speech or verb.progressive and not verb.state or state):

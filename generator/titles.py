@@ -207,10 +207,12 @@ def _subject(words: list[Token], persons: ByStart[Mention]) -> list[Token]:
     relative = next((i for i, w in enumerate(words) if i > 0 and w.low in ("that", "who", "which")), None)
     if relative is not None:
         return words if len(words) <= SUBJECT_WORDS else words[:relative]
-    # "An iOS update released Thursday": a participle after the noun starts what the headline leaves out.
+    # "An iOS update released Thursday": a participle after the noun starts
+    # what the headline leaves out; "A popular uprising" ends in a noun.
     participle = next((
         i for i, w in enumerate(words)
-        if i > 1 and (w.low.endswith(("ed", "ing")) or w.low in PARTICIPLES) and w.text.islower() and words[i - 1].low not in ("the", "a", "an")
+        if i > 1 and (w.low.endswith("ed") or w.low in PARTICIPLES or w.low.endswith("ing") and i < len(words) - 1)
+        and w.text.islower() and words[i - 1].low not in ("the", "a", "an")
     ), None)
     if participle is not None:
         words = words[:participle]

@@ -529,3 +529,8 @@ def test_what_someone_says_dated_only_by_the_storys_time_joins_the_news_it_is_ab
     text = "Troops captured the harbour on Monday. The commander said the operation was a success."
     (event,) = run(text).events
     assert event.title == "Troops captured the harbour" and len(event.passages) == 2
+
+
+def test_a_noun_ending_in_ing_stays_in_the_subject_of_a_title():
+    (event,) = run("A popular uprising overthrew the ruler on Monday.").events
+    assert event.title == "A popular uprising overthrew the ruler"
