@@ -150,7 +150,7 @@ def _shares_time(clause: Clause, rules: Rules) -> bool:
     ongoing = clause.verb is not None and clause.verb.head.endswith("ing")  # "before fighting back"
     return clause.verb is None or clause.role == "adverbial" and (clause.opener in rules.simultaneous or ongoing) or (
         clause.role == "coordinate" and clause.opener in ("and", "or")
-    )
+    ) or clause.role == "relative" and clause.opener == "that"
 
 
 def _participle_between(text: str, start: int, end: int, ing_only: bool = False) -> bool:

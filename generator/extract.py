@@ -246,7 +246,8 @@ def _parts(text: str, rules: Rules, found: list[Clause], dated, quoted) -> list[
         simultaneous = clause.role == "adverbial" and (clause.opener in rules.simultaneous or _ongoing(clause)) or (
             clause.role == "coordinate" and clause.opener in ("and", "or") and not lead_dated
         )
-        own = clause is not lead and clause.role in ("relative", "adverbial", "coordinate") and clause.verb is not None and not simultaneous and (
+        restrictive = clause.role == "relative" and clause.opener == "that"  # "a coup that deposed Mugabe in 2017" tells when the coup was
+        own = clause is not lead and clause.role in ("relative", "adverbial", "coordinate") and clause.verb is not None and not simultaneous and not restrictive and (
             clause.verb.happening and dating.governing(text, rules, dated, clause, [], quoted)
         )
         back_to_main = split_off and clause.role in ("main", "coordinate")

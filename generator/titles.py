@@ -243,7 +243,8 @@ def _named(words: list[Token], persons: ByStart[Mention], subjects: ByStart[Ment
         return shown
     body = 1 if words[0].low == "it" else 2 if words[0].low == "the" and len(words) > 1 and words[1].low in BODY_NOUNS else 0
     if body and verb == body and words[verb].low not in load_verbs().be:
-        near = subjects.last_before(at, where=lambda p: not p.person and p.end <= at)
+        # (A body's name of one word is only trusted in capitals: a word that opens a sentence is no name.)
+        near = subjects.last_before(at, where=lambda p: not p.person and p.end <= at and (" " in p.name or p.name.isupper()))
         if near and at - near.end <= SUBJECT_REACH:
             shown[:body] = [near.name]
     return shown

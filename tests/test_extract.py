@@ -534,3 +534,13 @@ def test_what_someone_says_dated_only_by_the_storys_time_joins_the_news_it_is_ab
 def test_a_noun_ending_in_ing_stays_in_the_subject_of_a_title():
     (event,) = run("A popular uprising overthrew the ruler on Monday.").events
     assert event.title == "A popular uprising overthrew the ruler"
+
+
+def test_a_time_in_a_relative_clause_without_a_comma_dates_its_sentence():
+    (event,) = run("Ana Ruiz came to power after a coup that deposed the old ruler in 2009.").events
+    assert event.date.value == "2009" and event.title.startswith("Ana Ruiz came to power")
+
+
+def test_a_word_that_opens_a_sentence_is_not_the_body_a_title_names():
+    text = "Lena Park began meeting officials in 2003. During that time, the company received 48 contracts."
+    assert run(text).events[-1].title == "The company received 48 contracts"
