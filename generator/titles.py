@@ -128,6 +128,7 @@ def _without_appositions(words: list[Token], verb_at: int | None = None) -> list
     Mkwananzi said'; 'the trials, held at Snaresbrook Crown Court, were':
     a phrase between commas that describes the words before it, when the
     sentence goes on after it in lower case."""
+    words = _without_ages_and_places(words)
     i = 0
     while i < len(words):
         participle = words[i + 1].text.islower() and (words[i + 1].low.endswith("ed") or words[i + 1].low in PARTICIPLES) if i + 1 < len(words) else False
@@ -150,6 +151,33 @@ def _without_phrase_after_speech(words: list[Token], verb_at: int | None) -> lis
         return words
     comma = next((i for i in range(verb + 2, min(len(words), verb + 10)) if words[i].text == ","), None)
     return words[: verb + 1] + words[comma + 1 :] if comma is not None and comma + 1 < len(words) else words
+
+
+def _without_ages_and_places(words: list[Token]) -> list[Token]:
+    """'Patrick Bryant, 23, of Islington, north London, was convicted' ->
+    'Patrick Bryant was convicted'; 'a Jefferson County, Alabama, official'
+    -> 'a Jefferson County official': after a name, an age, a home town or a
+    state between commas, when the sentence goes on in lower case."""
+    i = 0
+    while i + 2 < len(words):
+        if words[i].text == "," and i > 0 and words[i - 1].text[:1].isupper():
+            close = next((j for j in range(i + 2, min(len(words), i + 9)) if words[j].text == ","), None)
+            # "of Islington, north London,": a home town may run over a second comma.
+            if close is not None and words[i + 1].low == "of" and close + 3 < len(words) and "," in [w.text for w in words[close + 1 : close + 5]]:
+                close = next(j for j in range(close + 1, close + 5) if words[j].text == ",")
+            inner = words[i + 1 : close] if close is not None else []
+            goes_on = close is not None and close + 1 < len(words) and words[close + 1].text[:1].islower() and words[close + 1].low not in ("and", "or", "but", "who", "which")
+            age = len(inner) == 1 and inner[0].text.isdigit() and len(inner[0].text) <= 3
+            state = 1 <= len(inner) <= 3 and all(w.text[:1].isupper() for w in inner)
+            home = len(inner) >= 2 and inner[0].low == "of" and inner[1].text[:1].isupper()
+            if age and close + 1 < len(words) and words[close + 1].low == "of":
+                words = words[:i] + words[close:]  # ", 23, of Islington,": the home town next
+                continue
+            if goes_on and (age or state or home):
+                words = words[:i] + words[close + 1 :]
+                continue
+        i += 1
+    return words
 
 
 def _without_attribution(words: list[Token], rules: Rules, verb_at: int | None) -> list[Token]:
@@ -287,7 +315,7 @@ def _shortened(shown: list[str], verb: int | None) -> list[str]:
             continue  # "a Jefferson County, Alabama, official": a place and its state
         if low == "," and j >= 3 and shown[j - 2] == "," and shown[j - 1][:1].isupper() and shown[j - 3][:1].isupper():
             continue  # ... and the comma after the state
-        if kind is None or kind == 2 and words > LIMIT + 1:
+        if kind is None or kind == 2 and words > LIMIT + 2:
             continue  # a clause may run a few words past the limit to end whole; a phrase may not
         cost = kind + 2 * max(0, words - LIMIT) + (10 if words - counts[start] < 3 else 0) + (LIMIT - words) * 0.3
         if best_cost is None or cost < best_cost:

@@ -379,6 +379,8 @@ def test_a_statement_itself_is_what_the_outlet_reports():
     ("Diplomats said on Monday under the final agreement, the port had reopened.", "Diplomats said the port had reopened"),
     ("They claimed on Monday that by combining two surveys, they had found the wreck.", "They claimed they had found the wreck"),
     ("The results announced in Geneva, home of the institute, were met with applause on Monday.", "The results were met with applause"),
+    ("Tom Hale, 23, of Islington, north London, was convicted on Monday.", "Tom Hale was convicted"),
+    ("A court on Monday upheld the sentence of a Jefferson County, Alabama, official.", "A court upheld the sentence of a Jefferson County official"),
 ])
 def test_a_title_is_the_reporting_clause_without_its_opening_date_or_attribution(text, title):
     assert run(text).events[-1].title == title
