@@ -676,12 +676,26 @@ def _finish(
             elif antecedent:
                 title = f"{antecedent}, {title[:1].lower()}{title[1:]}"
         event_id = _unique(f"{_slug(draft.date.value or 'undated', 4)}-{_slug(title, 6)}", used)
+        passages = _passages((draft.start, draft.end), draft.also)
+        (start, end), *_ = passages
         events.append(FoundEvent(
-            event_id, title, draft.kind, draft.date, names, draft.start, draft.end, passage,
-            tuple(quote_ids[id(q)] for q in draft.quotes), certainty, according_to,
-            ((draft.start, draft.end), *draft.also),
+            event_id, title, draft.kind, draft.date, names, start, end, text[start:end],
+            tuple(quote_ids[id(q)] for q in draft.quotes), certainty, according_to, passages,
         ))
     return tuple(events)
+
+
+def _passages(first: tuple[int, int], others: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """The entry's passages: its own first (grown by any that overlaps it),
+    then the others in the text's order, each stretch of text once."""
+    joined: list[list[int]] = []
+    for start, end in sorted({first, *others}):
+        if joined and start <= joined[-1][1]:
+            joined[-1][1] = max(joined[-1][1], end)
+        else:
+            joined.append([start, end])
+    own = next(i for i, (a, b) in enumerate(joined) if a <= first[0] < b or a == first[0])
+    return (tuple(joined[own]), *(tuple(p) for i, p in enumerate(joined) if i != own))
 
 
 RELATIVE = re.compile(r"(?:which|who|whom|where)\b")

@@ -546,3 +546,15 @@ def test_a_time_in_a_relative_clause_without_a_comma_dates_its_sentence():
 def test_a_word_that_opens_a_sentence_is_not_the_body_a_title_names():
     text = "Lena Park began meeting officials in 2003. During that time, the company received 48 contracts."
     assert run(text).events[-1].title == "The company received 48 contracts"
+
+
+
+def test_an_entrys_passages_hold_each_stretch_of_text_once():
+    text = (
+        "Troops captured the harbour on Monday.\n\n"
+        "“What a relief,” said Lena Park, the mayor. “This is what we hoped for.”\n\n"
+        "Park said the landing appeared calm."
+    )
+    (event,) = run(text).events
+    spans = sorted(event.passages)
+    assert len(spans) >= 2 and all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
