@@ -118,7 +118,7 @@ def _quote_id(proposed: str, source_id: str, content_dir: Path) -> str:
     doc = frontmatter.read(existing) if existing.is_file() else None
     if isinstance(doc, Problem) or doc is None or doc.meta.get("source") == source_id:
         return proposed
-    return f"{proposed}-{source_id}"
+    return f"{proposed}-{source_id}"[: content.MAX_ID].rstrip("-_")
 
 
 def _body(path: Path) -> str | None:

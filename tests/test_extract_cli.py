@@ -217,3 +217,14 @@ def test_an_entry_citing_a_quote_from_a_source_it_does_not_list_is_refused(tmp_p
     checked = timeline("check", "site", "--drafts", cwd=tmp_path)
     assert checked.returncode == 1
     assert f"quote '{quote_id}' is from source 'first', which this entry does not list in sources" in checked.stderr
+
+
+def test_a_quote_id_made_unique_with_a_long_source_id_stays_a_valid_id(tmp_path):
+    long_name = "a-very-long-article-name-" * 4
+    first = write(tmp_path / "first.txt", "Talks\n\nTroops captured the Old Town on Monday. “We are leaving the town today,” said Abu Test.\n")
+    second = write(tmp_path / f"{long_name}.txt", "More talks\n\nTroops captured the harbour on Monday. “We are leaving the harbour now,” said Abu Test.\n")
+    for article in (first, second):
+        result = timeline("extract", str(article), "--published", "2016-12-12", "--write", "site", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+    checked = timeline("check", "site", "--drafts", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stderr
