@@ -245,17 +245,18 @@ def _verb_groups(words: list[Token], verbs: Verbs) -> list[Verb]:
         # "The results announced at CERN, home of the LHC, were met with
         # applause": a verb right after a comma has no subject of its own, so
         # the lone past form before it was a participle.
-        after_comma = at > 0 and words[at - 1].text == "," and words[at].low in verbs.auxiliaries and bool(found) and not _after_relative_pronoun(words, found[-1], verbs)
+        after_comma = at > 0 and words[at - 1].text == "," and words[at].low in verbs.auxiliaries and bool(found) and _relative_verb_at(words, found[-1], verbs) is None
         if found and (_same_stretch(words, found[-1], at, verbs) and not found[-1].speech or after_comma) and _reduced_relative(words, found[-1], verbs):
             found.pop()  # the earlier form was a participle: this is the clause's verb
         found.append(verb)
     return found
 
 
-def _after_relative_pronoun(words: list[Token], verb: Verb, verbs: Verbs) -> bool:
-    """'which sank on Sunday': the verb of a relative clause, not a participle."""
-    at = bisect_left([w.start for w in words], verb.start)
-    return at > 0 and words[at - 1].low in verbs.relatives | {"that"}
+def _relative_verb_at(words: list[Token], verb: Verb, verbs: Verbs) -> int | None:
+    """Where the verb is, when it is a relative clause's, right after its
+    pronoun ('which sank on Sunday', 'that crippled the port'): not a participle."""
+    at = bisect_left(words, verb.start, key=lambda w: w.start)
+    return at if at > 0 and words[at - 1].low in verbs.relatives | {"that"} else None
 
 
 def _skip_adverbs(words: list[Token], i: int, verbs: Verbs) -> tuple[int, bool]:
@@ -403,8 +404,8 @@ def _finite_position(words: list[Token], i: int, verbs: Verbs, before: list[Verb
         return j > 1 and (after_relative or after_apposition)
     if before and _same_stretch(words, before[-1], i, verbs) and not before[-1].speech and before[-1].lemma not in verbs.complement_verbs:
         # "The strike that crippled the port ended": the relative clause's verb, then the main one.
-        opened = next((k for k, w in enumerate(words) if w.start == before[-1].start), 0)
-        in_relative = opened > 1 and words[opened - 1].low in verbs.relatives | {"that"} and words[opened - 2].text.isalpha() and j > opened + 1
+        opened = _relative_verb_at(words, before[-1], verbs)
+        in_relative = opened is not None and opened > 1 and words[opened - 2].text.isalpha() and j > opened + 1
         return previous in verbs.pronoun_subjects or _reduced_relative(words, before[-1], verbs) or in_relative
     return True
 

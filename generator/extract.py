@@ -251,8 +251,9 @@ def _parts(text: str, rules: Rules, found: list[Clause], dated, quoted) -> list[
             clause.verb.happening and dating.governing(text, rules, dated, clause, [], quoted)
         )
         back_to_main = split_off and clause.role in ("main", "coordinate")
-        leads = next((g for g in groups if lead in g), None)
-        if back_to_main and clause.role == "main" and clause.subject is None and leads is not None and leads is not current:
+        resumes = back_to_main and clause.role == "main" and clause.subject is None
+        leads = next((g for g in groups if any(c is lead for c in g)), None) if resumes else None
+        if leads is not None and leads is not current:
             # "the death toll, which rose on Wednesday, is expected to rise": the lead's clause goes on.
             gaps[id(leads)] = (groups[groups.index(leads) + 1][0].start, clause.start)
             current = leads

@@ -72,7 +72,7 @@ def title(
         subject = _subject(words[:at], persons)
         words = subject + words[at:]
         at = len(subject)
-    shown = _named(words, persons, subjects, at)
+    shown = _named(words, persons, subjects, rules.body_nouns, at)
     shown = _shortened(shown, at)
     return _joined(shown)
 
@@ -254,7 +254,7 @@ def _subject(words: list[Token], persons: ByStart[Mention]) -> list[Token]:
     return words[:head]
 
 
-def _named(words: list[Token], persons: ByStart[Mention], subjects: ByStart[Mention], verb: int | None = None) -> list[str]:
+def _named(words: list[Token], persons: ByStart[Mention], subjects: ByStart[Mention], body_nouns: frozenset[str], verb: int | None = None) -> list[str]:
     """The words as shown, a leading "he" or "she" replaced by the person it
     stands for: the last person who was the subject of a clause before it
     ("Railway Minister Suresh Prabhu met the injured. He announced ..."),
@@ -269,7 +269,7 @@ def _named(words: list[Token], persons: ByStart[Mention], subjects: ByStart[Ment
         if before:
             shown[0] = before.name
         return shown
-    body = 1 if words[0].low == "it" else 2 if words[0].low == "the" and len(words) > 1 and words[1].low in BODY_NOUNS else 0
+    body = 1 if words[0].low == "it" else 2 if words[0].low == "the" and len(words) > 1 and words[1].low in body_nouns else 0
     if body and verb == body and words[verb].low not in load_verbs().be:
         # (A body's name of one word is only trusted in capitals: a word that opens a sentence is no name.)
         near = subjects.last_before(at, where=lambda p: not p.person and p.end <= at and (" " in p.name or p.name.isupper()))
@@ -277,8 +277,6 @@ def _named(words: list[Token], persons: ByStart[Mention], subjects: ByStart[Ment
             shown[:body] = [near.name]
     return shown
 
-
-BODY_NOUNS = frozenset("company firm group government ministry agency party court bank airline army".split())
 
 
 def _shortened(shown: list[str], verb: int | None) -> list[str]:
