@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 
 from generator import clauses, dates, dating, quotations, titles
 from generator.clauses import Clause, main_clause
@@ -29,6 +30,8 @@ NOT_NAMED = "not named in the article"
 ANCHOR_REACH = 30
 # How many entries of the same date a happening told again is compared with.
 RETOLD_REACH = 40
+CARRIED = ("story", "previous sentence")  # a date the sentence takes from the news it goes on telling
+DETAIL_REACH = 2  # paragraphs after the news's last passage where an undated detail still tells it
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,7 @@ class Draft:
     told_by: tuple[int, int] | None = None  # who says it happened, when the article puts it in someone's mouth
     told_end: int | None = None  # where the words that tell it end (what its title is made of), before any merge
     comment: bool = False  # words said about the news, which join its entry rather than make one
+    actor: tuple[int, int] | None = None  # its subject, when that names someone ("police", "the minister", "Williams")
     also: list[tuple[int, int]] = field(default_factory=list)  # further passages that tell it
 
 
@@ -331,6 +335,7 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
         if not re.match(r"\s*(?:and|or|through|-|–)\s", text[timex.end : timex.end + 9]) and not re.search(r"\bof\s+$", text[max(0, timex.start - 4) : timex.start]):
             cut.append(_date_words(text, rules, timex))
     told_start = min(clause.start, (clause.subject or part.subject or (clause.start,))[0])
+    actor = (clause.subject or part.subject) if _acted(text, rules, clause, part, cues) else None
     kind = cues.kind(told_start, _told_end(text, part), sentence, when is not None and when.basis == "words")
     if when is None and verb.tense == "present" and (verb.speech or verb.progressive and not verb.state or state):
         when = dating.present(published)
@@ -343,7 +348,7 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
         # Told only in the story's time, a happening is proposed when someone
         # does it (a name, a person, an agent such as "the minister" or
         # "police"), not for the colour around it ("the image was marred").
-        if when is not None and kind is None and not _acted(text, rules, clause, part, cues):
+        if when is not None and kind is None and actor is None:
             return None
         if when is None:
             when = dating.undated(published)
@@ -376,7 +381,7 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     ]
     return Draft(
         part.start, part.end, kind, when, told_in, sentence.paragraph, [], clause, cut, part.speech, part.subject,
-        _told_by(part), _told_end(text, part), comment,
+        _told_by(part), _told_end(text, part), comment, actor=actor,
     )
 
 
@@ -513,7 +518,10 @@ class Cues:
         self.fast = len(lowered) == len(text)
         self.text, self.kinds = (lowered if self.fast else text), rules.kinds
         self.places = sorted([(a, b) for a, b, _ in places] + named)
-        self.names = sorted(self.places + list(persons))
+        # "Smoke hung over the docks": a capital that only opens a sentence is no name.
+        mid = set(MID_SENTENCE_CAPITAL.findall(text))
+        bodies = [(a, b) for a, b in named if " " in text[a:b] or text[a:b] in mid or not SENTENCE_END.search(text, max(0, a - 3), a)]
+        self.names = sorted([(a, b) for a, b, _ in places] + bodies + list(persons))
 
     @staticmethod
     def _within(spans: list[tuple[int, int]], start: int, end: int, after_start: bool = False) -> bool:
@@ -699,7 +707,10 @@ def _passages(first: tuple[int, int], others: list[tuple[int, int]]) -> tuple[tu
     return (tuple(joined[own]), *(tuple(p) for i, p in enumerate(joined) if i != own))
 
 
+MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w’'-]*")
+SENTENCE_END = re.compile(r"(?:^|[.!?”\"]\s+|\n)$")
 RELATIVE = re.compile(r"(?:which|who|whom|where)\b")
+WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{2,}")
 SUBJECT_RELATIVE = re.compile(r"(?:which|who)\s+")
 PERSONAL = re.compile(r"\b(?:he|she|they|we|I)\b", re.IGNORECASE)  # a subject that is someone
 
@@ -712,6 +723,7 @@ def _told_again(drafts: list[Draft], text: str, rules: Rules) -> list[Draft]:
     kept: list[Draft] = []
     same_date: dict[tuple, list[Draft]] = {}  # the kept entries by date: only those can tell the same happening
     words = {id(d): _content_words(text, d, rules) for d in drafts}
+    reached: dict[int, int] = {}  # the last paragraph each kept entry has a passage in
     for draft in drafts:
         dated = same_date.setdefault((draft.date.value, draft.date.mod), [])
         first = next((d for d in dated[-RETOLD_REACH:] if _same_happening(d, draft, words[id(d)], words[id(draft)])), None)
@@ -719,14 +731,47 @@ def _told_again(drafts: list[Draft], text: str, rules: Rules) -> list[Draft]:
             first = next((d for d in dated if not d.comment and d.date.basis == "words"), None)
             if first is None:
                 continue  # a comment on nothing the article dates: its quotes are left to stand alone
+        news = next((
+            d for d in reversed(same_date.get((draft.date.value, None), []))
+            if d.date.basis == "words" and not d.comment and draft.paragraph - reached[id(d)] <= DETAIL_REACH
+        ), None) if draft.date.basis in CARRIED else None
+        if first is None and news is not None and _detail(draft) and _among(text, draft.actor, news, rules):
+            first = news
         if first is None:
             kept.append(draft)
             dated.append(draft)
+            reached[id(draft)] = draft.paragraph
+            if news is not None:
+                reached[id(news)] = draft.paragraph  # the story still tells that news
             continue
+        reached[id(first)] = max(reached[id(first)], draft.paragraph)
         first.also.append((draft.start, draft.end))
         first.also.extend(draft.also)
         first.quotes.extend(q for q in draft.quotes if q not in first.quotes)
     return kept
+
+
+def _detail(draft: Draft) -> bool:
+    """A happening told in the time the news set, with no date of its own
+    ("The police later lashed out at reporters", "Radio signals took eight
+    minutes"): part of that news, when it follows it closely. Someone's
+    statement, or a happening told on someone else's word, is an entry of
+    its own (the seed's "SANA claims opposition shelling")."""
+    speaks = draft.clause is not None and draft.clause.verb is not None and draft.clause.verb.speech
+    return draft.date.basis in CARRIED and draft.told_by is None and not speaks
+
+
+def _among(text: str, actor: tuple[int, int] | None, news: Draft, rules: Rules) -> bool:
+    """Whether a detail's doer, if it names one, takes part in the news:
+    "Williams" in "Serena Williams won", not "the minister" after "the
+    spacecraft landed" (whose congratulations are a happening of their own)."""
+    if actor is None:
+        return True
+    told = {w.lower() for a, b in [(news.start, news.end), *news.also] for w in WORD.findall(text[a:b])}
+    words = [w for w in WORD.findall(text[actor[0] : actor[1]]) if w.lower() not in _common(rules)]
+    names = [w for w in words if w[0].isupper()]
+    # A name is known by its last word: "Steve Ballmer" is not "Steve Jobs".
+    return names[-1].lower() in told if names else any(w.lower() in told for w in words)
 
 
 def _same_happening(first: Draft, other: Draft, mine: set[str], theirs: set[str]) -> bool:
@@ -745,10 +790,16 @@ def _content_words(text: str, draft: Draft, rules: Rules) -> set[str]:
     function words; "declared" and "declares" share "declar"."""
     clause = draft.clause
     start, end = (clause.start, draft.told_end or clause.end) if clause else (draft.start, draft.end)
-    words = re.findall(r"[A-Za-z][A-Za-z’'-]{2,}", text[start:end])
+    words = WORD.findall(text[start:end])
+    commentary = clauses.load_verbs().commentary
+    return {w.lower()[:6] for w in words if w.lower() not in _common(rules) and w.lower() not in commentary}
+
+
+@cache
+def _common(rules: Rules) -> frozenset[str]:
+    """The words that say nothing of what happened or who did it."""
     verbs = clauses.load_verbs()
-    common = rules.function_words | verbs.determiners | verbs.prepositions | verbs.auxiliaries | verbs.pronoun_subjects
-    return {w.lower()[:6] for w in words if w.lower() not in common and w.lower() not in verbs.commentary}
+    return frozenset(rules.function_words | verbs.determiners | verbs.prepositions | verbs.auxiliaries | verbs.pronoun_subjects)
 
 
 def _merged(drafts: list[Draft], persons: ByStart) -> list[Draft]:

@@ -328,11 +328,34 @@ def test_a_happening_the_article_does_not_date_is_bounded_by_the_report_never_pu
 
 
 def test_the_simple_past_goes_on_in_the_time_of_the_news_the_article_opens_with():
-    text = "Troops captured the harbour on Sunday.\n\nThe mayor fled.\n\nIn 1990, the mayor had been elected.\n\nRebels burned the port."
+    text = "Troops captured the harbour on Sunday.\n\nThe mayor fled, aides said.\n\nIn 1990, the mayor had been elected.\n\nRebels burned the port, residents said."
     events = run(text).events
     assert [(e.date.value, e.date.basis) for e in events] == [
         ("2016-12-11", "words"), ("2016-12-11", "story"), ("1990", "words"), ("2016-12-11", "story"),
     ]
+
+
+def test_an_undated_detail_that_follows_the_news_closely_is_a_passage_of_its_entry():
+    text = (
+        "Troops captured the harbour on Sunday.\n\nThe troops looted shops.\n\n"
+        "The harbour is the largest in the region.\n\nIts cranes are old.\n\nMost of its workers live nearby.\n\nRebels burned the port."
+    )
+    first, *others = run(text).events
+    assert [text[a:b] for a, b in first.passages] == [
+        "Troops captured the harbour on Sunday.", "The troops looted shops.",
+    ]
+    # told further on, it is an entry of its own
+    assert [(e.title, e.date.basis) for e in others] == [("Rebels burned the port", "story")]
+
+
+def test_someone_s_undated_statement_after_the_news_is_an_entry_of_its_own():
+    text = "Troops captured the harbour on Sunday.\n\nThe Red Cross said 40 people were wounded."
+    assert [e.date.basis for e in run(text).events] == ["words", "story"]
+
+
+def test_what_someone_else_did_after_the_news_is_an_entry_of_its_own():
+    text = "Troops captured the harbour on Sunday.\n\nThe mayor fled."
+    assert [e.title for e in run(text).events] == ["Troops captured the harbour", "The mayor fled"]
 
 
 def test_a_statement_in_the_present_tense_is_on_the_day_of_the_report():
