@@ -31,6 +31,7 @@ ANCHOR_REACH = 30
 # How many entries of the same date a happening told again is compared with.
 RETOLD_REACH = 40
 CARRIED = ("story", "previous sentence")  # a date the sentence takes from the news it goes on telling
+LEDE = 4  # the body sentences that open an article, where an undated happening is its news
 DETAIL_REACH = 2  # paragraphs after the news's last passage where an undated detail still tells it
 
 
@@ -345,18 +346,21 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
         if any(clause.start <= t.start < clause.end and dating.before_news(t, story) for t in dated):
             return None
         when = story.carry(text, rules, clause, state)
-        # Told only in the story's time, a happening is proposed when someone
-        # does it (a name, a person, an agent such as "the minister" or
-        # "police"), not for the colour around it ("the image was marred").
-        if when is not None and kind is None and actor is None:
+        # "Mubarak had promised reform": what had happened by then, undated, is backstory.
+        if when is not None and when.mod:
             return None
         if when is None:
             when = dating.undated(published)
-            # Undated, a happening is proposed only when it opens the article or is of a kind a timeline tracks.
-            if kind is None and not (story.sentences_told == 1 and verb.happening and clause.role == "main"):
+            # Undated, a happening is proposed when it opens the article: further on, it is background.
+            if not (story.sentences_told == 1 and verb.happening and clause.role == "main") and (kind is None or story.sentences_told > LEDE):
                 return None
     elif when.basis == "words" and not when.mod and verb.happening:
         story.set(when, happening=True)
+    # Told only in the story's time or the present, a happening is proposed when
+    # someone does it (a name, a person, an agent such as "the minister" or
+    # "police"), not for the colour around it ("the image was marred", "ships are waiting").
+    if when.basis in ("present", *CARRIED) and kind is None and actor is None:
+        return None
     # "Manning said the landing appeared flawless": a comment on the news, which joins its entry.
     # So is what someone says, with no happening in it, dated only by the time the story is telling.
     saying = verb.speech and part.speech is None and _told_by(part) is None

@@ -137,9 +137,15 @@ def test_a_time_that_opens_its_sentence_carries_to_the_next():
     assert (event.kind, event.date.value, event.date.basis) == ("bombing", "2016-12-10", "previous sentence")
 
 
-def test_the_past_perfect_had_happened_by_the_time_the_sentence_before_set():
-    (event,) = run("On Saturday, the town was calm. Rebels had shelled the harbour.").events
-    assert (event.date.value, event.date.mod, event.date.basis) == ("2016-12-10", "ON_OR_BEFORE", "previous sentence")
+def test_the_past_perfect_with_no_date_of_its_own_is_backstory_not_an_entry():
+    assert run("On Saturday, the town was calm. Rebels had shelled the harbour.").events == ()
+    (event,) = run("On Saturday, the town was calm. Rebels had shelled the harbour on Friday.").events
+    assert (event.date.value, event.date.basis) == ("2016-12-09", "words")
+
+
+def test_an_undated_happening_after_the_article_s_opening_is_background_not_an_entry():
+    text = "Troops captured the harbour on Sunday. The mayor fled.\n\nThe port is old. It is busy. Ships are waiting.\n\nDozens of rebels have been arrested."
+    assert [e.title for e in run(text).events] == ["Troops captured the harbour", "The mayor fled"]
 
 
 def test_a_happening_told_in_the_present_is_on_the_day_of_the_report():
