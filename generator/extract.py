@@ -582,16 +582,15 @@ def _attach(text: str, drafts: list[Draft], found, said, persons: ByStart, timex
                 first.also.append((holder.start, holder.end))
                 absorbed.add(id(holder))
                 holder = first
-        if holder is None:
-            if _testifies(quote):
-                # The telling is an entry of its own, as well as what it tells.
-                holder = _testimony_for(text, testimonies, quote, sentences, persons, calendar, published, told)
-            elif not inside:
-                holder = news.of(_time_told(times, told, quote.attribution), quote.start)
-                if holder is not None:
-                    # The comment's sentence is a passage of the news it comments on.
-                    sentence = sentences.holding(quote.attribution) or said[0]
-                    holder.also.append((min(sentence.start, quote.opened), max(sentence.end, quote.end)))
+        if holder is None and _testifies(quote):
+            # The telling is an entry of its own, as well as what it tells, when the article dates it.
+            holder = _testimony_for(text, testimonies, quote, sentences, persons, calendar, told)
+        if holder is None and not inside:
+            holder = news.of(_time_told(times, told, quote.attribution), quote.start)
+            if holder is not None:
+                # The comment's sentence is a passage of the news it comments on.
+                sentence = sentences.holding(quote.attribution) or said[0]
+                holder.also.append((min(sentence.start, quote.opened), max(sentence.end, quote.end)))
         # The happening a quotation tells, if it tells one; a testimony, if the
         # article says where it was given; else the news it comments on.
         for draft in [d for d in (holder, *inside) if d is not None]:
@@ -636,10 +635,11 @@ def _testifies(quote: Quotation) -> bool:
     return bool(quote.channel) and quote.channel != quotations.NOT_STATED
 
 
-def _testimony_for(text: str, testimonies: dict[str, Draft], quote: Quotation, sentences: ByStart, persons: ByStart, calendar: ByStart, published, told: dict[int, FoundDate]) -> Draft:
+def _testimony_for(text: str, testimonies: dict[str, Draft], quote: Quotation, sentences: ByStart, persons: ByStart, calendar: ByStart, told: dict[int, FoundDate]) -> Draft | None:
     """The testimony a quotation belongs to: the speaker's, when the article
     is still on them; else a new one, told where the speaker was named, and
-    dated by its own words or the time the story was telling there."""
+    dated by its own words or the time the story was telling there. None
+    when the article does not date it: a comment on the news, then."""
     last = testimonies.get(quote.speaker)
     if last is not None and last.start < quote.start:
         return last
@@ -650,7 +650,9 @@ def _testimony_for(text: str, testimonies: dict[str, Draft], quote: Quotation, s
         at = intro if intro.paragraph == at.paragraph else at
     own = [t for t in calendar.between(at.start, at.end) if t.end <= at.end and dating.on_calendar(t)]
     when = dating.from_words(own[0]) if own else told.get(at.start) if _told_in_past(text, quote) else None
-    draft = Draft(at.start, at.end, "testimony", when or dating.undated(published), None, at.paragraph, [])
+    if when is None:
+        return None
+    draft = Draft(at.start, at.end, "testimony", when, None, at.paragraph, [])
     testimonies[quote.speaker] = draft
     return draft
 
@@ -929,7 +931,7 @@ def _title(text: str, rules: Rules, draft: Draft, persons: ByStart, subjects: By
     said = next((
         q for q in draft.quotes
         if verb and verb.speech and q.speaker and len(q.text.split()) > 4
-        and (reporting.start <= q.attribution < reporting.end or 0 <= q.opened - reporting.end <= 3)
+        and (reporting.start <= q.attribution < reporting.end or 0 <= q.opened - reporting.end <= 3 and "\n" not in text[reporting.end : q.opened])
     ), None)
     if said is not None and draft.quotation is None:
         # "Obama said “…”": the speaker's own words make the headline.

@@ -489,6 +489,15 @@ def test_a_comment_on_the_news_joins_its_entry_with_its_quotation():
     assert event.title == "The spacecraft landed on Mars" and len(event.quotes) == 1 and len(event.passages) == 3
 
 
+def test_words_given_in_a_statement_the_article_does_not_date_back_the_news_not_an_entry_of_their_own():
+    text = (
+        "The company reported a fall in profit on Tuesday.\n\n"
+        "“We are executing more effectively,” Chief Executive James Smith says in a statement."
+    )
+    (event,) = run(text).events
+    assert event.title == "The company reported a fall in profit" and len(event.quotes) == 1
+
+
 def test_the_colour_around_the_news_is_not_proposed_but_what_someone_did_is():
     text = (
         "The spacecraft landed on Mars on Monday.\n\n"
