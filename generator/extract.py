@@ -31,6 +31,7 @@ ANCHOR_REACH = 30
 # How many entries of the same date a happening told again is compared with.
 RETOLD_REACH = 40
 CARRIED = ("story", "previous sentence")  # a date the sentence takes from the news it goes on telling
+GUESSES = ("might", "may", "could")  # modals that say what is possible, not what was done or decided
 LEDE = 4  # the body sentences that open an article, where an undated happening is its news
 DETAIL_REACH = 2  # paragraphs after the news's last passage where an undated detail still tells it
 
@@ -365,7 +366,8 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     # So is what someone says, with no happening in it, dated only by the time the story is telling.
     saying = verb.speech and part.speech is None and _told_by(part) is None
     comment = saying and when.basis != "words" and (
-        verb.lemma in clauses.load_verbs().commentary and kind in (None, "statement")
+        _foretells(text, clause, part)
+        or verb.lemma in clauses.load_verbs().commentary and kind in (None, "statement")
         or when.basis in ("story", "previous sentence", "present") and kind in (None, "statement", "official-statement", "testimony")
     )
     if kind is None:
@@ -387,6 +389,15 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
         part.start, part.end, kind, when, told_in, sentence.paragraph, [], clause, cut, part.speech, part.subject,
         _told_by(part), _told_end(text, part), comment, actor=actor,
     )
+
+
+def _foretells(text: str, clause: Clause, part: Part) -> bool:
+    """Whether what is said is a guess at what may come ("said the death toll
+    might rise", "say it is expected to rise"): a comment, not news."""
+    # "say the death toll, which rose on Wednesday, is expected to rise": what is said may resume after a relative clause.
+    said = next((c for c in part.clauses if c.role in ("complement", "main") and c.start > clause.start), None)
+    verb = said.verb if said else None
+    return verb is not None and (verb.ahead or verb.tense == "modal" and text[verb.start : verb.end].split()[0].lower() in GUESSES)
 
 
 def _acted(text: str, rules: Rules, clause: Clause, part: Part, cues: Cues) -> bool:

@@ -498,6 +498,16 @@ def test_words_given_in_a_statement_the_article_does_not_date_back_the_news_not_
     assert event.title == "The company reported a fall in profit" and len(event.quotes) == 1
 
 
+@pytest.mark.parametrize("said", [
+    "The governor said the death toll might rise.",
+    "Officials say the death toll is expected to rise further.",
+])
+def test_a_guess_at_what_may_come_is_a_comment_on_the_news_not_an_entry(said):
+    text = f"A ferry sank off the coast on Sunday.\n\n{said}"
+    (event,) = run(text).events
+    assert event.title == "A ferry sank off the coast" and len(event.passages) == 2
+
+
 def test_the_colour_around_the_news_is_not_proposed_but_what_someone_did_is():
     text = (
         "The spacecraft landed on Mars on Monday.\n\n"
