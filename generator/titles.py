@@ -31,6 +31,8 @@ DANGLING = frozenset(
     "your this these those as than into about is are was were be been has have had will would could "
     "should may might must not no according such".split()
 )
+# After "to", words that open a noun phrase rather than a verb.
+NOT_VERBS = frozenset(load_verbs().determiners | {"power", "court", "prison", "hospital", "jail", "office", "death", "date"})
 # Words that open a phrase before the subject ("Up to the present moment, it").
 OPENING_WORDS = frozenset("up in on at by for with from to into over under after before during since until through about amid despite following of among besides like unlike as including".split())
 # A clause proposed on its own drops the word that tied it to its sentence ("Because the division had ...").
@@ -315,6 +317,8 @@ def _shortened(shown: list[str], verb: int | None) -> list[str]:
             continue  # ... and the comma after the state
         if kind is None or kind == 2 and words > LIMIT + 2:
             continue  # a clause may run a few words past the limit to end whole; a phrase may not
+        if low == "to" and _infinitive(shown[j + 1 : j + 2]) and "for" in (w.lower() for w in shown[max(start, j - 5) : j]):
+            continue  # "was not right for a judge | to give the impression": the "for" phrase needs its verb
         cost = kind + 2 * max(0, words - LIMIT) + (10 if words - counts[start] < 3 else 0) + (LIMIT - words) * 0.3
         if best_cost is None or cost < best_cost:
             best, best_cost = j, cost
@@ -322,6 +326,12 @@ def _shortened(shown: list[str], verb: int | None) -> list[str]:
         # No phrase ends in reach, or only right after the verb: end at the limit.
         best = next(j for j, c in enumerate(counts) if c > LIMIT)
     return _trimmed(shown[:best], verb)
+
+
+def _infinitive(following: list[str]) -> bool:
+    """Whether the word after "to" is a verb ("to give"), not a noun phrase's ("to the court", "to Paris", "to 43")."""
+    word = following[0] if following else ""
+    return word.isalpha() and word.islower() and word not in NOT_VERBS
 
 
 def _trimmed(shown: list[str], verb: int | None = None) -> list[str]:
@@ -335,7 +345,7 @@ def _trimmed(shown: list[str], verb: int | None = None) -> list[str]:
             verb is not None and len(shown) - 1 > verb + 1 and shown[-1].islower()
             and (last.endswith("ed") or last in PARTICIPLES) and shown[-2].lower() not in load_verbs().auxiliaries
         )
-        if not (last in DANGLING or not shown[-1][:1].isalnum() and shown[-1] not in "”)’" or participle):
+        if not (last in DANGLING or not shown[-1][:1].isalnum() and shown[-1] not in "”)’\"" or participle):
             return shown
         shown = shown[:-1]
     return shown

@@ -605,3 +605,13 @@ def test_an_entrys_passages_hold_each_stretch_of_text_once():
     (event,) = run(text).events
     spans = sorted(event.passages)
     assert len(spans) >= 2 and all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_a_title_is_not_cut_between_a_for_phrase_and_its_verb():
+    text = "Ordering a re-trial on Thursday, the judge said it was not right for a trial judge to give the impression he favoured one side."
+    assert run(text).events[0].title == "The judge said it was not right"
+
+
+def test_a_closing_attribution_with_quoted_is_left_out_of_the_title():
+    text = "Tests confirmed the 20-year-old from Ha Tay province died from the virus on June 10, the news agency quoted the vice minister as saying."
+    assert run(text).events[0].title == "Tests confirmed the 20-year-old from Ha Tay province died from the virus"
