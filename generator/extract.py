@@ -727,7 +727,7 @@ def _passages(first: tuple[int, int], others: list[tuple[int, int]]) -> tuple[tu
 MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w’'-]*")
 SENTENCE_END = re.compile(r"(?:^|[.!?”\"]\s+|\n)$")
 RELATIVE = re.compile(r"(?:which|who|whom|where)\b")
-WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{2,}")
+WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{2,}|\b[A-Z]{2}\b")  # words, and two-letter initials ("AK Party", "UN")
 SUBJECT_RELATIVE = re.compile(r"(?:which|who)\s+")
 PERSONAL = re.compile(r"\b(?:he|she|they|we|I)\b", re.IGNORECASE)  # a subject that is someone
 
@@ -799,7 +799,7 @@ def _same_happening(first: Draft, other: Draft, mine: set[str], theirs: set[str]
         return False
     if not mine or not theirs:
         return False
-    return len(mine & theirs) >= max(2, 0.5 * min(len(mine), len(theirs)))
+    return len(mine & theirs) >= max(2, 0.35 * min(len(mine), len(theirs)))
 
 
 def _content_words(text: str, draft: Draft, rules: Rules) -> set[str]:

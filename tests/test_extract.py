@@ -615,3 +615,12 @@ def test_a_title_is_not_cut_between_a_for_phrase_and_its_verb():
 def test_a_closing_attribution_with_quoted_is_left_out_of_the_title():
     text = "Tests confirmed the 20-year-old from Ha Tay province died from the virus on June 10, the news agency quoted the vice minister as saying."
     assert run(text).events[0].title == "Tests confirmed the 20-year-old from Ha Tay province died from the virus"
+
+
+def test_the_same_happening_told_again_with_a_third_of_its_words_is_one_entry():
+    text = (
+        "The AK Party has won a majority in the country's parliament on Sunday.\n\n"
+        "The state agency said on Sunday the AK Party won 266 seats, a majority in parliament."
+    )
+    (event,) = run(text).events
+    assert len(event.passages) == 2
