@@ -381,6 +381,8 @@ def _finite_position(words: list[Token], i: int, verbs: Verbs, before: list[Verb
         # The first word of a sentence is a verb only in a headline's style ("Says ..."), which is left alone.
         return False
     previous = words[j].low
+    if _in_opening_phrase(words, i, verbs):
+        return False  # "During a media event held at its headquarters, Apple released ..."
     # "the warnings that went unheeded": "that" after a noun opens a relative clause.
     relative_that = previous == "that" and j > 0 and words[j - 1].text.isalpha() and words[j - 1].low not in verbs.prepositions | verbs.determiners | verbs.auxiliaries and not (
         lemma(words[j - 1].low, verbs) in verbs.speech or lemma(words[j - 1].low, verbs) in verbs.complement_verbs or words[j - 1].low.endswith(("ed", "ly"))
@@ -408,6 +410,20 @@ def _finite_position(words: list[Token], i: int, verbs: Verbs, before: list[Verb
         in_relative = opened is not None and opened > 1 and words[opened - 2].text.isalpha() and j > opened + 1
         return previous in verbs.pronoun_subjects or _reduced_relative(words, before[-1], verbs) or in_relative
     return True
+
+
+def _in_opening_phrase(words: list[Token], i: int, verbs: Verbs) -> bool:
+    """Whether the word at i is a participle in a phrase that opens the
+    sentence with a preposition that takes no clause, before its comma and
+    with no name in it that could be a subject: "During a media event held
+    at its headquarters, Apple released", not "In 2003 Apple moved to"
+    nor "In the morning troops moved into the city."."""
+    first = words[0].low
+    return (
+        first in verbs.prepositions and first not in verbs.subordinators and i > 1 and words[i].low not in verbs.auxiliaries
+        and not any(w.text == "," or w.text[:1].isupper() for w in words[1:i])
+        and _next(words, i) in verbs.prepositions | {"by"} and any(w.text == "," for w in words[i + 1 :])
+    )
 
 
 def _reduced_relative(words: list[Token], verb: Verb, verbs: Verbs) -> bool:

@@ -29,7 +29,8 @@ PHRASE_ENDS = frozenset(
 DANGLING = frozenset(
     "a an the of to in on at for with from by and or but that which who whose its his her their our my "
     "your this these those as than into about is are was were be been has have had will would could "
-    "should may might must not no according such".split()
+    "should may might must not no according such along alongside together including he she it they "
+    "beginning starting".split()
 )
 # After "to", words that open a noun phrase rather than a verb.
 NOT_VERBS = frozenset(load_verbs().determiners | {"power", "court", "prison", "hospital", "jail", "office", "death", "date"})
@@ -123,6 +124,7 @@ def _phrase_goes_on(words: list[Token], verb_at: int | None) -> list[Token]:
 
 
 PARTICIPLES = load_verbs().participles
+DETERMINERS = load_verbs().determiners
 
 
 def _without_appositions(words: list[Token], verb_at: int | None = None) -> list[Token]:
@@ -242,7 +244,7 @@ def _subject(words: list[Token], persons: ByStart[Mention]) -> list[Token]:
     participle = next((
         i for i, w in enumerate(words)
         if i > 1 and (w.low.endswith("ed") or w.low in PARTICIPLES or w.low.endswith("ing") and i < len(words) - 1)
-        and w.text.islower() and words[i - 1].low not in ("the", "a", "an")
+        and w.text.islower() and words[i - 1].low not in DETERMINERS and not words[i - 1].low.endswith("ly")  # "the recently announced iPhone"
     ), None)
     if participle is not None:
         words = words[:participle]
@@ -343,8 +345,9 @@ def _trimmed(shown: list[str], verb: int | None = None) -> list[str]:
         last = shown[-1].lower()
         participle = (
             verb is not None and len(shown) - 1 > verb + 1 and shown[-1].islower()
-            and (last.endswith("ed") or last in PARTICIPLES) and shown[-2].lower() not in load_verbs().auxiliaries
-        )
+            and (last.endswith("ed") or last in PARTICIPLES or last.endswith("ing") and shown[-2].lower() not in DETERMINERS)
+            and shown[-2].lower() not in load_verbs().auxiliaries
+        )  # "a letter stating", "the vote scheduled", "with an updated": a phrase cut short; not "a meeting"
         if not (last in DANGLING or not shown[-1][:1].isalnum() and shown[-1] not in "”)’\"" or participle):
             return shown
         shown = shown[:-1]

@@ -624,3 +624,22 @@ def test_the_same_happening_told_again_with_a_third_of_its_words_is_one_entry():
     )
     (event,) = run(text).events
     assert len(event.passages) == 2
+
+
+def test_a_participle_in_a_phrase_that_opens_the_sentence_is_not_its_verb():
+    text = "During a media event held at its headquarters on Thursday, Apple released a software kit for developers."
+    assert run(text).events[0].title == "Apple released a software kit for developers"
+
+
+def test_an_adverb_before_a_participle_keeps_it_in_the_subject():
+    text = "Pre-orders of the recently announced phone began on Tuesday, overwhelming the carrier."
+    assert run(text).events[0].title == "Pre-orders of the recently announced phone began"
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Jobs announced in an internal memo on Monday that he would take medical leave again from the company he founded.", "Jobs announced in an internal memo"),
+    ("Jobs unveiled the new phone on Monday, along with a new operating system and a video calling service for it.", "Jobs unveiled the new phone"),
+    ("Apple associated the issue on Friday with a long-undiscovered software bug relating to the way the phone shows its signal.", "Apple associated the issue with a long-undiscovered software bug"),
+])
+def test_a_title_cut_short_does_not_end_on_a_pronoun_along_or_a_participle(text, title):
+    assert run(text).events[0].title == title
