@@ -452,8 +452,10 @@ def _same_stretch(words: list[Token], verb: Verb, i: int, verbs: Verbs) -> bool:
 
 
 def _followed_by_agent(words: list[Token], i: int) -> bool:
-    """'a lawsuit filed by the company', not 'he started by hinting'."""
-    return _next(words, i) == "by" and not (i + 2 < len(words) and words[i + 2].low.endswith("ing"))
+    """'a lawsuit filed by the company', not 'he started by hinting' nor
+    'shares increased by 5 percent'."""
+    after = words[i + 2] if i + 2 < len(words) else None
+    return _next(words, i) == "by" and not (after and (after.low.endswith("ing") or after.text[:1].isdigit() or after.text[:1] in "$£€"))
 
 
 def _auxiliary_group(words: list[Token], i: int, verbs: Verbs) -> tuple[Verb, int] | None:

@@ -643,3 +643,8 @@ def test_an_adverb_before_a_participle_keeps_it_in_the_subject():
 ])
 def test_a_title_cut_short_does_not_end_on_a_pronoun_along_or_a_participle(text, title):
     assert run(text).events[0].title == title
+
+
+def test_a_verb_followed_by_by_and_a_number_is_the_clause_s_verb_not_a_participle():
+    text = "As soon as the results were announced on Tuesday, the shares of the company increased by 5 percent."
+    assert [e.title for e in run(text).events][-1] == "The shares of the company increased by 5 percent"
