@@ -804,9 +804,12 @@ def _same_happening(first: Draft, other: Draft, mine: set[str], theirs: set[str]
 
 def _content_words(text: str, draft: Draft, rules: Rules) -> set[str]:
     """The stems of the words that say what happened: the clause's, without
-    function words; "declared" and "declares" share "declar"."""
+    function words; "declared" and "declares" share "declar". Of a
+    statement, what is said, not who says it."""
     clause = draft.clause
     start, end = (clause.start, draft.told_end or clause.end) if clause else (draft.start, draft.end)
+    if clause is not None and clause.verb is not None and clause.verb.speech:
+        start = clause.verb.end
     words = WORD.findall(text[start:end])
     commentary = clauses.load_verbs().commentary
     return {w.lower()[:6] for w in words if w.lower() not in _common(rules) and w.lower() not in commentary}

@@ -648,3 +648,12 @@ def test_a_title_cut_short_does_not_end_on_a_pronoun_along_or_a_participle(text,
 def test_a_verb_followed_by_by_and_a_number_is_the_clause_s_verb_not_a_participle():
     text = "As soon as the results were announced on Tuesday, the shares of the company increased by 5 percent."
     assert [e.title for e in run(text).events][-1] == "The shares of the company increased by 5 percent"
+
+
+def test_someone_telling_the_lede_again_joins_it_whoever_tells_it():
+    text = (
+        "The ruling party has won a majority in parliament, according to the state agency.\n\n"
+        "Reporting from the capital, the network's correspondent Omar Hajj said the ruling party won the majority despite losing seats."
+    )
+    (event,) = run(text).events
+    assert len(event.passages) == 2
