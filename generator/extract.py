@@ -711,7 +711,9 @@ def _told_again(drafts: list[Draft], text: str, rules: Rules) -> list[Draft]:
     winner") joins the first telling. Each joins as a further passage."""
     kept: list[Draft] = []
     same_date: dict[tuple, list[Draft]] = {}  # the kept entries by date: only those can tell the same happening
-    words = {id(d): _content_words(text, d, rules) for d in drafts}
+    verbs = clauses.load_verbs()
+    common = rules.function_words | verbs.determiners | verbs.prepositions | verbs.auxiliaries | verbs.pronoun_subjects | verbs.commentary
+    words = {id(d): _content_words(text, d, common) for d in drafts}
     for draft in drafts:
         dated = same_date.setdefault((draft.date.value, draft.date.mod), [])
         first = next((d for d in dated[-RETOLD_REACH:] if _same_happening(d, draft, words[id(d)], words[id(draft)])), None)
@@ -740,15 +742,13 @@ def _same_happening(first: Draft, other: Draft, mine: set[str], theirs: set[str]
     return len(mine & theirs) >= max(2, 0.5 * min(len(mine), len(theirs)))
 
 
-def _content_words(text: str, draft: Draft, rules: Rules) -> set[str]:
+def _content_words(text: str, draft: Draft, common: frozenset[str]) -> set[str]:
     """The stems of the words that say what happened: the clause's, without
-    function words; "declared" and "declares" share "declar"."""
+    the `common` ones (function words, commentary); "declared" and "declares" share "declar"."""
     clause = draft.clause
     start, end = (clause.start, draft.told_end or clause.end) if clause else (draft.start, draft.end)
     words = re.findall(r"[A-Za-z][A-Za-z’'-]{2,}", text[start:end])
-    verbs = clauses.load_verbs()
-    common = rules.function_words | verbs.determiners | verbs.prepositions | verbs.auxiliaries | verbs.pronoun_subjects
-    return {w.lower()[:6] for w in words if w.lower() not in common and w.lower() not in verbs.commentary}
+    return {w.lower()[:6] for w in words if w.lower() not in common}
 
 
 def _merged(drafts: list[Draft], persons: ByStart) -> list[Draft]:
