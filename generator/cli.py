@@ -20,9 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import __version__, dates, places
-from generator import build as builder
 from generator.model import ON_OR_BEFORE
-from generator.parallel import WorkerLost
 from generator.problems import Problem, count, display_path
 
 if TYPE_CHECKING:
@@ -96,6 +94,11 @@ def _run(args: argparse.Namespace) -> int:
         from generator import serve  # tornado and livereload load only for the preview
 
         return serve.serve(content_dir, args.host, args.port, args.open, args.drafts)
+    # Imported here: Jinja2, Markdown and the content model load only for a
+    # build or a check, so `dates` and `extract` start sooner without.
+    from generator import build as builder
+    from generator.parallel import WorkerLost
+
     started = time.perf_counter()
     try:
         if args.command == "build":
