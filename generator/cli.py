@@ -20,9 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import __version__, dates, places
-from generator import build as builder
 from generator.model import ON_OR_BEFORE
-from generator.parallel import WorkerLost
 from generator.problems import Problem, count, display_path
 
 if TYPE_CHECKING:
@@ -57,11 +55,13 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--open", action="store_true", help="open the preview in the web browser")
 
     find_dates = commands.add_parser("dates", help="find the dates, times and durations in a text", description=(
-        "Find every temporal expression in FILE (or standard input) and read it against the "
-        "document's date, as TimeML TIMEX3 values. Without --dct, relative expressions stay unresolved."))
-    find_dates.add_argument("file", nargs="?", default="-", metavar="FILE", help="a UTF-8 text file, or - for standard input (default)")
+        "Find every temporal expression in each FILE (or standard input) and read it against the "
+        "document's date, as TimeML TIMEX3 values. Without --dct, relative expressions stay unresolved. "
+        "Several files are read on every core."))
+    find_dates.add_argument("files", nargs="*", default=["-"], metavar="FILE", help="UTF-8 text files, or - for standard input (default)")
     find_dates.add_argument("--dct", type=_iso_date, metavar="YYYY-MM-DD", help="the document's date (when it was published)")
-    find_dates.add_argument("--format", choices=("json", "text"), default="json", help="output format (default: json)")
+    find_dates.add_argument("--format", choices=("json", "jsonl", "text"), default="json", help=(
+        "output format (default: json); jsonl: one JSON object per file, {\"file\", \"dates\"}, on a line of its own"))
 
     extract_cmd = commands.add_parser("extract", help="propose dated entries and attributed quotes from an article", description=(
         "Read SOURCE (a content source file with front matter, or plain text with --published) and propose "
@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     if args.command == "dates":
-        return _dates(args.file, args.dct, args.format)
+        return _dates(args.files, args.dct, args.format)
     if args.command == "extract":
         return _extract(args)
     content_dir = Path(args.content_dir)
@@ -96,6 +96,11 @@ def _run(args: argparse.Namespace) -> int:
         from generator import serve  # tornado and livereload load only for the preview
 
         return serve.serve(content_dir, args.host, args.port, args.open, args.drafts)
+    # Imported here: Jinja2, Markdown and the content model load only for a
+    # build or a check, so `dates` and `extract` start sooner without.
+    from generator import build as builder
+    from generator.parallel import WorkerLost
+
     started = time.perf_counter()
     try:
         if args.command == "build":
@@ -135,30 +140,55 @@ def _stop_on_signals() -> None:
             signal.signal(getattr(signal, name), interrupt)
 
 
-def _dates(file: str, dct: date | None, output_format: str) -> int:
+def _dates(files: list[str], dct: date | None, output_format: str) -> int:
+    if files.count("-") > 1:
+        return _fail_line("standard input (-) can be read only once")
+    stdin = sys.stdin.buffer.read() if "-" in files else b""
+    dates.load_rules()  # before the work is forked: compiled once, not once per process
+    from generator.batch import each_file
+
+    failed = relative = 0
+    several = len(files) > 1
+    found_in = []  # (file, its expressions), for json with several files
+    for file, found, error in each_file(lambda file: _dates_of(file, stdin, dct), files):
+        if error:
+            print(f"timeline dates: {error}", file=sys.stderr)
+            failed += 1
+            continue
+        relative += sum(1 for t in found if t.value is None and t.unresolved == dates.RELATIVE)
+        expressions = [t.as_json() for t in found]
+        if output_format == "jsonl":
+            print(json.dumps({"file": file, "dates": expressions}, ensure_ascii=False), flush=True)
+        elif output_format == "json" and several:
+            found_in.append({"file": file, "dates": expressions})
+        elif output_format == "json":
+            print(json.dumps(expressions, ensure_ascii=False, indent=1))
+        else:
+            for t in found:
+                note = f"  ({t.unresolved})" if t.unresolved else ""
+                print(f"{file + ':' if several else ''}{t.start}-{t.end}\t{t.type}\t{t.value or '-'}\t{t.text}{note}")
+    if output_format == "json" and several:
+        print(json.dumps(found_in, ensure_ascii=False, indent=1))
+    if relative:
+        expressions = "expression" if relative == 1 else "expressions"
+        print(f"timeline dates: no --dct given: {relative} relative {expressions} left unresolved", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _dates_of(file: str, stdin: bytes, dct: date | None) -> tuple[str, list[dates.Timex], str | None]:
+    """(the file, the expressions found in it, or the one line that says why it could not be read)."""
     name = "standard input" if file == "-" else file
     try:
-        raw = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+        raw = stdin if file == "-" else Path(file).read_bytes()
         # Decoded as it is, not through frontmatter.decode: the offsets must
         # index the exact input, a byte-order mark and CRLF line ends included.
         text = raw.decode("utf-8")
     except OSError as error:
-        return _fail_line(f"{name}: cannot read ({error.strerror or error})")
+        return file, [], f"{name}: cannot read ({error.strerror or error})"
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        return _fail_line(f"{name}:{line}: not UTF-8 text (byte {error.start})")
-    found = dates.find(text, dct)
-    relative = sum(1 for t in found if t.value is None and t.unresolved == dates.RELATIVE)
-    if relative:
-        expressions = "expression" if relative == 1 else "expressions"
-        print(f"timeline dates: no --dct given: {relative} relative {expressions} left unresolved", file=sys.stderr)
-    if output_format == "json":
-        print(json.dumps([t.as_json() for t in found], ensure_ascii=False, indent=1))
-    else:
-        for t in found:
-            note = f"  ({t.unresolved})" if t.unresolved else ""
-            print(f"{t.start}-{t.end}\t{t.type}\t{t.value or '-'}\t{t.text}{note}")
-    return 0
+        return file, [], f"{name}:{line}: not UTF-8 text (byte {error.start})"
+    return file, dates.find(text, dct), None
 
 
 def _fail_line(message: str) -> int:

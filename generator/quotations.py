@@ -178,6 +178,7 @@ class Context:
         self.people = [p for p in named if p.person]
         # The same, looked up by where they start, so a quotation's reading stays linear in the text.
         self.people_at = ByStart(self.people)
+        self.people_ends = [p.end for p in self.people]  # in order too: mentions do not overlap
         self.named_index = ByStart(named)
         self.outlet = outlet
         self.sentence_starts = [s.start for s in sentences]
@@ -197,6 +198,7 @@ class Context:
         self.acronyms = {
             a.start(): a.end() for a in rules.acronym.finditer(self.masked) if a.group() not in rules.not_acronyms
         }
+        self.acronym_starts = list(self.acronyms)  # in order, to find the first in a stretch by bisection
         self.channels = [
             (name.replace("{outlet}", (outlet or "the outlet").replace("{", "{{")), re.compile(pattern.replace("{outlet}", re.escape(outlet or "\0"))))
             for name, pattern in rules.channels
@@ -792,7 +794,7 @@ class Context:
         inside = [n for n in self.named_index.between(a, end) if not self._no_name(n)]
         people = [p for p in inside if p.person and not p.possessive]
         bodies = [n for n in inside if not n.person]
-        body = owner or (bodies[0].name if bodies else None) or next((self.text[x:y] for x, y in self.acronyms.items() if a <= x < end), None)
+        body = owner or (bodies[0].name if bodies else None) or self._acronym_in(a, end)
         definite = words[0].group().lower() in ("the", "this", "that", "these", "those")
         if people and people[-1].end >= end:
             # "the White House", "the Rev. Jane Doe", "a fit-looking Farkas": a name with its article.
@@ -814,13 +816,28 @@ class Context:
             if head in self.rules.body_nouns and (topic := self._topic(a)):
                 return Actor(topic, BODY, a, body=topic)
             if not inside and self.rules.title_word.fullmatch(head.capitalize()):
-                titled = [p for p in self.people if p.end <= a and re.match(rf"{re.escape(head)}\b", p.text, re.IGNORECASE)]
+                titled = self._last_person_before(a, re.compile(rf"{re.escape(head)}\b", re.IGNORECASE))
                 if titled:
-                    return Actor(titled[-1].name, PERSON, a)
+                    return Actor(titled.name, PERSON, a)
         if head in self.rules.institution_nouns and body:
             return Actor(text, BODY, a, body=text)
         plural = head.endswith("s") and not head.endswith(("ss", "us"))
         return Actor(text, DESCRIBED, a, body=body, plural=plural)
+
+    def _last_person_before(self, at: int, opening: re.Pattern[str]) -> Mention | None:
+        """The last person named before `at` whose words open with `opening`."""
+        for i in range(bisect_right(self.people_ends, at) - 1, -1, -1):
+            if opening.match(self.people[i].text):
+                return self.people[i]
+        return None
+
+    def _acronym_in(self, a: int, b: int) -> str | None:
+        """The first acronym that starts in text[a:b]."""
+        i = bisect_left(self.acronym_starts, a)
+        if i < len(self.acronym_starts) and self.acronym_starts[i] < b:
+            x = self.acronym_starts[i]
+            return self.text[x : self.acronyms[x]]
+        return None
 
     def _author_after(self, end: int, b: int) -> str | None:
         """"a statement from Apple Computer", "The memo, written by chief
