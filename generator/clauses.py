@@ -403,7 +403,10 @@ def _finite_position(words: list[Token], i: int, verbs: Verbs, before: list[Verb
         # ("..., based in Paris").
         after_relative = any(words[k].low in verbs.relatives and words[k - 1].low == "," for k in range(1, j))
         after_apposition = not before and sum(w.text == "," for w in words[:j]) >= 1
-        return j > 1 and (after_relative or after_apposition)
+        # "While the regime was focused on the city, ISIS, or the Islamic State, retook Palmyra".
+        comma = next((w.start for w in words if w.text == ","), None)
+        after_adverbial = words[0].low in verbs.subordinators and bool(before) and comma is not None and all(g.start < comma for g in before) and sum(w.text == "," for w in words[:j]) >= 2
+        return j > 1 and (after_relative or after_apposition or after_adverbial)
     if before and _same_stretch(words, before[-1], i, verbs) and not before[-1].speech and before[-1].lemma not in verbs.complement_verbs:
         # "The strike that crippled the port ended": the relative clause's verb, then the main one.
         opened = _relative_verb_at(words, before[-1], verbs)
@@ -577,7 +580,11 @@ def _openings(words: list[Token], groups: list[Verb], verbs: Verbs) -> list[tupl
         elif low == "that" and last_verb is not None and (last_verb.speech or last_verb.lemma in verbs.complement_verbs) and any(g.start > word.start for g in groups):
             cuts.append((i, "complement", "that"))
         elif previous == "," and cuts[-1][1] == "adverbial" and cuts[-1][0] == 0 and len(cuts) == 1 and _verb_before_comma(words, i, groups):
-            cuts.append((i, "main", None))
+            # "While the regime was focused on Aleppo, ISIS, or the Islamic State, was able to
+            # retake Palmyra": the main clause opens after the first comma past the adverbial's verb.
+            own = next((g for g in groups if g.start < word.start), None)
+            comma = next((k for k in range(1, i) if words[k].text == "," and own is not None and words[k].start >= own.end), i - 1)
+            cuts.append((comma + 1, "main", None))
         elif previous == "," and cuts[-1][1] == "relative" and word.start in verb_at and not any(c[1] == "main" and c[0] > 0 for c in cuts):
             # "The governments, which sponsor the talks, invited ...": the main clause resumes.
             cuts.append((i, "main", None))

@@ -697,8 +697,17 @@ def _finish(
             named_before = named.last_before(draft.start + 1)
             antecedent = names[0] if names else named_before.name if named_before and draft.start - named_before.end <= 4 else titles.antecedent(read, draft.start)
             pronoun = SUBJECT_RELATIVE.match(passage)
-            if antecedent and pronoun and draft.clause and draft.clause.verb.start == draft.start + pronoun.end() and title.lower().startswith(pronoun.group().lower()):
+            clause = draft.clause
+            if antecedent and pronoun and clause and clause.verb.start == draft.start + pronoun.end() and title.lower().startswith(pronoun.group().lower()):
                 title = f"{antecedent} {title[pronoun.end():]}"  # "the death toll, which rose" is "The death toll rose"
+            elif antecedent and clause and clause.subject and clause.verb and not clause.verb.passive:
+                # "Palmyra, which it had lost": what the clause's subject did to the antecedent.
+                doer = read[clause.subject[0] : clause.subject[1]].strip()
+                if doer.lower() in ("it", "they"):
+                    body = subjects.last_before(draft.start + 1, where=lambda p: not p.person)
+                    doer = body.name if body and draft.start - body.end <= titles.SUBJECT_REACH else doer
+                verb = read[clause.verb.start : clause.verb.end]
+                title = f"{doer[:1].upper()}{doer[1:]} {verb} {_lower_article(antecedent)}"
             elif antecedent:
                 title = f"{antecedent}, {title[:1].lower()}{title[1:]}"
         event_id = _unique(f"{_slug(draft.date.value or 'undated', 4)}-{_slug(title, 6)}", used)

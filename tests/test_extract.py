@@ -657,3 +657,13 @@ def test_someone_telling_the_lede_again_joins_it_whoever_tells_it():
     )
     (event,) = run(text).events
     assert len(event.passages) == 2
+
+
+def test_the_main_clause_after_an_opening_adverbial_keeps_its_subject_and_its_appositions():
+    text = "While the regime was focused on the city, ISIS, or the Islamic State, retook Palmyra on Sunday."
+    assert run(text).events[0].title == "ISIS retook Palmyra"
+
+
+def test_an_object_relative_clause_with_a_date_of_its_own_is_titled_by_what_its_subject_did():
+    text = "The two presidents met on Monday to discuss the border treaty, which their foreign ministers signed in 2009."
+    assert [e.title for e in run(text).events] == ["The two presidents met to discuss the border treaty", "Their foreign ministers signed the border treaty"]
