@@ -7,8 +7,8 @@ certainty. Two tellings are the same happening when all of these hold (the
 rule the about page gives in words):
 
 - their dates agree at their precision: one lies within the other (Monday
-  12 December lies within December 2016; "by 13 December" holds any day up
-  to it); dates a day apart agree only when the rest matches closely, and
+  12 December lies within December 2016; "by 13 December" holds the month's
+  days up to it); dates a day apart agree only when the rest matches closely, and
   the entry then says the accounts differ;
 - they are of the same kind (a bombing is not a capture), where an event of
   no particular kind matches any;
@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from generator import content, dates
 from generator.dating import FoundDate
@@ -39,9 +39,13 @@ from generator.model import ON_OR_BEFORE
 MIN_SHARED = 3  # content words two tellings of one happening share, at least
 SHARED_SHARE = 1 / 3  # ... and this share of the shorter telling's
 CLOSE_SHARE = 0.6  # dates a day apart: the share the words must reach
+# "By 13 December" (it had happened by the report) holds the days of the
+# month before it: news tells what is recent, and background is dated.
+BY_REACH = timedelta(days=31)
 GENERIC_KINDS = frozenset({"event", "statement"})  # kinds that name no particular happening
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{2,}")
-NAME = re.compile(r"(?<![.!?“\"]\s)(?<!^)\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*")
+NAME = re.compile(r"(?<![.!?“\"]\s)(?<!^)(?<!\n)\b[A-Z][a-z]+")
+SENTENCE_OPENING = re.compile(r"(?:^|(?<=[.!?“\"]\s)|(?<=\n))([A-Z][a-z]+)")
 NUMBER = re.compile(r"\b(\d[\d,.]*)\s+(?:(?:more|people|of|the|other)\s+){0,2}([a-z]{3,})")
 COMMON = frozenset("""
 the and for that with from this have has had was were are been being will would could should said says say
@@ -51,6 +55,7 @@ not but all any each few many much own same both either neither nor one two thre
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december today yesterday tomorrow week weeks month months year years
 day days night morning evening afternoon time times told according reported report reports
+his her hers him she he himself herself our ours your yours who also now still
 """.split())
 NOT_NAMES = frozenset(w.capitalize() for w in COMMON) | {"The", "A", "An", "In", "On", "At", "But", "And", "It", "He", "She", "They", "We", "I"}
 
@@ -135,10 +140,11 @@ def combine(articles: list[Article], extractions: list[Extraction]) -> Timeline:
     groups: list[_Group] = []
     by_word: dict[str, set[int]] = defaultdict(set)  # a content word -> the groups (by index) that hold it
     for article, extraction in zip(articles, extractions):
+        known = names_in(article.text)
         for event in extraction.events:
             event = replace(event, quotes=tuple(renamed[article.source].get(q, q) for q in event.quotes))
             telling = Telling(article.file, article.source, article.outlet, article.published, event)
-            this = _told(event, article.text)
+            this = _told(event, article.text, known)
             near = sorted({i for w in this.words for i in by_word.get(w, ())})
             # The article's own extraction already joined its tellings.
             others = [groups[i] for i in near if all(t.source != article.source for t in groups[i].tellings)]
@@ -211,15 +217,28 @@ def _joined(first: Told, more: Told) -> Told:
                    spelled=more.spelled | first.spelled)
 
 
-def _told(event: FoundEvent, text: str) -> Told:
+def _told(event: FoundEvent, text: str, names_in_text: frozenset[str] = frozenset()) -> Told:
     passages = [text[a:b] for a, b in event.passages or ((event.start, event.end),)]
     told_words = " ".join([event.title] + passages)
     spelled = {}
     for word in WORD.findall(told_words):
         if word.lower() not in COMMON:
             spelled.setdefault(word.lower()[:6], word.lower())
-    names = frozenset(n for p in passages for n in NAME.findall(p) if n not in NOT_NAMES) | frozenset(event.places)
+    names = frozenset(n for p in passages for n in _names(p, names_in_text)) | frozenset(event.places)
     return Told(event.kind, event.date, frozenset(event.places), frozenset(spelled), names, spelled)
+
+
+def _names(text: str, known: frozenset[str]) -> set[str]:
+    """The capitalised words of `text` that are names: those inside a
+    sentence, and those opening one that the article writes capitalised
+    inside a sentence elsewhere ("Jobs resigned" after "Steve Jobs said")."""
+    inside = {n for n in NAME.findall(text) if n not in NOT_NAMES}
+    opening = {w for w in SENTENCE_OPENING.findall(text) if w in known}
+    return inside | opening
+
+
+def names_in(text: str) -> frozenset[str]:
+    return frozenset(NAME.findall(text)) - NOT_NAMES
 
 
 def _same_happening(known: Told, new: Told) -> tuple[str, float]:
@@ -264,7 +283,7 @@ def _span(found: FoundDate) -> tuple[date, date] | None:
         when = dates.when_of(found.value[:10] if re.match(r"\d{4}-\d\d-\d\dT", found.value) else found.value)
     except dates.DateError:
         return None
-    return (date.min, when.end) if found.mod == ON_OR_BEFORE else (when.start, when.end)
+    return (when.end - BY_REACH, when.end) if found.mod == ON_OR_BEFORE else (when.start, when.end)
 
 
 def _entry(group: _Group) -> Entry:
