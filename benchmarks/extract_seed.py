@@ -134,7 +134,7 @@ def drafts_check(path: Path, text: str, dct: date, result: Extraction) -> tuple[
     """(whether the drafts written for one article load and render, how many
     proposed events could not be written)."""
     article = drafts.Article(path.stem.lower().replace(".", "-"), text, dct, path.stem, "TimeBank", None)
-    found = combine.combine([combine.Article(str(path), article.id, article.outlet, dct, text)], [result])
+    found = combine.combine([combine.Article(str(path), article.id, article.outlet, text)], [result])
     with tempfile.TemporaryDirectory() as folder:
         written = drafts.write(found, [article], Path(folder))
         return not build.check(Path(folder), drafts=True).problems and not written.problems, len(written.warnings)

@@ -320,7 +320,7 @@ class CrossScore:
 def cross_score(articles: dict[str, Article], gold: list[GoldEvent], gazetteer) -> CrossScore:
     ordered = sorted(articles.values(), key=lambda a: (a.dct, a.docid))
     found = combine.combine(
-        [combine.Article(a.docid, a.docid, OUTLET, a.dct, a.text) for a in ordered],
+        [combine.Article(a.docid, a.docid, OUTLET, a.text) for a in ordered],
         [extract(a.text, a.docid, a.dct, OUTLET, gazetteer) for a in ordered])
     s = CrossScore()
     held: list[list[tuple[str, set[int]]]] = []  # per entry: (article, gold events its passage there holds)

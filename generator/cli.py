@@ -197,7 +197,7 @@ def _extract(args: argparse.Namespace) -> int:
 
     # Each article is read on its own: several share the machine's cores.
     extractions = parallel_map(extracted, articles, min_items=4)
-    found = combine.combine([combine.Article(a.file, a.id, a.outlet, a.published, a.text) for a in articles], extractions)
+    found = combine.combine([combine.Article(a.file, a.id, a.outlet, a.text) for a in articles], extractions)
     if write_to is None:
         print(json.dumps(_as_json(articles, found), ensure_ascii=False, indent=2) if args.format == "json" else describe(articles, found))
         return 0

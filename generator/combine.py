@@ -10,11 +10,12 @@ rule the about page gives in words):
   12 December lies within December 2016; "by 13 December" holds the month's
   days up to it); dates a day apart agree only when the rest matches closely, and
   the entry then says the accounts differ;
-- they are of the same kind (a bombing is not a capture), where an event of
-  no particular kind matches any;
-- they share a place or an actor (a name both passages use);
 - they share enough of the words that say what happened (at least
-  MIN_SHARED content words, and a third of the shorter passage's).
+  MIN_SHARED content words, and a third of the shorter telling's);
+- they are of the same kind (a bombing is not a capture), unless either is
+  of no particular kind or they share most of their words (CLOSE_SHARE);
+- they share a place or an actor (a name both passages use), unless neither
+  names anyone and they share most of their words.
 
 Nothing is averaged or silently picked: where tellings give different
 dates, numbers (a death toll) or certainty, the entry keeps each and says
@@ -67,7 +68,6 @@ class Telling:
     file: str  # the path as given
     source: str  # the source's id
     outlet: str | None
-    published: date | None
     event: FoundEvent  # its passage (offsets into the source's text), date, certainty, quotes (ids as written)
 
     def as_json(self) -> dict:
@@ -118,12 +118,11 @@ class Entry:
 
 @dataclass(frozen=True)
 class Article:
-    """What combining needs of an article: who published it, and when."""
+    """What combining needs of an article: where it was read, its id, who published it."""
 
     file: str
     source: str
     outlet: str | None
-    published: date | None
     text: str
 
 
@@ -143,7 +142,7 @@ def combine(articles: list[Article], extractions: list[Extraction]) -> Timeline:
         known = names_in(article.text)
         for event in extraction.events:
             event = replace(event, quotes=tuple(renamed[article.source].get(q, q) for q in event.quotes))
-            telling = Telling(article.file, article.source, article.outlet, article.published, event)
+            telling = Telling(article.file, article.source, article.outlet, event)
             this = _told(event, article.text, known)
             near = sorted({i for w in this.words for i in by_word.get(w, ())})
             # The article's own extraction already joined its tellings.

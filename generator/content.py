@@ -248,7 +248,7 @@ def load(content_dir: Path, drafts: bool = False, cache: Cache | None = None) ->
         # A folder that cannot be read leaves every reference into it
         # unknown: name the folder, not a hundred references.
         return None, sorted(set(problems + unread))
-    (source_paths, source_ids), (quote_paths, quote_ids), (event_paths, _) = (
+    (source_paths, source_ids), (quote_paths, quote_ids), (event_paths, event_ids) = (
         _listing(paths, problems) for paths, _ in listings)
     cache.keep_only(set(source_paths + quote_paths + event_paths))
     # One read of every file, in this order: sources, which quotes are
@@ -262,7 +262,7 @@ def load(content_dir: Path, drafts: bool = False, cache: Cache | None = None) ->
     refs = References(sources, source_ids, locators, quotes, quote_ids)
     against += (tuple(quotes.items()), frozenset(quote_ids), drafts)
     made = _make_all(folders[2], docs, lambda doc: _event(doc, refs, drafts), problems, cache, against)
-    events = _extended(made, problems, drafts)
+    events = _extended(made, event_ids, problems, drafts)
     if problems:
         return None, sorted(set(problems))
     content = Content(
@@ -401,12 +401,14 @@ def _not_found(doc: Document, line: int, what: str, text: str, source_id: str, l
     return Problem(doc.path, line, f"{what} is not in source '{source_id}' word for word (whitespace aside): {where}")
 
 
-def _extended(made: dict, problems: list[Problem], drafts: bool) -> dict[str, Event]:
+def _extended(made: dict, event_ids: set[str], problems: list[Problem], drafts: bool) -> dict[str, Event]:
     """The entries, each with the further accounts that drafts extending it
     add (only those published, unless drafts are built)."""
     events = {k: v for k, v in made.items() if isinstance(v, Event)}
     for extension in sorted((v for v in made.values() if isinstance(v, Extension)), key=lambda x: x.id):
         target = events.get(extension.extends)
+        if target is None and extension.extends in event_ids and extension.extends not in made:
+            continue  # an entry with problems of its own: they are said already
         if target is None:
             what = "another extension" if extension.extends in made else "no entry"
             problems.append(Problem(extension.path, 1, f"extends '{extension.extends}', which is {what}: name the id of an entry in events/"))
@@ -500,7 +502,6 @@ def _accounts(doc: Document, tables: list[dict], refs: References, event_sources
     for word in that source, with its date read against that source's."""
     accounts, problems, seen = [], [], {event_sources[0]}
     for index, table in enumerate(tables):
-        line = _table_line(doc, "accounts", index)
         wrong = [name for name in table if name not in ACCOUNT_FIELDS]
         missing = [name for name, spec in ACCOUNT_FIELDS.items() if spec.required and name not in table]
         typed = [name for name, value in table.items() if name in ACCOUNT_FIELDS and not HAS_TYPE[ACCOUNT_FIELDS[name].type](value)]
@@ -508,45 +509,56 @@ def _accounts(doc: Document, tables: list[dict], refs: References, event_sources
             what = (f"unknown field '{wrong[0]}' (known: {', '.join(ACCOUNT_FIELDS)})" if wrong
                     else f"missing required field '{missing[0]}'" if missing
                     else f"field '{typed[0]}' must be {TYPE_NAMES[ACCOUNT_FIELDS[typed[0]].type]}")
-            problems.append(Problem(doc.path, line, f"account {index + 1}: {what}"))
+            field_name = wrong[0] if wrong else None if missing else typed[0]
+            problems.append(Problem(doc.path, _table_line(doc, "accounts", index, field_name), f"account {index + 1}: {what}"))
             continue
-        account = _account(doc, line, table, refs, event_sources, f"account {index + 1}")
+        account = _account(doc, lambda field: _table_line(doc, "accounts", index, field), table, refs, event_sources, f"account {index + 1}")
         if isinstance(account, Problem):
             problems.append(account)
         elif account.source in seen:
-            problems.append(Problem(doc.path, line, f"account {index + 1}: source '{account.source}' already has its passage in this entry: one passage per source"))
+            problems.append(Problem(doc.path, _table_line(doc, "accounts", index, "source"),
+                                    f"account {index + 1}: source '{account.source}' already has its passage in this entry: one passage per source"))
         else:
             seen.add(account.source)
             accounts.append(account)
     return tuple(accounts), problems
 
 
-def _account(doc: Document, line: int, fields: dict, refs: References, event_sources, what: str) -> Account | Problem:
+def _account(doc: Document, line_of, fields: dict, refs: References, event_sources, what: str) -> Account | Problem:
+    """One source's telling; `line_of(field)` says where a field is written."""
     source_id = fields["source"]
     if source_id not in event_sources:
-        return Problem(doc.path, line, f"{what}: source '{source_id}' is not in the entry's sources")
+        return Problem(doc.path, line_of("source"), f"{what}: source '{source_id}' is not in the entry's sources")
     if source_id not in refs.sources:
-        return Problem(doc.path, line, f"{what}: unknown source '{source_id}'{did_you_mean(source_id, refs.source_ids)}")
+        return Problem(doc.path, line_of("source"), f"{what}: unknown source '{source_id}'{did_you_mean(source_id, refs.source_ids)}")
     locator = refs.locators[source_id]
     span = locator.find(fields["passage"])
     if span is None:
-        return _not_found(doc, line, f"the passage of {what}", fields["passage"], source_id, locator)
+        return _not_found(doc, line_of("passage"), f"the passage of {what}", fields["passage"], source_id, locator)
     when = None
     if "date" in fields:
         when = _when(doc, fields["date"], refs.sources[source_id].published)
         if isinstance(when, Problem):
-            return Problem(doc.path, line, f"{what}: {when.message}")
+            return Problem(doc.path, line_of("date"), f"{what}: {when.message}")
     certainty = fields.get("certainty")
     if certainty is not None and certainty not in CERTAINTIES:
-        return Problem(doc.path, line, f"{what}: certainty must be one of {', '.join(CERTAINTIES)}, not '{certainty}'")
+        return Problem(doc.path, line_of("certainty"), f"{what}: certainty must be one of {', '.join(CERTAINTIES)}, not '{certainty}'")
     return Account(source_id, fields["passage"], span, when, certainty, fields.get("according_to"))
 
 
-def _table_line(doc: Document, name: str, index: int) -> int:
-    """The file line of the index-th [[name]] table of the front matter."""
+def _table_line(doc: Document, name: str, index: int, field: str | None = None) -> int:
+    """The file line of `field` in the index-th [[name]] table of the front
+    matter (of the table's header without a field, or when it is not there)."""
     header = re.compile(rf"^\s*\[\[\s*{re.escape(name)}\s*\]\]")
-    found = [n for n, line in enumerate(doc.meta_text.split("\n"), start=doc.meta_line) if header.match(line)]
-    return found[index] if index < len(found) else doc.line_of(name)
+    lines = doc.meta_text.split("\n")
+    found = [n for n, line in enumerate(lines) if header.match(line)]
+    if index >= len(found):
+        return doc.line_of(name)
+    start = found[index]
+    end = next((n for n in range(start + 1, len(lines)) if lines[n].lstrip().startswith("[")), len(lines))
+    setting = re.compile(rf"^\s*{re.escape(field)}\s*=") if field else None
+    at = next((n for n in range(start + 1, end) if setting and setting.match(lines[n])), start)
+    return at + doc.meta_line
 
 
 def _extension(doc: Document, refs: References, drafts: bool) -> tuple[Extension | None, list[Problem]]:
@@ -567,7 +579,7 @@ def _extension(doc: Document, refs: References, drafts: bool) -> tuple[Extension
         elif quote_id in refs.quotes and refs.quotes[quote_id].source != source_id:
             problems.append(Problem(doc.path, doc.line_of("quotes"), f"quote '{quote_id}' is from source '{refs.quotes[quote_id].source}', not '{source_id}'"))
     fields = {"source": source_id} | {k: meta[k] for k in ACCOUNT_FIELDS if k in meta and k != "source"}
-    account = _account(doc, doc.line_of("passage"), fields, refs, (source_id,), "the extension")
+    account = _account(doc, lambda field: doc.line_of("sources" if field == "source" else field), fields, refs, (source_id,), "the extension")
     if isinstance(account, Problem):
         problems.append(account)
     if problems:

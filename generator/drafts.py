@@ -200,7 +200,7 @@ def _known_entries(content_dir: Path) -> list[Known]:
         told = combine.told(meta["kind"], found, tuple(meta.get("places", ())), meta["title"], passages)
         event = FoundEvent(path.stem, meta["title"], meta["kind"], found, tuple(meta.get("places", ())), 0, len(passages[0]),
                            passages[0], (), meta["certainty"], meta.get("according_to"))
-        telling = combine.Telling(str(path), first, outlet, day, event)
+        telling = combine.Telling(str(path), first, outlet, event)
         known.append(Known(path.stem, frozenset(meta["sources"]), told, telling))
     return known
 

@@ -33,7 +33,7 @@ EXTRACTION = Extraction("example-times", PUBLISHED, (UNDATED, BY_FRIDAY), ())
 
 
 def timeline_of(extraction: Extraction) -> combine.Timeline:
-    return combine.combine([combine.Article("example-times.txt", ARTICLE.id, ARTICLE.outlet, PUBLISHED, TEXT)], [extraction])
+    return combine.combine([combine.Article("example-times.txt", ARTICLE.id, ARTICLE.outlet, TEXT)], [extraction])
 
 
 def test_an_undated_happening_is_drafted_by_the_day_of_the_report_and_the_drafts_build(tmp_path):
