@@ -305,6 +305,7 @@ def describe(articles: list, found: Timeline) -> str:
         if len(entry.sources) > 1:
             lines += [f"    {t.outlet or t.source}: “{_short(t.event.passage)}”" for t in entry.tellings]
             lines += [f"    accounts differ: {difference}" for difference in entry.differ]
+            lines += [f"    merged: {reason}" for reason in entry.why]
         for quote_id in entry.quotes:
             quote = quotes[quote_id]
             lines.append(f"    “{_short(quote.text)}” ({_who(quote)})")

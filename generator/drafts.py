@@ -17,7 +17,7 @@ from generator import combine, content, dates, frontmatter, webpage
 from generator.dating import FoundDate
 from generator.extract import FoundEvent, FoundQuote
 from generator.model import ON_OR_BEFORE
-from generator.problems import Problem
+from generator.problems import Problem, display_path
 
 UNNAMED_SPEAKER = "not identified in the article"
 
@@ -97,7 +97,7 @@ def write(found: combine.Timeline, articles: list[Article], content_dir: Path) -
     files: dict[Path, str] = {}
     warnings: list[Problem] = []
     problems: list[Problem] = []
-    merged: list[str] = []
+    merged: dict[Path, str] = {}  # an extension written -> what it adds, and why
     by_id = {a.id: a for a in articles}
     files[content_dir / "site.toml"] = f"title = {_toml(articles[0].title)}\nlanguage = \"en\"\n"
     for article in articles:
@@ -121,9 +121,11 @@ def write(found: combine.Timeline, articles: list[Article], content_dir: Path) -
             for telling in entry.tellings:
                 extension_id = f"{target.id}-from-{telling.source}"[: content.MAX_ID].rstrip("-_")
                 extension = content_dir / "events" / f"{extension_id}.md"
+                if extension in files:
+                    continue  # an entry holds one passage per source: the first telling's
                 files[extension] = _extension_file(telling, target, by_id[telling.source], match[1])
-                merged.append(f"proposed {extension.as_posix()}: adds {telling.outlet or telling.source}'s passage to entry '{target.id}' "
-                              f"({match[1]})")
+                merged[extension] = (f"proposed {display_path(extension)}: adds {telling.outlet or telling.source}'s passage "
+                                     f"to entry '{target.id}' ({match[1]})")
             continue
         if path.exists() and not done:
             # Another happening's entry has this id: the new one gets its own.
@@ -156,7 +158,7 @@ def write(found: combine.Timeline, articles: list[Article], content_dir: Path) -
             skipped.append(path)
         except OSError as error:
             problems.append(Problem(path, 0, f"cannot write the file: {error.strerror}"))
-    return Written(wrote, skipped, warnings, problems, merged)
+    return Written(wrote, skipped, warnings, problems, [merged[path] for path in wrote if path in merged])
 
 
 @dataclass(frozen=True)
@@ -327,7 +329,7 @@ def _merged_note(entry: combine.Entry) -> str:
     makes of its certainty, in words for the editor and the entry page."""
     sure = ("At least two independent outlets report it in their own voice: confirmed." if entry.certainty == "confirmed"
             else "Fewer than two independent outlets report it in their own voice: not confirmed.")
-    return f"Told by {len(entry.sources)} sources. " + " ".join(f"{reason}." for reason in entry.why) + " " + sure
+    return " ".join(f"{reason}." for reason in entry.why) + " " + sure
 
 
 def _also_told(event: FoundEvent, text: str) -> str:

@@ -216,7 +216,7 @@ certainty = "confirmed"
 sources = ["planet", "courier"]
 passage = "Government troops captured the harbour district on Monday. At least 40 civilians were killed, doctors said."
 accounts_differ = "The numbers differ: The Daily Planet: 40 civilians; Northern Courier: 65 civilians."
-merged_because = "Told by 2 sources. Northern Courier tells the same happening: the dates agree."
+merged_because = "Northern Courier tells the same happening: the dates agree."
 
 [[accounts]]
 source = "courier"
