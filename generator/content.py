@@ -103,6 +103,7 @@ EXTENSION_FIELDS = {
     "according_to": Field("text"),
     "quotes": Field("texts"),
     "accounts_differ": Field("text"),
+    "merged_because": Field("text"),
     "draft": Field("bool"),
 }
 TYPE_NAMES = {
@@ -420,12 +421,14 @@ def _extended(made: dict, event_ids: set[str], problems: list[Problem], drafts: 
             problems.append(Problem(extension.path, 1, f"entry '{target.id}' already cites source '{account.source}': an entry holds one passage per source"))
             continue
         differ = " ".join(d for d in (target.accounts_differ, extension.accounts_differ) if d) or None
+        why = " ".join(w for w in (target.merged_because, extension.merged_because) if w) or None
         events[target.id] = replace(
             target,
             sources=target.sources + (account.source,),
             quotes=target.quotes + tuple(q for q in extension.quotes if q not in target.quotes),
             accounts=target.accounts + (replace(account, proposed_in=extension.id if extension.draft else None),),
             accounts_differ=differ,
+            merged_because=why,
         )
     return events
 
@@ -587,7 +590,7 @@ def _extension(doc: Document, refs: References, drafts: bool) -> tuple[Extension
     return Extension(
         id=doc.path.stem, path=doc.path, extends=meta["extends"], account=account,
         quotes=tuple(q for q in meta.get("quotes", ()) if q in refs.quotes),
-        accounts_differ=meta.get("accounts_differ"), body=doc.body.strip(), draft=meta.get("draft", False),
+        accounts_differ=meta.get("accounts_differ"), merged_because=meta.get("merged_because"), draft=meta.get("draft", False),
     ), []
 
 

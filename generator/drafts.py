@@ -231,6 +231,7 @@ def _extension_file(telling: combine.Telling, target: Known, article: Article, w
     differ = combine.differences([target.telling, telling])
     if differ:
         lines.append(f"accounts_differ = {_toml(' '.join(differ))}")
+    lines.append(f"merged_because = {_toml(f'{telling.outlet or telling.source} tells the same happening: {why}.')}")
     lines += ["draft = true", "+++"]
     body = (f"Proposed by timeline extract as {telling.outlet or telling.source}'s account of the entry '{target.id}': {why}. "
             f"Remove the draft line to add it to that entry, or delete this file.\n")

@@ -122,7 +122,7 @@ class Extension:
     account: Account
     quotes: tuple[str, ...] = ()
     accounts_differ: str | None = None
-    body: str = ""
+    merged_because: str | None = None
     draft: bool = False
 
 

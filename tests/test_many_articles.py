@@ -238,6 +238,7 @@ def test_a_new_article_is_proposed_as_additions_and_no_edited_file_is_touched(tm
     assert timeline("build", "site", "--drafts", "-o", "preview", cwd=tmp_path).returncode == 0
     page = (tmp_path / "preview" / "events" / f"{entry.stem}.html").read_text(encoding="utf-8")
     assert "Government soldiers captured the harbour district of Eastport on Monday 11 March" in page and "Eastport Radio" in page
+    assert "Eastport Radio tells the same happening: the dates agree" in page
     assert timeline("build", "site", "-o", "public", cwd=tmp_path).returncode == 0
     assert "Eastport Radio" not in (tmp_path / "public" / "events" / f"{entry.stem}.html").read_text(encoding="utf-8")
     again = timeline("extract", str(later), "--published", "2019-03-18", "--outlet", "Eastport Radio", "--write", "site", cwd=tmp_path)
