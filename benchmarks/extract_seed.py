@@ -40,7 +40,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import build, content, drafts, places
+from generator import build, combine, content, drafts, places
 from generator.extract import Extraction, extract
 
 SEED = "aleppo-daily-beast-2016-12-12"
@@ -133,9 +133,10 @@ def timebank_article(path: Path) -> tuple[str, date]:
 def drafts_check(path: Path, text: str, dct: date, result: Extraction) -> tuple[bool, int]:
     """(whether the drafts written for one article load and render, how many
     proposed events could not be written)."""
-    article = drafts.Article(path.stem.lower().replace(".", "-"), text, dct, path.stem, None, None)
+    article = drafts.Article(path.stem.lower().replace(".", "-"), text, dct, path.stem, "TimeBank", None)
+    found = combine.combine([combine.Article(str(path), article.id, article.outlet, text)], [result])
     with tempfile.TemporaryDirectory() as folder:
-        written = drafts.write(result, article, Path(folder))
+        written = drafts.write(found, [article], Path(folder))
         return not build.check(Path(folder), drafts=True).problems and not written.problems, len(written.warnings)
 
 

@@ -27,6 +27,18 @@ Figures, for extraction and for the baseline alike:
   printed beside it;
 - entries: how many were proposed, and how many hold any gold event.
 
+Across articles (generator/combine.py over every article's extraction):
+- multi-article happenings merged: of the gold events with mentions in two
+  or more articles, the share that one entry holds in at least two of them
+  (its passages in two articles each hold a mention);
+  and, beside it, the share of those the articles' own entries hold in two
+  articles at all (what merging can reach: a happening an article's
+  extraction misses or misdates cannot be merged);
+- wrong merges: of the entries that join passages of two or more articles,
+  the share that join two articles' passages holding gold events whose dates
+  disagree (2010-06-07 and 2010-06-08; 2010-06-XX and 2010-06-07 agree),
+  with no gold event of agreeing date between them.
+
 The baseline is the one the issue names: one entry per sentence of the
 corpus that holds a calendar date (a DATE or TIME that `timeline dates`
 resolves to the calendar), dated by the first such date, its passage the
@@ -48,7 +60,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator import dates, places, reading
+from generator import combine, dates, places, reading
 from generator.extract import extract
 
 SENTENCE = re.compile(r'<s id="(\d+)">(.*?)</s>', re.DOTALL)
@@ -295,6 +307,53 @@ def score(articles: dict[str, Article], gold: list[GoldEvent], entries: dict[str
     return s
 
 
+@dataclass
+class CrossScore:
+    multi_gold: int = 0  # gold events with mentions in two or more articles
+    merged: int = 0  # ... that one entry holds in two or more articles
+    held_apart: int = 0  # ... that the articles' entries hold in two or more articles at all: what merging can reach
+    cross_entries: int = 0  # entries with passages from two or more articles
+    wrong: int = 0  # ... joining passages of gold events whose dates disagree
+    examples: tuple[str, ...] = ()
+
+
+def cross_score(articles: dict[str, Article], gold: list[GoldEvent], gazetteer) -> CrossScore:
+    ordered = sorted(articles.values(), key=lambda a: (a.dct, a.docid))
+    found = combine.combine(
+        [combine.Article(a.docid, a.docid, OUTLET, a.text) for a in ordered],
+        [extract(a.text, a.docid, a.dct, OUTLET, gazetteer) for a in ordered])
+    s = CrossScore()
+    held: list[list[tuple[str, set[int]]]] = []  # per entry: (article, gold events its passage there holds)
+    for entry in found.entries:
+        tellings = []
+        for t in entry.tellings:
+            e = Entry(t.event.start, t.event.end, t.event.date.value, passages=t.event.passages)
+            tellings.append((t.source, {i for i, g in enumerate(gold) for d, a, b in g.mentions if d == t.source and e.holds(a, b)}))
+        held.append(tellings)
+    for i, g in enumerate(gold):
+        if len({d for d, _, _ in g.mentions}) < 2:
+            continue
+        s.multi_gold += 1
+        s.merged += any(len({d for d, golds in tellings if i in golds}) >= 2 for tellings in held)
+        s.held_apart += len({d for tellings in held for d, golds in tellings if i in golds}) >= 2
+    examples = []
+    for entry, tellings in zip(found.entries, held):
+        if len({d for d, _ in tellings}) < 2:
+            continue
+        s.cross_entries += 1
+        dated = [(d, {gold[i].date for i in golds if is_dated(gold[i])}) for d, golds in tellings]
+        if any(d1 != d2 and a and b and not any(_agree(x, y) for x in a for y in b) for d1, a in dated for d2, b in dated):
+            s.wrong += 1
+            examples.append(f"{entry.id}: " + "; ".join(f"{d} {sorted(a)}" for d, a in dated))
+    s.examples = tuple(examples)
+    return s
+
+
+def _agree(a: str, b: str) -> bool:
+    """Two gold dates agree where both are known (2010-06-XX and 2010-06-07 do)."""
+    return all(x == y or "X" in x or "X" in y for x, y in zip(a.split("-"), b.split("-")))
+
+
 def _share(part: int, whole: int) -> str:
     return f"{part / whole:.2f} ({part}/{whole})" if whole else "n/a"
 
@@ -308,7 +367,7 @@ def report(name: str, s: Score) -> None:
     print(f"  entries proposed {s.entries}; holding a gold event {_share(s.entries_with_gold, s.entries)}")
 
 
-def run(name: str, articles: dict[str, Article], gold: list[GoldEvent], show_errors: int, runs: int) -> None:
+def run(name: str, articles: dict[str, Article], gold: list[GoldEvent], show_errors: int, runs: int, cross: bool = False) -> None:
     gazetteer = places.gazetteer({})
     extracted = {d: extraction_entries(a, gazetteer) for d, a in articles.items()}
     baseline = {d: baseline_entries(a) for d, a in articles.items()}
@@ -327,6 +386,14 @@ def run(name: str, articles: dict[str, Article], gold: list[GoldEvent], show_err
             extract(a.text, a.docid, a.dct, OUTLET, gazetteer)
         times.append(time.process_time() - started)
     print(f"throughput: {size / statistics.median(times):.2f} MB/s on one core (median of {runs}, {size * 1e3:.0f} KB)")
+    if cross:
+        c = cross_score(articles, gold, gazetteer)
+        print("across articles (one entry per happening):")
+        print(f"  multi-article gold events one entry holds in >= 2 articles  {_share(c.merged, c.multi_gold)}")
+        print(f"  ... of those the articles' entries hold in >= 2 articles    {_share(c.merged, c.held_apart)}")
+        print(f"  wrong merges (gold dates disagree) of cross-article entries  {_share(c.wrong, c.cross_entries)}")
+        for line in c.examples[:show_errors]:
+            print(f"    {line}")
     if show_errors:
         print(f"wrongly dated entries ({sum(errors.values())}), first {show_errors}:")
         for line, _ in errors.most_common(show_errors):
@@ -346,7 +413,7 @@ def main() -> int:
         print(f"timeline_score: no articles in {args.folder / 'articles'}", file=sys.stderr)
         return 1
     trial = {a.docid: a for a in map(read_trial_article, paths)}
-    run("SemEval-2015 trial", trial, read_trial_gold(args.folder / "timelines", trial), args.errors, args.runs)
+    run("SemEval-2015 trial", trial, read_trial_gold(args.folder / "timelines", trial), args.errors, args.runs, cross=True)
     if args.timebank:
         read = [read_timebank(p) for p in sorted(args.timebank.glob("*.tml"))]
         articles = {a.docid: a for a, _ in read}

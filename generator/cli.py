@@ -15,6 +15,7 @@ import re
 import signal
 import sys
 import time
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +25,7 @@ from generator.model import ON_OR_BEFORE
 from generator.problems import Problem, count, display_path
 
 if TYPE_CHECKING:
+    from generator.combine import Timeline
     from generator.extract import Extraction
 
 
@@ -63,11 +65,16 @@ def main(argv: list[str] | None = None) -> int:
     find_dates.add_argument("--format", choices=("json", "jsonl", "text"), default="json", help=(
         "output format (default: json); jsonl: one JSON object per file, {\"file\", \"dates\"}, on a line of its own"))
 
-    extract_cmd = commands.add_parser("extract", help="propose dated entries and attributed quotes from an article", description=(
-        "Read SOURCE (a content source file with front matter, or plain text with --published) and propose "
-        "events and quotes. With --write, write them as draft files into CONTENT_DIR; existing files are never replaced."))
-    extract_cmd.add_argument("source", metavar="SOURCE", help="the article: a content source file, or a plain text file")
-    extract_cmd.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD", help="the article's date, which relative dates are read against")
+    extract_cmd = commands.add_parser("extract", help="propose dated entries and attributed quotes from articles", description=(
+        "Read each SOURCE (a content source file with front matter, a saved web page, or plain text with --published) "
+        "and propose events and quotes, one entry per happening across the articles. With --write, write them as "
+        "draft files into CONTENT_DIR; existing files are never replaced."))
+    extract_cmd.add_argument("sources", nargs="+", metavar="SOURCE", help="an article: a content source file, a saved web page (.html), or a plain text file")
+    extract_cmd.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD", help="the date of a plain text (or of a page that gives none), which relative dates are read against")
+    extract_cmd.add_argument("--outlet", metavar="NAME", help="who published a plain text (or a page that does not say)")
+    extract_cmd.add_argument("--title", metavar="TEXT", help="a plain text's headline (default: its first line)")
+    extract_cmd.add_argument("--url", metavar="URL", help="where a plain text was published")
+    extract_cmd.add_argument("--author", metavar="NAME", help="who wrote a plain text")
     extract_cmd.add_argument("--format", choices=("json", "text"), default="json", help="output format (default: json)")
     extract_cmd.add_argument("--write", nargs="?", const="content", metavar="CONTENT_DIR", help="write draft files into CONTENT_DIR (default: content)")
 
@@ -198,36 +205,95 @@ def _fail_line(message: str) -> int:
 
 def _extract(args: argparse.Namespace) -> int:
     # Imported here: only extract needs them, and builds start sooner without.
-    from generator import drafts, extract
+    from generator import combine, drafts, extract
+    from generator.parallel import parallel_map
 
-    article = drafts.read(Path(args.source), args.published)
-    if isinstance(article, Problem):
-        return _fail([article])
-    if args.published and article.published != args.published:
-        print(f"{display_path(Path(args.source))}: warning: its front matter says published = {article.published}; --published is ignored", file=sys.stderr)
-    if article.published is None:
-        if args.write:
-            return _fail([Problem(Path(args.source), 0, "--write needs the article's date: give --published YYYY-MM-DD")])
-        print(f"{display_path(Path(args.source))}: warning: no published date; relative dates are left unresolved (give --published YYYY-MM-DD)", file=sys.stderr)
     write_to = Path(args.write) if args.write else None
-    gazetteer, problems = places.load(_places_folder(Path(args.source), write_to))
+    given = drafts.Given(args.published, args.outlet, args.title, args.url, args.author)
+    articles, problems = [], []
+    for name in args.sources:
+        article = _article(Path(name), given, args, write_to is not None)
+        (problems if isinstance(article, Problem) else articles).append(article)
     if problems:
         return _fail(problems)
-    result = extract.extract(article.text, article.id, article.published, article.outlet, gazetteer)
+    articles = _unique_ids(articles)
+    gazetteer, problems = places.load(_places_folder(Path(args.sources[0]), write_to))
+    if problems:
+        return _fail(problems)
+
+    def extracted(article: drafts.Article) -> Extraction:
+        return extract.extract(article.text, article.id, article.published, article.outlet, gazetteer)
+
+    # Each article is read on its own: several share the machine's cores.
+    extractions = parallel_map(extracted, articles, min_items=4)
+    found = combine.combine([combine.Article(a.file, a.id, a.outlet, a.text) for a in articles], extractions)
     if write_to is None:
-        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2) if args.format == "json" else describe(result))
+        print(json.dumps(_as_json(articles, found), ensure_ascii=False, indent=2) if args.format == "json" else describe(articles, found))
         return 0
     if write_to.exists() and not write_to.is_dir():
         return _fail([Problem(write_to, 0, "not a folder: give a content folder to write the drafts into")])
-    written = drafts.write(result, article, write_to)
+    written = drafts.write(found, articles, write_to)
     for path in written.wrote:
         print(f"wrote {display_path(path)}")
     for path in written.skipped:
         print(f"skipped {display_path(path)}: it exists (left as it was)")
+    for line in written.merged:
+        print(line)
     for problem in written.warnings + written.problems:
         print(problem, file=sys.stderr)
     print(f"{count(len(written.wrote), 'file')} written, {len(written.skipped)} skipped")
     return 1 if written.problems else 0
+
+
+def _article(path: Path, given, args: argparse.Namespace, writing: bool):
+    """One input read, with a warning line for what the command line says
+    in vain, or the one problem that stops it."""
+    from generator import drafts
+
+    article = drafts.read(path, given)
+    if isinstance(article, Problem):
+        return article
+    name = display_path(path)
+    if args.published and article.file_text and article.published != args.published:
+        print(f"{name}: warning: its front matter says published = {article.published}; --published is ignored", file=sys.stderr)
+    if article.published is None:
+        if writing:
+            return Problem(path, 0, "--write needs the article's date: give --published YYYY-MM-DD")
+        print(f"{name}: warning: no published date; relative dates are left unresolved (give --published YYYY-MM-DD)", file=sys.stderr)
+    if writing and not article.outlet:
+        return Problem(path, 0, "--write needs the outlet that published it: give --outlet NAME")
+    return article
+
+
+def _unique_ids(articles: list) -> list:
+    """Two inputs of one name (a/article.txt, b/article.txt) are two sources."""
+    from generator.content import MAX_ID
+
+    taken: set[str] = set()
+    unique = []
+    for article in articles:
+        new_id, n = article.id, 1
+        while new_id in taken:
+            n += 1
+            new_id = f"{article.id[: MAX_ID - 4]}-{n}"
+        taken.add(new_id)
+        unique.append(article if new_id == article.id else replace(article, id=new_id))
+    return unique
+
+
+def _as_json(articles: list, found: Timeline) -> dict:
+    return {
+        "sources": [
+            {"file": a.file, "id": a.id, "title": a.title, "outlet": a.outlet, "published": a.published.isoformat() if a.published else None,
+             "url": a.url, "author": a.author}
+            for a in articles
+        ],
+        "events": [entry.as_json() for entry in found.entries],
+        "quotes": [
+            {"id": q.id, "source": source, "text": q.text, "start": q.start, "end": q.end, "speaker": q.speaker, "channel": q.channel}
+            for source, q in found.quotes
+        ],
+    }
 
 
 def _places_folder(source: Path, write_to: Path | None) -> Path | None:
@@ -240,28 +306,42 @@ def _places_folder(source: Path, write_to: Path | None) -> Path | None:
     return None
 
 
-def describe(result: Extraction) -> str:
-    """The extraction as a dated list a person reads: each event with its
-    date, how sure the article is, and the quotes that back it."""
-    quotes = {q.id: q for q in result.quotes}
-    published = result.published.isoformat() if result.published else "no published date"
-    lines = [f"{result.source} ({published}): {count(len(result.events), 'event')}, {count(len(result.quotes), 'quote')}"]
-    order = sorted(result.events, key=lambda e: (_start(e.date.value), e.start))
-    for event in order:
+def describe(articles: list, found: Timeline) -> str:
+    """The timeline as a dated list a person reads: each entry with its
+    date, how sure the reporting is, each source's words when several tell
+    it, how their accounts differ, and the quotes that back it."""
+    quotes = {q.id: q for _, q in found.quotes}
+    lines = []
+    for article in articles:
+        published = article.published.isoformat() if article.published else "no published date"
+        own = [e for e in found.entries if article.id in e.sources]
+        told = [q for source, q in found.quotes if source == article.id]
+        lines.append(f"{article.id} ({published}): {count(len(own), 'event')}, {count(len(told), 'quote')}")
+    shared = sum(len(e.sources) > 1 for e in found.entries)
+    if len(articles) > 1:
+        lines.append(f"{count(len(found.entries), 'entry', 'entries')}, {shared} told by several sources")
+    order = sorted(found.entries, key=lambda e: (_start(e.first.date.value), e.first.start))
+    for entry in order:
+        event = entry.first
         when = event.date.value or "undated"
         if event.date.mod == ON_OR_BEFORE:
             when = f"by {when}"
         said = f" ({event.date.text})" if event.date.text else " (the day of the report)" if event.date.basis == "publication" else ""
         if event.date.basis == "previous sentence":
             said = f" ({event.date.text}, in the sentence before)"
-        sure = event.certainty + (f", according to {event.according_to}" if event.according_to else "")
+        sure = entry.certainty + (f", according to {entry.according_to}" if entry.according_to else "")
         lines += ["", f"{when}{said}  {event.title}", f"    {event.kind}; {sure}"]
-        if event.places:
-            lines.append(f"    places: {', '.join(event.places)}")
-        for quote_id in event.quotes:
+        if entry.places():
+            lines.append(f"    places: {', '.join(entry.places())}")
+        if len(entry.sources) > 1:
+            lines += [f"    {t.outlet or t.source}: “{_short(t.event.passage)}”" for t in entry.tellings]
+            lines += [f"    accounts differ: {difference}" for difference in entry.differ]
+            lines += [f"    merged: {reason}" for reason in entry.why]
+        for quote_id in entry.quotes:
             quote = quotes[quote_id]
             lines.append(f"    “{_short(quote.text)}” ({_who(quote)})")
-    unused = [q for q in result.quotes if not any(q.id in e.quotes for e in result.events)]
+    used = {q for e in found.entries for q in e.quotes}
+    unused = [q for _, q in found.quotes if q.id not in used]
     if unused:
         lines += ["", "quotes that back no event:"]
         lines += [f"    “{_short(q.text)}” ({_who(q)})" for q in unused]

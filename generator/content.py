@@ -14,7 +14,7 @@ import difflib
 import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import islice
 from pathlib import Path
@@ -24,7 +24,7 @@ from dateutil import tz
 from generator import dates, frontmatter
 from generator.frontmatter import Document
 from generator.listing import FOLDERS, markdown_files
-from generator.model import CERTAINTIES, Content, Event, Quote, Site, Source, When
+from generator.model import CERTAINTIES, Account, Content, Event, Extension, Quote, Site, Source, When
 from generator.parallel import parallel_imap
 from generator.passages import Locator, normalise
 from generator.problems import Problem
@@ -80,6 +80,30 @@ EVENT_FIELDS = {
     "quotes": Field("texts"),
     "according_to": Field("text"),
     "passage": Field("text"),
+    "accounts_differ": Field("text"),
+    "merged_because": Field("text"),
+    "accounts": Field("tables"),
+    "draft": Field("bool"),
+}
+# A further source's telling, in an entry's [[accounts]].
+ACCOUNT_FIELDS = {
+    "source": Field("text", required=True),
+    "passage": Field("text", required=True),
+    "date": Field("when"),
+    "certainty": Field("text"),
+    "according_to": Field("text"),
+}
+# A draft that adds one source's telling to an existing entry.
+EXTENSION_FIELDS = {
+    "extends": Field("text", required=True),
+    "sources": Field("texts", required=True),
+    "passage": Field("text", required=True),
+    "date": Field("when"),
+    "certainty": Field("text"),
+    "according_to": Field("text"),
+    "quotes": Field("texts"),
+    "accounts_differ": Field("text"),
+    "merged_because": Field("text"),
     "draft": Field("bool"),
 }
 TYPE_NAMES = {
@@ -89,6 +113,7 @@ TYPE_NAMES = {
     "when": "a date such as 2016-12-12 or the article's words in quotes",
     "bool": "true or false",
     "int": "a whole number",
+    "tables": "[[tables]] of fields",
 }
 
 
@@ -99,6 +124,7 @@ HAS_TYPE = {
     "when": lambda value: isinstance(value, (str, int)) or (isinstance(value, date) and not hasattr(value, "hour")),
     "bool": lambda value: isinstance(value, bool),
     "int": lambda value: isinstance(value, int) and not isinstance(value, bool) and value > 0,
+    "tables": lambda value: isinstance(value, list) and all(isinstance(v, dict) for v in value),
 }
 
 
@@ -223,7 +249,7 @@ def load(content_dir: Path, drafts: bool = False, cache: Cache | None = None) ->
         # A folder that cannot be read leaves every reference into it
         # unknown: name the folder, not a hundred references.
         return None, sorted(set(problems + unread))
-    (source_paths, source_ids), (quote_paths, quote_ids), (event_paths, _) = (
+    (source_paths, source_ids), (quote_paths, quote_ids), (event_paths, event_ids) = (
         _listing(paths, problems) for paths, _ in listings)
     cache.keep_only(set(source_paths + quote_paths + event_paths))
     # One read of every file, in this order: sources, which quotes are
@@ -236,7 +262,8 @@ def load(content_dir: Path, drafts: bool = False, cache: Cache | None = None) ->
     quotes = _make_all(folders[1], islice(docs, len(quote_paths)), lambda doc: _quote(doc, refs), problems, cache, against)
     refs = References(sources, source_ids, locators, quotes, quote_ids)
     against += (tuple(quotes.items()), frozenset(quote_ids), drafts)
-    events = _make_all(folders[2], docs, lambda doc: _event(doc, refs, drafts), problems, cache, against)
+    made = _make_all(folders[2], docs, lambda doc: _event(doc, refs, drafts), problems, cache, against)
+    events = _extended(made, event_ids, problems, drafts)
     if problems:
         return None, sorted(set(problems))
     content = Content(
@@ -375,7 +402,40 @@ def _not_found(doc: Document, line: int, what: str, text: str, source_id: str, l
     return Problem(doc.path, line, f"{what} is not in source '{source_id}' word for word (whitespace aside): {where}")
 
 
-def _event(doc: Document, refs: References, drafts: bool) -> tuple[Event | None, list[Problem]]:
+def _extended(made: dict, event_ids: set[str], problems: list[Problem], drafts: bool) -> dict[str, Event]:
+    """The entries, each with the further accounts that drafts extending it
+    add (only those published, unless drafts are built)."""
+    events = {k: v for k, v in made.items() if isinstance(v, Event)}
+    for extension in sorted((v for v in made.values() if isinstance(v, Extension)), key=lambda x: x.id):
+        target = events.get(extension.extends)
+        if target is None and extension.extends in event_ids and extension.extends not in made:
+            continue  # an entry with problems of its own: they are said already
+        if target is None:
+            what = "another extension" if extension.extends in made else "no entry"
+            problems.append(Problem(extension.path, 1, f"extends '{extension.extends}', which is {what}: name the id of an entry in events/"))
+            continue
+        if extension.draft and not drafts:
+            continue
+        account = extension.account
+        if account.source == target.sources[0] or any(a.source == account.source for a in target.accounts):
+            problems.append(Problem(extension.path, 1, f"entry '{target.id}' already cites source '{account.source}': an entry holds one passage per source"))
+            continue
+        differ = " ".join(d for d in (target.accounts_differ, extension.accounts_differ) if d) or None
+        why = " ".join(w for w in (target.merged_because, extension.merged_because) if w) or None
+        events[target.id] = replace(
+            target,
+            sources=target.sources + (account.source,),
+            quotes=target.quotes + tuple(q for q in extension.quotes if q not in target.quotes),
+            accounts=target.accounts + (replace(account, proposed_in=extension.id if extension.draft else None),),
+            accounts_differ=differ,
+            merged_because=why,
+        )
+    return events
+
+
+def _event(doc: Document, refs: References, drafts: bool) -> tuple[Event | Extension | None, list[Problem]]:
+    if "extends" in doc.meta:
+        return _extension(doc, refs, drafts)
     problems = check_fields(doc, EVENT_FIELDS)
     if problems:
         return None, problems
@@ -419,9 +479,12 @@ def _event(doc: Document, refs: References, drafts: bool) -> tuple[Event | None,
         passage_span = locator.find(meta["passage"])
         if passage_span is None:
             return None, [_not_found(doc, doc.line_of("passage"), "the passage", meta["passage"], first.id, locator)]
+    accounts, problems = _accounts(doc, meta.get("accounts", []), refs, event_sources)
+    if problems:
+        return None, problems
     spans = [passage_span] if passage_span else []
     spans += [quotes[q].span for q in meta.get("quotes", ()) if quotes[q].source == first.id]
-    fields = {k: v for k, v in meta.items() if k not in ("date", "places", "sources", "quotes")}
+    fields = {k: v for k, v in meta.items() if k not in ("date", "places", "sources", "quotes", "accounts")}
     return Event(
         id=doc.path.stem,
         path=doc.path,
@@ -432,7 +495,102 @@ def _event(doc: Document, refs: References, drafts: bool) -> tuple[Event | None,
         passage_span=passage_span,
         mention=min((s.start for s in spans), default=len(first.text)),
         body=doc.body.strip(),
+        accounts=accounts,
         **fields,
+    ), []
+
+
+def _accounts(doc: Document, tables: list[dict], refs: References, event_sources: tuple[str, ...]) -> tuple[tuple[Account, ...], list[Problem]]:
+    """An entry's [[accounts]]: each a further source's passage, found word
+    for word in that source, with its date read against that source's."""
+    accounts, problems, seen = [], [], {event_sources[0]}
+    for index, table in enumerate(tables):
+        wrong = [name for name in table if name not in ACCOUNT_FIELDS]
+        missing = [name for name, spec in ACCOUNT_FIELDS.items() if spec.required and name not in table]
+        typed = [name for name, value in table.items() if name in ACCOUNT_FIELDS and not HAS_TYPE[ACCOUNT_FIELDS[name].type](value)]
+        if wrong or missing or typed:
+            what = (f"unknown field '{wrong[0]}' (known: {', '.join(ACCOUNT_FIELDS)})" if wrong
+                    else f"missing required field '{missing[0]}'" if missing
+                    else f"field '{typed[0]}' must be {TYPE_NAMES[ACCOUNT_FIELDS[typed[0]].type]}")
+            field_name = wrong[0] if wrong else None if missing else typed[0]
+            problems.append(Problem(doc.path, _table_line(doc, "accounts", index, field_name), f"account {index + 1}: {what}"))
+            continue
+        account = _account(doc, lambda field: _table_line(doc, "accounts", index, field), table, refs, event_sources, f"account {index + 1}")
+        if isinstance(account, Problem):
+            problems.append(account)
+        elif account.source in seen:
+            problems.append(Problem(doc.path, _table_line(doc, "accounts", index, "source"),
+                                    f"account {index + 1}: source '{account.source}' already has its passage in this entry: one passage per source"))
+        else:
+            seen.add(account.source)
+            accounts.append(account)
+    return tuple(accounts), problems
+
+
+def _account(doc: Document, line_of, fields: dict, refs: References, event_sources, what: str) -> Account | Problem:
+    """One source's telling; `line_of(field)` says where a field is written."""
+    source_id = fields["source"]
+    if source_id not in event_sources:
+        return Problem(doc.path, line_of("source"), f"{what}: source '{source_id}' is not in the entry's sources")
+    if source_id not in refs.sources:
+        return Problem(doc.path, line_of("source"), f"{what}: unknown source '{source_id}'{did_you_mean(source_id, refs.source_ids)}")
+    locator = refs.locators[source_id]
+    span = locator.find(fields["passage"])
+    if span is None:
+        return _not_found(doc, line_of("passage"), f"the passage of {what}", fields["passage"], source_id, locator)
+    when = None
+    if "date" in fields:
+        when = _when(doc, fields["date"], refs.sources[source_id].published)
+        if isinstance(when, Problem):
+            return Problem(doc.path, line_of("date"), f"{what}: {when.message}")
+    certainty = fields.get("certainty")
+    if certainty is not None and certainty not in CERTAINTIES:
+        return Problem(doc.path, line_of("certainty"), f"{what}: certainty must be one of {', '.join(CERTAINTIES)}, not '{certainty}'")
+    return Account(source_id, fields["passage"], span, when, certainty, fields.get("according_to"))
+
+
+def _table_line(doc: Document, name: str, index: int, field: str | None = None) -> int:
+    """The file line of `field` in the index-th [[name]] table of the front
+    matter (of the table's header without a field, or when it is not there)."""
+    header = re.compile(rf"^\s*\[\[\s*{re.escape(name)}\s*\]\]")
+    lines = doc.meta_text.split("\n")
+    found = [n for n, line in enumerate(lines) if header.match(line)]
+    if index >= len(found):
+        return doc.line_of(name)
+    start = found[index]
+    end = next((n for n in range(start + 1, len(lines)) if lines[n].lstrip().startswith("[")), len(lines))
+    setting = re.compile(rf"^\s*{re.escape(field)}\s*=") if field else None
+    at = next((n for n in range(start + 1, end) if setting and setting.match(lines[n])), start)
+    return at + doc.meta_line
+
+
+def _extension(doc: Document, refs: References, drafts: bool) -> tuple[Extension | None, list[Problem]]:
+    """A draft adding a source's passage to the entry it `extends`."""
+    problems = check_fields(doc, EXTENSION_FIELDS)
+    if problems:
+        return None, problems
+    meta = doc.meta
+    if len(meta["sources"]) != 1:
+        return None, [Problem(doc.path, doc.line_of("sources"), "an extension adds one source's passage: give one source")]
+    source_id = meta["sources"][0]
+    if source_id not in refs.sources:
+        known = source_id in refs.source_ids
+        return None, [] if known else [Problem(doc.path, doc.line_of("sources"), f"unknown source '{source_id}'{did_you_mean(source_id, refs.source_ids)}")]
+    for quote_id in meta.get("quotes", []):
+        if quote_id not in refs.quote_ids:
+            problems.append(Problem(doc.path, doc.line_of("quotes"), f"unknown quote '{quote_id}'{did_you_mean(quote_id, refs.quote_ids)}"))
+        elif quote_id in refs.quotes and refs.quotes[quote_id].source != source_id:
+            problems.append(Problem(doc.path, doc.line_of("quotes"), f"quote '{quote_id}' is from source '{refs.quotes[quote_id].source}', not '{source_id}'"))
+    fields = {"source": source_id} | {k: meta[k] for k in ACCOUNT_FIELDS if k in meta and k != "source"}
+    account = _account(doc, lambda field: doc.line_of("sources" if field == "source" else field), fields, refs, (source_id,), "the extension")
+    if isinstance(account, Problem):
+        problems.append(account)
+    if problems:
+        return None, problems
+    return Extension(
+        id=doc.path.stem, path=doc.path, extends=meta["extends"], account=account,
+        quotes=tuple(q for q in meta.get("quotes", ()) if q in refs.quotes),
+        accounts_differ=meta.get("accounts_differ"), merged_because=meta.get("merged_because"), draft=meta.get("draft", False),
     ), []
 
 

@@ -9,17 +9,30 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from generator import content, dates, frontmatter
+from generator import combine, content, dates, frontmatter, webpage
 from generator.dating import FoundDate
-from generator.extract import Extraction, FoundEvent, FoundQuote
+from generator.extract import FoundEvent, FoundQuote
 from generator.model import ON_OR_BEFORE
-from generator.problems import Problem
+from generator.problems import Problem, display_path
 
 UNNAMED_SPEAKER = "not identified in the article"
+
+
+@dataclass(frozen=True)
+class Given:
+    """What the command line says of an article (--published, --outlet,
+    --title, --url, --author): all of it for plain text, what a web page
+    does not say of itself for HTML; a source file's front matter wins."""
+
+    published: date | None = None
+    outlet: str | None = None
+    title: str | None = None
+    url: str | None = None
+    author: str | None = None
 
 
 @dataclass(frozen=True)
@@ -30,11 +43,14 @@ class Article:
     title: str
     outlet: str | None
     file_text: str | None  # the whole file when it is a content source, to copy as it is
+    url: str | None = None
+    author: str | None = None
+    file: str = ""  # the path as given
 
 
-def read(path: Path, published: date | None) -> Article | Problem:
-    """A content source file (front matter), whose own published date
-    counts, or plain text, dated by `published`."""
+def read(path: Path, given: Given) -> Article | Problem:
+    """A content source file (front matter), whose own fields count; a saved
+    web page, read by generator/webpage.py; or plain text, described by `given`."""
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -44,10 +60,16 @@ def read(path: Path, published: date | None) -> Article | Problem:
     text = frontmatter.decode(path, data)
     if isinstance(text, Problem):
         return text
-    article_id = re.sub(r"[^a-z0-9_-]+", "-", path.stem.lower()).strip("-_") or "article"
+    article_id = re.sub(r"[^a-z0-9_-]+", "-", path.stem.lower()).strip("-_")[: content.MAX_ID].rstrip("-_") or "article"
+    if webpage.is_html(path.name, text):
+        page = webpage.read(text)
+        if page is None:
+            return Problem(path, 0, "a web page with no article text in it (is it the whole page, saved as HTML?)")
+        return Article(article_id, page.text, page.published or given.published, page.title or given.title or path.stem,
+                       page.outlet or given.outlet, None, page.url or given.url, page.author or given.author, str(path))
     if not text.startswith(frontmatter.FENCE + "\n"):
         first = next((line.strip() for line in text.splitlines() if line.strip()), path.stem)
-        return Article(article_id, text, published, first[:120], None, None)
+        return Article(article_id, text, given.published, given.title or first[:120], given.outlet, None, given.url, given.author, str(path))
     doc = frontmatter.parse(path, text)
     if isinstance(doc, Problem):
         return doc
@@ -55,7 +77,7 @@ def read(path: Path, published: date | None) -> Article | Problem:
     if problems:
         return problems[0]
     meta = doc.meta
-    return Article(article_id, doc.body, meta["published"], meta["title"], meta["outlet"], text)
+    return Article(article_id, doc.body, meta["published"], meta["title"], meta["outlet"], text, meta.get("url"), meta.get("author"), str(path))
 
 
 @dataclass(frozen=True)
@@ -64,28 +86,56 @@ class Written:
     skipped: list[Path]
     warnings: list[Problem]  # what was left out, and why
     problems: list[Problem]  # files that could not be written
+    merged: list[str] = field(default_factory=list)  # what was added to existing entries, and why, in words
 
 
-def write(extraction: Extraction, article: Article, content_dir: Path) -> Written:
-    """Draft files for every event and quote, plus what a new content folder
-    needs to build (site.toml, the source); existing files are left alone."""
+def write(found: combine.Timeline, articles: list[Article], content_dir: Path) -> Written:
+    """Draft files for every entry and quote, plus what a new content folder
+    needs to build (site.toml, the sources). An entry that tells the
+    happening of an entry already in the folder is proposed as an addition
+    to it (a draft that `extends` it); existing files are left alone."""
     files: dict[Path, str] = {}
     warnings: list[Problem] = []
     problems: list[Problem] = []
-    files[content_dir / "site.toml"] = f"title = {_toml(article.title)}\nlanguage = \"en\"\n"
-    files[content_dir / "sources" / f"{article.id}.md"] = article.file_text or _source_file(article)
-    ids = {quote.id: _quote_id(quote.id, article.id, content_dir) for quote in extraction.quotes}
-    for quote in extraction.quotes:
-        files[content_dir / "quotes" / f"{ids[quote.id]}.md"] = _quote_file(quote, article.id)
-    for event in extraction.events:
-        written, why_not = _event_file(replace(event, quotes=tuple(ids[q] for q in event.quotes)), article)
+    merged: dict[Path, str] = {}  # an extension written -> what it adds, and why
+    by_id = {a.id: a for a in articles}
+    files[content_dir / "site.toml"] = f"title = {_toml(articles[0].title)}\nlanguage = \"en\"\n"
+    for article in articles:
+        files[content_dir / "sources" / f"{article.id}.md"] = article.file_text or _source_file(article)
+        existing = content_dir / "sources" / f"{article.id}.md"
+        if existing.is_file() and _body(existing) != article.text:
+            warnings.append(Problem(existing, 0, "kept, but its text differs from the article read: the drafts' quotes and passages may not match it"))
+    ids = {quote.id: _quote_id(quote.id, source, content_dir) for source, quote in found.quotes}
+    for source, quote in found.quotes:
+        files[content_dir / "quotes" / f"{ids[quote.id]}.md"] = _quote_file(quote, source)
+    known = _known_entries(content_dir)
+    for entry in found.entries:
+        entry = replace(entry, tellings=tuple(replace(t, event=replace(t.event, quotes=tuple(ids[q] for q in t.event.quotes))) for t in entry.tellings))
+        path = content_dir / "events" / f"{entry.id}.md"
+        # An entry written before from these very articles is left as it is.
+        done = any(k.id == entry.id and set(entry.sources) <= k.sources for k in known)
+        others = [(k.id, k.told) for k in known if not set(entry.sources) & k.sources]
+        match = None if done else combine.best_match(others, _told(entry, by_id))
+        if match is not None:
+            target = next(k for k in known if k.id == match[0])
+            for telling in entry.tellings:
+                extension_id = f"{target.id}-from-{telling.source}"[: content.MAX_ID].rstrip("-_")
+                extension = content_dir / "events" / f"{extension_id}.md"
+                if extension in files:
+                    continue  # an entry holds one passage per source: the first telling's
+                files[extension] = _extension_file(telling, target, by_id[telling.source], match[1])
+                merged[extension] = (f"proposed {display_path(extension)}: adds {telling.outlet or telling.source}'s passage "
+                                     f"to entry '{target.id}' ({match[1]})")
+            continue
+        if path.exists() and not done:
+            # Another happening's entry has this id: the new one gets its own.
+            entry = replace(entry, id=f"{entry.id}-{entry.tellings[0].source}"[: content.MAX_ID].rstrip("-_"))
+            path = content_dir / "events" / f"{entry.id}.md"
+        written, why_not = _event_file(entry, by_id)
         if written is None:
-            warnings.append(Problem(content_dir / "events" / f"{event.id}.md", 0, f"not written: {why_not}"))
+            warnings.append(Problem(path, 0, f"not written: {why_not}"))
         else:
-            files[content_dir / "events" / f"{event.id}.md"] = written
-    existing = content_dir / "sources" / f"{article.id}.md"
-    if existing.is_file() and _body(existing) != article.text:
-        warnings.append(Problem(existing, 0, "kept, but its text differs from the article read: the drafts' quotes and passages may not match it"))
+            files[path] = written
     for folder in ("events", "sources"):
         # A content folder needs both, even when the article gave no event.
         try:
@@ -108,7 +158,84 @@ def write(extraction: Extraction, article: Article, content_dir: Path) -> Writte
             skipped.append(path)
         except OSError as error:
             problems.append(Problem(path, 0, f"cannot write the file: {error.strerror}"))
-    return Written(wrote, skipped, warnings, problems)
+    return Written(wrote, skipped, warnings, problems, [merged[path] for path in wrote if path in merged])
+
+
+@dataclass(frozen=True)
+class Known:
+    """An entry already in the folder, as matching a new article's needs it."""
+
+    id: str
+    sources: frozenset[str]
+    told: combine.Told
+    telling: combine.Telling  # its first source's passage, date and certainty, to say how accounts differ
+
+
+def _known_entries(content_dir: Path) -> list[Known]:
+    """The entries of the folder (not the drafts that extend one), read as
+    they are; a file that does not read as an entry is left out, as the
+    build will say what is wrong with it."""
+    folder = content_dir / "events"
+    if not folder.is_dir():
+        return []
+    published: dict[str, tuple[date, str] | None] = {}
+    known = []
+    for path in sorted(folder.rglob("*.md")):
+        doc = frontmatter.read(path)
+        if isinstance(doc, Problem) or "extends" in doc.meta or content.check_fields(doc, content.EVENT_FIELDS):
+            continue
+        meta = doc.meta
+        first = meta["sources"][0] if meta["sources"] else None
+        if first not in published:
+            source = frontmatter.read(content_dir / "sources" / f"{first}.md")
+            ok = not isinstance(source, Problem) and isinstance(source.meta.get("published"), date)
+            published[first] = (source.meta["published"], source.meta.get("outlet")) if ok else None
+        if published.get(first) is None:
+            continue
+        day, outlet = published[first]
+        try:
+            when = dates.resolve(str(meta["date"]), day) if not isinstance(meta["date"], date) else dates.from_date(meta["date"])
+        except dates.DateError:
+            continue
+        found = FoundDate(when.value, when.words, when.precision, "words", when.mod)
+        passages = [meta.get("passage", "")] + [a.get("passage", "") for a in meta.get("accounts", [])]
+        told = combine.told(meta["kind"], found, tuple(meta.get("places", ())), meta["title"], passages)
+        event = FoundEvent(path.stem, meta["title"], meta["kind"], found, tuple(meta.get("places", ())), 0, len(passages[0]),
+                           passages[0], (), meta["certainty"], meta.get("according_to"))
+        telling = combine.Telling(str(path), first, outlet, event)
+        known.append(Known(path.stem, frozenset(meta["sources"]), told, telling))
+    return known
+
+
+def _told(entry: combine.Entry, by_id: dict[str, Article]) -> combine.Told:
+    told = [combine.told(t.event.kind, t.event.date, t.event.places, t.event.title, [by_id[t.source].text[a:b] for a, b in t.event.passages or ((t.event.start, t.event.end),)])
+            for t in entry.tellings]
+    first = told[0]
+    return replace(first, places=frozenset().union(*(t.places for t in told)), words=frozenset().union(*(t.words for t in told)),
+                   names=frozenset().union(*(t.names for t in told)))
+
+
+def _extension_file(telling: combine.Telling, target: Known, article: Article, why: str) -> str:
+    """A draft adding one source's passage to an entry an editor may have
+    corrected: the entry's file is never edited."""
+    event = telling.event
+    lines = ["+++", f"extends = {_toml(target.id)}", f"sources = [{_toml(telling.source)}]", f"passage = {_toml(event.passage)}"]
+    dated = _date_field(event, article.published)
+    if dated is not None:
+        lines.append(f"date = {_toml(dated[0])}")
+    lines.append(f"certainty = {_toml(event.certainty)}")
+    if event.according_to:
+        lines.append(f"according_to = {_toml(event.according_to)}")
+    if event.quotes:
+        lines.append(f"quotes = [{', '.join(_toml(q) for q in event.quotes)}]")
+    differ = combine.differences([target.telling, telling])
+    if differ:
+        lines.append(f"accounts_differ = {_toml(' '.join(differ))}")
+    lines.append(f"merged_because = {_toml(f'{telling.outlet or telling.source} tells the same happening: {why}.')}")
+    lines += ["draft = true", "+++"]
+    body = (f"Proposed by timeline extract as {telling.outlet or telling.source}'s account of the entry '{target.id}': {why}. "
+            f"Remove the draft line to add it to that entry, or delete this file.\n")
+    return "\n".join(lines) + "\n" + body
 
 
 def _quote_id(proposed: str, source_id: str, content_dir: Path) -> str:
@@ -135,11 +262,11 @@ def _source_file(article: Article) -> str:
     lines = [
         "+++",
         f"title = {_toml(article.title)}",
-        f"outlet = {_toml(article.outlet or 'not given')}",
+        f"outlet = {_toml(article.outlet)}",
         f"published = {article.published.isoformat()}",
-        "+++",
     ]
-    return "\n".join(lines) + "\n" + article.text
+    lines += [f"{name} = {_toml(value)}" for name, value in (("url", article.url), ("author", article.author)) if value]
+    return "\n".join(lines + ["+++"]) + "\n" + article.text
 
 
 def _quote_file(quote: FoundQuote, source_id: str) -> str:
@@ -156,7 +283,11 @@ def _quote_file(quote: FoundQuote, source_id: str) -> str:
     return "\n".join(lines) + "\n" + body + "\n"
 
 
-def _event_file(event: FoundEvent, article: Article) -> tuple[str | None, str]:
+def _event_file(entry: combine.Entry, by_id: dict[str, Article]) -> tuple[str | None, str]:
+    """An entry's draft: named and dated by its first telling, with every
+    other source's passage in an [[accounts]] table of its own."""
+    first = entry.tellings[0]
+    event, article = first.event, by_id[first.source]
     dated = _date_field(event, article.published)
     if dated is None:
         return None, f"its date {event.date.text or event.date.value!r} cannot be read as an entry's date"
@@ -166,20 +297,40 @@ def _event_file(event: FoundEvent, article: Article) -> tuple[str | None, str]:
         f"date = {_toml(date_field)}",
         f"title = {_toml(event.title)}",
         f"kind = {_toml(event.kind)}",
-        f"certainty = {_toml(event.certainty)}",
+        f"certainty = {_toml(entry.certainty)}",
     ]
-    if event.according_to:
-        lines.append(f"according_to = {_toml(event.according_to)}")
+    if entry.according_to:
+        lines.append(f"according_to = {_toml(entry.according_to)}")
     lines += [
-        f"places = [{', '.join(_toml(p) for p in event.places)}]",
-        f"sources = [{_toml(article.id)}]",
-        f"quotes = [{', '.join(_toml(q) for q in event.quotes)}]",
+        f"places = [{', '.join(_toml(p) for p in entry.places())}]",
+        f"sources = [{', '.join(_toml(s) for s in entry.sources)}]",
+        f"quotes = [{', '.join(_toml(q) for q in entry.quotes)}]",
         f"passage = {_toml(event.passage)}",
-        "draft = true",
-        "+++",
     ]
+    if entry.differ:
+        lines.append(f"accounts_differ = {_toml(' '.join(entry.differ))}")
+    if len(entry.sources) > 1:
+        lines.append(f"merged_because = {_toml(_merged_note(entry))}")
+    lines.append("draft = true")
+    for telling in entry.tellings[1:]:
+        lines += ["", "[[accounts]]", f"source = {_toml(telling.source)}", f"passage = {_toml(telling.event.passage)}"]
+        told_date = _date_field(telling.event, by_id[telling.source].published)
+        if told_date is not None:
+            lines.append(f"date = {_toml(told_date[0])}")
+        lines.append(f"certainty = {_toml(telling.event.certainty)}")
+        if telling.event.according_to:
+            lines.append(f"according_to = {_toml(telling.event.according_to)}")
+    lines.append("+++")
     body = _date_note(event.date) + year_note + "\n" + _also_told(event, article.text)
     return "\n".join(lines) + "\n" + body, ""
+
+
+def _merged_note(entry: combine.Entry) -> str:
+    """Why the tellings of several sources are one entry, and what that
+    makes of its certainty, in words for the editor and the entry page."""
+    sure = ("At least two independent outlets report it in their own voice: confirmed." if entry.certainty == "confirmed"
+            else "Fewer than two independent outlets report it in their own voice: not confirmed.")
+    return " ".join(f"{reason}." for reason in entry.why) + " " + sure
 
 
 def _also_told(event: FoundEvent, text: str) -> str:

@@ -75,6 +75,20 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Account:
+    """A further source's telling of an entry's happening: its own words,
+    and its own date and certainty where it gives them."""
+
+    source: str
+    passage: str
+    span: Span
+    when: When | None = None
+    certainty: str | None = None
+    according_to: str | None = None
+    proposed_in: str | None = None  # the id of the draft that proposes it (`extends`), if it is one
+
+
+@dataclass(frozen=True)
 class Event:
     id: str
     path: Path
@@ -90,6 +104,25 @@ class Event:
     passage_span: Span | None = None
     mention: int = 0  # where the first source first backs it, to order a day's entries as the article does
     body: str = ""
+    draft: bool = False
+    accounts: tuple[Account, ...] = ()  # the other sources' passages, after the first source's `passage`
+    accounts_differ: str | None = None  # how the sources' accounts differ, in words
+    merged_because: str | None = None  # why the sources' tellings are one entry, in words
+
+
+@dataclass(frozen=True)
+class Extension:
+    """A draft that adds a source's passage to an existing entry (`extends`),
+    so that an editor's file is never edited: publishing it (or building
+    with drafts) shows it as one more account of that entry."""
+
+    id: str
+    path: Path
+    extends: str
+    account: Account
+    quotes: tuple[str, ...] = ()
+    accounts_differ: str | None = None
+    merged_because: str | None = None
     draft: bool = False
 
 

@@ -16,7 +16,7 @@ from datetime import date
 from functools import lru_cache
 
 from generator import feeds
-from generator.model import Content, Event, Quote, Source
+from generator.model import Account, Content, Event, Quote, Source
 from generator.passages import Mark
 
 BROWSE_PAGE_SIZE = 1000  # places or people listed on one page before the list is split
@@ -110,6 +110,10 @@ class Urls:
     @staticmethod
     def event_passage(event: Event) -> str:
         return f"sources/{event.sources[0]}.html#passage-{event.id}"
+
+    @staticmethod
+    def account_passage(event: Event, account: Account) -> str:
+        return f"sources/{account.source}.html#passage-{event.id}"
 
     @staticmethod
     def kind(kind: str) -> str:
@@ -207,6 +211,7 @@ def plan_site(content: Content) -> Plan:
             for e in cites[source.id]
             if e.passage_span and e.sources[0] == source.id
         ]
+        marks += [Mark(a.span, f"passage-{e.id}", "passage") for e in cites[source.id] for a in e.accounts if a.source == source.id]
         pages.append(Page(urls.source(source.id), "source.html", {
             "source": source, "marks": marks, "events": cites[source.id], "passages": _passages(source, marks) if source.url else []}))
     kinds = sorted(by_kind)

@@ -264,7 +264,8 @@ def entries_overview(events: tuple[Event, ...]) -> overview.Overview:
     groups: list[overview.Group] = []
     for day in by_day(events):
         items = tuple(
-            overview.Item(f"#event-{e.id}", f"{when_label(e.when)}: {e.title} ({certainty_text(e)})", e.certainty,
+            overview.Item(f"#event-{e.id}", f"{when_label(e.when)}: {e.title} ({certainty_text(e)}{'; accounts differ' if e.accounts_differ else ''})",
+                          e.certainty + (" differ" if e.accounts_differ else ""),
                           shape=overview.ON_OR_BEFORE if e.when.mod == ON_OR_BEFORE else overview.CIRCLE)
             for e in day.events)
         if groups and (groups[-1].start, groups[-1].label) == (day.when.start, day.short):

@@ -183,6 +183,75 @@ def on_or_before_site(tmp_path: Path) -> Path:
     return output
 
 
+# One happening told by three outlets, whose tolls differ; the third's
+# passage proposed by a draft that extends the entry.
+MANY_SOURCES = {
+    "sources/planet.md": """+++
+title = "Army takes the harbour"
+outlet = "The Daily Planet"
+published = 2019-03-12
+url = "https://planet.example/harbour"
++++
+Government troops captured the harbour district on Monday. At least 40 civilians were killed, doctors said.
+""",
+    "sources/courier.md": """+++
+title = "Harbour falls"
+outlet = "Northern Courier"
+published = 2019-03-13
++++
+Government forces took the harbour district on Monday; 65 civilians died, according to the city's doctors.
+""",
+    "sources/radio.md": """+++
+title = "Eastport"
+outlet = "Radio Eastport"
+published = 2019-03-12
++++
+Soldiers captured the harbour district on Monday.
+""",
+    "events/harbour.md": """+++
+date = "Monday"
+title = "Government troops capture the harbour district"
+kind = "capture"
+certainty = "confirmed"
+sources = ["planet", "courier"]
+passage = "Government troops captured the harbour district on Monday. At least 40 civilians were killed, doctors said."
+accounts_differ = "The numbers differ: The Daily Planet: 40 civilians; Northern Courier: 65 civilians."
+merged_because = "Northern Courier tells the same happening: the dates agree."
+
+[[accounts]]
+source = "courier"
+passage = "Government forces took the harbour district on Monday; 65 civilians died"
+date = "Monday"
+certainty = "claimed"
+according_to = "the city's doctors"
++++
+""",
+    "events/harbour-from-radio.md": """+++
+extends = "harbour"
+sources = ["radio"]
+passage = "Soldiers captured the harbour district on Monday."
+date = "Monday"
+draft = true
++++
+""",
+}
+
+
+@pytest.fixture
+def many_sources_site(tmp_path: Path) -> Path:
+    """An entry three outlets tell, one by a draft extending it, built with
+    drafts: returns its output."""
+    from generator.build import build
+
+    content = tmp_path / "many" / "content"
+    write(content / "site.toml", 'title = "Eastport"\nlanguage = "en"\n')
+    for name, text in MANY_SOURCES.items():
+        write(content / name, text)
+    output = content.parent / "output"
+    assert build(content, output, drafts=True).problems == []
+    return output
+
+
 @pytest.fixture(scope="session")
 def aleppo_site(tmp_path_factory) -> Path:
     """The default site, built once for the tests that only read it."""

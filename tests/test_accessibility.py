@@ -53,3 +53,8 @@ def test_the_filters_in_use_have_no_axe_violations(browser, axe, aleppo_site):
 def test_the_pages_of_entries_known_only_by_a_date_have_no_axe_violations(browser, axe, on_or_before_site):
     pages = ["index.html", "events/mines.html", "events/talks.html", "kinds/bombing.html", "about.html", "embed.html"]
     assert violations(browser, axe, [on_or_before_site / p for p in pages]) == []
+
+
+def test_the_pages_of_an_entry_several_sources_tell_have_no_axe_violations(browser, axe, many_sources_site):
+    pages = ["index.html", "events/harbour.html", "sources/planet.html", "sources/radio.html", "about.html"]
+    assert violations(browser, axe, [many_sources_site / p for p in pages]) == []

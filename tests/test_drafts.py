@@ -7,6 +7,7 @@ from datetime import date
 
 from conftest import timeline
 
+from generator import combine
 from generator.cli import describe
 from generator.content import load
 from generator.dating import FoundDate
@@ -31,8 +32,12 @@ BY_FRIDAY = event("2016-12-09-troops-had-left", "By Friday the troops had left."
 EXTRACTION = Extraction("example-times", PUBLISHED, (UNDATED, BY_FRIDAY), ())
 
 
+def timeline_of(extraction: Extraction) -> combine.Timeline:
+    return combine.combine([combine.Article("example-times.txt", ARTICLE.id, ARTICLE.outlet, TEXT)], [extraction])
+
+
 def test_an_undated_happening_is_drafted_by_the_day_of_the_report_and_the_drafts_build(tmp_path):
-    written = write(EXTRACTION, ARTICLE, tmp_path / "site")
+    written = write(timeline_of(EXTRACTION), [ARTICLE], tmp_path / "site")
     assert written.problems == [] and written.warnings == []
     undated = (tmp_path / "site" / "events" / f"{UNDATED.id}.md").read_text(encoding="utf-8")
     assert 'date = "by 2016-12-12"' in undated
@@ -48,13 +53,13 @@ def test_an_undated_happening_is_drafted_by_the_day_of_the_report_and_the_drafts
 
 
 def test_the_text_listing_says_by_the_day_of_the_report():
-    listed = describe(EXTRACTION).splitlines()
+    listed = describe([ARTICLE], timeline_of(EXTRACTION)).splitlines()
     assert "by 2016-12-12 (the day of the report)  Mines were found in the old town" in listed
     assert "by 2016-12-09 (Friday)  By Friday the troops had left" in listed
 
 
 def test_an_article_with_no_event_still_gives_a_folder_that_builds(tmp_path):
-    written = write(Extraction("example-times", PUBLISHED, (), ()), ARTICLE, tmp_path / "site")
+    written = write(timeline_of(Extraction("example-times", PUBLISHED, (), ())), [ARTICLE], tmp_path / "site")
     assert written.problems == []
     checked = timeline("check", "site", "--drafts", cwd=tmp_path)
     assert checked.returncode == 0, checked.stderr

@@ -23,12 +23,13 @@ def test_the_seed_article_reads_as_a_dated_list_with_attributed_quotes(tmp_path)
     assert any("(Abdulkafi Al-Hamdo, interview with The Daily Beast)" in line for line in lines)
 
 
-def test_json_has_the_source_published_date_events_and_quotes(tmp_path):
+def test_json_has_the_sources_events_and_quotes(tmp_path):
     article = write(tmp_path / "article.txt", ARTICLE)
-    result = timeline("extract", str(article), "--published", "2016-12-12", cwd=tmp_path)
+    result = timeline("extract", str(article), "--published", "2016-12-12", "--outlet", "Test Wire", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert (data["source"], data["published"]) == ("article", "2016-12-12")
+    assert data["sources"] == [{"file": str(article), "id": "article", "title": "Rebels withdraw from the old town",
+                                "outlet": "Test Wire", "published": "2016-12-12", "url": None, "author": None}]
     monday = next(e for e in data["events"] if e["date"]["text"] == "Monday")
     assert monday["date"] | {"basis": None} == {"value": "2016-12-12", "text": "Monday", "precision": "day", "basis": None, "mod": None}
     assert ARTICLE[monday["start"] : monday["end"]] == monday["passage"]
@@ -44,7 +45,7 @@ def test_plain_text_without_a_published_date_warns_and_leaves_relative_dates_unr
     assert result.returncode == 0
     assert result.stderr == "article.txt: warning: no published date; relative dates are left unresolved (give --published YYYY-MM-DD)\n"
     data = json.loads(result.stdout)
-    assert data["published"] is None
+    assert data["sources"][0]["published"] is None
     assert {e["date"]["value"] for e in data["events"] if e["date"]["text"] == "Monday"} == {None}
 
 
@@ -52,7 +53,8 @@ def test_an_empty_text_gives_an_empty_result(tmp_path):
     article = write(tmp_path / "empty.txt", "")
     result = timeline("extract", str(article), "--published", "2016-12-12", cwd=tmp_path)
     assert result.returncode == 0
-    assert json.loads(result.stdout) == {"source": "empty", "published": "2016-12-12", "events": [], "quotes": []}
+    data = json.loads(result.stdout)
+    assert (data["sources"][0]["id"], data["events"], data["quotes"]) == ("empty", [], [])
 
 
 def test_binary_and_non_utf8_input_is_one_clear_line(tmp_path):
@@ -87,7 +89,7 @@ def test_write_into_a_new_folder_gives_a_site_that_builds_with_drafts(tmp_path):
 
 def test_drafts_are_in_the_content_models_format(tmp_path):
     article = write(tmp_path / "article.txt", ARTICLE)
-    timeline("extract", str(article), "--published", "2016-12-12", "--write", "site", cwd=tmp_path)
+    timeline("extract", str(article), "--published", "2016-12-12", "--outlet", "Test Wire", "--write", "site", cwd=tmp_path)
     quotes = sorted((tmp_path / "site" / "quotes").glob("*.md"))
     assert [q.read_text(encoding="utf-8").splitlines()[-1] for q in quotes] == [
         "There is nothing left to defend here.",
@@ -105,7 +107,7 @@ def test_a_draft_dated_by_the_sentence_before_says_so(tmp_path):
     article = write(tmp_path / "article.txt", "As for the rebels, they’ve had a remarkably good week. They retook the Old Town.\n")
     listed = timeline("extract", str(article), "--published", "2016-12-12", "--format", "text", cwd=tmp_path).stdout
     assert "2016-W49 (a remarkably good week, in the sentence before)" in listed
-    timeline("extract", str(article), "--published", "2016-12-12", "--write", "site", cwd=tmp_path)
+    timeline("extract", str(article), "--published", "2016-12-12", "--outlet", "Test Wire", "--write", "site", cwd=tmp_path)
     (event,) = [p.read_text(encoding="utf-8") for p in (tmp_path / "site" / "events").glob("*.md")]
     assert 'date = "2016-W49"' in event
     assert "the sentence before sets the time: “a remarkably good week”" in event
@@ -113,12 +115,12 @@ def test_a_draft_dated_by_the_sentence_before_says_so(tmp_path):
 
 def test_write_never_replaces_a_file_and_reports_what_it_skipped(tmp_path):
     article = write(tmp_path / "article.txt", ARTICLE)
-    first = timeline("extract", str(article), "--published", "2016-12-12", "--write", "site", cwd=tmp_path)
+    first = timeline("extract", str(article), "--published", "2016-12-12", "--outlet", "Test Wire", "--write", "site", cwd=tmp_path)
     assert first.returncode == 0, first.stderr
     quote = next((tmp_path / "site" / "quotes").glob("*leaving*.md"))
     edit(quote, 'speaker = "Abu Test"', 'speaker = "Abu Test, commander of the town brigade"')
     before = tree(tmp_path / "site")
-    again = timeline("extract", str(article), "--published", "2016-12-12", "--write", "site", cwd=tmp_path)
+    again = timeline("extract", str(article), "--published", "2016-12-12", "--outlet", "Test Wire", "--write", "site", cwd=tmp_path)
     assert again.returncode == 0
     assert tree(tmp_path / "site") == before
     assert f"skipped site/quotes/{quote.name}: it exists (left as it was)" in again.stdout
@@ -143,7 +145,7 @@ def test_a_source_with_broken_front_matter_is_one_line(tmp_path):
 def test_the_gazetteer_of_the_folder_written_to_names_the_places(tmp_path):
     article = write(tmp_path / "article.txt", "Troops on Monday captured Bostan al-Kasr.\n")
     write(tmp_path / "site" / "places.toml", '"Bustan al-Qasr" = ["Bostan al-Kasr"]\n')
-    timeline("extract", str(article), "--published", "2016-12-12", "--write", "site", cwd=tmp_path)
+    timeline("extract", str(article), "--published", "2016-12-12", "--outlet", "Test Wire", "--write", "site", cwd=tmp_path)
     (event,) = (tmp_path / "site" / "events").glob("*.md")
     assert 'places = ["Bustan al-Qasr"]' in event.read_text(encoding="utf-8")
 
@@ -161,7 +163,7 @@ def test_a_time_and_a_quarter_become_valid_ids_and_dates_an_entry_can_hold(tmp_p
         "Gunmen kidnapped a driver at 10 p.m. on Monday.\n\n"
         "Acme Corp. said its profit fell in the fourth quarter.\n"
     ))
-    result = timeline("extract", str(article), "--published", "2016-12-12", "--write", "site", cwd=tmp_path)
+    result = timeline("extract", str(article), "--published", "2016-12-12", "--outlet", "Test Wire", "--write", "site", cwd=tmp_path)
     assert result.returncode == 0 and result.stderr == ""
     events = {p.name: p.read_text(encoding="utf-8") for p in (tmp_path / "site" / "events").glob("*.md")}
     assert sorted(name[:16] for name in events) == ["2016-12-12t22-00", "2016-q4-acme-cor"]
@@ -174,13 +176,13 @@ def test_a_source_files_own_published_date_counts(tmp_path):
     result = timeline("extract", str(SEED), "--published", "2020-01-01", cwd=tmp_path)
     assert result.returncode == 0
     assert result.stderr.endswith("warning: its front matter says published = 2016-12-12; --published is ignored\n")
-    assert json.loads(result.stdout)["published"] == "2016-12-12"
+    assert json.loads(result.stdout)["sources"][0]["published"] == "2016-12-12"
 
 
 def test_writing_beside_a_different_text_of_the_same_source_warns(tmp_path):
     article = write(tmp_path / "article.txt", ARTICLE)
     write(tmp_path / "site" / "sources" / "article.md", '+++\ntitle = "T"\noutlet = "O"\npublished = 2016-12-12\n+++\nAnother text.\n')
-    result = timeline("extract", str(article), "--published", "2016-12-12", "--write", "site", cwd=tmp_path)
+    result = timeline("extract", str(article), "--published", "2016-12-12", "--outlet", "Test Wire", "--write", "site", cwd=tmp_path)
     assert result.returncode == 0
     assert "site/sources/article.md: kept, but its text differs from the article read" in result.stderr
     assert "skipped site/sources/article.md: it exists (left as it was)" in result.stdout
@@ -189,7 +191,7 @@ def test_writing_beside_a_different_text_of_the_same_source_warns(tmp_path):
 def test_a_folder_that_cannot_be_written_is_one_line_per_file_and_a_failing_exit(tmp_path):
     article = write(tmp_path / "article.txt", ARTICLE)
     write(tmp_path / "site" / "quotes", "a file where the quotes folder should be\n")
-    result = timeline("extract", str(article), "--published", "2016-12-12", "--write", "site", cwd=tmp_path)
+    result = timeline("extract", str(article), "--published", "2016-12-12", "--outlet", "Test Wire", "--write", "site", cwd=tmp_path)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert all(line.startswith("site/quotes/") and "cannot write the file" in line for line in result.stderr.splitlines())
@@ -199,7 +201,7 @@ def test_two_articles_quoting_the_same_opening_words_keep_their_own_quotes(tmp_p
     first = write(tmp_path / "first.txt", "Talks\n\nTroops captured the Old Town on Monday. “We are leaving the town today,” said Abu Test.\n")
     second = write(tmp_path / "second.txt", "More talks\n\nTroops captured the harbour on Monday. “We are leaving the harbour now,” said Abu Test.\n")
     for article in (first, second):
-        result = timeline("extract", str(article), "--published", "2016-12-12", "--write", "site", cwd=tmp_path)
+        result = timeline("extract", str(article), "--published", "2016-12-12", "--outlet", "Test Wire", "--write", "site", cwd=tmp_path)
         assert result.returncode == 0, result.stderr
     quotes = {path: text for path, text in tree(tmp_path / "site").items() if path.startswith("quotes/")}
     assert len(quotes) == 2 and sum(b"source = \"second\"" in text for text in quotes.values()) == 1
@@ -208,7 +210,7 @@ def test_two_articles_quoting_the_same_opening_words_keep_their_own_quotes(tmp_p
 
 
 def test_an_entry_citing_a_quote_from_a_source_it_does_not_list_is_refused(tmp_path):
-    timeline("extract", str(write(tmp_path / "first.txt", ARTICLE)), "--published", "2016-12-12", "--write", "site", cwd=tmp_path)
+    timeline("extract", str(write(tmp_path / "first.txt", ARTICLE)), "--published", "2016-12-12", "--outlet", "Test Wire", "--write", "site", cwd=tmp_path)
     write(tmp_path / "site" / "sources" / "other.md", '+++\ntitle = "Other"\noutlet = "X"\npublished = 2016-12-12\n+++\nText.\n')
     entry = next((tmp_path / "site" / "events").glob("*.md"))
     quote_id = next((tmp_path / "site" / "quotes").glob("*.md")).stem
@@ -224,7 +226,7 @@ def test_a_quote_id_made_unique_with_a_long_source_id_stays_a_valid_id(tmp_path)
     first = write(tmp_path / "first.txt", "Talks\n\nTroops captured the Old Town on Monday. “We are leaving the town today,” said Abu Test.\n")
     second = write(tmp_path / f"{long_name}.txt", "More talks\n\nTroops captured the harbour on Monday. “We are leaving the harbour now,” said Abu Test.\n")
     for article in (first, second):
-        result = timeline("extract", str(article), "--published", "2016-12-12", "--write", "site", cwd=tmp_path)
+        result = timeline("extract", str(article), "--published", "2016-12-12", "--outlet", "Test Wire", "--write", "site", cwd=tmp_path)
         assert result.returncode == 0, result.stderr
     checked = timeline("check", "site", "--drafts", cwd=tmp_path)
     assert checked.returncode == 0, checked.stderr
