@@ -125,6 +125,7 @@ def _phrase_goes_on(words: list[Token], verb_at: int | None) -> list[Token]:
 
 PARTICIPLES = load_verbs().participles
 DETERMINERS = load_verbs().determiners
+PARTICLES = frozenset("down up out off away back".split())
 
 
 def _without_appositions(words: list[Token], verb_at: int | None = None) -> list[Token]:
@@ -268,7 +269,8 @@ def _named(words: list[Token], persons: ByStart[Mention], subjects: ByStart[Ment
     shown = [w.text for w in words]
     at = words[0].start
     if words[0].low in PRONOUNS:
-        near = subjects.last_before(at, where=lambda p: p.person and p.end <= at)
+        # Not "Sinwar" in "Sinwar's appointment was an internal decision": the subject is the appointment.
+        near = subjects.last_before(at, where=lambda p: p.person and p.end <= at and not p.possessive)
         before = near if near and at - near.end <= SUBJECT_REACH else persons.last_before(at, where=lambda p: p.end <= at)
         if before:
             shown[0] = before.name
@@ -319,6 +321,8 @@ def _shortened(shown: list[str], verb: int | None) -> list[str]:
             continue  # ... and the comma after the state
         if kind is None or kind == 2 and words > LIMIT + 2:
             continue  # a clause may run a few words past the limit to end whole; a phrase may not
+        if low in ("and", "or") and _verb_ends(shown[j - 1]):
+            continue  # "shot down | or jammed 33 drones": the verbs share what follows
         if low == "to" and _infinitive(shown[j + 1 : j + 2]) and "for" in (w.lower() for w in shown[max(start, j - 5) : j]):
             continue  # "was not right for a judge | to give the impression": the "for" phrase needs its verb
         cost = kind + 2 * max(0, words - LIMIT) + (10 if words - counts[start] < 3 else 0) + (LIMIT - words) * 0.3
@@ -328,6 +332,25 @@ def _shortened(shown: list[str], verb: int | None) -> list[str]:
         # No phrase ends in reach, or only right after the verb: end at the limit.
         best = next(j for j, c in enumerate(counts) if c > LIMIT)
     return _trimmed(shown[:best], verb)
+
+
+def _after_auxiliary(shown: list[str]) -> bool:
+    """Whether the words end with an auxiliary, perhaps then "not" or an
+    adverb ("were not", "was quickly"): what follows is the verb itself."""
+    verbs = load_verbs()
+    for word in reversed(shown[-3:]):
+        low = word.lower()
+        if low in verbs.auxiliaries:
+            return True
+        if not (low in verbs.negations or low.endswith("ly")):
+            return False
+    return False
+
+
+def _verb_ends(word: str) -> bool:
+    """Whether a verb or its particle ends the words ("shot down", "jammed"), its object still to come."""
+    low = word.lower()
+    return word.islower() and (low in PARTICLES or low.endswith("ed") or low in load_verbs().past_forms)
 
 
 def _infinitive(following: list[str]) -> bool:
@@ -346,7 +369,7 @@ def _trimmed(shown: list[str], verb: int | None = None) -> list[str]:
         participle = (
             verb is not None and len(shown) - 1 > verb + 1 and shown[-1].islower()
             and (last.endswith("ed") or last in PARTICIPLES or last.endswith("ing") and shown[-2].lower() not in DETERMINERS)
-            and shown[-2].lower() not in load_verbs().auxiliaries
+            and not _after_auxiliary(shown[:-1])
         )  # "a letter stating", "the vote scheduled", "with an updated": a phrase cut short; not "a meeting"
         if not (last in DANGLING or not shown[-1][:1].isalnum() and shown[-1] not in "”)’\"" or participle):
             return shown

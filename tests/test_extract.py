@@ -667,3 +667,19 @@ def test_the_main_clause_after_an_opening_adverbial_keeps_its_subject_and_its_ap
 def test_an_object_relative_clause_with_a_date_of_its_own_is_titled_by_what_its_subject_did():
     text = "The two presidents met on Monday to discuss the border treaty, which their foreign ministers signed in 2009."
     assert [e.title for e in run(text).events] == ["The two presidents met to discuss the border treaty", "Their foreign ministers signed the border treaty"]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("The ministry said its forces shot down or jammed 33 drones overnight into Sunday, including over the Moscow region and Crimea.", "The ministry said its forces shot down or jammed 33 drones"),
+    ("On Tuesday he lamented the fact that Palestinian civilians, who are directly impacted by the war in Gaza, were not consulted on the best replacement for Haniyeh.", "He lamented the fact that Palestinian civilians were not consulted"),
+])
+def test_a_title_cut_short_keeps_a_verb_s_object_and_a_negated_passive(text, title):
+    assert run(text).events[0].title.startswith(title)
+
+
+def test_he_is_the_last_person_who_was_a_subject_not_one_named_in_a_possessive():
+    text = (
+        "Jamil Saadouni, 58, told a videographer on Tuesday that Sinwar's appointment was an internal decision.\n\n"
+        "He lamented the fact that civilians were not consulted."
+    )
+    assert run(text).events[-1].title.startswith("Jamil Saadouni lamented")
