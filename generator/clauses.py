@@ -167,7 +167,8 @@ def clauses(text: str, start: int, end: int, verbs: Verbs | None = None, words: 
         verb = next((g for g in groups if c_start <= g.start < c_end), None)
         subject = None
         if verb is not None:
-            first = at + (1 if opener and role != "main" else 0)
+            # The subject follows the opener ("after"), which may come after a span of time ("Hours after").
+            first = at + (next((k for k in range(3) if at + k < stop and words[at + k].low == opener), 0) + 1 if opener and role != "main" else 0)
             if first < len(words) and words[first].start < verb.start:
                 subject = (words[first].start, verb.start)
                 if words[first].low in verbs.negative_subjects:
@@ -415,6 +416,21 @@ def _finite_position(words: list[Token], i: int, verbs: Verbs, before: list[Verb
     return True
 
 
+def _opening_subordinator(words: list[Token], verbs: Verbs) -> int | None:
+    """Where the subordinator that opens the sentence is: its first word, or
+    after a span of time ("Hours after ...", "Two days before ...", "Shortly after ...")."""
+    for k, word in enumerate(words[:3]):
+        if word.low in verbs.subordinators:
+            return k
+        if not (word.low in TIME_SPANS or word.text.isdigit() or word.low in NUMBER_WORDS):
+            return None
+    return None
+
+
+TIME_SPANS = frozenset("hours days weeks months years minutes moments seconds shortly soon just only long a few".split())
+NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten several".split())
+
+
 def _in_opening_phrase(words: list[Token], i: int, verbs: Verbs) -> bool:
     """Whether the word at i is a participle in a phrase that opens the
     sentence with a preposition that takes no clause, before its comma and
@@ -556,8 +572,9 @@ def _openings(words: list[Token], groups: list[Verb], verbs: Verbs) -> list[tupl
         if word.start in verb_at:
             last_verb = verb_at[word.start]
         if i == 0:
-            if low in verbs.subordinators and _verb_before_comma(words, i + 1, groups) and not _time_follows(words, i + 1, verbs):
-                cuts[0] = (0, "adverbial", low)
+            opener = _opening_subordinator(words, verbs)
+            if opener is not None and _verb_before_comma(words, opener + 1, groups) and not _time_follows(words, opener + 1, verbs):
+                cuts[0] = (0, "adverbial", words[opener].low)
             continue
         if low in (";", "—", "–", "-") or (low == ":" and _verb_before_comma(words, i + 1, groups)):
             # ("-" alone is a dash set off by spaces: a hyphen is inside its word.)

@@ -961,7 +961,8 @@ def _title(text: str, rules: Rules, draft: Draft, persons: ByStart, subjects: By
         return titles.quote_title(said.speaker, said.text)
     start = reporting.start
     if reporting.subject:
-        start = min(start, reporting.subject[0])
+        # An adverbial clause's title starts at its subject ("Hours after | Sinwar was named").
+        start = reporting.subject[0] if reporting.role == "adverbial" else min(start, reporting.subject[0])
     elif reporting.role == "main":
         # "The governments, which sponsor the talks, invited ...": the subject opens the part.
         start = draft.start

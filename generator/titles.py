@@ -35,7 +35,7 @@ DANGLING = frozenset(
 # After "to", words that open a noun phrase rather than a verb.
 NOT_VERBS = frozenset(load_verbs().determiners | {"power", "court", "prison", "hospital", "jail", "office", "death", "date"})
 # Words that open a phrase before the subject ("Up to the present moment, it").
-OPENING_WORDS = frozenset("up in on at by for with from to into over under after before during since until through about amid despite following of among besides like unlike as including".split())
+OPENING_WORDS = frozenset("up in on at by for with from to into over under after before during since until through about amid despite following of among besides like unlike as including according".split())
 # A clause proposed on its own drops the word that tied it to its sentence ("Because the division had ...").
 SUBORDINATORS = frozenset("because although though whereas while".split())
 CLAUSE_WORDS = SUBORDINATORS | frozenset("since after before when as once until if".split())

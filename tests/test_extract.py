@@ -683,3 +683,13 @@ def test_he_is_the_last_person_who_was_a_subject_not_one_named_in_a_possessive()
         "He lamented the fact that civilians were not consulted."
     )
     assert run(text).events[-1].title.startswith("Jamil Saadouni lamented")
+
+
+def test_a_sentence_opening_with_a_span_of_time_and_after_is_an_adverbial_clause_then_the_main_one():
+    text = "Hours after Yahya Sinwar was named the new leader of the bureau on Tuesday, many in Gaza wondered what it meant."
+    assert [e.title for e in run(text).events][0] == "Yahya Sinwar was named the new leader of the bureau"
+
+
+def test_an_according_to_phrase_that_opens_the_sentence_is_left_out_of_the_title():
+    text = "According to a slideshow obtained by the Citizen, the department returned the floors in August."
+    assert run(text).events[0].title == "The department returned the floors"
