@@ -315,8 +315,11 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     others = [c for c in part.clauses if c is not clause]
     governed = dating.governing(text, rules, dated, clause, others, quoted, sentence.start)
     state = _state_report(clause) and bool(rules.state_reports.search(text, part.start, part.end))
-    attributed = part.speech is not None and part.speech.role == "attribution"
-    if not _reports(clause) and not _planned(clause, governed, published) and not state and not attributed:
+    # "Qantas plans daily flights, the airline announced": told on someone's word; not what did not happen.
+    attributed = part.speech is not None and part.speech.role == "attribution" and verb is not None and not verb.negated
+    # A plan is of something to happen ("the bridge is set to open on Wednesday"), not a state ("tomorrow will be quieter").
+    planned = _planned(clause, governed, published) and not verb.state
+    if not _reports(clause) and not planned and not state and not attributed:
         return None
     if governed is None and part.speech is not None:
         governed = dating.governing(text, rules, dated, part.speech, others, quoted, sentence.start)

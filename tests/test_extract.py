@@ -307,6 +307,14 @@ def test_a_plan_with_a_date_still_ahead_is_proposed_as_a_plan():
     assert (event.kind, event.date.value) == ("plan", "2016-12-14")
 
 
+def test_a_state_to_come_is_no_plan():
+    assert run("Tomorrow will be a quieter day on the roads.").events == ()
+
+
+def test_what_someone_says_did_not_happen_is_no_happening():
+    assert run("Private companies did not pay for the minister's trips abroad, a spokesman said on Monday.").events == ()
+
+
 # -- Dates: the expression that governs the verb ------------------------------------
 
 
