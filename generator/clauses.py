@@ -169,7 +169,9 @@ def clauses(text: str, start: int, end: int, verbs: Verbs | None = None, words: 
         if verb is not None:
             # The subject follows the opener ("after"), which may come after a span of time ("Hours after").
             first = at + (next((k for k in range(3) if at + k < stop and words[at + k].low == opener), 0) + 1 if opener and role != "main" else 0)
-            if first < len(words) and words[first].start < verb.start:
+            ahead = [w for w in words[first:stop] if w.start < verb.start]
+            # "and specifically named Munir": an adverb before the verb is no subject.
+            if ahead and not all(w.low.endswith("ly") or w.low in verbs.group_adverbs for w in ahead):
                 subject = (words[first].start, verb.start)
                 if words[first].low in verbs.negative_subjects:
                     verb = replace(verb, negated=True)

@@ -701,3 +701,8 @@ def test_a_sentence_opening_with_a_span_of_time_and_after_is_an_adverbial_clause
 def test_an_according_to_phrase_that_opens_the_sentence_is_left_out_of_the_title():
     text = "According to a slideshow obtained by the Citizen, the department returned the floors in August."
     assert run(text).events[0].title == "The department returned the floors"
+
+
+def test_an_adverb_before_a_second_verb_is_not_its_subject():
+    text = "Khan accused the military of his removal in April 2022 and specifically named Munir as responsible for his arrest in May 2023."
+    assert [e.title for e in run(text).events][-1].startswith("Khan specifically named Munir")
