@@ -62,14 +62,16 @@ def on_calendar(timex: dates.Timex) -> bool:
     return bool(timex.value) and timex.value[:1].isdigit() and not timex.unresolved
 
 
-def from_words(timex: dates.Timex, mod: str | None = None, verb: Verb | None = None, published: date | None = None) -> FoundDate:
+def from_words(timex: dates.Timex, mod: str | None = None, verb: Verb | None = None, published: date | None = None, past: bool = False) -> FoundDate:
     """The date the words give; read in the past when the verb they date is
-    told in the past but the words alone were read ahead ("changed to a
-    calendar year in December", written in November, is last December)."""
+    told in the past (or `past`: what it dates was done by the report) but
+    the words alone were read ahead ("changed to a calendar year in
+    December", written in November, is last December)."""
     if timex.value is None:
         return FoundDate(None, timex.text, None, "unresolved")
     value, precision = timex.value, timex.precision
-    if verb is not None and published is not None and verb.tense in ("past", "perfect", "past-perfect") and not verb.ahead:
+    told_past = past or verb is not None and verb.tense in ("past", "perfect", "past-perfect") and not verb.ahead
+    if published is not None and told_past:
         try:
             if dates.when_of(value).start > published:
                 past = dates.resolve(timex.text, published)

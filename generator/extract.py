@@ -316,7 +316,7 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     governed = dating.governing(text, rules, dated, clause, others, quoted, sentence.start)
     state = _state_report(clause) and bool(rules.state_reports.search(text, part.start, part.end))
     # "Qantas plans daily flights, the airline announced": told on someone's word; not what did not happen.
-    attributed = part.speech is not None and part.speech.role == "attribution" and verb is not None and not verb.negated
+    attributed = part.speech is not None and part.speech.role == "attribution" and verb is not None and not verb.negated and not verb.state
     # A plan is of something to happen ("the bridge is set to open on Wednesday"), not a state ("tomorrow will be quieter").
     planned = _planned(clause, governed, published) and not verb.state
     if not _reports(clause) and not planned and not state and not attributed:
@@ -598,7 +598,7 @@ def _attach(text: str, drafts: list[Draft], found, said, persons: ByStart, timex
                 holder = first
         if holder is None and _testifies(quote):
             # The telling is an entry of its own, as well as what it tells, when the article dates it.
-            holder = _testimony_for(text, testimonies, quote, sentences, persons, calendar, told)
+            holder = _testimony_for(text, testimonies, quote, sentences, persons, calendar, told, published)
         if holder is None and not inside:
             holder = news.of(_time_told(times, told, quote.attribution), quote.start)
             if holder is not None:
@@ -649,7 +649,9 @@ def _testifies(quote: Quotation) -> bool:
     return bool(quote.channel) and quote.channel != quotations.NOT_STATED
 
 
-def _testimony_for(text: str, testimonies: dict[str, Draft], quote: Quotation, sentences: ByStart, persons: ByStart, calendar: ByStart, told: dict[int, FoundDate]) -> Draft | None:
+def _testimony_for(
+    text: str, testimonies: dict[str, Draft], quote: Quotation, sentences: ByStart, persons: ByStart, calendar: ByStart, told: dict[int, FoundDate], published,
+) -> Draft | None:
     """The testimony a quotation belongs to: the speaker's, when the article
     is still on them; else a new one, told where the speaker was named, and
     dated by its own words or the time the story was telling there. None
@@ -662,8 +664,10 @@ def _testimony_for(text: str, testimonies: dict[str, Draft], quote: Quotation, s
     if named:
         intro = sentences.holding(named.start) or at
         at = intro if intro.paragraph == at.paragraph else at
-    own = [t for t in calendar.between(at.start, at.end) if t.end <= at.end and dating.on_calendar(t)]
-    when = dating.from_words(own[0]) if own else told.get(at.start) if _told_in_past(text, quote) else None
+    # A date in the quotation itself ("the Oct. 7 terrorists") is the speaker's, not when they spoke.
+    own = [t for t in calendar.between(at.start, at.end) if t.end <= at.end and dating.on_calendar(t) and not quote.opened <= t.start < quote.end]
+    # Words given are given by the day of the report: "Oct. 7", written in August, is last October.
+    when = dating.from_words(own[0], published=published, past=True) if own else told.get(at.start) if _told_in_past(text, quote) else None
     if when is None:
         return None
     draft = Draft(at.start, at.end, "testimony", when, None, at.paragraph, [])

@@ -706,3 +706,11 @@ def test_an_according_to_phrase_that_opens_the_sentence_is_left_out_of_the_title
 def test_an_adverb_before_a_second_verb_is_not_its_subject():
     text = "Khan accused the military of his removal in April 2022 and specifically named Munir as responsible for his arrest in May 2023."
     assert [e.title for e in run(text).events][-1].startswith("Khan specifically named Munir")
+
+
+def test_a_testimony_is_dated_in_the_past_and_not_by_a_date_inside_its_words():
+    text = (
+        "Hamas named Sinwar its leader on Tuesday.\n\n"
+        "\"There is only one place for Sinwar, beside the rest of the Oct. 7 attackers,\" the spokesman told Al-Arabiya television."
+    )
+    assert all(e.date.value != "2016-10-07" for e in run(text, published=date(2016, 8, 8)).events)
