@@ -714,3 +714,7 @@ def test_a_testimony_is_dated_in_the_past_and_not_by_a_date_inside_its_words():
         "\"There is only one place for Sinwar, beside the rest of the Oct. 7 attackers,\" the spokesman told Al-Arabiya television."
     )
     assert all(e.date.value != "2016-10-07" for e in run(text, published=date(2016, 8, 8)).events)
+
+
+def test_a_decimal_sum_stays_one_word_in_a_title():
+    assert run("The package was cut from R11bn to R5.5bn on Monday.").events[0].title == "The package was cut from R11bn to R5.5bn"
