@@ -693,10 +693,17 @@ def _finish(
 ) -> tuple[FoundEvent, ...]:
     events, used = [], set()
     where = ByStart(places, start=lambda place: place[0], end=lambda place: place[1])
+    source = None  # the last entry's source, for a "they said" that follows it
     for draft in _told_again(_merged(drafts, persons), read, rules):
         passage = text[draft.start : draft.end]
         certainty, according_to = _certainty(read, rules, draft, persons)
         title = _title(read, rules, draft, persons, subjects, words)
+        they = draft.told_by is not None and read[draft.told_by[0] : draft.told_by[1]].strip().lower() == "they"
+        if they and source:
+            # "The death toll had risen to 21, Russian authorities said. They said 42 were wounded."
+            according_to = source
+            title = re.sub(r"^They\b", source[:1].upper() + source[1:], title)
+        source = according_to if according_to not in (None, NOT_NAMED) else None
         names = tuple(dict.fromkeys(name for a, b, name in where.between(draft.start, draft.end) if b <= draft.end))
         if not names and RELATIVE.match(passage):
             # "Palmyra, which it had lost": the place or name the clause is about comes just before it.

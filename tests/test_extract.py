@@ -718,3 +718,9 @@ def test_a_testimony_is_dated_in_the_past_and_not_by_a_date_inside_its_words():
 
 def test_a_decimal_sum_stays_one_word_in_a_title():
     assert run("The package was cut from R11bn to R5.5bn on Monday.").events[0].title == "The package was cut from R11bn to R5.5bn"
+
+
+def test_they_who_speak_after_a_source_are_that_source():
+    text = "The death toll rose to 21 on Saturday, Russian authorities said. They said 42 other people had been wounded."
+    last = run(text).events[-1]
+    assert (last.title, last.according_to) == ("Russian authorities said 42 other people had been wounded", "Russian authorities")
