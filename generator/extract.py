@@ -752,6 +752,7 @@ SENTENCE_END = re.compile(r"(?:^|[.!?”\"]\s+|\n)$")
 RELATIVE = re.compile(r"(?:which|who|whom|where)\b")
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{2,}|\b[A-Z]{2}\b")  # words, and two-letter initials ("AK Party", "UN")
 SUBJECT_RELATIVE = re.compile(r"(?:which|who)\s+")
+FIRST_PERSON = re.compile(r"(?:I|We|Our|My)\b")
 PERSONAL = re.compile(r"\b(?:he|she|they|we|I)\b", re.IGNORECASE)  # a subject that is someone
 
 
@@ -982,7 +983,12 @@ def _title(text: str, rules: Rules, draft: Draft, persons: ByStart, subjects: By
         start = draft.start
     end = draft.told_end or draft.end
     made = titles.title(text, rules, start, end, draft.cut, persons, verb.start if verb else None, draft.subject, subjects, words)
-    return made or titles.title(text, rules, draft.start, end, draft.cut, persons, subjects=subjects, words=words)
+    made = made or titles.title(text, rules, draft.start, end, draft.cut, persons, subjects=subjects, words=words)
+    if draft.quotation is not None and draft.quotation.speaker and FIRST_PERSON.match(made):
+        # "In April we hired 500," Kieswetter said: the speaker's own words, theirs by name.
+        quote = draft.quotation
+        return titles.quote_title(quote.speaker, text[max(draft.start, quote.opened) : min(draft.end, quote.end)].strip(" \"“”"))
+    return made
 
 
 def _quote_ids(found: list[Quotation]) -> dict[int, str]:

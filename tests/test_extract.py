@@ -724,3 +724,9 @@ def test_they_who_speak_after_a_source_are_that_source():
     text = "The death toll rose to 21 on Saturday, Russian authorities said. They said 42 other people had been wounded."
     last = run(text).events[-1]
     assert (last.title, last.according_to) == ("Russian authorities said 42 other people had been wounded", "Russian authorities")
+
+
+def test_a_happening_a_speaker_tells_in_the_first_person_is_titled_with_their_words_and_name():
+    text = "\"In April we hired 500 people,\" Edward Kieswetter said on Monday."
+    titles = [e.title for e in run(text).events]
+    assert "Edward Kieswetter: “In April we hired 500 people”" in titles
