@@ -14,7 +14,6 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
 
 from generator import clauses, dates, dating, quotations, titles
 from generator.clauses import Clause, main_clause
@@ -763,7 +762,8 @@ def _told_again(drafts: list[Draft], text: str, rules: Rules) -> list[Draft]:
     winner") joins the first telling. Each joins as a further passage."""
     kept: list[Draft] = []
     same_date: dict[tuple, list[Draft]] = {}  # the kept entries by date: only those can tell the same happening
-    words = {id(d): _content_words(text, d, rules) for d in drafts}
+    common = _common(rules)
+    words = {id(d): _content_words(text, d, common) for d in drafts}
     reached: dict[int, int] = {}  # the last paragraph each kept entry has a passage in
     for draft in drafts:
         dated = same_date.setdefault((draft.date.value, draft.date.mod), [])
@@ -776,7 +776,7 @@ def _told_again(drafts: list[Draft], text: str, rules: Rules) -> list[Draft]:
             d for d in reversed(same_date.get((draft.date.value, None), []))
             if d.date.basis == "words" and not d.comment and draft.paragraph - reached[id(d)] <= DETAIL_REACH
         ), None) if draft.date.basis in CARRIED else None
-        if first is None and news is not None and _detail(draft) and _among(text, draft.actor, news, rules):
+        if first is None and news is not None and _detail(draft) and _among(text, draft.actor, news, common):
             first = news
         if first is None:
             kept.append(draft)
@@ -802,14 +802,14 @@ def _detail(draft: Draft) -> bool:
     return draft.date.basis in CARRIED and draft.told_by is None and not speaks
 
 
-def _among(text: str, actor: tuple[int, int] | None, news: Draft, rules: Rules) -> bool:
+def _among(text: str, actor: tuple[int, int] | None, news: Draft, common: frozenset[str]) -> bool:
     """Whether a detail's doer, if it names one, takes part in the news:
     "Williams" in "Serena Williams won", not "the minister" after "the
     spacecraft landed" (whose congratulations are a happening of their own)."""
     if actor is None:
         return True
     told = {w.lower() for a, b in [(news.start, news.end), *news.also] for w in WORD.findall(text[a:b])}
-    words = [w for w in WORD.findall(text[actor[0] : actor[1]]) if w.lower() not in _common(rules)]
+    words = [w for w in WORD.findall(text[actor[0] : actor[1]]) if w.lower() not in common]
     names = [w for w in words if w[0].isupper()]
     # A name is known by its last word: "Steve Ballmer" is not "Steve Jobs".
     return names[-1].lower() in told if names else any(w.lower() in told for w in words)
@@ -826,7 +826,7 @@ def _same_happening(first: Draft, other: Draft, mine: set[str], theirs: set[str]
     return len(mine & theirs) >= max(2, 0.35 * min(len(mine), len(theirs)))
 
 
-def _content_words(text: str, draft: Draft, rules: Rules) -> set[str]:
+def _content_words(text: str, draft: Draft, common: frozenset[str]) -> set[str]:
     """The stems of the words that say what happened: the clause's, without
     function words; "declared" and "declares" share "declar". Of a
     statement, what is said, not who says it."""
@@ -836,10 +836,9 @@ def _content_words(text: str, draft: Draft, rules: Rules) -> set[str]:
         start = clause.verb.end
     words = WORD.findall(text[start:end])
     commentary = clauses.load_verbs().commentary
-    return {w.lower()[:6] for w in words if w.lower() not in _common(rules) and w.lower() not in commentary}
+    return {w.lower()[:6] for w in words if w.lower() not in common and w.lower() not in commentary}
 
 
-@cache
 def _common(rules: Rules) -> frozenset[str]:
     """The words that say nothing of what happened or who did it."""
     verbs = clauses.load_verbs()
