@@ -226,6 +226,8 @@ def _subject(words: list[Token], persons: ByStart[Mention]) -> list[Token]:
     # "Apple, Google and Microsoft" is a list, kept whole; "ISIS, or the
     # Islamic State, an armed group," is a name and its appositions.
     listed = any(segment[0].low == "and" for segment in segments[1:]) or len(segments) > 1 and all(len(s) <= 3 for s in segments)
+    # "Immigration, Refugees and Citizenship Canada": the last of the list holds its "and".
+    listed |= len(segments) > 1 and any(w.low == "and" for w in segments[-1][1:]) and all(len(s) <= 5 for s in segments)
     if listed and sum(map(len, segments)) <= 2 * SUBJECT_WORDS:
         return [w for w in words if w.start >= first]  # "Both Erdogan, 69, and Kilicdaroglu": every name stays
     # "The co-founder of the company, Steve Jobs,": the name the subject gives;

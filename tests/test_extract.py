@@ -730,3 +730,8 @@ def test_a_happening_a_speaker_tells_in_the_first_person_is_titled_with_their_wo
     text = "\"In April we hired 500 people,\" Edward Kieswetter said on Monday."
     titles = [e.title for e in run(text).events]
     assert "Edward Kieswetter: “In April we hired 500 people”" in titles
+
+
+def test_a_name_that_is_a_list_keeps_its_every_part_in_the_title():
+    text = "In support of the plan, Immigration, Refugees and Citizenship Canada chose to release 10 floors on Monday."
+    assert run(text).events[0].title == "Immigration, Refugees and Citizenship Canada chose to release 10 floors"
