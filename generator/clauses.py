@@ -384,6 +384,8 @@ def _finite_position(words: list[Token], i: int, verbs: Verbs, before: list[Verb
         # The first word of a sentence is a verb only in a headline's style ("Says ..."), which is left alone.
         return False
     previous = words[j].low
+    if sum(1 if w.text == "(" else -1 if w.text == ")" else 0 for w in words[:i]) > 0:
+        return False  # "(first used in its iPad tablet)": an aside, not the sentence's verb
     if _in_opening_phrase(words, i, verbs):
         return False  # "During a media event held at its headquarters, Apple released ..."
     # "the warnings that went unheeded": "that" after a noun opens a relative clause.
@@ -693,10 +695,13 @@ def _verb_right_after(words: list[Token], i: int, groups: list[Verb]) -> bool:
 
 
 def _subject_then_verb(words: list[Token], i: int, groups: list[Verb]) -> bool:
-    """A new subject and its verb after "and": "..., and the army withdrew"."""
-    if i >= len(words) or any(g.start == words[i].start for g in groups):
+    """A new subject and its verb after "and": "..., and the army withdrew";
+    not a noun with a relative clause ("a drone and missile attack that killed two")."""
+    if i >= len(words) or any(g.start == words[i].start for g in groups) or not _verb_before_comma(words, i, groups):
         return False
-    return _verb_before_comma(words, i, groups)
+    first = next(g for g in groups if g.start >= words[i].start)
+    at = bisect_left(words, first.start, key=lambda w: w.start)
+    return words[at - 1].low not in ("that", "which", "who")
 
 
 def _after_noun(words: list[Token], i: int, verbs: Verbs) -> bool:

@@ -168,7 +168,7 @@ def _participle_between(text: str, start: int, end: int, ing_only: bool = False)
         # "-ing" with an object ("trailing InSight", "facing the court"), not an adjective ("annual opening keynote").
         with_object = following.lower() in verbs.determiners or following.lower() == "to" or following[:1].isupper() or following[:1].isdigit()
         past = not ing_only and (low.endswith("ed") and low not in verbs.not_past or low in verbs.participles)
-        participle = past or low.endswith("ing") and len(low) > 4 and with_object
+        participle = past or low.endswith("ing") and len(low) > 4 and with_object and low not in verbs.prepositions  # not "during"
         after_noun = before.isalpha() and before not in verbs.auxiliaries and before not in ("been", "be", "being", "to", "and", "or", "but") and before not in verbs.determiners and before not in verbs.prepositions
         if participle and after_noun:
             return True

@@ -735,3 +735,14 @@ def test_a_happening_a_speaker_tells_in_the_first_person_is_titled_with_their_wo
 def test_a_name_that_is_a_list_keeps_its_every_part_in_the_title():
     text = "In support of the plan, Immigration, Refugees and Citizenship Canada chose to release 10 floors on Monday."
     assert run(text).events[0].title == "Immigration, Refugees and Citizenship Canada chose to release 10 floors"
+
+
+def test_a_happening_used_and_a_time_after_during_are_read():
+    text = "Russia used the Oreshnik missile during a mass drone and missile attack on Kyiv on Sunday that killed at least two people."
+    (event,) = run(text).events
+    assert (event.title, event.date.value) == ("Russia used the Oreshnik missile during a mass drone and missile attack", "2016-12-11")
+
+
+def test_a_verb_inside_parentheses_is_an_aside_not_the_sentence_s_verb():
+    text = "The phone now runs on the faster A4 processor (first used in the tablet in April), the company said on Monday."
+    assert [e.date.value for e in run(text).events] == ["2016-12-12"]
