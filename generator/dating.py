@@ -205,6 +205,10 @@ def _reading(text: str, rules: Rules, timex: dates.Timex, verb_at: int | None = 
 # -- The story's time ---------------------------------------------------------------
 
 
+STORY_YEAR_REACH = 6  # sentences after a day that a day without a year may still be in its year
+MONTH_NAME = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b\.?", re.IGNORECASE)
+
+
 @dataclass
 class Story:
     """The time the article is telling: the news it opens with (its lede's
@@ -215,6 +219,8 @@ class Story:
     paragraph: int = -1
     recent: FoundDate | None = None  # the last time a sentence of this paragraph set
     recent_at: int = -1  # ... in which sentence
+    last: FoundDate | None = None  # the last day any sentence set, for the year a day without one is in
+    last_at: int = -1
     sentences_told: int = 0  # body sentences read so far
 
     def read(self, paragraph: int) -> None:
@@ -230,6 +236,7 @@ class Story:
         if found.value is None or found.mod or found.precision not in ("day", "weekend", "week", "month", "year"):
             return
         self.recent, self.recent_at = found, self.sentences_told
+        self.last, self.last_at = found, self.sentences_told
         if happening and self.news is None and self.sentences_told <= 3 and self._is_news(found):
             self.news = found
 
@@ -248,6 +255,25 @@ class Story:
         if anchor is None:
             return None
         return replace(anchor, basis="previous sentence" if anchor is self.recent else "story", mod=None)
+
+    def in_its_year(self, found: FoundDate) -> FoundDate:
+        """A day or month the words give without a year, read in the year the
+        story is telling when that is nearer: after "Monday, Dec. 14" (2015),
+        "Dec. 17" is 2015's, not the report's year's."""
+        anchor = self.last
+        if (
+            anchor is None or found.value is None or found.precision != "day" or anchor.precision != "day"
+            or self.sentences_told - self.last_at > STORY_YEAR_REACH or re.search(r"\d{4}", found.text or "") or not MONTH_NAME.search(found.text or "")
+        ):
+            return found  # "Friday", "yesterday", "in March": read against the report's day
+        try:
+            told, then = dates.when_of(found.value).start, dates.when_of(anchor.value).start
+            moved = told.replace(year=then.year)
+        except (dates.DateError, ValueError):
+            return found
+        if moved.year == told.year or abs((moved - then).days) >= abs((told - then).days):
+            return found
+        return replace(found, value=moved.isoformat() if found.precision == "day" else moved.isoformat()[:7])
 
     def carry(self, text: str, rules: Rules, clause: Clause, state: bool = False) -> FoundDate | None:
         """The time an undated clause is told in, if the story gives one:

@@ -176,6 +176,10 @@ def _calendar(g: Reading) -> str:
                 year = _choose(lambda k: (date(ref.year + k, month, day),) * 2, ref, g.side()).year
             except ValueError:
                 raise DateError("is not a day in the calendar") from None
+            weekday = g.word("weekday")
+            if weekday is not None and date(year, month, day).weekday() != weekday:
+                # "Monday, Dec. 14", written in December 2016: the weekday says which year (2015).
+                year = next((y for k in WEEKDAY_YEARS for y in [ref.year + k] if _is_day(y, month, day) and date(y, month, day).weekday() == weekday), year)
     else:
         year = g.year()
     try:
@@ -192,6 +196,17 @@ def _calendar(g: Reading) -> str:
         actual = date(year, month, day).strftime("%A")
         raise DateError(f"does not add up: {value} was a {actual}, not a {g.get('weekday').capitalize()}")
     return value
+
+
+WEEKDAY_YEARS = (-1, 1, -2, -3, 2, -4, -5, -6)  # the years tried for a weekday, nearest first and the past before the future
+
+
+def _is_day(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _iso_week(g: Reading) -> str:

@@ -746,3 +746,11 @@ def test_a_happening_used_and_a_time_after_during_are_read():
 def test_a_verb_inside_parentheses_is_an_aside_not_the_sentence_s_verb():
     text = "The phone now runs on the faster A4 processor (first used in the tablet in April), the company said on Monday."
     assert [e.date.value for e in run(text).events] == ["2016-12-12"]
+
+
+def test_a_day_without_a_year_right_after_a_day_of_another_year_is_in_that_year():
+    text = (
+        "The drama began on Monday, Dec. 14, when an email arrived at the district.\n\n"
+        "On Dec. 15, the schools reopened.\n\nThe district published its report on Friday."
+    )
+    assert [e.date.value for e in run(text, published=date(2016, 12, 16)).events] == ["2015-12-14", "2015-12-15", "2016-12-16"]

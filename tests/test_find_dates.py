@@ -293,3 +293,8 @@ def test_hours_counted_back_beside_a_topic_that_asks_for_a_coarser_precision_do_
     (timex,) = find(text, date(2016, 1, 1))
     assert timex.text == "Four hours earlier"
     assert timex.value.startswith("2015-12-31")
+
+
+def test_a_weekday_beside_a_day_without_a_year_says_which_year_it_is():
+    timex = found("The drama began on Monday, Dec. 14, when an email arrived.", date(2016, 12, 16))["Monday, Dec. 14"]
+    assert timex.value == "2015-12-14"
