@@ -304,10 +304,10 @@ def _nonfinite(words: list[Token], i: int, verbs: Verbs) -> tuple[Verb, int] | N
     if low in ("being", "having") and i + 1 < len(words) and _is_past(words[i + 1].low, verbs):
         head = words[i + 1].low
         base = lemma(head, verbs)
-        return Verb(words[i].start, words[i + 1].end, head, base, "past", low == "being", False, False, False, base in verbs.speech, base in verbs.states), i + 2
+        return Verb(words[i].start, words[i + 1].end, head, base, "past", low == "being", False, False, False, base in verbs.speech, _stative(base, words, i + 2, verbs)), i + 2
     if low.endswith("ing") and len(low) > 4 and low not in ("being", "having") and low.isalpha():
         base = lemma(low, verbs)
-        return Verb(words[i].start, words[i].end, low, base, "past", False, False, True, False, base in verbs.speech, base in verbs.states), i + 1
+        return Verb(words[i].start, words[i].end, low, base, "past", False, False, True, False, base in verbs.speech, _stative(base, words, i + 1, verbs)), i + 1
     return None
 
 
@@ -366,7 +366,7 @@ def _simple(words: list[Token], i: int, verbs: Verbs, tense: str) -> tuple[Verb,
     ahead = (base in verbs.ahead or head in verbs.ahead) and _next(words, i) == "to" and base not in verbs.speech
     # "they never materialized", "he not only resigned": a negation just before.
     negated = any(w.low in verbs.negations for w in words[max(0, i - 2) : i]) and not (i >= 2 and words[i - 2].low == "not" and words[i - 1].low == "only")
-    verb = Verb(words[i].start, words[i].end, head, base, tense, False, negated, False, ahead, base in verbs.speech, base in verbs.states)
+    verb = Verb(words[i].start, words[i].end, head, base, tense, False, negated, False, ahead, base in verbs.speech, _stative(base, words, i + 1, verbs))
     return verb, i + 1
 
 
@@ -447,6 +447,11 @@ def _in_opening_phrase(words: list[Token], i: int, verbs: Verbs) -> bool:
         and not any(w.text == "," or w.text[:1].isupper() for w in words[1:i])
         and _next(words, i) in verbs.prepositions | {"by"} and any(w.text == "," for w in words[i + 1 :])
     )
+
+
+def _stative(base: str, words: list[Token], after: int, verbs: Verbs) -> bool:
+    """Whether the verb tells a state: "appeared calm" does, "appeared in court" does not."""
+    return base in verbs.states and not (base == "appear" and after < len(words) and words[after].low in ("in", "before", "at"))
 
 
 def _reduced_relative(words: list[Token], verb: Verb, verbs: Verbs) -> bool:

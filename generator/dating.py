@@ -205,6 +205,7 @@ def _reading(text: str, rules: Rules, timex: dates.Timex, verb_at: int | None = 
 # -- The story's time ---------------------------------------------------------------
 
 
+STORY_DAYS = re.compile(r"(?:the\s+)?(?:next|following|previous)\s+day|the\s+day\s+(?:before|after)|that\s+day", re.IGNORECASE)
 STORY_YEAR_REACH = 6  # sentences after a day that a day without a year may still be in its year
 MONTH_NAME = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b\.?", re.IGNORECASE)
 
@@ -274,6 +275,22 @@ class Story:
         if moved.year == told.year or abs((moved - then).days) >= abs((told - then).days):
             return found
         return replace(found, value=moved.isoformat() if found.precision == "day" else moved.isoformat()[:7])
+
+    def counted_from_story(self, found: FoundDate, published: date | None) -> FoundDate:
+        """ "The next day", "the day before", "that day": counted from the day
+        the story was just telling, not from the report's ("Roof was arrested
+        on June 18, 2015. The next day, he appeared in court")."""
+        anchor = self.last
+        if anchor is None or published is None or found.value is None or found.precision != "day" or not STORY_DAYS.fullmatch((found.text or "").strip()):
+            return found
+        try:
+            shift = dates.when_of(found.value).start - published
+            then = dates.when_of(anchor.value).start
+        except dates.DateError:
+            return found
+        if then == published:
+            return found
+        return replace(found, value=(then + shift).isoformat())
 
     def carry(self, text: str, rules: Rules, clause: Clause, state: bool = False) -> FoundDate | None:
         """The time an undated clause is told in, if the story gives one:

@@ -334,7 +334,7 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
             cut.append((length.start, length.start + len(when.text)))
     if when is None and governed is not None:
         timex, mod = governed
-        when = story.in_its_year(dating.from_words(timex, mod, verb, published))
+        when = story.counted_from_story(story.in_its_year(dating.from_words(timex, mod, verb, published)), published)
         # Not from "in March and June", nor "pictures of Monday", where it is part of a noun phrase.
         if not re.match(r"\s*(?:and|or|through|-|–)\s", text[timex.end : timex.end + 9]) and not re.search(r"\bof\s+$", text[max(0, timex.start - 4) : timex.start]):
             cut.append(_date_words(text, rules, timex))

@@ -754,3 +754,8 @@ def test_a_day_without_a_year_right_after_a_day_of_another_year_is_in_that_year(
         "On Dec. 15, the schools reopened.\n\nThe district published its report on Friday."
     )
     assert [e.date.value for e in run(text, published=date(2016, 12, 16)).events] == ["2015-12-14", "2015-12-15", "2016-12-16"]
+
+
+def test_the_next_day_counts_from_the_day_the_story_was_telling():
+    text = "Roof was arrested on June 18, 2015.\n\nThe next day, he appeared in court."
+    assert [e.date.value for e in run(text, published=date(2016, 12, 15)).events] == ["2015-06-18", "2015-06-19"]
