@@ -621,7 +621,7 @@ def _openings(words: list[Token], groups: list[Verb], verbs: Verbs) -> list[tupl
         elif previous == "," and _attribution_follows(words, i, groups):
             # "..., the airline announced Friday.": whose words the sentence is.
             cuts.append((i, "attribution", None))
-        elif word.start in verb_at and cuts[-1][1] == "relative" and cuts[-1][2] in ("who", "which", "that") and words[cuts[-1][0] - 1].text != "," and _verb_inside(groups, words[cuts[-1][0]].start, word.start) and not any(c[1] == "main" and c[0] > 0 for c in cuts):
+        elif word.start in verb_at and cuts[-1][1] == "relative" and cuts[-1][2] in ("who", "which", "that") and words[cuts[-1][0] - 1].text != "," and _verb_inside(groups, words[cuts[-1][0]].start, word.start) and not any(c[1] == "main" and c[0] > 0 for c in cuts) and previous not in ("and", "or"):
             # "A woman who was watching her clothes dry was killed Thursday": the main verb after a relative clause.
             cuts.append((i, "main", None))
         elif low in ("and", "or", "but") and i + 1 < len(words) and words[i + 1].start in verb_at and verb_at[words[i + 1].start].tense in ("past", "perfect", "present") and cuts[-1][1] != "relative":

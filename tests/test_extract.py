@@ -759,3 +759,8 @@ def test_a_day_without_a_year_right_after_a_day_of_another_year_is_in_that_year(
 def test_the_next_day_counts_from_the_day_the_story_was_telling():
     text = "Roof was arrested on June 18, 2015.\n\nThe next day, he appeared in court."
     assert [e.date.value for e in run(text, published=date(2016, 12, 15)).events] == ["2015-06-18", "2015-06-19"]
+
+
+def test_a_second_verb_after_and_in_a_relative_clause_stays_in_it():
+    text = "The talks come during a war that has devastated the region and killed more than 39,000 over the past 10 months."
+    assert all(not e.title.startswith("The talks come") for e in run(text).events)
