@@ -191,7 +191,13 @@ def main_clause(found: list[Clause]) -> Clause | None:
 
 
 def _regular_past(word: str, verbs: Verbs) -> bool:
-    return word.endswith("ed") and len(word) > 3 and word not in verbs.not_past and word.isalpha() or "-" in word and word.endswith("ed") and word.split("-")[-1] not in verbs.not_past and len(word.split("-")[-1]) > 4
+    # "re-elected" is a verb; "state-owned", "US-led", "Iranian-backed" are adjectives.
+    return word.endswith("ed") and len(word) > 3 and word not in verbs.not_past and word.isalpha() or (
+        "-" in word and word.endswith("ed") and word.split("-")[0] in VERB_PREFIXES and word.split("-")[-1] not in verbs.not_past and len(word.split("-")[-1]) > 4
+    )
+
+
+VERB_PREFIXES = frozenset("re co pre de un mis out over under".split())
 
 
 def lemma(word: str, verbs: Verbs) -> str:

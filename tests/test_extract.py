@@ -764,3 +764,8 @@ def test_the_next_day_counts_from_the_day_the_story_was_telling():
 def test_a_second_verb_after_and_in_a_relative_clause_stays_in_it():
     text = "The talks come during a war that has devastated the region and killed more than 39,000 over the past 10 months."
     assert all(not e.title.startswith("The talks come") for e in run(text).events)
+
+
+def test_a_compound_adjective_in_ed_is_not_a_verb():
+    text = "Hamas named Sinwar its leader on Tuesday.\n\n\"There is only one place for him,\" he told the state-owned Al-Arabiya television."
+    assert [e.title for e in run(text).events] == ["Hamas named Sinwar its leader"]
