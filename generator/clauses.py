@@ -197,6 +197,8 @@ def _regular_past(word: str, verbs: Verbs) -> bool:
     )
 
 
+# Prepositions that open a phrase before the subject, not a quantity ("Around 19 missiles failed").
+PHRASE_OPENERS = frozenset("during at in on for with amid despite following throughout within inside among like unlike".split())
 VERB_PREFIXES = frozenset("re co pre de un mis out over under".split())
 
 
@@ -449,7 +451,7 @@ def _in_opening_phrase(words: list[Token], i: int, verbs: Verbs) -> bool:
     nor "In the morning troops moved into the city."."""
     first = words[0].low
     return (
-        first in verbs.prepositions and first not in verbs.subordinators and i > 1 and words[i].low not in verbs.auxiliaries
+        first in PHRASE_OPENERS and i > 1 and words[i].low not in verbs.auxiliaries
         and not any(w.text == "," or w.text[:1].isupper() for w in words[1:i])
         and _next(words, i) in verbs.prepositions | {"by"} and any(w.text == "," for w in words[i + 1 :])
     )

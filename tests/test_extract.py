@@ -769,3 +769,8 @@ def test_a_second_verb_after_and_in_a_relative_clause_stays_in_it():
 def test_a_compound_adjective_in_ed_is_not_a_verb():
     text = "Hamas named Sinwar its leader on Tuesday.\n\n\"There is only one place for him,\" he told the state-owned Al-Arabiya television."
     assert [e.title for e in run(text).events] == ["Hamas named Sinwar its leader"]
+
+
+def test_a_quantity_that_opens_the_sentence_is_its_subject_not_an_opening_phrase():
+    text = "Around 19 missiles failed to reach their targets on Sunday, the air force said."
+    assert run(text).events[0].title == "Around 19 missiles failed to reach their targets"
