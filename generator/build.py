@@ -25,6 +25,7 @@ import gc
 import os
 import re
 import shutil
+import signal
 import tempfile
 import threading
 import traceback
@@ -273,11 +274,19 @@ def _write_atomically(output: Path, plan: Plan, env: Environment, static: dict[s
     """Write the site beside `output` and put it in its place: the problems
     that kept it from being put there, and warnings about removing the old."""
     mounted = os.path.ismount(output)
-    if mounted:
-        staging = Path(tempfile.mkdtemp(prefix=INSIDE, dir=output))
-    else:
-        staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.{STAGING}-", dir=output.parent))
+    # A stop (Ctrl-C, SIGTERM) waits while the folder is made: raised between
+    # its making and the `try` below, it would leave the folder behind.
+    held = _hold_stops()
     try:
+        if mounted:
+            staging = Path(tempfile.mkdtemp(prefix=INSIDE, dir=output))
+        else:
+            staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.{STAGING}-", dir=output.parent))
+    except BaseException:
+        _release_stops(held)
+        raise
+    try:
+        _release_stops(held)  # a stop asked for meanwhile is raised here, where the folder is removed
         os.chmod(staging, 0o755)
         for folder in sorted({os.path.dirname(p) for p in [page.path for page in plan.pages] + list(static)}):
             (staging / folder).mkdir(parents=True, exist_ok=True)
@@ -298,6 +307,18 @@ def _write_atomically(output: Path, plan: Plan, env: Environment, static: dict[s
         raise
     # The staging folder's name now holds the old output.
     return [], _remove(staging)
+
+
+STOPS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP} if hasattr(signal, "pthread_sigmask") else set()
+
+
+def _hold_stops() -> set | None:
+    return signal.pthread_sigmask(signal.SIG_BLOCK, STOPS) if STOPS else None
+
+
+def _release_stops(held: set | None) -> None:
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def replace_folder(new: Path, old: Path) -> None:
