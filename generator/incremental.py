@@ -18,14 +18,12 @@ a new folder and links from the old output every page that did not change.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup
 
-from generator import buildcache, render
+from generator import buildcache, collector, render
 from generator import content as content_loader
 from generator.build import Result, render_problem
 from generator.model import Content
@@ -49,7 +47,7 @@ def build(content_dir: Path, output: Path, drafts: bool, warnings: list[Problem]
     Python's cycle collector is paused meanwhile (and while the state is
     kept): the state is hundreds of thousands of objects, none of them
     garbage, which it would walk again and again as they are read back."""
-    with _collector_paused():
+    with collector.paused():
         done = _build(content_dir, output, drafts, warnings)
     if done is None:
         # What was read back is garbage now: collected here, before the full
@@ -88,17 +86,6 @@ def _build(content_dir: Path, output: Path, drafts: bool, warnings: list[Problem
         return None
     render._HTML.update(kept.bodies)
     return _rebuild(kept.preview, changed, output, buildcache.settled(inputs, taken), outputs, warnings)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
 
 
 @dataclass
@@ -178,7 +165,7 @@ def _remove_page(output: Path, path: str) -> None:
 def keep(content_dir: Path, output: Path, drafts: bool, content: Content, plan: Plan, loader_cache: content_loader.Cache,
          reads: dict[str, frozenset], static: set[str], inputs: dict) -> None:
     """Keep, after a full build, what the next build needs to do only what changed."""
-    with _collector_paused():
+    with collector.paused():
         preview = Preview(content_dir, output, drafts, cache=loader_cache, theme=content.site.theme, plan=plan,
                           registry=_registry(content, plan), reads=reads, static=static)
         _keep(preview, output, content, plan, inputs, buildcache.files([output]), list(reads))
