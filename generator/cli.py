@@ -42,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
         "whole build succeeds; a failed build leaves it as it was."))
     _site_arguments(build, "include entries and quotes marked draft = true")
     build.add_argument("-o", "--output", default="output", metavar="OUTPUT_DIR", help="output folder (default: output)")
+    build.add_argument("--no-cache", action="store_true", help=(
+        "build everything, without the cache kept beside the output (.OUTPUT_DIR.cache), and remove that cache"))
 
     check = commands.add_parser("check", help="check the content without writing anything", description=(
         "Check every file of CONTENT_DIR (front matter, ids, dates, quotes against their sources) "
@@ -111,7 +113,7 @@ def _run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
         if args.command == "build":
-            result = builder.build(content_dir, Path(args.output), drafts=args.drafts)
+            result = builder.build(content_dir, Path(args.output), drafts=args.drafts, cache=not args.no_cache)
         else:
             result = builder.check(content_dir, drafts=args.drafts)
     except KeyboardInterrupt:
@@ -125,8 +127,8 @@ def _run(args: argparse.Namespace) -> int:
     if result.problems:
         return _fail(result.problems, args.output if args.command == "build" else None)
     elapsed = time.perf_counter() - started
-    c = result.content
-    counts = f"{count(len(c.events), 'entry', 'entries')}, {count(len(c.quotes), 'quote')}, {count(len(c.sources), 'source')}"
+    entries, quotes, sources = result.counts()
+    counts = f"{count(entries, 'entry', 'entries')}, {count(quotes, 'quote')}, {count(sources, 'source')}"
     if args.command == "build":
         print(f"built {counts} into {display_path(Path(args.output))}/ ({count(result.pages, 'page')}, {elapsed:.2f} s)")
     else:

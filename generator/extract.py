@@ -15,7 +15,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from generator import clauses, dates, dating, quotations, titles
+from generator import clauses, collector, dates, dating, quotations, titles
 from generator.clauses import Clause, main_clause
 from generator.dating import FoundDate
 from generator.passages import paragraphs
@@ -113,6 +113,11 @@ class Draft:
 
 
 def extract(text: str, source: str, published: date | None, outlet: str | None, places: Gazetteer) -> Extraction:
+    with collector.paused():  # what extraction makes lives until it ends
+        return _extract(text, source, published, outlet, places)
+
+
+def _extract(text: str, source: str, published: date | None, outlet: str | None, places: Gazetteer) -> Extraction:
     rules = load_rules()
     read = _without_artifacts(text, rules)
     spans = paragraphs(read)

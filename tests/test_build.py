@@ -33,7 +33,7 @@ def test_a_failed_build_leaves_the_previous_output_as_it_was(site, tmp_path):
     edit(site / "events" / "siege.md", '"last March"', '"earlier"')
     assert build(site, output).problems
     assert tree(output) == before
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [".output.cache"]  # no temporary folder
 
 
 def test_a_build_never_writes_into_the_content_folder(site, tmp_path):

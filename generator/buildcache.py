@@ -1,0 +1,194 @@
+"""What a build keeps for the next one, so that a build after one saved
+file does the work of that file, and a build after no change does none.
+
+The cache is a folder beside the output (`.output.cache` for `output/`),
+never inside the content folder, with a .gitignore of its own. It holds two
+files:
+- the fingerprint: the tool's code, the content folder and the drafts flag
+  it was made for, and the theme; every input file's size, times and inode
+  (the content folder's and the theme's); every output file's, as the build left
+  it; and what the build reported. When all of it matches, the output is
+  what a full build would write, and nothing is done.
+- the state: the preview's own (generator/preview.py): each file parsed and
+  what it made, the plan, and which page read what. With it, a build after
+  a few saved files renders only the pages those files change.
+
+A cache that is unreadable, or made by another version of the tool, for
+another content folder or drafts flag is ignored with one line, and the
+build is a full one; so is a build after a change to the theme or the
+templates, which may change every page, or to an output file. The output is written in place only
+after every changed page rendered; the fingerprint is removed first, so a
+build stopped while writing those files is followed by a full one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from stat import S_ISDIR
+
+from generator import __version__
+
+FINGERPRINT = "fingerprint.pickle"
+STATE = "state.pickle"
+CODE = Path(__file__).parent
+
+
+def folder(output: Path) -> Path:
+    return output.parent / f".{output.name}.cache"
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    key: tuple  # what the cache was made for: the tool's code, the content folder, drafts
+    theme: str  # the theme the site.toml of that build named
+    inputs: dict[str, tuple | None]  # every input file by path: size, modification and change times, inode, device (None: changed too recently to tell)
+    outputs: dict[str, tuple]  # every output file by path, as the build left it
+    counts: tuple[int, int, int, int]  # entries, quotes, sources, pages
+
+
+def key(content_dir: Path, drafts: bool) -> tuple:
+    return (__version__, code_version(), sys.version, str(content_dir.resolve()), drafts)
+
+
+_CODE_VERSION: list[str] = []
+
+
+def code_version() -> str:
+    """A digest of the tool's own code and rules: a cache made by other code is not trusted."""
+    if not _CODE_VERSION:
+        digest = hashlib.sha256()
+        for path in sorted(p for p in CODE.rglob("*") if p.suffix in (".py", ".toml") and p.is_file()):
+            digest.update(path.relative_to(CODE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        _CODE_VERSION.append(digest.hexdigest())
+    return _CODE_VERSION[0]
+
+
+def files(paths: list[Path]) -> dict[str, tuple]:
+    """Every file under `paths` (folders, or files), by path: what changes
+    when it is saved, replaced or touched."""
+    found: dict[str, tuple] = {}
+    pending = []
+    for path in map(str, paths):
+        try:
+            stat = os.stat(path)
+        except OSError:
+            continue
+        if S_ISDIR(stat.st_mode):
+            pending.append(path)
+        else:
+            found[path] = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_dev)
+    while pending:
+        try:
+            entries = list(os.scandir(pending.pop()))
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(entry.path)
+                    continue
+                stat = entry.stat()
+            except OSError:
+                continue
+            found[entry.path] = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, stat.st_dev)
+    return found
+
+
+# A file saved in the same tick of the file system's clock as its state
+# was taken may be saved again with the same size and times: it is taken
+# as changed by the next build, which reads it again. The tick is read
+# from a file written as the state is taken; for files on another device,
+# whose clock may be coarser (two seconds on FAT), the margin is this.
+OTHER_DEVICE_NS = 2_000_000_000
+
+
+def clock(output: Path) -> tuple[int, int] | None:
+    """The file system's time now, as it stamps files beside `output`, and
+    their device; None where no file can be written there (then no cache
+    can be kept either)."""
+    try:
+        descriptor, path = tempfile.mkstemp(prefix=f".{output.name}.clock-", dir=output.parent)
+    except OSError:
+        return None
+    try:
+        stat = os.fstat(descriptor)
+    finally:
+        os.close(descriptor)
+        os.unlink(path)
+    return stat.st_mtime_ns, stat.st_dev
+
+
+def settled(found: dict[str, tuple], taken: tuple[int, int]) -> dict[str, tuple | None]:
+    """`found`, taken at the time `taken` (from `clock`), with the files
+    changed too recently to tell apart marked None."""
+    now, device = taken
+
+    def recent(state: tuple) -> bool:
+        since = now if state[4] == device else now - OTHER_DEVICE_NS
+        return state[1] >= since or state[2] >= since
+
+    return {path: None if recent(state) else state for path, state in found.items()}
+
+
+def read_fingerprint(output: Path, wanted: tuple) -> tuple[Fingerprint | None, str | None]:
+    """The fingerprint kept beside `output`, or None and why it is not used
+    (None for no reason worth a line: there is no cache yet)."""
+    path = folder(output) / FINGERPRINT
+    if not path.exists():
+        return None, None
+    try:
+        fingerprint = pickle.loads(path.read_bytes())
+    except Exception:  # a truncated or foreign file: any unpickling error
+        return None, "it cannot be read"
+    if not isinstance(fingerprint, Fingerprint):
+        return None, "it cannot be read"
+    if fingerprint.key[:3] != wanted[:3]:
+        return None, "it was made by another version of timeline"
+    if fingerprint.key != wanted:
+        return None, "it was made for another content folder or without the same --drafts"
+    return fingerprint, None
+
+
+def read_state(output: Path):
+    """The preview state kept beside `output`, or None."""
+    try:
+        return pickle.loads((folder(output) / STATE).read_bytes())
+    except Exception:  # a truncated or foreign file: any unpickling error
+        return None
+
+
+def forget(output: Path) -> None:
+    """Remove the fingerprint: the output is about to change in place."""
+    (folder(output) / FINGERPRINT).unlink(missing_ok=True)  # (an error here stops the build before it writes)
+
+
+def write(output: Path, fingerprint: Fingerprint, state=None) -> None:
+    """Keep `state` (unless None: the one kept still holds) and then
+    `fingerprint`, each put in place whole."""
+    kept = folder(output)
+    kept.mkdir(exist_ok=True)
+    ignore = kept / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# written by timeline build: a cache, never to be committed\n*\n", encoding="utf-8")
+    for name, value in ((STATE, state), (FINGERPRINT, fingerprint)):
+        if value is None:
+            continue
+        partial = kept / f".{name}.partial"
+        partial.write_bytes(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+        os.replace(partial, kept / name)
+
+
+def remove(output: Path) -> None:
+    kept = folder(output)
+    for name in (FINGERPRINT, STATE, ".gitignore", f".{FINGERPRINT}.partial", f".{STATE}.partial"):
+        (kept / name).unlink(missing_ok=True)
+    try:
+        kept.rmdir()
+    except OSError:
+        pass  # not empty: someone's files, left alone

@@ -1,0 +1,194 @@
+"""A build after a few saved files renders only the pages those files
+change; a build after no change does nothing. What the last build kept
+beside the output (generator/buildcache.py) says which files changed and
+which page read what; which pages an edit changes is reckoned as the
+preview reckons it (generator/preview.py).
+
+The changed pages are all rendered before the first is written, so a
+mistake in the content or a template leaves the output as it was. They are
+then written in place, each put there whole by a rename; the cache's
+fingerprint is removed before, and kept again after, so a build stopped
+while writing them is followed by a full one.
+
+When the theme or the site's own templates change, or more than a quarter
+of the pages of a large site, this gives way (returns None) to the full build, which writes
+a new folder and links from the old output every page that did not change.
+"""
+
+from __future__ import annotations
+
+import gc
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup
+
+from generator import buildcache, collector, render
+from generator import content as content_loader
+from generator.build import Result, render_problem
+from generator.model import Content
+from generator.parallel import parallel_map
+from generator.plan import Page, Plan, plan_site
+from generator.preview import Preview, RecordingEnvironment, _registry, _under, _write_if_changed
+from generator.problems import Problem
+from generator.render import environment, render_page
+from generator.themes import theme_dirs
+
+__all__ = ["RecordingEnvironment", "build", "keep"]
+
+# More pages than these to render, and the full build is as quick, holds
+# less in memory, and puts them all in place in one step.
+DIRTY_SHARE = 4  # 1 page in 4
+DIRTY_PAGES = 500
+
+
+def build(content_dir: Path, output: Path, drafts: bool, warnings: list[Problem]) -> Result | None:
+    """The build from what the last one kept, or None when a full build is needed.
+    Python's cycle collector is paused meanwhile (and while the state is
+    kept): the state is hundreds of thousands of objects, none of them
+    garbage, which it would walk again and again as they are read back."""
+    with collector.paused():
+        done = _build(content_dir, output, drafts, warnings)
+    if done is None:
+        # What was read back is garbage now: collected here, before the full
+        # build begins, not at some moment while it writes.
+        gc.collect()
+    return done
+
+
+def _build(content_dir: Path, output: Path, drafts: bool, warnings: list[Problem]) -> Result | None:
+    fingerprint, why = buildcache.read_fingerprint(output, buildcache.key(content_dir, drafts))
+    if why:
+        warnings.append(Problem(buildcache.folder(output), 0, f"the build cache was ignored ({why}); building everything"))
+    if fingerprint is None:
+        return None
+    taken = buildcache.clock(output)
+    if taken is None:
+        return None  # no file can be written beside the output: no cache either
+    inputs = buildcache.files([content_dir] + theme_dirs(content_dir, fingerprint.theme))
+    outputs = buildcache.files([output])
+    if outputs != fingerprint.outputs:
+        return None  # the output was changed, or removed, since: a full build puts it right
+    if inputs == fingerprint.inputs:
+        entries, quotes, sources, pages = fingerprint.counts
+        return Result(pages=pages, warnings=warnings, unchanged=(entries, quotes, sources))
+    changed = {Path(p) for p in inputs.keys() | fingerprint.inputs.keys() if inputs.get(p) != fingerprint.inputs.get(p)}
+    settings = content_dir / "site.toml"
+    if settings in changed and content_loader.load_site(settings)[0].theme != fingerprint.theme:
+        warnings.append(Problem(buildcache.folder(output), 0, f"the build cache was made for the theme {fingerprint.theme!r}; building everything"))
+        return None
+    templates = content_dir / "templates"
+    if any(not _under(p, content_dir) or _under(p, templates) or p == settings for p in changed):
+        return None  # the theme, the templates or the site's settings: every page may change
+    kept = buildcache.read_state(output)
+    if not isinstance(kept, Kept):
+        warnings.append(Problem(buildcache.folder(output), 0, "the build cache was ignored (it cannot be read); building everything"))
+        return None
+    render._HTML.update(kept.bodies)
+    return _rebuild(kept.preview, changed, output, buildcache.settled(inputs, taken), outputs, warnings)
+
+
+@dataclass
+class Kept:
+    """The state kept between builds: the preview's, and every entry's body
+    as HTML (the TimelineJS data shows them all, and rendering 10,000 of
+    them again would cost more than the rest of a build after one edit)."""
+
+    preview: Preview
+    bodies: dict[str, Markup]
+
+
+def _rebuild(preview: Preview, changed: set[Path], output: Path, inputs: dict, outputs: dict, warnings: list[Problem]) -> Result | None:
+    content_dir = preview.content_dir
+    try:
+        preview.cache.forget(changed)
+        content, problems = content_loader.load(content_dir, preview.drafts, preview.cache)
+    except OSError:
+        return None  # a folder that cannot be read, say: the full build names it as it should
+    if problems:
+        return Result(problems, warnings=warnings)
+    plan = plan_site(content)
+    registry = _registry(content, plan)
+    pages = preview._dirty(plan, registry)
+    if len(pages) > max(DIRTY_PAGES, len(plan.pages) // DIRTY_SHARE):
+        return None
+    rendered = _render(environment(content_dir, content.site.theme, RecordingEnvironment), plan, pages)
+    problems = list(dict.fromkeys(problem for problem, _, _ in rendered if problem is not None))
+    if problems:
+        return Result(problems, warnings=warnings)
+    gone = sorted(set(preview.reads) - {page.path for page in plan.pages})
+    if not pages and not gone and registry == preview.registry:
+        # Files saved with nothing in them changed (or only touched): the
+        # state kept holds as it is; only the files' times are new.
+        _keep(preview, output, content, plan, inputs, outputs, [], state=False)
+        return Result([], content, len(plan.pages), warnings)
+    buildcache.forget(output)
+    for page, (_, data, reads) in zip(pages, rendered, strict=True):
+        if _write_if_changed(output / page.path, data):
+            outputs.update(buildcache.files([output / page.path]))
+        preview.reads[page.path] = reads
+    for path in gone:
+        _remove_page(output, path)
+        outputs.pop(str(output / path), None)
+        del preview.reads[path]
+    preview.plan, preview.registry = plan, registry
+    _keep(preview, output, content, plan, inputs, outputs, [page.path for page in pages])
+    return Result([], content, len(plan.pages), warnings)
+
+
+def _render(env: RecordingEnvironment, plan: Plan, pages: list[Page]) -> list[tuple[Problem | None, bytes, frozenset]]:
+    """Each page's HTML and what it read, in memory: nothing is written until all rendered."""
+    env.lookups = {id(value): name for name, value in plan.shared.items() if isinstance(value, dict)}
+
+    def render_one(page: Page) -> tuple[Problem | None, bytes, frozenset]:
+        env.reads = set()
+        try:
+            return None, render_page(env, plan, page).encode("utf-8"), frozenset(env.reads)
+        except Exception as error:  # a theme's template can fail in any way; say where
+            return render_problem(error), b"", frozenset()
+        finally:
+            env.reads = None
+
+    return parallel_map(render_one, pages)
+
+
+def _remove_page(output: Path, path: str) -> None:
+    """Remove a page the site no longer has, and the folders it leaves
+    empty, as a full build would not make them."""
+    (output / path).unlink(missing_ok=True)
+    folder = (output / path).parent
+    while folder != output and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
+def keep(content_dir: Path, output: Path, drafts: bool, content: Content, plan: Plan, loader_cache: content_loader.Cache,
+         reads: dict[str, frozenset], static: set[str], inputs: dict) -> None:
+    """Keep, after a full build, what the next build needs to do only what changed."""
+    with collector.paused():
+        preview = Preview(content_dir, output, drafts, cache=loader_cache, theme=content.site.theme, plan=plan,
+                          registry=_registry(content, plan), reads=reads, static=static)
+        _keep(preview, output, content, plan, inputs, buildcache.files([output]), list(reads))
+
+
+def _keep(preview: Preview, output: Path, content: Content, plan: Plan, inputs: dict, outputs: dict, rendered: list[str],
+          state: bool = True) -> None:
+    """Keep the fingerprint of this build, and with `state` what the next needs."""
+    kept = None
+    if state:
+        preview.env = None  # Jinja2's environment is made again by the build that needs it
+        # What the `rendered` pages read came back from the worker processes as
+        # a new tuple per read: one of each, so that it is kept (and read back)
+        # once. (What the other pages read was read back so already.)
+        one_of_each: dict[tuple, tuple] = {}
+        for path in rendered:
+            preview.reads[path] = frozenset(one_of_each.setdefault(r, r) for r in preview.reads[path])
+        kept = Kept(preview, {e.body: render._HTML[e.body] for e in content.events if e.body in render._HTML})
+    counts = (len(content.events), len(content.quotes), len(content.sources), len(plan.pages))
+    fingerprint = buildcache.Fingerprint(
+        buildcache.key(preview.content_dir, preview.drafts), content.site.theme, inputs, outputs, counts,
+    )
+    try:
+        buildcache.write(output, fingerprint, kept)
+    except OSError:
+        buildcache.forget(output)  # a cache that cannot be written is no reason to fail a build that succeeded
