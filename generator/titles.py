@@ -267,7 +267,8 @@ def _named(words: list[Token], persons: ByStart[Mention], subjects: ByStart[Ment
     ("Railway Minister Suresh Prabhu met the injured. He announced ..."),
     else the last person named. A leading "it" or "the company" right before
     its verb (at index `verb`) is the last body that was a subject ("Acme
-    said ... It cut 200 jobs"), when one was, nearby; not "it is"."""
+    said ... It cut 200 jobs"), when one was, nearby; not "it is"; so is
+    a leading "its" ("Its shares fell")."""
     shown = [w.text for w in words]
     at = words[0].start
     if words[0].low in PRONOUNS:
@@ -276,6 +277,12 @@ def _named(words: list[Token], persons: ByStart[Mention], subjects: ByStart[Ment
         before = near if near and at - near.end <= SUBJECT_REACH else persons.last_before(at, where=lambda p: p.end <= at)
         if before:
             shown[0] = before.name
+        return shown
+    if words[0].low == "its":
+        # "Its shares fell": the body's that was last a subject.
+        near = subjects.last_before(at, where=lambda p: not p.person and p.end <= at and (" " in p.name or p.name.isupper()))
+        if near and at - near.end <= SUBJECT_REACH:
+            shown[0] = f"{near.name}’s"
         return shown
     body = 1 if words[0].low == "it" else 2 if words[0].low == "the" and len(words) > 1 and words[1].low in body_nouns else 0
     if body and verb == body and words[verb].low not in load_verbs().be:

@@ -774,3 +774,8 @@ def test_a_compound_adjective_in_ed_is_not_a_verb():
 def test_a_quantity_that_opens_the_sentence_is_its_subject_not_an_opening_phrase():
     text = "Around 19 missiles failed to reach their targets on Sunday, the air force said."
     assert run(text).events[0].title == "Around 19 missiles failed to reach their targets"
+
+
+def test_its_that_opens_a_title_is_the_body_that_was_last_a_subject():
+    text = "Thomson Reuters Corp reported a decline in profit on Tuesday. Its shares fell 3 percent on Wednesday."
+    assert run(text).events[-1].title == "Thomson Reuters Corp’s shares fell 3 percent"
