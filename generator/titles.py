@@ -194,6 +194,11 @@ def _without_attribution(words: list[Token], rules: Rules, verb_at: int | None) 
         # "said that": the "that" a headline drops.
         if verb + 1 < len(words) and words[verb + 1].low == "that":
             words = words[: verb + 1] + words[verb + 2 :]
+    # "NPD said, according to those figures, Apple passed Best Buy": the inner attribution goes.
+    inner = next((k for k in range((verb or 0) + 1, len(words) - 1) if words[k].low == "according" and words[k + 1].low == "to"), None)
+    comma = next((k for k in range(inner + 2, min(len(words), inner + 9)) if words[k].text == ","), None) if inner is not None else None
+    if comma is not None and comma + 1 < len(words):
+        words = words[:inner] + words[comma + 1 :]
     for i, word in enumerate(words):
         if word.text != "," or i <= max(3, verb or 0):
             continue

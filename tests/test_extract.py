@@ -779,3 +779,8 @@ def test_a_quantity_that_opens_the_sentence_is_its_subject_not_an_opening_phrase
 def test_its_that_opens_a_title_is_the_body_that_was_last_a_subject():
     text = "Thomson Reuters Corp reported a decline in profit on Tuesday. Its shares fell 3 percent on Wednesday."
     assert run(text).events[-1].title == "Thomson Reuters Corp’s shares fell 3 percent"
+
+
+def test_an_according_to_phrase_inside_what_is_said_is_left_out_of_the_title():
+    text = "NPD said on Monday according to those figures, the iTunes store passed Best Buy as the second music retailer in the country."
+    assert run(text).events[0].title.startswith("NPD said the iTunes store passed Best Buy")
