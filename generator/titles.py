@@ -414,11 +414,13 @@ def _joined(shown: list[str]) -> str:
 
 
 def _balanced(text: str) -> str:
-    """Drop a quotation mark left open or closed alone by the cut."""
+    """Drop a quotation mark or a bracket left open or closed alone by the cut."""
     if text.count("“") != text.count("”"):
         text = text.replace("“", "").replace("”", "")
     if text.count('"') % 2:
         text = text.replace('"', "")
+    if text.count("(") != text.count(")"):
+        text = text.replace("(", "").replace(")", "")  # "was presented for the first time)": a bracket cut from its pair
     return text
 
 

@@ -784,3 +784,8 @@ def test_its_that_opens_a_title_is_the_body_that_was_last_a_subject():
 def test_an_according_to_phrase_inside_what_is_said_is_left_out_of_the_title():
     text = "NPD said on Monday according to those figures, the iTunes store passed Best Buy as the second music retailer in the country."
     assert run(text).events[0].title.startswith("NPD said the iTunes store passed Best Buy")
+
+
+def test_a_bracket_left_alone_by_the_cut_is_dropped_from_the_title():
+    text = "The phone (the first of its kind was shown in January) went on sale on Friday."
+    assert ")" not in run(text).events[-1].title and "(" not in run(text).events[-1].title
