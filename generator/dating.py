@@ -274,6 +274,8 @@ class Story:
             return found
         if moved.year == told.year or abs((moved - then).days) >= abs((told - then).days):
             return found
+        if self.published is not None and told <= self.published < moved:
+            return found  # not moved past the report ("the Oct. 7 attacks", written in August)
         return replace(found, value=moved.isoformat() if found.precision == "day" else moved.isoformat()[:7])
 
     def counted_from_story(self, found: FoundDate, published: date | None) -> FoundDate:

@@ -789,3 +789,11 @@ def test_an_according_to_phrase_inside_what_is_said_is_left_out_of_the_title():
 def test_a_bracket_left_alone_by_the_cut_is_dropped_from_the_title():
     text = "The phone (the first of its kind was shown in January) went on sale on Friday."
     assert ")" not in run(text).events[-1].title and "(" not in run(text).events[-1].title
+
+
+def test_a_day_without_a_year_is_not_moved_past_the_report_by_the_story_s_year():
+    text = (
+        "Hamas named Sinwar its leader on Tuesday, Aug. 6.\n\n"
+        "Israel has called Sinwar the mastermind behind the Oct. 7 attacks on southern Israel."
+    )
+    assert run(text, published=date(2024, 8, 8)).events[-1].date.value == "2023-10-07"
