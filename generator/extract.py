@@ -540,10 +540,7 @@ class Cues:
         self.fast = len(lowered) == len(text)
         self.text, self.kinds = (lowered if self.fast else text), rules.kinds
         self.places = sorted([(a, b) for a, b, _ in places] + named)
-        # "Smoke hung over the docks": a capital that only opens a sentence is no name.
-        mid = set(MID_SENTENCE_CAPITAL.findall(text))
-        bodies = [(a, b) for a, b in named if " " in text[a:b] or text[a:b] in mid or not SENTENCE_END.search(text, max(0, a - 3), a)]
-        self.names = sorted([(a, b) for a, b, _ in places] + bodies + list(persons))
+        self.names = sorted(self.places + list(persons))
 
     @staticmethod
     def _within(spans: list[tuple[int, int]], start: int, end: int, after_start: bool = False) -> bool:
@@ -751,8 +748,6 @@ def _passages(first: tuple[int, int], others: list[tuple[int, int]]) -> tuple[tu
     return (tuple(joined[own]), *(tuple(p) for i, p in enumerate(joined) if i != own))
 
 
-MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w’'-]*")
-SENTENCE_END = re.compile(r"(?:^|[.!?”\"]\s+|\n)$")
 RELATIVE = re.compile(r"(?:which|who|whom|where)\b")
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{2,}|\b[A-Z]{2}\b")  # words, and two-letter initials ("AK Party", "UN")
 SUBJECT_RELATIVE = re.compile(r"(?:which|who)\s+")

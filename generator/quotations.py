@@ -566,6 +566,8 @@ class Context:
         it ("…," said Jane Doe; "Says Michael Hirsch: …"); or whom the sentence
         is about ("Mr. Baker declined …, but said")."""
         sentence = self.sentences[index]
+        if self.masked[verb_start:verb_end].lower().startswith("according"):
+            return self._np_after(verb_end, sentence.end)  # "…," according to the report: whose words follow
         earlier = self.speech[index]
         clause = max(sentence.start, earlier[-1][1] if earlier else sentence.start)
         for cut in HARD_BREAK.finditer(self.masked, clause, verb_start):

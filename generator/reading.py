@@ -276,6 +276,9 @@ def initials(words: str) -> str:
     return "".join(w[0] for w in words.replace("’", " ").split() if w[0].isupper())
 
 
+MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w’'-]*")
+
+
 def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()) -> list[Mention]:
     """Every capitalised run outside the `skip` spans (quotations), in order.
 
@@ -286,6 +289,8 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
     "Hussein" is the king, not the Saddam Hussein named before him.
     """
     found: list[Mention] = []
+    # "Cafeteria workers were sent home": a capital that only ever opens a sentence is no name.
+    mid_sentence = set(MID_SENTENCE_CAPITAL.findall(text))
     surnames: dict[str, str] = {}
     given: dict[str, str] = {}  # "saddam" -> "Saddam Hussein"
     skip = sorted(skip)
@@ -330,6 +335,10 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
         # "an analyst at First Boston", "the chairman of New York-based RJR"
         after_preposition = not titled and rules.before_organisation.search(text, max(0, start - 8), start)
         key = words[-1].lower()
+        if len(words) == 1 and opens and not titled and not organisation and key not in surnames and key not in given and words[0] not in mid_sentence and not (
+            text.startswith(",", match.end()) or re.search(r"-[A-Z]", words[0])  # "Hallet-Prior, a software company, said"
+        ):
+            continue
         if organisation or (after_preposition and key not in surnames):
             person = False
         elif title in rules.given_name_titles:

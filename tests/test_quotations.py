@@ -271,3 +271,11 @@ def test_a_place_with_its_state_and_a_place_turned_adjective_are_no_people():
 def test_a_sentence_ends_before_an_opening_double_backquote():
     text = "``We will defend the north,'' said Eitan. ``No one wants to stay.''"
     assert len(sentences(text, load_rules())) == 2
+
+
+def test_a_common_word_that_opens_a_sentence_is_no_body_a_report_belongs_to():
+    text = (
+        "The report faulted the district. Cafeteria workers were sent home. "
+        "\"The district acted in haste and without a plan,\" according to the report."
+    )
+    assert speakers(text) == [("The district acted in haste and without a plan,", "the report")]
