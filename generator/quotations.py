@@ -100,7 +100,28 @@ def marked_spans(text: str, rules: Rules, paragraph_starts: list[int]) -> list[M
                 end = paragraph_starts[_paragraph(paragraph_starts, at)] if _paragraph(paragraph_starts, at) > _paragraph(paragraph_starts, opened) else at
                 found.append(Marked(opened + len(open_mark), len(text[:end].rstrip()), opened))
             open_mark, opened = mark, at
-    return [m for m in found if text[m.start : m.end].strip()]
+    found += _single_marked(text, found)
+    return sorted((m for m in found if text[m.start : m.end].strip()), key=lambda m: m.opened)
+
+
+def _single_marked(text: str, found: list[Marked]) -> list[Marked]:
+    """Words in single curly marks (‘…’), as British outlets quote: a ‘
+    opens; the ’ that closes is one that ends a sentence or a clause (",’",
+    "’." ), not the apostrophe of "don’t" or "workers’ rights"."""
+    taken = [(m.opened, m.end) for m in found]
+    spans = []
+    for opening in SINGLE_OPEN.finditer(text):
+        at = opening.start()
+        if any(a <= at < b for a, b in taken) or spans and at < spans[-1].end:
+            continue
+        closing = SINGLE_CLOSE.search(text, opening.end(), text.find("\n", at) if "\n" in text[at:] else len(text))
+        if closing is not None:
+            spans.append(Marked(opening.end(), closing.start(), at))
+    return spans
+
+
+SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(—–-]))‘(?=\w)", re.MULTILINE)
+SINGLE_CLOSE = re.compile(r"(?<=[.,!?])’|’(?=[,.;:!?)]|\s*$)", re.MULTILINE)
 
 
 def _paragraph(starts: list[int], at: int) -> int:

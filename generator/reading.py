@@ -233,7 +233,7 @@ INITIAL = re.compile(r"[A-Z]\.")
 POSSESSIVE = re.compile(r"[’']s$|(?<=s)[’']$")  # "Mr. Ross's", "Courtaulds'"
 # A sentence ends at a full stop before a capital, a number or an opening
 # mark (TeX-style ``, as wire copy uses, included).
-SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?=\s+[\"“(`A-Z0-9])")
+SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?=\s+[\"“‘(`A-Z0-9])")
 LINE_END = re.compile(r"\n")
 
 

@@ -279,3 +279,12 @@ def test_a_common_word_that_opens_a_sentence_is_no_body_a_report_belongs_to():
         "\"The district acted in haste and without a plan,\" according to the report."
     )
     assert speakers(text) == [("The district acted in haste and without a plan,", "the report")]
+
+
+def test_words_in_single_curly_marks_are_quotations_and_apostrophes_are_not():
+    text = (
+        "The King said the government would ‘get Britain building again’. "
+        "‘We will not hesitate to act,’ the Prime Minister said on Wednesday. "
+        "Workers’ rights were not mentioned, and unions don’t expect them."
+    )
+    assert speakers(text) == [("get Britain building again", "The King"), ("We will not hesitate to act,", "the Prime Minister")]
