@@ -24,7 +24,7 @@ from dateutil import tz
 from generator import dates, frontmatter
 from generator.frontmatter import Document
 from generator.listing import FOLDERS, markdown_files
-from generator.model import CERTAINTIES, Content, Event, Quote, Site, Source, When
+from generator.model import CERTAINTIES, DATED_BY, Content, Event, Quote, Site, Source, When
 from generator.parallel import parallel_imap
 from generator.passages import Locator, normalise
 from generator.problems import Problem
@@ -81,6 +81,7 @@ EVENT_FIELDS = {
     "according_to": Field("text"),
     "passage": Field("text"),
     "draft": Field("bool"),
+    "dated": Field("text"),
 }
 TYPE_NAMES = {
     "text": "a string",
@@ -398,6 +399,9 @@ def _event(doc: Document, refs: References, drafts: bool) -> tuple[Event | None,
         problems.append(Problem(doc.path, doc.line_of("certainty"), f"certainty must be one of {', '.join(CERTAINTIES)}, not '{meta['certainty']}'"))
     elif meta["certainty"] == "claimed" and "according_to" not in meta:
         problems.append(Problem(doc.path, doc.line_of("certainty"), "a claimed event must say whose claim it is: add according_to"))
+    if meta.get("dated", DATED_BY[0]) not in DATED_BY:
+        known = ", ".join(f"'{d}'" for d in DATED_BY)
+        problems.append(Problem(doc.path, doc.line_of("dated"), f"dated must say how the date is known, one of {known}, not {meta['dated']!r}"))
     if not ID.fullmatch(meta["kind"]):
         suggestion = re.sub(r"[^a-z0-9_-]+", "-", meta["kind"].strip().lower()).strip("-")
         mean = f": did you mean '{suggestion}'?" if ID.fullmatch(suggestion) and len(suggestion) <= MAX_ID else ""

@@ -7,6 +7,11 @@ from datetime import date
 from pathlib import Path
 
 CERTAINTIES = ("confirmed", "reported", "unconfirmed", "claimed")
+# How an entry's date is known: the article's words in the entry's own
+# sentence; the time the sentence before set; the time of the news the article
+# opens with; the day of the report (told in the present tense, or not dated
+# at all); the editor's own reading.
+DATED_BY = ("article", "previous sentence", "story", "report", "editor")
 ON_OR_BEFORE = "ON_OR_BEFORE"  # TIMEX3 mod: it happened on or before the date ("by 2016-12-12")
 
 
@@ -91,6 +96,7 @@ class Event:
     mention: int = 0  # where the first source first backs it, to order a day's entries as the article does
     body: str = ""
     draft: bool = False
+    dated: str | None = None  # one of DATED_BY; None: "article" for a date in words, else "editor"
 
 
 @dataclass(frozen=True)

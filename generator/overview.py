@@ -23,10 +23,12 @@ LABEL_CHAR = 6.2  # the width of one label character at the overview's font size
 MARGIN = 10
 WIDTH = 560  # what a short timeline is spread to; the theme shrinks it on a phone
 BREAK_GAP = 14
-# The shapes of an entry's mark: a circle, or for an entry known only to have
-# happened by its date a triangle pointing back, so that it is told apart
-# without colour.
+# The shapes of an entry's mark, told apart without colour: a circle for a
+# date the article gives, a diamond for one inferred (from the sentence
+# before, the day of the report), a triangle pointing back for an entry known
+# only to have happened by its date.
 CIRCLE = "circle"
+INFERRED = "inferred"
 ON_OR_BEFORE = "on-or-before"
 
 

@@ -183,7 +183,8 @@ def test_an_entry_known_only_by_a_date_has_a_mark_of_its_own_shape_and_a_legend(
     page = context.new_page()
     page.goto(on_or_before_site.joinpath("index.html").as_uri())
     mines, withdrawal = (page.locator(f'.overview a[href="#event-{entry}"]') for entry in ("mines", "withdrawal"))
-    assert mines.locator("title").text_content() == "by 12 Dec 2016: Mines were laid in the old town (Unconfirmed)"
+    assert mines.locator("title").text_content() == (
+        "on or before 12 Dec 2016, the article gives no date: by the day of the report: Mines were laid in the old town (Unconfirmed)")
     # A triangle pointing back, not a dot of another colour: it is told apart in grey too.
     assert mines.locator("path").count() == 1 and mines.locator("circle").count() == 0
     assert withdrawal.locator("circle").count() == 1
@@ -193,7 +194,7 @@ def test_an_entry_known_only_by_a_date_has_a_mark_of_its_own_shape_and_a_legend(
     assert triangle[1] + triangle[3] < dot[1]  # stacked above the day's own entries
     legend = page.locator(".overview figcaption .legend")
     assert legend.is_visible() and "A triangle pointing back marks an entry the article does not date" in legend.inner_text()
-    assert page.locator("#event-mines .entry-date").inner_text() == "by 12 Dec 2016 (date of the report)"
+    assert page.locator("#event-mines .dated").inner_text() == "the article gives no date: by the day of the report"
     mines.click()
     assert page.url.endswith("#event-mines")
     context.close()

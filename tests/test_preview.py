@@ -67,7 +67,7 @@ def test_a_rebuild_after_the_report_day_moves_equals_a_full_build(site, tmp_path
     edit(source, "published = 2016-12-12", "published = 2016-12-13")
     assert preview.rebuild({source}).problems == []
     built = full_build(site, tmp_path / "output")
-    assert "(date of the report)" not in built["kinds/mining.html"].decode()
+    assert "the day of the report" not in built["kinds/mining.html"].decode()
     assert tree(tmp_path / "preview") == built
 
 
