@@ -338,7 +338,8 @@ def entries_overview(context, events: tuple[Event, ...]) -> overview.Overview:
 @pass_context
 def periods_overview(context, periods: list[Period]) -> overview.Overview:
     groups = [
-        overview.Group(p.events[0].when.start.replace(day=1), "" if "-" in (p.slug or "") else p.label, (
+        overview.Group(p.events[0].when.start.replace(day=1),
+                       SHORT_MONTHS[p.events[0].when.start.month] if "-" in (p.slug or "") else p.label, (
             overview.Item(rel(context, Urls.period(p)), f"{p.label}: {count(len(p.events), 'entry', 'entries')}",
                           count=len(p.events)),))
         for p in periods

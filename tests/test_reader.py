@@ -31,3 +31,73 @@ def test_every_inferred_date_says_so_in_its_label(view, aleppo_site):
         "the article gives no date: by the day of the report")
     labels = view.locator("ol.timeline .entry-date .dated").all_text_contents()
     assert len(labels) == 19 and sum(label.startswith("the article says") for label in labels) == 9
+
+
+PAGES = ["index.html", "about.html", "quotes.html", "sources/aleppo-daily-beast-2016-12-12.html",
+         "events/2016-12-12-neighbourhoods-under-regime-control.html", "places/bustan-al-qasr.html", "browse.html", "404.html"]
+
+
+def test_no_page_scrolls_sideways(view, aleppo_site):
+    for path in PAGES:
+        view.goto(aleppo_site.joinpath(path).as_uri())
+        assert view.evaluate("document.documentElement.scrollWidth") <= view.viewport_size["width"], path
+
+
+def test_the_first_screen_of_a_phone_shows_the_first_entry(view, aleppo_site):
+    view.goto(aleppo_site.joinpath("index.html").as_uri())
+    title = view.locator("ol.timeline .entry-title").first.bounding_box()
+    assert title["y"] + title["height"] <= view.viewport_size["height"]
+    assert not view.locator(".filters form").is_visible()  # behind one control
+    view.locator(".filters summary").click()
+    assert view.locator(".filters form").is_visible()
+    options = view.locator("select[name=certainty] option").all_text_contents()
+    assert options == ["Any certainty", "Reported (16)", "Claimed (2)", "Unconfirmed (1)"]  # none with no entry
+
+
+def boxes(page, selector: str) -> list[dict]:
+    return page.locator(selector).evaluate_all("es => es.map(e => { const r = e.getBoundingClientRect(); "
+                                               "return {x: r.x, y: r.y, width: r.width, height: r.height}; })")
+
+
+def overlap(a: dict, b: dict) -> bool:
+    return (a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"]
+            and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"])
+
+
+def test_the_overview_fills_the_column_with_labels_apart_and_marks_to_tap(view, aleppo_site):
+    view.goto(aleppo_site.joinpath("index.html").as_uri())
+    column = view.locator("main").evaluate("m => m.clientWidth")
+    overview = view.locator(".ov").bounding_box()
+    assert overview["width"] >= column - 2
+    labels = boxes(view, ".ov-label")
+    assert len(labels) == 7 and all(label["width"] > 0 for label in labels)
+    assert not any(overlap(a, b) for n, a in enumerate(labels) for b in labels[n + 1:])
+    assert all(float(s) >= 12 for s in view.locator(".ov-label").evaluate_all("ls => ls.map(l => getComputedStyle(l).fontSize.slice(0, -2))"))
+    marks = boxes(view, ".ov-mark")
+    assert len(marks) == 19 and all(m["width"] >= 24 and m["height"] >= 24 for m in marks)
+    assert not any(overlap(a, b) for n, a in enumerate(marks) for b in marks[n + 1:])
+    # Every mark stands over a label: its column's.
+    for column_marks, label in zip(view.locator(".ov-col").evaluate_all("cs => cs.map(c => c.querySelectorAll('a').length)"), labels):
+        assert column_marks >= 1 and label["height"] > 0
+
+
+def test_the_focused_marks_entry_is_shown_in_words_without_hover(view, aleppo_site):
+    view.goto(aleppo_site.joinpath("index.html").as_uri())
+    view.locator(".site-header nav a").last.focus()
+    for _ in range(20):
+        view.keyboard.press("Tab")
+        if view.evaluate("document.activeElement.classList.contains('ov-mark')"):
+            break
+    tip = view.locator(".ov-mark:focus .ov-tip")
+    box = tip.bounding_box()
+    assert tip.is_visible() and box["width"] > 200 and box["height"] > 16
+    assert tip.inner_text().startswith("2009, the article says “in 2009”: Obama quotes the Quran")
+    assert box["x"] >= 0 and box["x"] + box["width"] <= view.viewport_size["width"]
+
+
+def test_no_badge_or_place_name_breaks_across_lines(view, aleppo_site):
+    view.goto(aleppo_site.joinpath("index.html").as_uri())
+    view.evaluate("document.querySelectorAll('.day').forEach(d => d.style.contentVisibility = 'visible')")
+    lines = "es => es.map(e => e.getClientRects().length)"
+    assert set(view.locator(".entry-meta .certainty").evaluate_all(lines)) == {1}
+    assert set(view.locator(".entry-meta .places a").evaluate_all(lines)) == {1}

@@ -59,9 +59,8 @@ def test_the_overview_has_a_mark_linking_to_every_entry_and_collapses_the_empty_
     articles = {a["id"] for t, a in page.tags if t == "article"}
     marks = [a["href"] for t, a in page.tags if t == "a" and a.get("href", "").startswith("#event-")]
     assert sorted(m[1:] for m in marks) == sorted(articles)
-    svg = next(a for t, a in page.tags if t == "svg")
-    assert int(svg["width"]) <= 600
-    assert [a["class"] for t, a in page.tags if t == "path" and "mark" not in a["class"]] == ["break", "break"]
+    columns = [a["class"] for t, a in page.tags if t == "li" and "ov-col" in a.get("class", "")]
+    assert len(columns) == 7 and [c for c in columns if "broken" in c] == ["ov-col step-5 broken", "ov-col step-4 broken"]
 
 
 def test_each_entry_links_to_its_kind_and_places_and_each_quote_to_its_speaker(aleppo_site):
@@ -158,8 +157,8 @@ def test_a_long_archive_links_every_period_from_a_small_overview(tmp_path):
     assert build(tmp_path / "content", output).problems == []
     periods = sorted(p.relative_to(output).as_posix() for p in (output / "timeline").glob("*.html"))
     assert len(periods) > 30 and any("-" in p for p in periods)
-    svg = (output / "index.html").read_text(encoding="utf-8").split("<svg", 1)[1].split("</svg>")[0]
-    assert sorted(re.findall(r'<a href="(timeline/[^"]+)"><title>', svg)) == periods
+    overview = (output / "index.html").read_text(encoding="utf-8").split('<ol class="ov bars', 1)[1].split("</ol>")[0]
+    assert sorted(re.findall(r'<a class="ov-mark [^"]*" href="(timeline/[^"]+)"', overview)) == periods
     assert (output / "index.html").stat().st_size < 60_000
     assert max(p.stat().st_size for p in output.rglob("*.html")) < 500_000
     assert broken_links(output) == []
@@ -232,15 +231,13 @@ def test_an_entry_known_only_by_another_date_says_on_or_before_that_date(on_or_b
 
 def test_the_overview_draws_an_entry_known_only_by_a_date_as_a_triangle_in_that_dates_column(on_or_before_site):
     html = (on_or_before_site / "index.html").read_text(encoding="utf-8")
-    marks = {entry: (shape, float(x)) for entry, shape, x in re.findall(
-        r'<a href="#event-([a-z]+)"><title>[^<]*</title><(circle|path) class="mark [a-z]+" (?:cx="|d="M)([\d.]+)', html)}
-    assert {entry: shape for entry, (shape, _) in marks.items()} == {
-        "siege": "circle", "blockade": "path", "withdrawal": "circle", "mines": "path", "talks": "path"}
+    columns = [re.findall(r'<a class="ov-mark ([a-z-]+) [a-z]+" href="#event-([a-z]+)"', column)
+               for column in html.split('<li class="ov-col')[1:]]
     # Where the day's own entries are, not in a column of their own after them.
-    assert marks["mines"][1] == marks["talks"][1] == marks["withdrawal"][1]
+    assert columns == [[("circle", "siege")], [("on-or-before", "blockade")],
+                       [("circle", "withdrawal"), ("on-or-before", "mines"), ("on-or-before", "talks")]]
     caption = texts(on_or_before_site / "index.html", "figcaption", "")[0]
-    assert caption.endswith("A triangle pointing back marks an entry the article does not date: "
-                            "it had happened by the date it stands at.")
+    assert caption.endswith("dated on or before hollow: a claim or unconfirmed")
 
 
 def test_the_data_the_about_page_and_the_feed_say_on_or_before(on_or_before_site):
