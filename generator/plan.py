@@ -78,7 +78,7 @@ class Urls:
         # Paths only, no model objects: the preview compares Urls from one
         # build to the next, and an entry's new title moves no page.
         self.event_period = {e.id: self.period(p) for p in periods for e in p.events}
-        self.quote_page = {q.id: path for path, quotes in quote_pages for q in quotes}
+        self.quote_index_of = {q.id: path for path, quotes in quote_pages for q in quotes}
         self.quote_index = quote_pages[0][0]
         self.place_slugs = places
         self.person_slugs = people
@@ -98,7 +98,13 @@ class Urls:
         return f"events/{event_id}.html"
 
     def quote(self, quote_id: str) -> str:
-        return f"{self.quote_page[quote_id]}#quote-{quote_id}"
+        """The quote among the others, on the quotes page."""
+        return f"{self.quote_index_of[quote_id]}#quote-{quote_id}"
+
+    @staticmethod
+    def quote_page(quote_id: str) -> str:
+        """The quote on a page of its own (quotes/ holds the quotes pages of a year)."""
+        return f"quote/{quote_id}.html"
 
     @staticmethod
     def source(source_id: str) -> str:
@@ -198,6 +204,7 @@ def plan_site(content: Content) -> Plan:
     pages += [Page(urls.event(e.id), "event.html", {"event": e}) for e in content.events]
     quote_paths = [path for path, _ in quote_pages]
     pages += [Page(path, "quotes.html", {"quote_list": quotes, "quote_pages": quote_paths}) for path, quotes in quote_pages]
+    pages += [Page(urls.quote_page(q.id), "quote.html", {"quote": q}) for q in content.quotes.values()]
     source_list = sorted(content.sources.values(), key=lambda s: (s.published, s.id))
     pages.append(Page("sources.html", "sources.html", {"source_list": source_list}))
     for source in source_list:

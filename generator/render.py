@@ -72,6 +72,7 @@ def environment(content_dir: Path, theme: str, kind: type[Environment] = SiteEnv
         label=lambda slug: slug.replace("-", " ").replace("_", " ").capitalize(),
         paragraphs=lambda text: [text[a:b] for a, b in paragraphs(text)],
         excerpt=excerpt,
+        quoted=quoted,
         certainty_text=certainty_text,
         by_day=by_day,
         atom_date=feeds.atom_date,
@@ -151,8 +152,20 @@ def excerpt(text: str, limit: int = 140) -> str:
     """The start of a quote, cut at a word, for the timeline's short form."""
     flat = " ".join(text.split())
     if len(flat) <= limit:
-        return flat
-    return flat[:limit].rsplit(" ", 1)[0].rstrip(",;:—") + " …"
+        return flat.rstrip(TRAILING)
+    return flat[:limit].rsplit(" ", 1)[0].rstrip(TRAILING) + " …"
+
+
+TRAILING = " \n,;:–—-"  # what a quote cut from its sentence leaves at its end, and the page does not show
+
+
+def quoted(text: str) -> list[str]:
+    """A quote's paragraphs in quotation marks, as a newspaper prints them:
+    each paragraph opens with one, the last closes; the comma or colon where
+    the quote was cut from its sentence is left out."""
+    parts = [" ".join(text[a:b].split()) for a, b in paragraphs(text)] or [text]
+    parts[-1] = parts[-1].rstrip(TRAILING)
+    return [f"“{part}" for part in parts[:-1]] + [f"“{parts[-1]}”"]
 
 
 # Names written out, not by strftime: a date is labelled several times on

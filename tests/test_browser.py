@@ -16,10 +16,10 @@ def test_from_an_entry_to_its_quote_to_its_marked_passage_one_click_each(browser
     page.goto(aleppo_site.joinpath("index.html").as_uri())
     entry = page.locator("#event-2016-w49-we-kerry-a-little-grace")
     entry.get_by_role("link", name="“a little grace”", exact=True).click()
-    assert page.url.endswith("quotes.html#quote-kerry-a-little-grace")
+    assert page.url.endswith("quote/kerry-a-little-grace.html")
     quote = page.locator("#quote-kerry-a-little-grace")
-    assert quote.is_visible() and "a little grace" in quote.inner_text()
-    quote.get_by_role("link", name="In the article").click()
+    assert quote.is_visible() and "“a little grace”" in quote.inner_text()
+    quote.get_by_role("link", name="in the article").click()
     assert page.url.endswith("sources/aleppo-daily-beast-2016-12-12.html#quote-kerry-a-little-grace")
     mark = page.locator("mark:target")
     assert mark.inner_text() == "a little grace"

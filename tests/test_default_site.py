@@ -78,8 +78,12 @@ def test_every_entry_with_quotes_links_to_them_and_every_quote_to_its_marked_pas
         assert f"sources/aleppo-daily-beast-2016-12-12.html#quote-{quote_id}" in quotes_page.links
     marks = {a["id"] for t, a in source_page.tags if t == "mark" and "id" in a}
     assert {f"quote-{q}" for q in quote_ids} <= marks
-    linked = {link.split("#quote-")[1] for e in entries(aleppo_site) for link in e["links"] if "#quote-" in link}
+    linked = {link[len("quote/"):-len(".html")] for e in entries(aleppo_site) for link in e["links"] if link.startswith("quote/")}
     assert linked == set(quote_ids)
+    for quote_id in quote_ids:  # each on a page of its own too, linking to its passage
+        alone = read_page(aleppo_site / "quote" / f"{quote_id}.html")
+        assert f"quote-{quote_id}" in alone.ids
+        assert f"../sources/aleppo-daily-beast-2016-12-12.html#quote-{quote_id}" in alone.links
 
 
 def test_every_internal_link_and_fragment_resolves(aleppo_site):

@@ -101,3 +101,20 @@ def test_no_badge_or_place_name_breaks_across_lines(view, aleppo_site):
     lines = "es => es.map(e => e.getClientRects().length)"
     assert set(view.locator(".entry-meta .certainty").evaluate_all(lines)) == {1}
     assert set(view.locator(".entry-meta .places a").evaluate_all(lines)) == {1}
+
+
+def test_each_quote_shows_its_speaker_and_marks_where_a_link_lands(view, aleppo_site):
+    quote_ids = [p.stem for p in (aleppo_site / "quote").glob("*.html")]
+    assert len(quote_ids) == 13
+    for quote_id in quote_ids:
+        for target in (f"quotes.html#quote-{quote_id}", f"quote/{quote_id}.html"):
+            view.goto(aleppo_site.joinpath(target.split("#")[0]).as_uri() + target[len(target.split("#")[0]):])
+            figure = view.locator(f"#quote-{quote_id}")
+            speaker = figure.locator(".quote-speaker").bounding_box()
+            assert 0 <= speaker["y"] and speaker["y"] + speaker["height"] <= view.viewport_size["height"], target
+            words = figure.locator("blockquote").inner_text()
+            assert words.startswith("“") and words.endswith("”"), target
+            assert "Quoted by The Daily Beast, Monday 12 December 2016" in figure.locator(".quote-links").inner_text()
+    view.goto(aleppo_site.joinpath("quote", "al-hamdo-doomsday.html").as_uri())
+    assert view.locator("blockquote").inner_text() == "“Doomsday is held in Aleppo”"  # not “… Aleppo,”
+    assert view.locator(".quote-by").inner_text() == "Abdulkafi Al-Hamdo, WhatsApp feed of the Aleppo Siege Media Center · on or before 12 Dec 2016"
