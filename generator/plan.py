@@ -208,9 +208,10 @@ def plan_site(content: Content) -> Plan:
     source_list = sorted(content.sources.values(), key=lambda s: (s.published, s.id))
     pages.append(Page("sources.html", "sources.html", {"source_list": source_list}))
     for source in source_list:
-        marks = [Mark(q.span, f"quote-{q.id}", "quote") for q in quoted[source.id]]
+        # Each mark links back to what cites it; render.py words the links.
+        marks = [Mark(q.span, f"quote-{q.id}", "quote", ((urls.quote_page(q.id), q),)) for q in quoted[source.id]]
         marks += [
-            Mark(e.passage_span, f"passage-{e.id}", "passage")
+            Mark(e.passage_span, f"passage-{e.id}", "passage", ((urls.event(e.id), e),))
             for e in cites[source.id]
             if e.passage_span and e.sources[0] == source.id
         ]

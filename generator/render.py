@@ -24,9 +24,9 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from generator import feeds, overview
-from generator.model import ON_OR_BEFORE, Event, When
+from generator.model import ON_OR_BEFORE, Event, Source, When
 from generator.parallel import parallel_map
-from generator.passages import marked_paragraphs, paragraphs
+from generator.passages import Mark, marked_paragraphs, paragraphs
 from generator.plan import Page, Period, Plan, Urls
 from generator.problems import count
 from generator.themes import template_dirs
@@ -265,18 +265,22 @@ def dated_class(context, event: Event) -> str:
 
 
 @pass_context
-def entry_date(context, event: Event, heading: str | None = None) -> Markup:
+def entry_date(context, event: Event, heading: str | None = None, note: bool = True) -> Markup:
     """An entry's date as a <time> element and how it is known. "On or
     before" stays outside the element, which names the date itself. Under
     a date heading that already says the date (`heading`), the date is
-    there for screen readers only, and the note is what a reader sees."""
+    there for screen readers only, and the note is what a reader sees.
+    Without `note`, the date alone, marked when it is inferred."""
     when = event.when
     label = calendar_label(when)
     by = "on or before " if when.mod == ON_OR_BEFORE else ""
     hidden = " same-as-heading" if heading == by + label else ""
     time = f'<time datetime="{escape(when_datetime(when))}">{escape(label)}</time>'
+    when_html = f'<span class="when{hidden}">{escape(by)}{time}</span>'
     kind = dated_class(context, event)
-    return Markup(f'<span class="when{hidden}">{escape(by)}{time}</span> '
+    if not note:  # a one-line list: the entry's page says how the date is known, and only an inferred date says so here
+        return Markup(when_html + (' <span class="dated inferred">(inferred)</span>' if kind == "inferred" else ""))
+    return Markup(f'{when_html} '
                   f'<span class="dated {kind}">{escape(dated_note(context, event))}</span>')
 
 
@@ -383,8 +387,30 @@ def timelinejs(context, events: tuple[Event, ...]) -> dict:
     return {"title": {"text": title}, "events": slides}
 
 
+def _cited_by(env: Environment, root: str, mark: Mark) -> Mark:
+    """The mark with its links back worded: the entry's title, or the quote's
+    speaker. Read through the environment, so the preview sees the read."""
+    links = []
+    for path, cited in mark.links:
+        if isinstance(cited, Event):
+            links.append((root + path, f"entry: {excerpt(env.getattr(cited, 'title'), 60)}"))
+        else:
+            links.append((root + path, f"quote: {env.getattr(cited, 'speaker')}"))
+    return replace(mark, links=tuple(links))
+
+
+def _after_headline(source: Source, marks: list[Mark]) -> int:
+    """Where the article's text starts below its headline, when its first
+    line is the headline the page already shows, and nothing marked is in it."""
+    first, _, _ = source.text.partition("\n")
+    if " ".join(first.split()) != " ".join(source.title.split()):
+        return 0
+    return 0 if any(m.span.start < len(first) for m in marks) else len(first) + 1
+
+
 def render_page(env: Environment, plan: Plan, page: Page) -> str:
     context = {"root": "../" * page.path.count("/"), "path": page.path, **page.context}
     if "marks" in context:
-        context["text"] = marked_paragraphs(context["source"].text, context.pop("marks"))
+        source, marks = context["source"], [_cited_by(env, context["root"], m) for m in context.pop("marks")]
+        context["text"] = marked_paragraphs(source.text, marks, _after_headline(source, marks))
     return env.get_template(page.template).render(plan.shared, **context)

@@ -99,3 +99,14 @@ def test_the_source_keeps_every_character_of_the_article_but_the_bookmark():
         pytest.skip(f"the seed article is not at {SEED}")
     body = SOURCE.read_text(encoding="utf-8").split("+++\n", 2)[2]
     assert body == SEED.read_text(encoding="utf-8").replace("[bookmark: _GoBack]", "")
+
+
+def test_the_source_page_marks_what_is_cited_links_each_mark_back_and_hides_bookkeeping(aleppo_site):
+    html = (aleppo_site / "sources" / "aleppo-daily-beast-2016-12-12.html").read_text(encoding="utf-8")
+    text = html.split('<div class="source-text">', 1)[1].split("</div>", 1)[0]
+    assert "Last Rebels in Aleppo Say Assad Forces Are Burning People Alive" not in text  # the headline, once, in <h1>
+    assert "not recorded" not in html
+    marks = re.findall(r'<mark id="([a-z]+)-([a-z0-9-]+)"', text)
+    backlinks = re.findall(r'<a class="cited-by" href="\.\./(quote|events)/([a-z0-9-]+)\.html">', text)
+    assert sorted(backlinks) == sorted(("quote" if kind == "quote" else "events", name) for kind, name in marks)
+    assert len(marks) == 13 + 15  # every quote, and every entry's passage
