@@ -201,7 +201,10 @@ def plan_site(content: Content) -> Plan:
             "next": periods[number + 1] if number + 1 < len(periods) else None,
         }
         pages.append(Page(urls.period(period), "index.html", dict(period=period, **neighbours)))
-    pages += [Page(urls.event(e.id), "event.html", {"event": e}) for e in content.events]
+    events = content.events
+    pages += [Page(urls.event(e.id), "event.html", {
+        "event": e, "previous": events[n - 1] if n else None, "next": events[n + 1] if n + 1 < len(events) else None})
+        for n, e in enumerate(events)]
     quote_paths = [path for path, _ in quote_pages]
     pages += [Page(path, "quotes.html", {"quote_list": quotes, "quote_pages": quote_paths}) for path, quotes in quote_pages]
     pages += [Page(urls.quote_page(q.id), "quote.html", {"quote": q}) for q in content.quotes.values()]
@@ -244,7 +247,7 @@ def plan_site(content: Content) -> Plan:
         Page("about.html", "about.html", {
             "events": content.events if small else None, "source_list": source_list, "entry_count": len(content.events)}),
         Page("embed.html", "embed.html", {"period": periods[-1]}),
-        Page("404.html", "404.html", {"root": f"{site.base_url.rstrip('/')}/" if site.base_url else ""}),
+        Page("404.html", "404.html", {"root": f"{site.base_url.rstrip('/')}/" if site.base_url else "", "latest": content.events[-5:]}),
     ]
     if site.base_url:
         # The sitemap protocol wants absolute URLs: without a base_url there is no sitemap.

@@ -77,6 +77,7 @@ def environment(content_dir: Path, theme: str, kind: type[Environment] = SiteEnv
         by_day=by_day,
         atom_date=feeds.atom_date,
         places_in=lambda events: sorted({p for e in events for p in e.places}, key=str.casefold),
+        one_source=one_source,
     )
     env.globals.update(
         entries_overview=entries_overview,
@@ -146,6 +147,16 @@ def certainty_text(event: Event) -> str:
         return "Unconfirmed" + (f": reports from {event.according_to}" if event.according_to else "")
     label = event.certainty.capitalize()
     return f"{label}, according to {event.according_to}" if event.according_to else label
+
+
+@pass_context
+def one_source(context, events: tuple[Event, ...]) -> Source | None:
+    """The source every entry of `events` cites, each alone: the page names
+    it once rather than under every entry."""
+    ids = {source for e in events for source in e.sources}
+    if len(ids) != 1 or any(len(e.sources) != 1 for e in events):
+        return None
+    return context.environment.getitem(context["sources"], ids.pop())
 
 
 def excerpt(text: str, limit: int = 140) -> str:

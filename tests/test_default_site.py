@@ -110,3 +110,27 @@ def test_the_source_page_marks_what_is_cited_links_each_mark_back_and_hides_book
     backlinks = re.findall(r'<a class="cited-by" href="\.\./(quote|events)/([a-z0-9-]+)\.html">', text)
     assert sorted(backlinks) == sorted(("quote" if kind == "quote" else "events", name) for kind, name in marks)
     assert len(marks) == 13 + 15  # every quote, and every entry's passage
+
+
+def test_the_timeline_says_once_what_every_entry_would_repeat(aleppo_site):
+    html = (aleppo_site / "index.html").read_text(encoding="utf-8")
+    assert "Source:" not in html
+    assert html.count('<p class="page-source">Every entry from <a href="sources/aleppo-daily-beast-2016-12-12.html">'
+                      "The Daily Beast, Monday 12 December 2016</a>.</p>") == 1
+    assert html.count("“To everyone who can hear me.") == 1  # one quote, backing two neighbouring entries
+    assert "Also backed by <a href=\"quote/al-shamy-genocide.html\">the quote above</a> from Lina al-Shamy" in html
+    assert 'class="timeline"' in html  # a short timeline lays out every day: no jump while scrolling
+
+
+def test_each_entry_page_leads_to_the_entries_before_and_after_it(aleppo_site):
+    ids = [e["id"][len("event-"):] for e in entries(aleppo_site)]
+    for n, entry in enumerate(ids):
+        links = read_page(aleppo_site / "events" / f"{entry}.html").links
+        assert (f"../events/{ids[n - 1]}.html" in links) == (n > 0)
+        assert (n + 1 == len(ids)) or f"../events/{ids[n + 1]}.html" in links
+
+
+def test_the_page_for_a_missing_address_offers_the_latest_entries(aleppo_site):
+    page = read_page(aleppo_site / "404.html")
+    assert "events/2016-12-12-sana-claims-opposition-shelling.html" in page.links  # the last in the timeline
+    assert "quotes.html" in page.links and "sources.html" in page.links

@@ -118,3 +118,12 @@ def test_each_quote_shows_its_speaker_and_marks_where_a_link_lands(view, aleppo_
     view.goto(aleppo_site.joinpath("quote", "al-hamdo-doomsday.html").as_uri())
     assert view.locator("blockquote").inner_text() == "“Doomsday is held in Aleppo”"  # not “… Aleppo,”
     assert view.locator(".quote-by").inner_text() == "Abdulkafi Al-Hamdo, WhatsApp feed of the Aleppo Siege Media Center · on or before 12 Dec 2016"
+
+
+def test_the_page_does_not_change_height_while_it_is_scrolled(view, aleppo_site):
+    view.goto(aleppo_site.joinpath("index.html").as_uri())
+    height = view.evaluate("document.documentElement.scrollHeight")
+    for fraction in (0.25, 0.5, 0.75, 1):
+        view.evaluate(f"window.scrollTo(0, {fraction} * document.documentElement.scrollHeight)")
+        view.wait_for_timeout(50)
+        assert view.evaluate("document.documentElement.scrollHeight") == height
