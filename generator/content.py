@@ -245,6 +245,7 @@ def load(content_dir: Path, drafts: bool = False, cache: Cache | None = None) ->
         sources=sources,
         quotes={k: q for k, q in quotes.items() if drafts or not q.draft},
         events=tuple(sorted((e for e in events.values() if drafts or not e.draft), key=timeline_order)),
+        drafts_left_out=0 if drafts else sum(item.draft for item in (*quotes.values(), *events.values())),
     )
     return content, []
 

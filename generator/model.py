@@ -105,3 +105,4 @@ class Content:
     sources: dict[str, Source] = field(default_factory=dict)
     quotes: dict[str, Quote] = field(default_factory=dict)
     events: tuple[Event, ...] = ()  # in timeline order
+    drafts_left_out: int = 0  # draft entries and quotes not built, without --drafts

@@ -191,7 +191,10 @@ def plan_site(content: Content) -> Plan:
         for s in e.sources:
             cites[s].append(e)
     urls = Urls(periods, quote_pages, slugs(list(by_place)), slugs(list(by_speaker)))
-    shared = {"site": site, "urls": urls, "quotes": content.quotes, "sources": content.sources, "backs": backs, "periods": periods}
+    # Drafts are in the content only when built with --drafts: then every page says so.
+    drafts_shown = sum(q.draft for q in content.quotes.values()) + sum(e.draft for e in content.events)
+    shared = {"site": site, "urls": urls, "quotes": content.quotes, "sources": content.sources, "backs": backs, "periods": periods,
+              "drafts_shown": drafts_shown}
     pages = []
     if periods[0].slug is not None:
         pages.append(Page("index.html", "contents.html", {"events": content.events}))

@@ -53,3 +53,14 @@ def test_the_filters_in_use_have_no_axe_violations(browser, axe, aleppo_site):
 def test_the_pages_of_entries_known_only_by_a_date_have_no_axe_violations(browser, axe, on_or_before_site):
     pages = ["index.html", "events/mines.html", "events/talks.html", "kinds/bombing.html", "about.html", "embed.html"]
     assert violations(browser, axe, [on_or_before_site / p for p in pages]) == []
+
+
+def test_pages_built_with_drafts_have_no_axe_violations(browser, axe, site, tmp_path):
+    from generator.build import build
+
+    for path in (site / "events" / "siege.md", site / "quotes" / "nothing-left.md"):
+        path.write_text(path.read_text(encoding="utf-8").replace("+++\n", "+++\ndraft = true\n", 1), encoding="utf-8")
+    output = tmp_path / "drafts"
+    assert build(site, output, drafts=True).problems == []
+    pages = [output / "index.html", output / "events" / "siege.html", output / "quote" / "nothing-left.html"]
+    assert violations(browser, axe, pages) == []
