@@ -127,3 +127,23 @@ def test_the_page_does_not_change_height_while_it_is_scrolled(view, aleppo_site)
         view.evaluate(f"window.scrollTo(0, {fraction} * document.documentElement.scrollHeight)")
         view.wait_for_timeout(50)
         assert view.evaluate("document.documentElement.scrollHeight") == height
+
+
+def test_a_long_archive_overview_scrolls_inside_itself_not_the_page(browser, tmp_path):
+    from build_benchmark import generate
+    from conftest import write
+
+    from generator.build import build
+
+    generate(tmp_path / "content", 300)
+    write(tmp_path / "content" / "site.toml", 'title = "Archive"\nindex_page_size = 10\n')
+    assert build(tmp_path / "content", tmp_path / "output").problems == []
+    context = browser.new_context(viewport=SCREENS["phone"])
+    page = context.new_page()
+    page.goto((tmp_path / "output" / "index.html").as_uri())
+    assert page.locator(".ov-mark").count() > 30
+    assert all(m["width"] >= 24 and m["height"] >= 24 for m in boxes(page, ".ov-mark"))  # a bar's link, however short the bar
+    assert page.evaluate("document.documentElement.scrollWidth") == 390
+    labels = boxes(page, ".ov-label")
+    assert not any(overlap(a, b) for n, a in enumerate(labels) for b in labels[n + 1:])
+    context.close()
