@@ -24,7 +24,7 @@ from dateutil import tz
 from generator import dates, frontmatter
 from generator.frontmatter import Document
 from generator.listing import FOLDERS, markdown_files
-from generator.model import CERTAINTIES, Account, Content, Event, Extension, Quote, Site, Source, When
+from generator.model import CERTAINTIES, DATED_BY, Account, Content, Event, Extension, Quote, Site, Source, When
 from generator.parallel import parallel_imap
 from generator.passages import Locator, normalise
 from generator.problems import Problem
@@ -84,6 +84,7 @@ EVENT_FIELDS = {
     "merged_because": Field("text"),
     "accounts": Field("tables"),
     "draft": Field("bool"),
+    "dated": Field("text"),
 }
 # A further source's telling, in an entry's [[accounts]].
 ACCOUNT_FIELDS = {
@@ -271,6 +272,7 @@ def load(content_dir: Path, drafts: bool = False, cache: Cache | None = None) ->
         sources=sources,
         quotes={k: q for k, q in quotes.items() if drafts or not q.draft},
         events=tuple(sorted((e for e in events.values() if drafts or not e.draft), key=timeline_order)),
+        drafts_left_out=0 if drafts else sum(item.draft for item in (*quotes.values(), *made.values())),  # extensions too
     )
     return content, []
 
@@ -458,6 +460,9 @@ def _event(doc: Document, refs: References, drafts: bool) -> tuple[Event | Exten
         problems.append(Problem(doc.path, doc.line_of("certainty"), f"certainty must be one of {', '.join(CERTAINTIES)}, not '{meta['certainty']}'"))
     elif meta["certainty"] == "claimed" and "according_to" not in meta:
         problems.append(Problem(doc.path, doc.line_of("certainty"), "a claimed event must say whose claim it is: add according_to"))
+    if meta.get("dated", DATED_BY[0]) not in DATED_BY:
+        known = ", ".join(f"'{d}'" for d in DATED_BY)
+        problems.append(Problem(doc.path, doc.line_of("dated"), f"dated must say how the date is known, one of {known}, not {meta['dated']!r}"))
     if not ID.fullmatch(meta["kind"]):
         suggestion = re.sub(r"[^a-z0-9_-]+", "-", meta["kind"].strip().lower()).strip("-")
         mean = f": did you mean '{suggestion}'?" if ID.fullmatch(suggestion) and len(suggestion) <= MAX_ID else ""

@@ -20,6 +20,11 @@ from generator.model import ON_OR_BEFORE
 from generator.problems import Problem, display_path
 
 UNNAMED_SPEAKER = "not identified in the article"
+# How a date found by extract is known, as an entry's `dated` says it: the
+# page then says so, not that the editor gave the date. A date of the
+# article's own words needs none; the day of the report bounding the
+# happening is written "by <date>".
+DATED = {"previous sentence": "previous sentence", "story": "story", "present": "report"}
 
 
 @dataclass(frozen=True)
@@ -295,6 +300,7 @@ def _event_file(entry: combine.Entry, by_id: dict[str, Article]) -> tuple[str | 
     lines = [
         "+++",
         f"date = {_toml(date_field)}",
+        *([f"dated = {_toml(DATED[event.date.basis])}"] if event.date.basis in DATED else []),
         f"title = {_toml(event.title)}",
         f"kind = {_toml(event.kind)}",
         f"certainty = {_toml(entry.certainty)}",
