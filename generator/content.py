@@ -93,6 +93,7 @@ ACCOUNT_FIELDS = {
     "date": Field("when"),
     "certainty": Field("text"),
     "according_to": Field("text"),
+    "dated": Field("text"),
 }
 # A draft that adds one source's telling to an existing entry.
 EXTENSION_FIELDS = {
@@ -106,6 +107,7 @@ EXTENSION_FIELDS = {
     "accounts_differ": Field("text"),
     "merged_because": Field("text"),
     "draft": Field("bool"),
+    "dated": Field("text"),
 }
 TYPE_NAMES = {
     "text": "a string",
@@ -461,8 +463,7 @@ def _event(doc: Document, refs: References, drafts: bool) -> tuple[Event | Exten
     elif meta["certainty"] == "claimed" and "according_to" not in meta:
         problems.append(Problem(doc.path, doc.line_of("certainty"), "a claimed event must say whose claim it is: add according_to"))
     if meta.get("dated", DATED_BY[0]) not in DATED_BY:
-        known = ", ".join(f"'{d}'" for d in DATED_BY)
-        problems.append(Problem(doc.path, doc.line_of("dated"), f"dated must say how the date is known, one of {known}, not {meta['dated']!r}"))
+        problems.append(Problem(doc.path, doc.line_of("dated"), _wrong_dated(meta["dated"])))
     if not ID.fullmatch(meta["kind"]):
         suggestion = re.sub(r"[^a-z0-9_-]+", "-", meta["kind"].strip().lower()).strip("-")
         mean = f": did you mean '{suggestion}'?" if ID.fullmatch(suggestion) and len(suggestion) <= MAX_ID else ""
@@ -551,7 +552,14 @@ def _account(doc: Document, line_of, fields: dict, refs: References, event_sourc
     certainty = fields.get("certainty")
     if certainty is not None and certainty not in CERTAINTIES:
         return Problem(doc.path, line_of("certainty"), f"{what}: certainty must be one of {', '.join(CERTAINTIES)}, not '{certainty}'")
-    return Account(source_id, fields["passage"], span, when, certainty, fields.get("according_to"))
+    if fields.get("dated", DATED_BY[0]) not in DATED_BY:
+        return Problem(doc.path, line_of("dated"), f"{what}: {_wrong_dated(fields['dated'])}")
+    return Account(source_id, fields["passage"], span, when, certainty, fields.get("according_to"), fields.get("dated"))
+
+
+def _wrong_dated(value: str) -> str:
+    known = ", ".join(f"'{d}'" for d in DATED_BY)
+    return f"dated must say how the date is known, one of {known}, not {value!r}"
 
 
 def _table_line(doc: Document, name: str, index: int, field: str | None = None) -> int:

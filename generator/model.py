@@ -90,6 +90,7 @@ class Account:
     when: When | None = None
     certainty: str | None = None
     according_to: str | None = None
+    dated: str | None = None  # how `when` is known, as an entry's `dated`
     proposed_in: str | None = None  # the id of the draft that proposes it (`extends`), if it is one
 
 

@@ -24,7 +24,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from generator import feeds, overview
-from generator.model import ON_OR_BEFORE, Event, Source, When
+from generator.model import ON_OR_BEFORE, Account, Event, Source, When
 from generator.parallel import parallel_map
 from generator.passages import Mark, marked_paragraphs, paragraphs
 from generator.plan import Page, Period, Plan, Urls
@@ -232,47 +232,57 @@ DATED_NOTES = {
 INFERRED = ("previous sentence", "story", "report")
 
 
+def _told(item: Event | Account) -> tuple[When, str | None, str]:
+    """An entry's or a further source's account's date, how it says the date
+    is known (`dated`), and the source it is read against."""
+    if isinstance(item, Account):
+        return item.when, item.dated, item.source
+    return item.when, item.dated, item.sources[0]
+
+
 @pass_context
-def on_report_day(context, event: Event) -> bool:
+def on_report_day(context, item: Event | Account) -> bool:
     """Whether the entry is known only to have happened by the day its source
     was published: the article did not say when."""
-    if event.when.mod != ON_OR_BEFORE:
+    when, _, source_id = _told(item)
+    if when.mod != ON_OR_BEFORE:
         return False
-    source = context.environment.getitem(context["sources"], event.sources[0])
-    return event.when.value == _read(context, source, "published").isoformat()
+    source = context.environment.getitem(context["sources"], source_id)
+    return when.value == _read(context, source, "published").isoformat()
 
 
 @pass_context
-def dated(context, event: Event) -> str:
-    """How the entry's date is known, one of model.DATED_BY."""
-    if event.dated:
-        return event.dated
-    if event.when.words:
+def dated(context, item: Event | Account) -> str:
+    """How the entry's (or an account's) date is known, one of model.DATED_BY."""
+    when, given, _ = _told(item)
+    if given:
+        return given
+    if when.words:
         return "article"
-    return "report" if on_report_day(context, event) else "editor"
+    return "report" if on_report_day(context, item) else "editor"
 
 
 @pass_context
-def dated_note(context, event: Event) -> str:
+def dated_note(context, item: Event | Account) -> str:
     """How the date is known, in words, with the article's words when it gave some."""
-    basis = dated(context, event)
-    words = event.when.words
+    basis = dated(context, item)
+    words = item.when.words
     if basis == "article" and words:
         return f"the article says “{words}”"
     note = DATED_NOTES[basis]
     if words and basis in ("previous sentence", "story"):
         return f"{note}, “{words}”"
-    if basis == "report" and event.when.mod == ON_OR_BEFORE:
+    if basis == "report" and item.when.mod == ON_OR_BEFORE:
         return "the article gives no date: by the day of the report"
     return note
 
 
 @pass_context
-def dated_class(context, event: Event) -> str:
+def dated_class(context, item: Event | Account) -> str:
     """The theme's class for the date's kind: on or before, inferred, or dated."""
-    if event.when.mod == ON_OR_BEFORE:
+    if item.when.mod == ON_OR_BEFORE:
         return "on-or-before"
-    return "inferred" if dated(context, event) in INFERRED else "given"
+    return "inferred" if dated(context, item) in INFERRED else "given"
 
 
 @pass_context

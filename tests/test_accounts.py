@@ -50,6 +50,8 @@ def test_a_draft_extending_an_entry_is_counted_among_the_drafts_left_out(content
     ('date = "Monday"\ncertainty = "claimed"', 'date = "Monday"\ncertainty = "sure"', "events/harbour.md:15: account 1: certainty must be one of"),
     ('date = "Monday"\ncertainty = "claimed"', 'when = "Monday"\ncertainty = "claimed"', "events/harbour.md:14: account 1: unknown field 'when'"),
     ('date = "Monday"\ncertainty = "claimed"', 'date = "earlier"\ncertainty = "claimed"', "events/harbour.md:14: account 1: date 'earlier' does not say when"),
+    ('date = "Monday"\ncertainty = "claimed"', 'date = "Monday"\ndated = "guess"\ncertainty = "claimed"',
+     "events/harbour.md:15: account 1: dated must say how the date is known, one of 'article', 'previous sentence'"),
     ('source = "courier"\npassage = "Government forces took the harbour district on Monday; 65 civilians died"',
      'source = "planet"\npassage = "At least 40 civilians were killed"', "events/harbour.md:12: account 1: source 'planet' already has its passage in this entry"),
 ])
