@@ -171,6 +171,8 @@ def test_an_entry_several_sources_tell_shows_them_and_where_they_differ(view, ma
     assert "1 draft is shown" in view.locator(".draft-banner").inner_text()  # the draft that adds Radio Eastport
     view.goto(many_sources_site.joinpath("sources", "courier.html").as_uri())
     assert view.locator("#passage-harbour + .cited-by").get_attribute("href") == "../events/harbour.html"
-    for path in ("index.html", "events/harbour.html", "sources/courier.html"):
+    view.goto(many_sources_site.joinpath("about.html").as_uri())
+    assert "The Daily Planet, 2019-03-12, and 2 other sources with their own words on the entry’s page" in view.locator(".method").inner_text()
+    for path in ("index.html", "events/harbour.html", "sources/courier.html", "about.html"):
         view.goto(many_sources_site.joinpath(path).as_uri())
         assert view.evaluate("document.documentElement.scrollWidth") <= view.viewport_size["width"], path
