@@ -65,13 +65,14 @@ class Result:
     content: Content | None = None
     pages: int = 0
     warnings: list[Problem] = field(default_factory=list)  # the site was built, but say this
-    unchanged: tuple[int, int, int] | None = None  # entries, quotes, sources, when nothing changed and nothing was loaded
+    unchanged: tuple[int, int, int, int] | None = None  # entries, quotes, sources, drafts left out, when nothing changed and nothing was loaded
 
-    def counts(self) -> tuple[int, int, int]:
-        """How many entries, quotes and sources the site has."""
+    def counts(self) -> tuple[int, int, int, int]:
+        """How many entries, quotes and sources the site has, and how many drafts it leaves out."""
         if self.content is None:
-            return self.unchanged or (0, 0, 0)
-        return len(self.content.events), len(self.content.quotes), len(self.content.sources)
+            return self.unchanged or (0, 0, 0, 0)
+        c = self.content
+        return len(c.events), len(c.quotes), len(c.sources), c.drafts_left_out
 
 
 def check(content_dir: Path, drafts: bool = False) -> Result:

@@ -125,14 +125,19 @@ def _run(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         print(Problem(warning.path, warning.line, f"warning: {warning.message}"), file=sys.stderr)
     if result.problems:
-        return _fail(result.problems, args.output if args.command == "build" else None)
+        if args.command == "check":
+            _fail(result.problems)
+            print(f"timeline: {count(len(result.problems), 'problem')} found; nothing was written", file=sys.stderr)
+            return 1
+        return _fail(result.problems, args.output)
     elapsed = time.perf_counter() - started
-    entries, quotes, sources = result.counts()
+    entries, quotes, sources, left = result.counts()
     counts = f"{count(entries, 'entry', 'entries')}, {count(quotes, 'quote')}, {count(sources, 'source')}"
+    left_out = f"; {count(left, 'draft')} left out (use --drafts)" if left else ""
     if args.command == "build":
-        print(f"built {counts} into {display_path(Path(args.output))}/ ({count(result.pages, 'page')}, {elapsed:.2f} s)")
+        print(f"built {counts} into {display_path(Path(args.output))}/ ({count(result.pages, 'page')}, {elapsed:.2f} s){left_out}")
     else:
-        print(f"checked {counts}: no problems ({elapsed:.2f} s)")
+        print(f"checked {counts}: no problems ({elapsed:.2f} s){left_out}")
     return 0
 
 

@@ -24,7 +24,7 @@ from dateutil import tz
 from generator import dates, frontmatter
 from generator.frontmatter import Document
 from generator.listing import FOLDERS, markdown_files
-from generator.model import CERTAINTIES, Account, Content, Event, Extension, Quote, Site, Source, When
+from generator.model import CERTAINTIES, DATED_BY, Account, Content, Event, Extension, Quote, Site, Source, When
 from generator.parallel import parallel_imap
 from generator.passages import Locator, normalise
 from generator.problems import Problem
@@ -84,6 +84,7 @@ EVENT_FIELDS = {
     "merged_because": Field("text"),
     "accounts": Field("tables"),
     "draft": Field("bool"),
+    "dated": Field("text"),
 }
 # A further source's telling, in an entry's [[accounts]].
 ACCOUNT_FIELDS = {
@@ -92,6 +93,7 @@ ACCOUNT_FIELDS = {
     "date": Field("when"),
     "certainty": Field("text"),
     "according_to": Field("text"),
+    "dated": Field("text"),
 }
 # A draft that adds one source's telling to an existing entry.
 EXTENSION_FIELDS = {
@@ -105,6 +107,7 @@ EXTENSION_FIELDS = {
     "accounts_differ": Field("text"),
     "merged_because": Field("text"),
     "draft": Field("bool"),
+    "dated": Field("text"),
 }
 TYPE_NAMES = {
     "text": "a string",
@@ -271,6 +274,7 @@ def load(content_dir: Path, drafts: bool = False, cache: Cache | None = None) ->
         sources=sources,
         quotes={k: q for k, q in quotes.items() if drafts or not q.draft},
         events=tuple(sorted((e for e in events.values() if drafts or not e.draft), key=timeline_order)),
+        drafts_left_out=0 if drafts else sum(item.draft for item in (*quotes.values(), *made.values())),  # extensions too
     )
     return content, []
 
@@ -458,6 +462,8 @@ def _event(doc: Document, refs: References, drafts: bool) -> tuple[Event | Exten
         problems.append(Problem(doc.path, doc.line_of("certainty"), f"certainty must be one of {', '.join(CERTAINTIES)}, not '{meta['certainty']}'"))
     elif meta["certainty"] == "claimed" and "according_to" not in meta:
         problems.append(Problem(doc.path, doc.line_of("certainty"), "a claimed event must say whose claim it is: add according_to"))
+    if meta.get("dated", DATED_BY[0]) not in DATED_BY:
+        problems.append(Problem(doc.path, doc.line_of("dated"), _wrong_dated(meta["dated"])))
     if not ID.fullmatch(meta["kind"]):
         suggestion = re.sub(r"[^a-z0-9_-]+", "-", meta["kind"].strip().lower()).strip("-")
         mean = f": did you mean '{suggestion}'?" if ID.fullmatch(suggestion) and len(suggestion) <= MAX_ID else ""
@@ -546,7 +552,14 @@ def _account(doc: Document, line_of, fields: dict, refs: References, event_sourc
     certainty = fields.get("certainty")
     if certainty is not None and certainty not in CERTAINTIES:
         return Problem(doc.path, line_of("certainty"), f"{what}: certainty must be one of {', '.join(CERTAINTIES)}, not '{certainty}'")
-    return Account(source_id, fields["passage"], span, when, certainty, fields.get("according_to"))
+    if fields.get("dated", DATED_BY[0]) not in DATED_BY:
+        return Problem(doc.path, line_of("dated"), f"{what}: {_wrong_dated(fields['dated'])}")
+    return Account(source_id, fields["passage"], span, when, certainty, fields.get("according_to"), fields.get("dated"))
+
+
+def _wrong_dated(value: str) -> str:
+    known = ", ".join(f"'{d}'" for d in DATED_BY)
+    return f"dated must say how the date is known, one of {known}, not {value!r}"
 
 
 def _table_line(doc: Document, name: str, index: int, field: str | None = None) -> int:

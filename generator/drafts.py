@@ -20,6 +20,11 @@ from generator.model import ON_OR_BEFORE
 from generator.problems import Problem, display_path
 
 UNNAMED_SPEAKER = "not identified in the article"
+# How a date found by extract is known, as an entry's `dated` says it: the
+# page then says so, not that the editor gave the date. A date of the
+# article's own words needs none; the day of the report bounding the
+# happening is written "by <date>".
+DATED = {"previous sentence": "previous sentence", "story": "story", "present": "report"}
 
 
 @dataclass(frozen=True)
@@ -220,9 +225,7 @@ def _extension_file(telling: combine.Telling, target: Known, article: Article, w
     corrected: the entry's file is never edited."""
     event = telling.event
     lines = ["+++", f"extends = {_toml(target.id)}", f"sources = [{_toml(telling.source)}]", f"passage = {_toml(event.passage)}"]
-    dated = _date_field(event, article.published)
-    if dated is not None:
-        lines.append(f"date = {_toml(dated[0])}")
+    lines += _account_date(event, article.published)
     lines.append(f"certainty = {_toml(event.certainty)}")
     if event.according_to:
         lines.append(f"according_to = {_toml(event.according_to)}")
@@ -295,6 +298,7 @@ def _event_file(entry: combine.Entry, by_id: dict[str, Article]) -> tuple[str | 
     lines = [
         "+++",
         f"date = {_toml(date_field)}",
+        *([f"dated = {_toml(DATED[event.date.basis])}"] if event.date.basis in DATED else []),
         f"title = {_toml(event.title)}",
         f"kind = {_toml(event.kind)}",
         f"certainty = {_toml(entry.certainty)}",
@@ -314,15 +318,21 @@ def _event_file(entry: combine.Entry, by_id: dict[str, Article]) -> tuple[str | 
     lines.append("draft = true")
     for telling in entry.tellings[1:]:
         lines += ["", "[[accounts]]", f"source = {_toml(telling.source)}", f"passage = {_toml(telling.event.passage)}"]
-        told_date = _date_field(telling.event, by_id[telling.source].published)
-        if told_date is not None:
-            lines.append(f"date = {_toml(told_date[0])}")
+        lines += _account_date(telling.event, by_id[telling.source].published)
         lines.append(f"certainty = {_toml(telling.event.certainty)}")
         if telling.event.according_to:
             lines.append(f"according_to = {_toml(telling.event.according_to)}")
     lines.append("+++")
     body = _date_note(event.date) + year_note + "\n" + _also_told(event, article.text)
     return "\n".join(lines) + "\n" + body, ""
+
+
+def _account_date(event: FoundEvent, published: date) -> list[str]:
+    """A further source's date, and how it is known when extract inferred it."""
+    told = _date_field(event, published)
+    if told is None:
+        return []
+    return [f"date = {_toml(told[0])}"] + ([f"dated = {_toml(DATED[event.date.basis])}"] if event.date.basis in DATED else [])
 
 
 def _merged_note(entry: combine.Entry) -> str:

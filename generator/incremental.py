@@ -70,8 +70,8 @@ def _build(content_dir: Path, output: Path, drafts: bool, warnings: list[Problem
     if outputs != fingerprint.outputs:
         return None  # the output was changed, or removed, since: a full build puts it right
     if inputs == fingerprint.inputs:
-        entries, quotes, sources, pages = fingerprint.counts
-        return Result(pages=pages, warnings=warnings, unchanged=(entries, quotes, sources))
+        *counts, pages = fingerprint.counts
+        return Result(pages=pages, warnings=warnings, unchanged=tuple(counts))
     changed = {Path(p) for p in inputs.keys() | fingerprint.inputs.keys() if inputs.get(p) != fingerprint.inputs.get(p)}
     settings = content_dir / "site.toml"
     if settings in changed and content_loader.load_site(settings)[0].theme != fingerprint.theme:
@@ -184,7 +184,7 @@ def _keep(preview: Preview, output: Path, content: Content, plan: Plan, inputs: 
         for path in rendered:
             preview.reads[path] = frozenset(one_of_each.setdefault(r, r) for r in preview.reads[path])
         kept = Kept(preview, {e.body: render._HTML[e.body] for e in content.events if e.body in render._HTML})
-    counts = (len(content.events), len(content.quotes), len(content.sources), len(plan.pages))
+    counts = (len(content.events), len(content.quotes), len(content.sources), content.drafts_left_out, len(plan.pages))
     fingerprint = buildcache.Fingerprint(
         buildcache.key(preview.content_dir, preview.drafts), content.site.theme, inputs, outputs, counts,
     )

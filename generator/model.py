@@ -7,6 +7,11 @@ from datetime import date
 from pathlib import Path
 
 CERTAINTIES = ("confirmed", "reported", "unconfirmed", "claimed")
+# How an entry's date is known: the article's words in the entry's own
+# sentence; the time the sentence before set; the time of the news the article
+# opens with; the day of the report (told in the present tense, or not dated
+# at all); the editor's own reading.
+DATED_BY = ("article", "previous sentence", "story", "report", "editor")
 ON_OR_BEFORE = "ON_OR_BEFORE"  # TIMEX3 mod: it happened on or before the date ("by 2016-12-12")
 
 
@@ -85,6 +90,7 @@ class Account:
     when: When | None = None
     certainty: str | None = None
     according_to: str | None = None
+    dated: str | None = None  # how `when` is known, as an entry's `dated`
     proposed_in: str | None = None  # the id of the draft that proposes it (`extends`), if it is one
 
 
@@ -108,6 +114,7 @@ class Event:
     accounts: tuple[Account, ...] = ()  # the other sources' passages, after the first source's `passage`
     accounts_differ: str | None = None  # how the sources' accounts differ, in words
     merged_because: str | None = None  # why the sources' tellings are one entry, in words
+    dated: str | None = None  # one of DATED_BY; None: "article" for a date in words, else "editor"
 
 
 @dataclass(frozen=True)
@@ -132,3 +139,4 @@ class Content:
     sources: dict[str, Source] = field(default_factory=dict)
     quotes: dict[str, Quote] = field(default_factory=dict)
     events: tuple[Event, ...] = ()  # in timeline order
+    drafts_left_out: int = 0  # draft entries, extensions and quotes not built, without --drafts

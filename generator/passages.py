@@ -69,6 +69,7 @@ class Mark:
     span: Span
     anchor: str  # the HTML id of the mark's first fragment
     kind: str  # a CSS class: quote or passage
+    links: tuple[tuple[str, str], ...] = ()  # (href, words): what cites it, linked after its last fragment
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -81,18 +82,26 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
-def marked_paragraphs(text: str, marks: list[Mark]) -> list[Markup]:
-    """The text as HTML paragraphs with each mark wrapped in <mark>.
+def marked_paragraphs(text: str, marks: list[Mark], start: int = 0) -> list[Markup]:
+    """The text from `start` on as HTML paragraphs with each mark wrapped in
+    <mark>, and after each mark the links back to what cites it.
 
     Marks may span paragraphs, nest or overlap: HTML cannot, so a mark is cut
     into fragments; only its first fragment carries its id, the rest the class
     `continued`, which is how readers of the page see one passage.
     """
     marks = sorted(marks, key=lambda m: (m.span.start, -m.span.end, m.anchor))
+    shown = [(max(a, start), b) for a, b in paragraphs(text) if b > start and text[max(a, start):b].strip()]
+    last_paragraph = {}
+    for number, (p_start, p_end) in enumerate(shown):
+        for m in marks:
+            if m.span.start < p_end and m.span.end > p_start:
+                last_paragraph[m.anchor] = number
     started: set[str] = set()
     html = []
-    for p_start, p_end in paragraphs(text):
+    for number, (p_start, p_end) in enumerate(shown):
         inside = [m for m in marks if m.span.start < p_end and m.span.end > p_start]
+        ending = [m for m in inside if m.links and last_paragraph[m.anchor] == number]
         cuts = sorted({p_start, p_end} | {max(p_start, min(p_end, x)) for m in inside for x in (m.span.start, m.span.end)})
         out, open_marks = [], []
         for a, b in zip(cuts, cuts[1:]):
@@ -101,6 +110,7 @@ def marked_paragraphs(text: str, marks: list[Mark]) -> list[Markup]:
             while keep < min(len(open_marks), len(active)) and open_marks[keep] is active[keep]:
                 keep += 1
             out.append(Markup("</mark>") * (len(open_marks) - keep))
+            out += [_links(m) for m in ending if min(m.span.end, p_end) == a]
             for m in active[keep:]:
                 if m.anchor in started:
                     out.append(Markup('<mark class="{} continued">').format(m.kind))
@@ -110,5 +120,10 @@ def marked_paragraphs(text: str, marks: list[Mark]) -> list[Markup]:
             open_marks = active
             out.append(Markup("<br>\n").join(escape(line) for line in text[a:b].split("\n")))
         out.append(Markup("</mark>") * len(open_marks))
+        out += [_links(m) for m in ending if min(m.span.end, p_end) == p_end]
         html.append(Markup("").join(out))
     return html
+
+
+def _links(mark: Mark) -> Markup:
+    return Markup("").join(Markup(' <a class="cited-by" href="{}">{}</a>').format(href, words) for href, words in mark.links)

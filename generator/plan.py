@@ -78,7 +78,7 @@ class Urls:
         # Paths only, no model objects: the preview compares Urls from one
         # build to the next, and an entry's new title moves no page.
         self.event_period = {e.id: self.period(p) for p in periods for e in p.events}
-        self.quote_page = {q.id: path for path, quotes in quote_pages for q in quotes}
+        self.quote_index_of = {q.id: path for path, quotes in quote_pages for q in quotes}
         self.quote_index = quote_pages[0][0]
         self.place_slugs = places
         self.person_slugs = people
@@ -98,7 +98,13 @@ class Urls:
         return f"events/{event_id}.html"
 
     def quote(self, quote_id: str) -> str:
-        return f"{self.quote_page[quote_id]}#quote-{quote_id}"
+        """The quote among the others, on the quotes page."""
+        return f"{self.quote_index_of[quote_id]}#quote-{quote_id}"
+
+    @staticmethod
+    def quote_page(quote_id: str) -> str:
+        """The quote on a page of its own (quotes/ holds the quotes pages of a year)."""
+        return f"quote/{quote_id}.html"
 
     @staticmethod
     def source(source_id: str) -> str:
@@ -189,7 +195,11 @@ def plan_site(content: Content) -> Plan:
         for s in e.sources:
             cites[s].append(e)
     urls = Urls(periods, quote_pages, slugs(list(by_place)), slugs(list(by_speaker)))
-    shared = {"site": site, "urls": urls, "quotes": content.quotes, "sources": content.sources, "backs": backs, "periods": periods}
+    # Drafts are in the content only when built with --drafts: then every page says so.
+    drafts_shown = sum(q.draft for q in content.quotes.values()) + sum(e.draft for e in content.events)
+    drafts_shown += sum(a.proposed_in is not None for e in content.events for a in e.accounts)
+    shared = {"site": site, "urls": urls, "quotes": content.quotes, "sources": content.sources, "backs": backs, "periods": periods,
+              "drafts_shown": drafts_shown}
     pages = []
     if periods[0].slug is not None:
         pages.append(Page("index.html", "contents.html", {"events": content.events}))
@@ -199,19 +209,25 @@ def plan_site(content: Content) -> Plan:
             "next": periods[number + 1] if number + 1 < len(periods) else None,
         }
         pages.append(Page(urls.period(period), "index.html", dict(period=period, **neighbours)))
-    pages += [Page(urls.event(e.id), "event.html", {"event": e}) for e in content.events]
+    events = content.events
+    pages += [Page(urls.event(e.id), "event.html", {
+        "event": e, "previous": events[n - 1] if n else None, "next": events[n + 1] if n + 1 < len(events) else None})
+        for n, e in enumerate(events)]
     quote_paths = [path for path, _ in quote_pages]
     pages += [Page(path, "quotes.html", {"quote_list": quotes, "quote_pages": quote_paths}) for path, quotes in quote_pages]
+    pages += [Page(urls.quote_page(q.id), "quote.html", {"quote": q}) for q in content.quotes.values()]
     source_list = sorted(content.sources.values(), key=lambda s: (s.published, s.id))
     pages.append(Page("sources.html", "sources.html", {"source_list": source_list}))
     for source in source_list:
-        marks = [Mark(q.span, f"quote-{q.id}", "quote") for q in quoted[source.id]]
+        # Each mark links back to what cites it; render.py words the links.
+        marks = [Mark(q.span, f"quote-{q.id}", "quote", ((urls.quote_page(q.id), q),)) for q in quoted[source.id]]
         marks += [
-            Mark(e.passage_span, f"passage-{e.id}", "passage")
+            Mark(e.passage_span, f"passage-{e.id}", "passage", ((urls.event(e.id), e),))
             for e in cites[source.id]
             if e.passage_span and e.sources[0] == source.id
         ]
-        marks += [Mark(a.span, f"passage-{e.id}", "passage") for e in cites[source.id] for a in e.accounts if a.source == source.id]
+        marks += [Mark(a.span, f"passage-{e.id}", "passage", ((urls.event(e.id), e),))
+                  for e in cites[source.id] for a in e.accounts if a.source == source.id]
         pages.append(Page(urls.source(source.id), "source.html", {
             "source": source, "marks": marks, "events": cites[source.id], "passages": _passages(source, marks) if source.url else []}))
     kinds = sorted(by_kind)
@@ -241,7 +257,7 @@ def plan_site(content: Content) -> Plan:
         Page("about.html", "about.html", {
             "events": content.events if small else None, "source_list": source_list, "entry_count": len(content.events)}),
         Page("embed.html", "embed.html", {"period": periods[-1]}),
-        Page("404.html", "404.html", {"root": f"{site.base_url.rstrip('/')}/" if site.base_url else ""}),
+        Page("404.html", "404.html", {"root": f"{site.base_url.rstrip('/')}/" if site.base_url else "", "latest": content.events[-5:]}),
     ]
     if site.base_url:
         # The sitemap protocol wants absolute URLs: without a base_url there is no sitemap.

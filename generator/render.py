@@ -24,9 +24,9 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from generator import feeds, overview
-from generator.model import ON_OR_BEFORE, Event, When
+from generator.model import ON_OR_BEFORE, Account, Event, Source, When
 from generator.parallel import parallel_map
-from generator.passages import marked_paragraphs, paragraphs
+from generator.passages import Mark, marked_paragraphs, paragraphs
 from generator.plan import Page, Period, Plan, Urls
 from generator.problems import count
 from generator.themes import template_dirs
@@ -72,10 +72,12 @@ def environment(content_dir: Path, theme: str, kind: type[Environment] = SiteEnv
         label=lambda slug: slug.replace("-", " ").replace("_", " ").capitalize(),
         paragraphs=lambda text: [text[a:b] for a, b in paragraphs(text)],
         excerpt=excerpt,
+        quoted=quoted,
         certainty_text=certainty_text,
         by_day=by_day,
         atom_date=feeds.atom_date,
         places_in=lambda events: sorted({p for e in events for p in e.places}, key=str.casefold),
+        one_source=one_source,
     )
     env.globals.update(
         entries_overview=entries_overview,
@@ -83,6 +85,10 @@ def environment(content_dir: Path, theme: str, kind: type[Environment] = SiteEnv
         timelinejs=timelinejs,
         text_fragment=feeds.text_fragment,
         on_report_day=on_report_day,
+        dated=dated,
+        dated_note=dated_note,
+        dated_class=dated_class,
+        day_heading=day_heading,
         atom_id=feeds.atom_id,
         count=count,
     )
@@ -143,12 +149,34 @@ def certainty_text(event: Event) -> str:
     return f"{label}, according to {event.according_to}" if event.according_to else label
 
 
+@pass_context
+def one_source(context, events: tuple[Event, ...]) -> Source | None:
+    """The source every entry of `events` cites, each alone: the page names
+    it once rather than under every entry."""
+    ids = {source for e in events for source in e.sources}
+    if len(ids) != 1 or any(len(e.sources) != 1 for e in events):
+        return None
+    return context.environment.getitem(context["sources"], ids.pop())
+
+
 def excerpt(text: str, limit: int = 140) -> str:
     """The start of a quote, cut at a word, for the timeline's short form."""
     flat = " ".join(text.split())
     if len(flat) <= limit:
-        return flat
-    return flat[:limit].rsplit(" ", 1)[0].rstrip(",;:—") + " …"
+        return flat.rstrip(TRAILING)
+    return flat[:limit].rsplit(" ", 1)[0].rstrip(TRAILING) + " …"
+
+
+TRAILING = " \n,;:–—-"  # what a quote cut from its sentence leaves at its end, and the page does not show
+
+
+def quoted(text: str) -> list[str]:
+    """A quote's paragraphs in quotation marks, as a newspaper prints them:
+    each paragraph opens with one, the last closes; the comma or colon where
+    the quote was cut from its sentence is left out."""
+    parts = [" ".join(text[a:b].split()) for a, b in paragraphs(text)] or [text]
+    parts[-1] = parts[-1].rstrip(TRAILING)
+    return [f"“{part}" for part in parts[:-1]] + [f"“{parts[-1]}”"]
 
 
 # Names written out, not by strftime: a date is labelled several times on
@@ -165,14 +193,14 @@ def long_date(day: date) -> str:
 
 
 def when_label(when: When) -> str:
-    """The date at the precision the source supports, and no finer; "by"
-    before it when the entry is known only to have happened by then."""
+    """The date at the precision the source supports, and no finer; "on or
+    before" it when the entry is known only to have happened by then."""
     label = calendar_label(when)
-    return f"by {label}" if when.mod == ON_OR_BEFORE else label
+    return f"on or before {label}" if when.mod == ON_OR_BEFORE else label
 
 
 def calendar_label(when: When) -> str:
-    """The stretch of calendar `when` names, without its "by"."""
+    """The stretch of calendar `when` names, without its "on or before"."""
     start, end = when.start, when.end
     if when.precision == "year":
         return f"{start.year}"
@@ -192,30 +220,95 @@ def when_datetime(when: When) -> str:
     return when.value.split("T")[0]
 
 
-REPORT_DAY = " (date of the report)"
+# How an entry's date is known, as its label says it, by the entry's `dated`;
+# the shape of its mark in the overview; its class in the theme.
+DATED_NOTES = {
+    "article": "dated by the article",
+    "previous sentence": "inferred from the previous sentence",
+    "story": "inferred from the news the article opens with",
+    "report": "the day of the report",
+    "editor": "dated by the editor",
+}
+INFERRED = ("previous sentence", "story", "report")
+
+
+def _told(item: Event | Account) -> tuple[When, str | None, str]:
+    """An entry's or a further source's account's date, how it says the date
+    is known (`dated`), and the source it is read against."""
+    if isinstance(item, Account):
+        return item.when, item.dated, item.source
+    return item.when, item.dated, item.sources[0]
 
 
 @pass_context
-def on_report_day(context, event: Event) -> bool:
+def on_report_day(context, item: Event | Account) -> bool:
     """Whether the entry is known only to have happened by the day its source
     was published: the article did not say when."""
-    if event.when.mod != ON_OR_BEFORE:
+    when, _, source_id = _told(item)
+    if when.mod != ON_OR_BEFORE:
         return False
-    source = context.environment.getitem(context["sources"], event.sources[0])
-    return event.when.value == _read(context, source, "published").isoformat()
+    source = context.environment.getitem(context["sources"], source_id)
+    return when.value == _read(context, source, "published").isoformat()
 
 
 @pass_context
-def entry_date(context, event: Event) -> Markup:
-    """An entry's date as a <time> element. The "by" of an entry known only
-    to have happened by the date stays outside it, as the element names the
-    date itself, and so does the note that the date is the report's own."""
+def dated(context, item: Event | Account) -> str:
+    """How the entry's (or an account's) date is known, one of model.DATED_BY."""
+    when, given, _ = _told(item)
+    if given:
+        return given
+    if when.words:
+        return "article"
+    return "report" if on_report_day(context, item) else "editor"
+
+
+@pass_context
+def dated_note(context, item: Event | Account) -> str:
+    """How the date is known, in words, with the article's words when it gave some."""
+    basis = dated(context, item)
+    words = item.when.words
+    if basis == "article" and words:
+        return f"the article says “{words}”"
+    note = DATED_NOTES[basis]
+    if words and basis in ("previous sentence", "story"):
+        return f"{note}, “{words}”"
+    if basis == "report" and item.when.mod == ON_OR_BEFORE:
+        return "the article gives no date: by the day of the report"
+    return note
+
+
+@pass_context
+def dated_class(context, item: Event | Account) -> str:
+    """The theme's class for the date's kind: on or before, inferred, or dated."""
+    if item.when.mod == ON_OR_BEFORE:
+        return "on-or-before"
+    return "inferred" if dated(context, item) in INFERRED else "given"
+
+
+@pass_context
+def entry_date(context, event: Event, heading: str | None = None, note: bool = True) -> Markup:
+    """An entry's date as a <time> element and how it is known. "On or
+    before" stays outside the element, which names the date itself. Under
+    a date heading that already says the date (`heading`), the date is
+    there for screen readers only, and the note is what a reader sees.
+    Without `note`, the date alone, marked when it is inferred."""
     when = event.when
-    time = Markup(f'<time datetime="{escape(when_datetime(when))}">{escape(calendar_label(when))}</time>')
-    if when.mod != ON_OR_BEFORE:
-        return time
-    note = REPORT_DAY if on_report_day(context, event) else ""
-    return Markup(f'<span class="by-date">by {time}{note}</span>')
+    label = calendar_label(when)
+    by = "on or before " if when.mod == ON_OR_BEFORE else ""
+    hidden = " same-as-heading" if heading == by + label else ""
+    time = f'<time datetime="{escape(when_datetime(when))}">{escape(label)}</time>'
+    when_html = f'<span class="when{hidden}">{escape(by)}{time}</span>'
+    kind = dated_class(context, event)
+    if not note:  # a one-line list: the entry's page says how the date is known, and only an inferred date says so here
+        return Markup(when_html + (' <span class="dated inferred">(inferred)</span>' if kind == "inferred" else ""))
+    return Markup(f'{when_html} '
+                  f'<span class="dated {kind}">{escape(dated_note(context, event))}</span>')
+
+
+@pass_context
+def day_heading(context, day: "Day") -> str:
+    """What an entry's date would say that its day's heading already says."""
+    return ("on or before " if day.when.mod == ON_OR_BEFORE else "") + calendar_label(day.when)
 
 
 @dataclass(frozen=True)
@@ -224,7 +317,7 @@ class Day:
     week, month or year for entries dated no more precisely."""
 
     key: str  # for the heading's id: 2016-12-12, 2016-W49-WE, 2016-03, 2009, by-2016-12-12
-    label: str  # Monday 12 December 2016, Weekend of 10–11 Dec 2016, March 2016; without "By"
+    label: str  # Monday 12 December 2016, Weekend of 10–11 Dec 2016, March 2016; without "On or before"
     short: str  # for the overview: 12 Dec, 10–11 Dec, Mar, 2009
     when: When  # with mod ON_OR_BEFORE for the entries known only to have happened by the date
     events: tuple[Event, ...]
@@ -236,7 +329,7 @@ def by_day(events: tuple[Event, ...]) -> list[Day]:
         when = event.when
         key = when.start.isoformat() if when.precision == "day" else when.value
         if when.mod == ON_OR_BEFORE:
-            # Not known to be on the date: a heading of its own, "By …",
+            # Not known to be on the date: a heading of its own, "On or before …",
             # after the date's own entries (see timeline_order).
             key = f"by-{key}"
         if days and days[-1].key == key:
@@ -246,12 +339,15 @@ def by_day(events: tuple[Event, ...]) -> list[Day]:
             label, short = long_date(when.start), f"{when.start.day} {SHORT_MONTHS[when.start.month]}"
         else:
             label = calendar_label(when)
-            if when.mod != ON_OR_BEFORE:  # else it follows the heading's "By": "By weekend of …"
+            if when.mod != ON_OR_BEFORE:  # else it follows the heading's "On or before": "On or before weekend of …"
                 label = label[0].upper() + label[1:]
             short = {"year": f"{when.start.year}", "month": SHORT_MONTHS[when.start.month]}.get(when.precision, _short_span(when))
         day_when = when if when.precision != "day" else When(when.start.isoformat(), "day", when.start, when.start, mod=when.mod)
         days.append(Day(key, label, short, day_when, (event,)))
     return days
+
+
+OVERVIEW_SHAPES = {"given": overview.CIRCLE, "inferred": overview.INFERRED, "on-or-before": overview.ON_OR_BEFORE}
 
 
 def _short_span(when: When) -> str:
@@ -260,13 +356,13 @@ def _short_span(when: When) -> str:
     return f"{start.day}–{end_label}" if start.month == end.month else f"{start.day} {SHORT_MONTHS[start.month]}–{end_label}"
 
 
-def entries_overview(events: tuple[Event, ...]) -> overview.Overview:
+@pass_context
+def entries_overview(context, events: tuple[Event, ...]) -> overview.Overview:
     groups: list[overview.Group] = []
     for day in by_day(events):
         items = tuple(
-            overview.Item(f"#event-{e.id}", f"{when_label(e.when)}: {e.title} ({certainty_text(e)}{'; accounts differ' if e.accounts_differ else ''})",
-                          e.certainty + (" differ" if e.accounts_differ else ""),
-                          shape=overview.ON_OR_BEFORE if e.when.mod == ON_OR_BEFORE else overview.CIRCLE)
+            overview.Item(f"#event-{e.id}", f"{when_label(e.when)}, {dated_note(context, e)}: {e.title} ({certainty_text(e)}{'; accounts differ' if e.accounts_differ else ''})",
+                          e.certainty + (" differ" if e.accounts_differ else ""), shape=OVERVIEW_SHAPES[dated_class(context, e)])
             for e in day.events)
         if groups and (groups[-1].start, groups[-1].label) == (day.when.start, day.short):
             # The entries known only to have happened by a date stand in
@@ -280,7 +376,8 @@ def entries_overview(events: tuple[Event, ...]) -> overview.Overview:
 @pass_context
 def periods_overview(context, periods: list[Period]) -> overview.Overview:
     groups = [
-        overview.Group(p.events[0].when.start.replace(day=1), "" if "-" in (p.slug or "") else p.label, (
+        overview.Group(p.events[0].when.start.replace(day=1),
+                       SHORT_MONTHS[p.events[0].when.start.month] if "-" in (p.slug or "") else p.label, (
             overview.Item(rel(context, Urls.period(p)), f"{p.label}: {count(len(p.events), 'entry', 'entries')}",
                           count=len(p.events)),))
         for p in periods
@@ -311,8 +408,30 @@ def timelinejs(context, events: tuple[Event, ...]) -> dict:
     return {"title": {"text": title}, "events": slides}
 
 
+def _cited_by(env: Environment, root: str, mark: Mark) -> Mark:
+    """The mark with its links back worded: the entry's title, or the quote's
+    speaker. Read through the environment, so the preview sees the read."""
+    links = []
+    for path, cited in mark.links:
+        if isinstance(cited, Event):
+            links.append((root + path, f"entry: {excerpt(env.getattr(cited, 'title'), 60)}"))
+        else:
+            links.append((root + path, f"quote: {env.getattr(cited, 'speaker')}"))
+    return replace(mark, links=tuple(links))
+
+
+def _after_headline(source: Source, marks: list[Mark]) -> int:
+    """Where the article's text starts below its headline, when its first
+    line is the headline the page already shows, and nothing marked is in it."""
+    first, _, _ = source.text.partition("\n")
+    if " ".join(first.split()) != " ".join(source.title.split()):
+        return 0
+    return 0 if any(m.span.start < len(first) for m in marks) else len(first) + 1
+
+
 def render_page(env: Environment, plan: Plan, page: Page) -> str:
     context = {"root": "../" * page.path.count("/"), "path": page.path, **page.context}
     if "marks" in context:
-        context["text"] = marked_paragraphs(context["source"].text, context.pop("marks"))
+        source, marks = context["source"], [_cited_by(env, context["root"], m) for m in context.pop("marks")]
+        context["text"] = marked_paragraphs(source.text, marks, _after_headline(source, marks))
     return env.get_template(page.template).render(plan.shared, **context)

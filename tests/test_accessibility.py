@@ -58,3 +58,14 @@ def test_the_pages_of_entries_known_only_by_a_date_have_no_axe_violations(browse
 def test_the_pages_of_an_entry_several_sources_tell_have_no_axe_violations(browser, axe, many_sources_site):
     pages = ["index.html", "events/harbour.html", "sources/planet.html", "sources/radio.html", "about.html"]
     assert violations(browser, axe, [many_sources_site / p for p in pages]) == []
+
+
+def test_pages_built_with_drafts_have_no_axe_violations(browser, axe, site, tmp_path):
+    from generator.build import build
+
+    for path in (site / "events" / "siege.md", site / "quotes" / "nothing-left.md"):
+        path.write_text(path.read_text(encoding="utf-8").replace("+++\n", "+++\ndraft = true\n", 1), encoding="utf-8")
+    output = tmp_path / "drafts"
+    assert build(site, output, drafts=True).problems == []
+    pages = [output / "index.html", output / "events" / "siege.html", output / "quote" / "nothing-left.html"]
+    assert violations(browser, axe, pages) == []

@@ -39,12 +39,19 @@ def test_a_draft_extending_an_entry_counts_only_with_drafts(content):
     assert model.events[0].sources == ("planet", "courier", "radio") and model.events[0].accounts[1].proposed_in is None
 
 
+def test_a_draft_extending_an_entry_is_counted_among_the_drafts_left_out(content):
+    checked = timeline("check", "content", cwd=content.parent)
+    assert checked.returncode == 0 and checked.stdout.rstrip().endswith("; 1 draft left out (use --drafts)")
+
+
 @pytest.mark.parametrize("old, new, message", [
     ('passage = "Government forces took', 'passage = "Government forces seized', "events/harbour.md:13: the passage of account 1 is not in source 'courier' word for word"),
     ('source = "courier"\npassage', 'source = "radio"\npassage', "events/harbour.md:12: account 1: source 'radio' is not in the entry's sources"),
     ('date = "Monday"\ncertainty = "claimed"', 'date = "Monday"\ncertainty = "sure"', "events/harbour.md:15: account 1: certainty must be one of"),
     ('date = "Monday"\ncertainty = "claimed"', 'when = "Monday"\ncertainty = "claimed"', "events/harbour.md:14: account 1: unknown field 'when'"),
     ('date = "Monday"\ncertainty = "claimed"', 'date = "earlier"\ncertainty = "claimed"', "events/harbour.md:14: account 1: date 'earlier' does not say when"),
+    ('date = "Monday"\ncertainty = "claimed"', 'date = "Monday"\ndated = "guess"\ncertainty = "claimed"',
+     "events/harbour.md:15: account 1: dated must say how the date is known, one of 'article', 'previous sentence'"),
     ('source = "courier"\npassage = "Government forces took the harbour district on Monday; 65 civilians died"',
      'source = "planet"\npassage = "At least 40 civilians were killed"', "events/harbour.md:12: account 1: source 'planet' already has its passage in this entry"),
 ])
@@ -52,15 +59,17 @@ def test_a_wrong_account_is_one_line_naming_its_table(content, old, new, message
     edit(content / "events" / "harbour.md", old, new)
     result = timeline("check", "content", "--drafts", cwd=content.parent)
     assert result.returncode == 1
-    [line] = result.stderr.splitlines()
+    [line, summary] = result.stderr.splitlines()
     assert line.startswith("content/" + message), line
+    assert summary == "timeline: 1 problem found; nothing was written"
 
 
 def test_a_draft_extending_no_entry_is_one_line(content):
     edit(content / "events" / "harbour-from-radio.md", 'extends = "harbour"', 'extends = "harbor"')
     result = timeline("check", "content", "--drafts", cwd=content.parent)
     assert result.returncode == 1
-    assert result.stderr == "content/events/harbour-from-radio.md:1: extends 'harbor', which is no entry: name the id of an entry in events/\n"
+    assert result.stderr == ("content/events/harbour-from-radio.md:1: extends 'harbor', which is no entry: name the id of an entry in events/\n"
+                             "timeline: 1 problem found; nothing was written\n")
 
 
 def test_a_draft_adding_a_source_the_entry_already_cites_is_refused(content):

@@ -16,10 +16,10 @@ def test_from_an_entry_to_its_quote_to_its_marked_passage_one_click_each(browser
     page.goto(aleppo_site.joinpath("index.html").as_uri())
     entry = page.locator("#event-2016-w49-we-kerry-a-little-grace")
     entry.get_by_role("link", name="“a little grace”", exact=True).click()
-    assert page.url.endswith("quotes.html#quote-kerry-a-little-grace")
+    assert page.url.endswith("quote/kerry-a-little-grace.html")
     quote = page.locator("#quote-kerry-a-little-grace")
-    assert quote.is_visible() and "a little grace" in quote.inner_text()
-    quote.get_by_role("link", name="In the article").click()
+    assert quote.is_visible() and "“a little grace”" in quote.inner_text()
+    quote.get_by_role("link", name="in the article").click()
     assert page.url.endswith("sources/aleppo-daily-beast-2016-12-12.html#quote-kerry-a-little-grace")
     mark = page.locator("mark:target")
     assert mark.inner_text() == "a little grace"
@@ -48,6 +48,11 @@ def test_the_timeline_reads_in_order_without_javascript(browser, aleppo_site):
     context.close()
 
 
+def open_filters(page):
+    """The filters sit behind one control, closed until a reader opens it."""
+    page.locator("details.filters summary").click()
+
+
 def visible_entries(page) -> list[str]:
     return page.locator("ol.timeline article:visible").evaluate_all("as => as.map(a => a.id.slice(6))")
 
@@ -55,6 +60,7 @@ def visible_entries(page) -> list[str]:
 def test_each_filter_narrows_the_timeline_and_the_overview(browser, aleppo_site):
     page = browser.new_page()
     page.goto(aleppo_site.joinpath("index.html").as_uri())
+    open_filters(page)
     form = page.get_by_role("form", name="Filter the timeline")
     form.get_by_label("Kind").select_option("capture")
     captures = visible_entries(page)
@@ -79,6 +85,7 @@ def test_each_filter_narrows_the_timeline_and_the_overview(browser, aleppo_site)
 def test_newest_first_reverses_days_and_the_entries_within_them(browser, aleppo_site):
     page = browser.new_page()
     page.goto(aleppo_site.joinpath("index.html").as_uri())
+    open_filters(page)
     oldest_first = visible_entries(page)
     page.get_by_label("Order").select_option("newest")
     assert visible_entries(page) == oldest_first[::-1]
@@ -90,10 +97,12 @@ def test_newest_first_reverses_days_and_the_entries_within_them(browser, aleppo_
 def test_a_filtered_view_is_kept_in_the_address_and_survives_a_reload_and_a_share(browser, aleppo_site):
     page = browser.new_page()
     page.goto(aleppo_site.joinpath("index.html").as_uri())
+    open_filters(page)
     page.get_by_label("Kind").select_option("capture")
     page.get_by_label("Order").select_option("newest")
     assert page.url.endswith("index.html?kind=capture&order=newest")
     page.reload()
+    assert page.locator("details.filters").evaluate("d => d.open")  # a filtered view shows its filters
     assert page.get_by_label("Kind").input_value() == "capture"
     assert visible_entries(page)[0] == "2016-12-12-neighbourhoods-under-regime-control"
     shared = browser.new_page()
@@ -107,7 +116,7 @@ def test_without_javascript_there_are_no_dead_controls(browser, aleppo_site):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(aleppo_site.joinpath("index.html").as_uri() + "?kind=capture")
-    assert not page.locator("form.filters").is_visible()
+    assert not page.locator(".filters").is_visible()
     assert len(visible_entries(page)) == 19
     page.locator(".overview a").first.click()
     assert page.url.endswith("#event-2009-obama-cairo-speech")
@@ -117,6 +126,7 @@ def test_without_javascript_there_are_no_dead_controls(browser, aleppo_site):
 def test_every_control_is_reached_by_keyboard_and_shows_its_focus(browser, aleppo_site):
     page = browser.new_page()
     page.goto(aleppo_site.joinpath("index.html").as_uri())
+    page.locator("details.filters").evaluate("d => d.open = true")
     page.keyboard.press("Tab")
     skip = page.locator(":focus")
     assert skip.inner_text() == "Skip to content" and skip.is_visible()
@@ -133,7 +143,7 @@ def test_print_leaves_out_the_controls_and_keeps_every_entry(browser, aleppo_sit
     page = browser.new_page()
     page.goto(aleppo_site.joinpath("index.html").as_uri())
     page.emulate_media(media="print")
-    assert not page.locator("form.filters").is_visible() and not page.locator(".overview").is_visible()
+    assert not page.locator(".filters").is_visible() and not page.locator(".overview").is_visible()
     assert page.locator("ol.timeline article:visible").count() == 19
     assert page.locator(".day-heading").first.evaluate("h => getComputedStyle(h).position") == "static"
     page.close()
@@ -183,17 +193,18 @@ def test_an_entry_known_only_by_a_date_has_a_mark_of_its_own_shape_and_a_legend(
     page = context.new_page()
     page.goto(on_or_before_site.joinpath("index.html").as_uri())
     mines, withdrawal = (page.locator(f'.overview a[href="#event-{entry}"]') for entry in ("mines", "withdrawal"))
-    assert mines.locator("title").text_content() == "by 12 Dec 2016: Mines were laid in the old town (Unconfirmed)"
+    assert mines.get_attribute("class") == "ov-mark on-or-before unconfirmed"
+    assert mines.text_content() == (
+        "on or before 12 Dec 2016, the article gives no date: by the day of the report: Mines were laid in the old town (Unconfirmed)")
     # A triangle pointing back, not a dot of another colour: it is told apart in grey too.
-    assert mines.locator("path").count() == 1 and mines.locator("circle").count() == 0
-    assert withdrawal.locator("circle").count() == 1
-    triangle = mines.locator("path").evaluate("p => { const b = p.getBBox(); return [b.x, b.y, b.width, b.height]; }")
-    dot = withdrawal.locator("circle").evaluate("c => { const b = c.getBBox(); return [b.x, b.y, b.width, b.height]; }")
-    assert abs((triangle[0] + triangle[2] / 2) - (dot[0] + dot[2] / 2)) < 1  # in the day's own column
-    assert triangle[1] + triangle[3] < dot[1]  # stacked above the day's own entries
-    legend = page.locator(".overview figcaption .legend")
-    assert legend.is_visible() and "A triangle pointing back marks an entry the article does not date" in legend.inner_text()
-    assert page.locator("#event-mines .entry-date").inner_text() == "by 12 Dec 2016 (date of the report)"
+    shape = "m => getComputedStyle(m, '::before').clipPath"
+    assert mines.evaluate(shape).startswith("path(") and withdrawal.evaluate(shape) == "none"
+    triangle, dot = mines.bounding_box(), withdrawal.bounding_box()
+    assert abs(triangle["x"] - dot["x"]) < 1  # in the day's own column
+    assert triangle["y"] + triangle["height"] <= dot["y"]  # stacked above the day's own entries
+    legend = page.locator(".overview figcaption .ov-key")
+    assert legend.is_visible() and "on or before" in legend.inner_text()
+    assert page.locator("#event-mines .dated").inner_text() == "the article gives no date: by the day of the report"
     mines.click()
     assert page.url.endswith("#event-mines")
     context.close()

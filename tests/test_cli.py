@@ -35,7 +35,7 @@ def test_a_content_mistake_is_one_line_and_a_failing_exit(site, file, old, new, 
         if command == "build":
             assert lines[1:] == ["timeline: 1 problem; output/ was left as it was"]
         else:
-            assert lines[1:] == []
+            assert lines[1:] == ["timeline: 1 problem found; nothing was written"]
     assert tree(site.parent / "output") == before
 
 
@@ -46,7 +46,7 @@ def test_a_duplicate_id_and_a_non_utf8_file_are_reported_together(site):
     result = timeline("check", cwd=site.parent)
     assert result.returncode == 1
     lines = result.stderr.splitlines()
-    assert len(lines) == 2
+    assert len(lines) == 3 and lines[-1] == "timeline: 2 problems found; nothing was written"
     assert any("duplicate id 'siege'" in line for line in lines)
     assert any(line.startswith("content/quotes/latin.md:2: not UTF-8 text") for line in lines)
 
@@ -62,3 +62,22 @@ def test_each_command_explains_itself(command, tmp_path):
     result = timeline(command, "--help", cwd=tmp_path)
     assert result.returncode == 0
     assert "CONTENT_DIR" in result.stdout
+
+
+def test_build_and_check_say_how_many_drafts_they_left_out_and_pages_built_with_drafts_say_so(site):
+    edit(site / "events" / "siege.md", 'certainty = "claimed"', 'certainty = "claimed"\ndraft = true')
+    edit(site / "quotes" / "nothing-left.md", 'source = "example-times"', 'source = "example-times"\ndraft = true')
+    edit(site / "events" / "withdrawal.md", 'certainty = "reported"', 'certainty = "reported"\ndraft = true')
+    built = timeline("build", cwd=site.parent)
+    assert built.returncode == 0, built.stderr
+    assert built.stdout.startswith("built 0 entries, 0 quotes, 1 source into output/")
+    assert built.stdout.rstrip().endswith("; 3 drafts left out (use --drafts)")
+    assert "draft" not in (site.parent / "output" / "index.html").read_text().casefold()
+    checked = timeline("check", cwd=site.parent)
+    assert checked.stdout.splitlines()[-1].startswith("checked 0 entries") and checked.stdout.rstrip().endswith("3 drafts left out (use --drafts)")
+    with_drafts = timeline("build", "--drafts", "-o", "preview", cwd=site.parent)
+    assert with_drafts.returncode == 0 and "left out" not in with_drafts.stdout
+    index = (site.parent / "preview" / "index.html").read_text()
+    assert '<p class="draft-banner"><strong>Draft</strong> Built with --drafts: 3 drafts are shown, each marked Draft.' in index
+    assert index.count('<span class="draft-badge">Draft</span>') == 2
+    assert '<span class="draft-badge">Draft</span>' in (site.parent / "preview" / "quote" / "nothing-left.html").read_text()

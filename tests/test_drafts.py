@@ -63,3 +63,36 @@ def test_an_article_with_no_event_still_gives_a_folder_that_builds(tmp_path):
     assert written.problems == []
     checked = timeline("check", "site", "--drafts", cwd=tmp_path)
     assert checked.returncode == 0, checked.stderr
+
+
+PRESENT = event("2016-12-12-mines-were-found", "Mines were found in the old town.",
+                FoundDate("2016-12-12", None, "day", "present"))
+FROM_BEFORE = event("2016-12-09-troops-had-left", "By Friday the troops had left.",
+                    FoundDate("2016-12-09", "Friday", "day", "previous sentence"))
+
+
+def test_a_draft_dated_by_default_says_how_and_never_that_the_editor_gave_the_date(tmp_path):
+    written = write(timeline_of(Extraction("example-times", PUBLISHED, (PRESENT, FROM_BEFORE), ())), [ARTICLE], tmp_path / "site")
+    assert written.problems == []
+    present = (tmp_path / "site" / "events" / f"{PRESENT.id}.md").read_text(encoding="utf-8")
+    assert 'date = "2016-12-12"\ndated = "report"\n' in present
+    before = (tmp_path / "site" / "events" / f"{FROM_BEFORE.id}.md").read_text(encoding="utf-8")
+    assert 'date = "Friday"\ndated = "previous sentence"\n' in before
+    built = timeline("build", "site", "--drafts", "-o", "out", cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    present_page = (tmp_path / "out" / "events" / f"{PRESENT.id}.html").read_text(encoding="utf-8")
+    assert "editor" not in present_page
+    assert '<span class="dated inferred">the day of the report</span>' in present_page
+    before_page = (tmp_path / "out" / "events" / f"{FROM_BEFORE.id}.html").read_text(encoding="utf-8")
+    assert '<span class="dated inferred">inferred from the previous sentence, “Friday”</span>' in before_page
+    assert "The date is inferred from the sentence before it, which says “Friday”" in before_page
+
+
+def test_how_a_date_is_known_is_one_of_the_known_ways(tmp_path):
+    write(timeline_of(Extraction("example-times", PUBLISHED, (PRESENT,), ())), [ARTICLE], tmp_path / "site")
+    path = tmp_path / "site" / "events" / f"{PRESENT.id}.md"
+    path.write_text(path.read_text(encoding="utf-8").replace('dated = "report"', 'dated = "guess"'), encoding="utf-8")
+    checked = timeline("check", "site", "--drafts", cwd=tmp_path)
+    assert checked.returncode == 1
+    assert f"events/{PRESENT.id}.md:3: dated must say how the date is known, one of 'article', 'previous sentence', " \
+           "'story', 'report', 'editor', not 'guess'" in checked.stderr

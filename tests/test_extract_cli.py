@@ -109,7 +109,7 @@ def test_a_draft_dated_by_the_sentence_before_says_so(tmp_path):
     assert "2016-W49 (a remarkably good week, in the sentence before)" in listed
     timeline("extract", str(article), "--published", "2016-12-12", "--outlet", "Test Wire", "--write", "site", cwd=tmp_path)
     (event,) = [p.read_text(encoding="utf-8") for p in (tmp_path / "site" / "events").glob("*.md")]
-    assert 'date = "2016-W49"' in event
+    assert 'date = "2016-W49"\ndated = "previous sentence"\n' in event
     assert "the sentence before sets the time: “a remarkably good week”" in event
 
 

@@ -90,6 +90,13 @@ Government soldiers captured the harbour district of Eastport on Monday 11 March
 """
 
 
+# Radio Eastport dates the capture only by the sentence before it.
+INFERRED = """Fighting in Eastport
+
+On Monday the army entered Eastport from the north. Government soldiers captured the harbour district of Eastport after a short fight.
+"""
+
+
 def pages(folder: Path) -> list[str]:
     return [str(write(folder / name, text)) for name, text in (("planet.html", PLANET), ("courier.html", COURIER), ("herald.html", HERALD))]
 
@@ -243,3 +250,16 @@ def test_a_new_article_is_proposed_as_additions_and_no_edited_file_is_touched(tm
     assert "Eastport Radio" not in (tmp_path / "public" / "events" / f"{entry.stem}.html").read_text(encoding="utf-8")
     again = timeline("extract", str(later), "--published", "2019-03-18", "--outlet", "Eastport Radio", "--write", "site", cwd=tmp_path)
     assert again.returncode == 0 and tree(tmp_path / "site") == after and "proposed" not in again.stdout
+
+
+def test_an_account_dated_from_the_sentence_before_says_so_on_the_entry_page(tmp_path):
+    wire, radio = write(tmp_path / "wire.txt", WIRE), write(tmp_path / "radio.txt", INFERRED)
+    assert timeline("extract", str(wire), "--published", "2019-03-12", "--outlet", "Test Wire", "--write", "site", cwd=tmp_path).returncode == 0
+    added = timeline("extract", str(radio), "--published", "2019-03-12", "--outlet", "Radio Eastport", "--write", "site", cwd=tmp_path)
+    assert added.returncode == 0, added.stderr
+    [extension] = (tmp_path / "site" / "events").glob("*-from-radio.md")
+    assert 'date = "Monday"\ndated = "previous sentence"\n' in extension.read_text(encoding="utf-8")
+    assert timeline("build", "site", "--drafts", "-o", "out", cwd=tmp_path).returncode == 0
+    page = (tmp_path / "out" / "events" / extension.name.replace("-from-radio.md", ".html")).read_text(encoding="utf-8")
+    assert ('Radio Eastport</a>, Tuesday 12 March 2019: <span class="when">11 Mar 2019</span> '
+            '<span class="dated inferred">inferred from the previous sentence, “Monday”</span>') in page

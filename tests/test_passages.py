@@ -44,3 +44,16 @@ def test_nested_and_crossing_marks_make_well_formed_html():
 def test_text_is_escaped_and_line_breaks_kept():
     html = marked_paragraphs("a <script>\nb", [])
     assert html == ["a &lt;script&gt;<br>\nb"]
+
+
+def test_a_mark_links_back_to_what_cites_it_after_its_last_fragment():
+    start = TEXT.index("break")
+    end = TEXT.index("Second one") + len("Second one")
+    html = marked_paragraphs(TEXT, [Mark(Span(start, end), "quote-x", "quote", (("quote/x.html", "quote: Abu Test"),))])
+    assert "cited-by" not in html[0]
+    assert html[1].startswith('<mark class="quote continued">Second one</mark> <a class="cited-by" href="quote/x.html">quote: Abu Test</a>:')
+
+
+def test_the_text_before_start_is_left_out_whole_paragraphs_and_all():
+    html = marked_paragraphs(TEXT, [], start=TEXT.index("with"))
+    assert html == ["with a break.", "Second one: “a quote<br>\nthat runs on.”", "Third."]

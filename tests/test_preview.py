@@ -67,18 +67,20 @@ def test_a_rebuild_after_the_report_day_moves_equals_a_full_build(site, tmp_path
     edit(source, "published = 2016-12-12", "published = 2016-12-13")
     assert preview.rebuild({source}).problems == []
     built = full_build(site, tmp_path / "output")
-    assert "(date of the report)" not in built["kinds/mining.html"].decode()
+    assert "the day of the report" not in built["kinds/mining.html"].decode()
     assert tree(tmp_path / "preview") == built
 
 
 def test_a_rebuild_after_one_saved_entry_renders_only_the_pages_that_show_it(site, tmp_path):
+    write(site / "events" / "mines.md", ON_OR_BEFORE_EVENTS["mines"])  # not next to the siege
     preview = Preview(site, tmp_path / "preview")
     everything = preview.rebuild().rendered
     entry = site / "events" / "siege.md"
     edit(entry, "The siege begins", "The siege starts")
     outcome = preview.rebuild({entry})
     assert 0 < outcome.rendered < everything
-    assert "events/siege.html" in outcome.written and "events/withdrawal.html" not in outcome.written
+    assert "events/siege.html" in outcome.written and "events/mines.html" not in outcome.written
+    assert "events/withdrawal.html" in outcome.written  # it links to the siege, the entry before it
 
 
 def test_a_rebuild_with_a_mistake_leaves_the_preview_as_it_was(site, tmp_path):

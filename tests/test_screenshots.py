@@ -4,7 +4,7 @@ README, made by the suite's own browser so they always show the current theme.""
 from conftest import ROOT
 
 SHOTS = ROOT / "docs" / "screenshots"
-SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+SIZES = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 
 def test_screenshots_of_the_timeline_at_desktop_and_phone_width(browser, aleppo_site):

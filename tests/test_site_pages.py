@@ -50,7 +50,7 @@ def texts(path: Path, tag: str, cls: str) -> list[str]:
 def test_the_timeline_has_one_heading_per_day_or_coarser_date_in_order(aleppo_site):
     assert texts(aleppo_site / "index.html", "h2", "day-heading") == [
         "2009", "March 2016", "November 2016", "Week of 5–11 Dec 2016", "Weekend of 10–11 Dec 2016",
-        "Sunday 11 December 2016", "Monday 12 December 2016",
+        "Sunday 11 December 2016", "Monday 12 December 2016", "On or before Monday 12 December 2016",
     ]
 
 
@@ -59,9 +59,8 @@ def test_the_overview_has_a_mark_linking_to_every_entry_and_collapses_the_empty_
     articles = {a["id"] for t, a in page.tags if t == "article"}
     marks = [a["href"] for t, a in page.tags if t == "a" and a.get("href", "").startswith("#event-")]
     assert sorted(m[1:] for m in marks) == sorted(articles)
-    svg = next(a for t, a in page.tags if t == "svg")
-    assert int(svg["width"]) <= 600
-    assert [a["class"] for t, a in page.tags if t == "path"] == ["break", "break"]
+    columns = [a["class"] for t, a in page.tags if t == "li" and "ov-col" in a.get("class", "")]
+    assert len(columns) == 7 and [c for c in columns if "broken" in c] == ["ov-col step-5 broken", "ov-col step-4 broken"]
 
 
 def test_each_entry_links_to_its_kind_and_places_and_each_quote_to_its_speaker(aleppo_site):
@@ -158,8 +157,8 @@ def test_a_long_archive_links_every_period_from_a_small_overview(tmp_path):
     assert build(tmp_path / "content", output).problems == []
     periods = sorted(p.relative_to(output).as_posix() for p in (output / "timeline").glob("*.html"))
     assert len(periods) > 30 and any("-" in p for p in periods)
-    svg = (output / "index.html").read_text(encoding="utf-8").split("<svg", 1)[1].split("</svg>")[0]
-    assert sorted(re.findall(r'<a href="(timeline/[^"]+)"><title>', svg)) == periods
+    overview = (output / "index.html").read_text(encoding="utf-8").split('<ol class="ov bars', 1)[1].split("</ol>")[0]
+    assert sorted(re.findall(r'<a class="ov-mark [^"]*" href="(timeline/[^"]+)"', overview)) == periods
     assert (output / "index.html").stat().st_size < 60_000
     assert max(p.stat().st_size for p in output.rglob("*.html")) < 500_000
     assert broken_links(output) == []
@@ -204,49 +203,54 @@ def test_the_embed_snippet_copies_as_valid_html_whatever_the_title(site, tmp_pat
 def test_an_entry_known_only_by_the_day_of_the_report_says_so_where_it_is_dated(on_or_before_site):
     index = on_or_before_site / "index.html"
     assert texts(index, "h2", "day-heading") == [
-        "March 2016", "By November 2016", "Monday 12 December 2016", "By Monday 12 December 2016"]
+        "March 2016", "On or before November 2016", "Monday 12 December 2016", "On or before Monday 12 December 2016"]
+    # Under its heading an entry's label says how its date is known; the date itself is for screen readers.
     assert texts(index, "p", "entry-date")[-2:] == [
-        "by 12 Dec 2016 (date of the report)", "by 12 Dec 2016 (date of the report) (“by Monday”)"]
+        "on or before 12 Dec 2016 the article gives no date: by the day of the report",
+        "on or before 12 Dec 2016 the article says “by Monday”"]
+    assert 'class="when same-as-heading">on or before <time datetime="2016-12-12">' in index.read_text()
     mines = on_or_before_site / "events" / "mines.html"
-    assert texts(mines, "p", "entry-date") == ["by 12 Dec 2016 (date of the report)"]
+    assert texts(mines, "p", "entry-date") == ["on or before 12 Dec 2016 the article gives no date: by the day of the report"]
+    assert 'class="when">on or before' in mines.read_text()
     assert texts(mines, "section", "dating") == ["How this entry is dated The article does not say when this happened; "
-                                                 "it had happened by Monday 12 December 2016, the day the report was published."]
+                                                 "it had happened by Monday 12 December 2016, the day the report was "
+                                                 "published, and perhaps long before."]
     talks = texts(on_or_before_site / "events" / "talks.html", "section", "dating")[0]
-    assert "The article says “by Monday”." in talks and "only that it had happened by then, the day the report was published." in talks
+    assert "The article says “by Monday”, read against" in talks and "only that it had happened by then." in talks
     assert texts(on_or_before_site / "kinds" / "bombing.html", "li", "certainty-unconfirmed") == [
-        "by 12 Dec 2016 (date of the report) Mines were laid in the old town Unconfirmed"]
+        "on or before 12 Dec 2016 Mines were laid in the old town Unconfirmed"]
 
 
-def test_an_entry_known_only_by_another_date_says_by_that_date(on_or_before_site):
+def test_an_entry_known_only_by_another_date_says_on_or_before_that_date(on_or_before_site):
     blockade = on_or_before_site / "events" / "blockade.html"
-    assert texts(blockade, "p", "entry-date") == ["by November 2016"]
+    assert texts(blockade, "p", "entry-date") == ["on or before November 2016 dated by the editor"]
     assert texts(blockade, "section", "dating") == [
-        "How this entry is dated The article does not say when this happened; it had happened by November 2016."]
+        "How this entry is dated The editor dated this from the article: on or before November 2016, dated to the month. "
+        "It does not say when this happened, only that it had happened by then."]
 
 
 def test_the_overview_draws_an_entry_known_only_by_a_date_as_a_triangle_in_that_dates_column(on_or_before_site):
     html = (on_or_before_site / "index.html").read_text(encoding="utf-8")
-    marks = {entry: (shape, float(x)) for entry, shape, x in re.findall(
-        r'<a href="#event-([a-z]+)"><title>[^<]*</title><(circle|path) class="mark [a-z]+" (?:cx="|d="M)([\d.]+)', html)}
-    assert {entry: shape for entry, (shape, _) in marks.items()} == {
-        "siege": "circle", "blockade": "path", "withdrawal": "circle", "mines": "path", "talks": "path"}
+    columns = [re.findall(r'<a class="ov-mark ([a-z-]+) [a-z]+" href="#event-([a-z]+)"', column)
+               for column in html.split('<li class="ov-col')[1:]]
     # Where the day's own entries are, not in a column of their own after them.
-    assert marks["mines"][1] == marks["talks"][1] == marks["withdrawal"][1]
+    assert columns == [[("circle", "siege")], [("on-or-before", "blockade")],
+                       [("circle", "withdrawal"), ("on-or-before", "mines"), ("on-or-before", "talks")]]
     caption = texts(on_or_before_site / "index.html", "figcaption", "")[0]
-    assert caption.endswith("A triangle pointing back marks an entry the article does not date: "
-                            "it had happened by the date it stands at.")
+    assert caption.endswith("dated on or before hollow: a claim or unconfirmed")
 
 
-def test_the_data_the_about_page_and_the_feed_say_by(on_or_before_site):
+def test_the_data_the_about_page_and_the_feed_say_on_or_before(on_or_before_site):
     slides = {s["unique_id"]: s for s in json.loads((on_or_before_site / "timeline.json").read_text())["events"]}
-    assert slides["mines"]["display_date"] == "by 12 Dec 2016"
+    assert slides["mines"]["display_date"] == "on or before 12 Dec 2016"
     assert slides["mines"]["start_date"] == {"year": 2016, "month": 12, "day": 12}
-    assert slides["blockade"]["display_date"] == "by November 2016"
+    assert slides["blockade"]["display_date"] == "on or before November 2016"
     entries = ET.parse(on_or_before_site / "feed.xml").getroot().findall(f"{ATOM}entry")
     mines = next(e for e in entries if e.findtext(f"{ATOM}title").startswith("Mines"))
-    assert mines.findtext(f"{ATOM}content").startswith("<p>by 12 Dec 2016 (date of the report) · Unconfirmed</p>")
-    about = texts(on_or_before_site / "about.html", "p", "")
-    assert any("“by 12 Dec 2016 (date of the report)” means that it had happened by that day" in p
-               and "a triangle pointing back" in p for p in about)
+    assert mines.findtext(f"{ATOM}content").startswith(
+        "<p>on or before 12 Dec 2016, the article gives no date: by the day of the report · Unconfirmed</p>")
+    about = texts(on_or_before_site / "about.html", "dd", "")
+    assert any("“on or before 12 Dec 2016” is the day the article was published" in d
+               and "a triangle pointing back" in d for d in about)
     row = next(r for r in texts(on_or_before_site / "about.html", "tr", "") if "Mines" in r)
-    assert "none: it does not say when" in row and "by 12 Dec 2016 (date of the report)" in row
+    assert "the article gives no date: by the day of the report" in row and "on or before 12 Dec 2016" in row

@@ -3,11 +3,12 @@
 // oldest first, and nothing is lost.
 (function () {
   "use strict";
-  var form = document.querySelector("form.filters");
+  var box = document.querySelector("details.filters");
+  var form = box && box.querySelector("form");
   var timeline = document.querySelector("ol.timeline");
   if (!form || !timeline || !window.URLSearchParams) return;
   var FIELDS = ["kind", "place", "certainty", "order"];
-  var status = form.querySelector(".filter-status");
+  var status = form.querySelector(".filter-status"), summary = box.querySelector(".filter-count");
   var marks = {};
   Array.prototype.forEach.call(document.querySelectorAll(".overview a"), function (a) {
     marks[a.getAttribute("href").slice(1)] = a;
@@ -69,10 +70,12 @@
     }
     status.textContent = shown === total ? "Showing all " + total + " entries." :
       "Showing " + shown + " of " + total + " entries.";
+    summary.textContent = shown === total && !newest ? "" : "(" + shown + " of " + total + (newest ? ", newest first)" : ")");
   }
 
   form.addEventListener("change", function () { apply(); toAddress(); });
   fromAddress();
   apply();
-  form.hidden = false;
+  box.open = location.search.length > 1;  // a shared filtered view shows what filters it
+  box.hidden = false;
 }());
