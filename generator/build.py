@@ -113,6 +113,7 @@ def _full_build(content_dir: Path, output: Path, drafts: bool, warnings: list[Pr
     """Everything, written beside the output and put in its place in one
     step; with `keep`, what the next build needs is kept in the cache."""
     from generator import incremental
+    from generator.preview import RecordingEnvironment
 
     taken = buildcache.clock(output) if keep else None
     keep = taken is not None  # where no file can be written beside the output, no cache is kept
@@ -122,7 +123,7 @@ def _full_build(content_dir: Path, output: Path, drafts: bool, warnings: list[Pr
     if problems:
         return Result(problems, warnings=warnings)
     theme = loaded.site.theme
-    env = environment(content_dir, theme, incremental.RecordingEnvironment if keep else SiteEnvironment)
+    env = environment(content_dir, theme, RecordingEnvironment if keep else SiteEnvironment)
     reads: dict[str, frozenset] | None = {} if keep else None
     static = static_files(content_dir, theme)
     problems, removed = _write_atomically(output, plan, env, static, reads)

@@ -2,23 +2,21 @@
 file does the work of that file, and a build after no change does none.
 
 The cache is a folder beside the output (`.output.cache` for `output/`),
-never inside the content folder, with a .gitignore of its own. It holds two
-files:
+never inside the content folder, with a .gitignore of its own. It holds:
 - the fingerprint: the tool's code, the content folder and the drafts flag
-  it was made for, and the theme; every input file's size, times and inode
-  (the content folder's and the theme's); every output file's, as the build left
-  it; and what the build reported. When all of it matches, the output is
-  what a full build would write, and nothing is done.
+  it was made for, and the theme; every input file's size, times, inode
+  and device (the content folder's and the theme's); every output file's,
+  as the build left it; and what the build reported. When all of it
+  matches, the output is what a full build would write: nothing is done.
 - the state: the preview's own (generator/preview.py): each file parsed and
   what it made, the plan, and which page read what. With it, a build after
-  a few saved files renders only the pages those files change.
+  a few saved files renders only the pages those files change
+  (generator/incremental.py).
 
-A cache that is unreadable, or made by another version of the tool, for
-another content folder or drafts flag is ignored with one line, and the
-build is a full one; so is a build after a change to the theme or the
-templates, which may change every page, or to an output file. The output is written in place only
-after every changed page rendered; the fingerprint is removed first, so a
-build stopped while writing those files is followed by a full one.
+A cache that cannot be read, or that other code, another content folder or
+another drafts flag made, is ignored with one line, and the build is a full
+one. The state is a pickle: it is only ever read from the cache folder the
+build itself writes, as the output is.
 """
 
 from __future__ import annotations
@@ -47,7 +45,9 @@ def folder(output: Path) -> Path:
 class Fingerprint:
     key: tuple  # what the cache was made for: the tool's code, the content folder, drafts
     theme: str  # the theme the site.toml of that build named
-    inputs: dict[str, tuple | None]  # every input file by path: size, modification and change times, inode, device (None: changed too recently to tell)
+    # Every input file by path: size, modification and change times, inode,
+    # device (None: changed too recently to tell, see `settled`).
+    inputs: dict[str, tuple | None]
     outputs: dict[str, tuple]  # every output file by path, as the build left it
     counts: tuple[int, int, int, int]  # entries, quotes, sources, pages
 

@@ -163,7 +163,7 @@ def _dates(files: list[str], dct: date | None, output_format: str) -> int:
 
     failed = relative = 0
     several = len(files) > 1
-    found_in = []  # (file, its expressions), for json with several files
+    found_in = []  # each file's object, printed as one list at the end (json with several files)
     for file, found, error in each_file(lambda file: _dates_of(file, stdin, dct), files):
         if error:
             print(f"timeline dates: {error}", file=sys.stderr)

@@ -10,14 +10,16 @@ then written in place, each put there whole by a rename; the cache's
 fingerprint is removed before, and kept again after, so a build stopped
 while writing them is followed by a full one.
 
-When the theme or the site's own templates change, or more than a quarter
-of the pages of a large site, this gives way (returns None) to the full build, which writes
-a new folder and links from the old output every page that did not change.
+When the theme, the site's own templates or its settings (site.toml)
+change, or more than a quarter of the pages of a large site would, this
+gives way (returns None) to the full build, which writes a new folder and
+links from the old output every page that did not change.
 """
 
 from __future__ import annotations
 
 import gc
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,8 +35,6 @@ from generator.preview import Preview, RecordingEnvironment, _registry, _under, 
 from generator.problems import Problem
 from generator.render import environment, render_page
 from generator.themes import theme_dirs
-
-__all__ = ["RecordingEnvironment", "build", "keep"]
 
 # More pages than these to render, and the full build is as quick, holds
 # less in memory, and puts them all in place in one step.
@@ -190,5 +190,6 @@ def _keep(preview: Preview, output: Path, content: Content, plan: Plan, inputs: 
     )
     try:
         buildcache.write(output, fingerprint, kept)
-    except OSError:
-        buildcache.forget(output)  # a cache that cannot be written is no reason to fail a build that succeeded
+    except OSError:  # a cache that cannot be written is no reason to fail a build that succeeded
+        with suppress(OSError):
+            buildcache.forget(output)
