@@ -797,3 +797,8 @@ def test_a_day_without_a_year_is_not_moved_past_the_report_by_the_story_s_year()
         "Israel has called Sinwar the mastermind behind the Oct. 7 attacks on southern Israel."
     )
     assert run(text, published=date(2024, 8, 8)).events[-1].date.value == "2023-10-07"
+
+
+def test_a_connective_such_as_elsewhere_is_left_out_of_the_title():
+    text = "Elsewhere, a drone killed a civilian in the town of Grayvoron on Sunday morning, local authorities said."
+    assert run(text).events[0].title == "A drone killed a civilian in the town of Grayvoron"
