@@ -529,7 +529,6 @@ def _auxiliary_group(words: list[Token], i: int, verbs: Verbs) -> tuple[Verb, in
     """A group that opens with an auxiliary: "will meet", "was killed",
     "has been charged", "did not say", "is stepping down", "was able to retake"."""
     first = words[i].low
-    opener_be = first in verbs.be
     negated = "n't" in first or first == "cannot"
     if first in verbs.future_modals:
         tense = "future"
