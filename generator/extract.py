@@ -597,7 +597,7 @@ def _attach(text: str, drafts: list[Draft], found, said, persons: ByStart, timex
                 first.also.append((holder.start, holder.end))
                 absorbed.add(id(holder))
                 holder = first
-        if holder is None and _testifies(quote):
+        if holder is None and _testifies(quote) and _whole(quote):
             # The telling is an entry of its own, as well as what it tells, when the article dates it.
             holder = _testimony_for(text, testimonies, quote, sentences, persons, calendar, told, published)
         if holder is None and not inside:
@@ -648,6 +648,14 @@ def _testifies(quote: Quotation) -> bool:
     """Whether the article says where the words were given (a video, a post,
     an interview, a statement): a testimony of its own, not a comment."""
     return bool(quote.channel) and quote.channel != quotations.NOT_STATED
+
+
+def _whole(quote: Quotation) -> bool:
+    """Whether the words quoted are a statement of their own, which a
+    testimony can be headed by: not a few words taken from one ("gladly",
+    "the major components that we need")."""
+    words = quote.text.split()
+    return len(words) >= 4 and quote.text.lstrip(" '‘“\"")[:1].isupper()
 
 
 def _testimony_for(
@@ -967,7 +975,7 @@ def _title(text: str, rules: Rules, draft: Draft, persons: ByStart, subjects: By
     # A quotation of a few words ("a little grace") stays inside the clause's own headline.
     said = next((
         q for q in draft.quotes
-        if verb and verb.speech and q.speaker and len(q.text.split()) > 4
+        if verb and verb.speech and q.speaker and len(q.text.split()) > 4 and _whole(q)
         and (reporting.start <= q.attribution < reporting.end or 0 <= q.opened - reporting.end <= 3 and "\n" not in text[reporting.end : q.opened])
     ), None)
     if said is not None and draft.quotation is None:

@@ -802,3 +802,8 @@ def test_a_day_without_a_year_is_not_moved_past_the_report_by_the_story_s_year()
 def test_a_connective_such_as_elsewhere_is_left_out_of_the_title():
     text = "Elsewhere, a drone killed a civilian in the town of Grayvoron on Sunday morning, local authorities said."
     assert run(text).events[0].title == "A drone killed a civilian in the town of Grayvoron"
+
+
+def test_a_few_words_quoted_from_a_statement_do_not_head_its_entry():
+    text = "Health Commissioner Kristina Box said on Friday the Legislature provided \"the major components that we need to go forward.\""
+    assert run(text).events[0].title.startswith("Health Commissioner Kristina Box said the Legislature provided")
