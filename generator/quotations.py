@@ -23,7 +23,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from generator.reading import Mention, Rules, Sentence, initials
-from generator.spans import ByStart
+from generator.spans import ByStart, inside, pairs
 
 NOT_STATED = "not stated in the article"
 PERSON, BODY, DESCRIBED = "person", "body", "described"
@@ -108,13 +108,14 @@ def _single_marked(text: str, found: list[Marked]) -> list[Marked]:
     """Words in single curly marks (‘…’), as British outlets quote: a ‘
     opens; the ’ that closes is one that ends a sentence or a clause (",’",
     "’." ), not the apostrophe of "don’t" or "workers’ rights"."""
-    taken = [(m.opened, m.end) for m in found]
+    taken = pairs((m.opened, m.end) for m in found)
     spans = []
     for opening in SINGLE_OPEN.finditer(text):
         at = opening.start()
-        if any(a <= at < b for a, b in taken) or spans and at < spans[-1].end:
+        if inside(taken, at) or spans and at < spans[-1].end:
             continue
-        closing = SINGLE_CLOSE.search(text, opening.end(), text.find("\n", at) if "\n" in text[at:] else len(text))
+        line_end = text.find("\n", at)
+        closing = SINGLE_CLOSE.search(text, opening.end(), len(text) if line_end < 0 else line_end)
         if closing is not None:
             spans.append(Marked(opening.end(), closing.start(), at))
     return spans
