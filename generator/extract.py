@@ -322,8 +322,7 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     # "Qantas plans daily flights, the airline announced": told on someone's word; not what did not happen.
     attributed = part.speech is not None and part.speech.role == "attribution" and verb is not None and not verb.negated and not verb.state
     # A plan is of something to happen ("the bridge is set to open on Wednesday"), not a state ("tomorrow will be quieter").
-    planned = _planned(clause, governed, published) and not verb.state
-    if not _reports(clause) and not planned and not state and not attributed:
+    if not _reports(clause) and not (_planned(clause, governed, published) and not verb.state) and not state and not attributed:
         return None
     if governed is None and part.speech is not None:
         governed = dating.governing(text, rules, dated, part.speech, others, quoted, sentence.start)
