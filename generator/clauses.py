@@ -290,6 +290,8 @@ def _verb_groups(words: list[Token], verbs: Verbs) -> list[Verb]:
         after_comma = at > 0 and words[at - 1].text == "," and words[at].low in verbs.auxiliaries and bool(found) and _relative_verb_at(words, found[-1], verbs) is None
         if found and (_same_stretch(words, found[-1], at, verbs) and not found[-1].speech or after_comma) and _reduced_relative(words, found[-1], verbs):
             found.pop()  # the earlier form was a participle: this is the clause's verb
+        elif found and _embedded_passive(words, found[-1], at, verbs):
+            found.pop()  # the earlier group told what the subject shows: this is the clause's verb
         found.append(verb)
     return found
 
@@ -504,6 +506,19 @@ def _reduced_relative(words: list[Token], verb: Verb, verbs: Verbs) -> bool:
     return after is not None and (words[after].low == "to" or words[after].low in verbs.prepositions)
 
 
+def _embedded_passive(words: list[Token], verb: Verb, i: int, verbs: Verbs) -> bool:
+    """Whether a passive group lies inside the subject of the group at word
+    i: "A video showing the moment a girl was rescued by police | was
+    released Monday" (nothing but its own phrase comes between the two)."""
+    if not verb.passive or verb.speech or verb.tense not in ("past", "perfect") or words[i].low not in verbs.auxiliaries or not _same_stretch(words, verb, i, verbs):
+        return False
+    opened = bisect_left(words, verb.start, key=lambda w: w.start)
+    if opened and words[opened - 1].low in verbs.relatives:
+        return False  # "the lesson that should be learned | is": a relative clause has its own verb
+    between = [w for w in words if verb.end <= w.start < words[i].start]
+    return not between or between[0].low in verbs.prepositions and len(between) <= 6
+
+
 STRETCH_STOPS = frozenset({",", ";", "—", "–", ":", "(", "that", "and", "but", "or"})
 
 
@@ -652,7 +667,7 @@ def _openings(words: list[Token], groups: list[Verb], verbs: Verbs) -> list[tupl
         elif previous == "," and cuts[-1][1] == "relative" and word.start in verb_at and not any(c[1] == "main" and c[0] > 0 for c in cuts):
             # "The governments, which sponsor the talks, invited ...": the main clause resumes.
             cuts.append((i, "main", None))
-        elif low in ("and", "but") and _subject_then_verb(words, i + 1, groups) and _verb_inside(groups, words[cuts[-1][0]].start, word.start):
+        elif low in ("and", "but") and _subject_then_verb(words, i + 1, groups) and _verb_inside(groups, words[cuts[-1][0]].start, word.start) and not _said_subjects(words, i, last_verb, groups, verbs):
             # "..., and the army withdrew", "they never came and IMA completed the purchase":
             # a clause with its own subject, after one that has its verb.
             cuts.append((i, "coordinate", low))
@@ -684,6 +699,8 @@ def _complements(words, groups: list[Verb], verbs: Verbs, cuts):
         # "said under the final agreement, Iran had accepted": a phrase set off before the content's subject.
         phrase = bool(between) and between[0] in verbs.prepositions and between.count(",") == 1 and between.index(",") < len(between) - 1
         stops = [w for w in between if w in (",", ";", "—", ":", "and", "but", "which", "who", "that", "when", "after", "before", "while", "because")]
+        if stops == ["and"] and _said_subjects(words, s_index + 1 + between.index("and"), speech, groups, verbs):
+            stops = []  # "said overwhelming demand and a glitch led to ...": one content, two subjects
         if stops and not (phrase and stops == [","]):
             continue
         if any(at <= f_index and at > s_index for at, _, _ in result):
@@ -698,6 +715,24 @@ def _complements(words, groups: list[Verb], verbs: Verbs, cuts):
         if at < f_index:
             result.append((at, "complement", None))
     return sorted(result, key=lambda cut: cut[0])
+
+
+def _said_subjects(words: list[Token], i: int, speech: Verb | None, groups: list[Verb], verbs: Verbs) -> bool:
+    """Whether the "and" at word i joins two subjects of what a verb of
+    speech says ("said overwhelming demand and a coding glitch led to"):
+    words, but no verb and no comma, stand between the verb and the "and"."""
+    if speech is None or not (speech.speech or speech.lemma in verbs.complement_verbs) or words[i].low != "and":
+        return False
+    between = [w for w in words[:i] if w.start >= speech.end]
+    if not between or any(w.text in ",;:—–" or w.low in verbs.relatives or w.low in verbs.prepositions for w in between):
+        return False
+    # Not "condemned the strikes and use of the weapon in statements published
+    # on Sunday": a lone past form after a phrase is a participle, not the content's verb.
+    following = next((g for g in groups if g.start > words[i].start), None)
+    if following is None:
+        return False
+    lone = following.tense == "past" and not following.passive and following.end - following.start == len(following.head)
+    return not (lone and any(w.low in verbs.prepositions for w in words[i + 1 :] if w.start < following.start))
 
 
 def _verb_before_comma(words: list[Token], i: int, groups: list[Verb]) -> bool:

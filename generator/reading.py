@@ -276,6 +276,7 @@ def initials(words: str) -> str:
     return "".join(w[0] for w in words.replace("’", " ").split() if w[0].isupper())
 
 
+THING_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?!late\b|former\b|then\b)(?:[a-z][\w-]*\s+)?$")
 MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w’'-]*")
 
 
@@ -339,7 +340,9 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
             text.startswith(",", match.end()) or re.search(r"-[A-Z]", words[0])  # "Hallet-Prior, a software company, said"
         ):
             continue
-        if organisation or (after_preposition and key not in surnames):
+        # "the glittering Imperial Crown", "the Trump administration": a thing the article names.
+        after_article = not titled and THING_BEFORE.search(text, max(0, start - 24), start)
+        if organisation or (after_preposition and key not in surnames) or after_article:
             person = False
         elif title in rules.given_name_titles:
             person, name = True, f"{title} {name}"

@@ -41,6 +41,7 @@ SUBORDINATORS = frozenset("because although though whereas while".split())
 CLAUSE_WORDS = SUBORDINATORS | frozenset("since after before when as once until if".split())
 # Words that open a clause depending on the one before: a title ends there first.
 CLAUSE_OPENERS = frozenset("while because which who whom where when after before since until although though if whereas but that".split())
+SUBORDINATING = frozenset(load_verbs().subordinators) - {"as"}  # "such as", "as well as" open no clause
 PRONOUNS = {"he", "she"}
 # Words a headline does without: "Jobs also said" is "Jobs said".
 FILLERS = frozenset("also already even just still actually indeed meanwhile".split())
@@ -73,6 +74,8 @@ def title(
     at = next((i for i, w in enumerate(words) if verb_at is not None and w.start >= verb_at), None)
     if at:
         subject = _subject(words[:at], persons)
+        if _count(subject + words[at:]) > LIMIT + 2:
+            subject = _name_alone(subject, persons)
         words = subject + words[at:]
         at = len(subject)
     shown = _named(words, persons, subjects, rules.body_nouns, at)
@@ -222,6 +225,12 @@ def _subject(words: list[Token], persons: ByStart[Mention]) -> list[Token]:
         else:
             segments[-1].append(word)
     segments = [segment for segment in segments if segment]
+    # "Roughly 13,000 US troops remain in Afghanistan, 18 years after
+    # Washington | invaded": the verb's own clause opens at its subordinator.
+    last = segments[-1] if len(segments) > 1 and words[-1].text != "," else []
+    opener = next((k for k in range(len(last) - 2, -1, -1) if last[k].low in SUBORDINATING), None)
+    if opener is not None:
+        return last[opener + 1 :]
     # "Up to the present moment, it": an opening phrase, then the subject.
     while len(segments) > 1 and segments[0][0].low in OPENING_WORDS:
         segments = segments[1:]
@@ -262,8 +271,32 @@ def _subject(words: list[Token], persons: ByStart[Mention]) -> list[Token]:
     if named:
         return [w for w in words if named[-1].start <= w.start < named[-1].end]
     # "The Sudanese government and eastern rebels": both stay; a phrase after the head goes.
-    head = next((i for i, w in enumerate(words) if i > 1 and (w.low in PHRASE_ENDS and w.low not in ("and", "or") or w.low == "of" or w.text == ",")), len(words))
+    head = next((i for i, w in enumerate(words) if i > 1 and (w.low in PHRASE_ENDS and w.low not in ("and", "or") or w.low == "of" and not _in_name(words, i) or w.text == ",")), len(words))
     return words[:head]
+
+
+def _in_name(words: list[Token], i: int) -> bool:
+    """Whether the "of" at word i is inside a name: "State of the State", "Bank of England"."""
+    following = words[i + 1 : i + 3]
+    following = following[1:] if following and following[0].low == "the" else following
+    return words[i - 1].text[:1].isupper() and bool(following) and following[0].text[:1].isupper()
+
+
+def _count(words: list[Token]) -> int:
+    return sum(w.text[:1].isalnum() for w in words)
+
+
+def _name_alone(subject: list[Token], persons: ByStart[Mention]) -> list[Token]:
+    """'Disney executive Kevin Mayer' -> 'Kevin Mayer': in a long title, a
+    person's full name at the end of the subject is enough."""
+    if len(subject) < 3:
+        return subject
+    name = persons.last_before(subject[-1].end, where=lambda p: p.person and " " in p.text and not p.possessive and p.end == subject[-1].end)
+    kept = [w for w in subject if name and w.start >= name.start]
+    dropped = subject[: len(subject) - len(kept)]
+    # "Kurt Volker, the former envoy, and Tim Morrison": both are the subject.
+    listed = any(w.text == "," or w.low in ("and", "or") for w in dropped)
+    return kept if kept and dropped and not listed else subject
 
 
 def _named(words: list[Token], persons: ByStart[Mention], subjects: ByStart[Mention], body_nouns: frozenset[str], verb: int | None = None) -> list[str]:

@@ -288,3 +288,9 @@ def test_words_in_single_curly_marks_are_quotations_and_apostrophes_are_not():
         "Workers’ rights were not mentioned, and unions don’t expect them."
     )
     assert speakers(text) == [("get Britain building again", "The King"), ("We will not hesitate to act,", "the Prime Minister")]
+
+
+def test_a_number_that_opens_a_sentence_is_not_part_of_a_name():
+    text = "Two United States service members were killed on Tuesday."
+    names = [m.name for m in mentions(text, load_rules(), lambda words: False)]
+    assert names == ["United States"]
