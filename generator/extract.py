@@ -785,6 +785,12 @@ def _told_again(drafts: list[Draft], text: str, rules: Rules) -> list[Draft]:
         ), None) if draft.date.basis in CARRIED else None
         if first is None and news is not None and _detail(draft) and _among(text, draft.actor, news, common):
             first = news
+        if first is None and draft.date.basis == "story" and not draft.comment:
+            # "Parise blocked a shot", "Morrison said he was surprised", told
+            # on the story's day by someone its news names: more of that news.
+            story = next((d for d in dated if d.date.basis == "words" and not d.comment and d.date.mod is None), None)
+            if story is not None and draft.actor is not None and _among(text, draft.actor, story, common):
+                first = story
         if first is None:
             kept.append(draft)
             dated.append(draft)

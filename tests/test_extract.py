@@ -809,6 +809,11 @@ def test_a_few_words_quoted_from_a_statement_do_not_head_its_entry():
     assert run(text).events[0].title.startswith("Kristina Box said the Legislature provided")
 
 
+def test_a_time_after_before_a_body_dates_the_verb():
+    (event,) = run("Anna Berg testified before the committee on Tuesday.").events
+    assert event.date.value == "2016-12-06"
+
+
 def test_a_passive_inside_the_subject_does_not_take_the_main_verb_from_the_title():
     text = "A video showing the moment a girl was rescued by police was released Monday."
     assert run(text).events[0].title == "A video was released"
@@ -859,3 +864,22 @@ def test_a_dateline_of_places_before_a_colon_is_left_out_of_the_title():
 def test_he_is_not_a_thing_named_after_the():
     text = "King Charles arrived at Parliament on Wednesday. Wearing the glittering Imperial Crown, he read out the speech on Wednesday."
     assert "King Charles read out the speech" in [e.title for e in run(text).events]
+
+
+def test_what_the_news_names_do_later_on_the_story_day_joins_the_news():
+    text = (
+        "Anna Berg and Tom Reyes testified before the committee on Tuesday.\n\n"
+        "The hearing lasted six hours.\n\nLawmakers asked about the budget.\n\nThe chair thanked the staff.\n\n"
+        "Reyes said he had warned the council about the cost."
+    )
+    (event,) = run(text).events
+    assert text[slice(*event.passages[-1])].startswith("Reyes said")
+
+
+def test_someone_the_news_does_not_name_keeps_an_entry_on_the_story_day():
+    text = (
+        "Anna Berg and Tom Reyes testified before the committee on Tuesday.\n\n"
+        "The hearing lasted six hours.\n\nLawmakers asked about the budget.\n\nThe chair thanked the staff.\n\n"
+        "Mayor Lena Ortiz said she had warned the council about the cost."
+    )
+    assert len(run(text).events) == 2
