@@ -119,7 +119,7 @@ def governing(
         else:
             continue
         held = quoted.holding(timex.start)
-        if held is not None and not held[0] <= at < held[1]:
+        if held is not None and (not held[0] <= at < held[1] or timex.rule in rules.speaker_time):
             continue  # a time inside a quotation is the speaker's, unless the happening is told there too
         simple_past = verb is not None and verb.tense == "past" and not verb.progressive
         reading = _reading(text, rules, timex, verb.start if verb else None, simple_past)

@@ -758,7 +758,8 @@ def _passages(first: tuple[int, int], others: list[tuple[int, int]]) -> tuple[tu
 RELATIVE = re.compile(r"(?:which|who|whom|where)\b")
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{2,}|\b[A-Z]{2}\b")  # words, and two-letter initials ("AK Party", "UN")
 SUBJECT_RELATIVE = re.compile(r"(?:which|who)\s+")
-FIRST_PERSON = re.compile(r"(?:I|We|Our|My)\b")
+# "We hired 500", "This morning we took smaller roads": the speaker's own happening.
+FIRST_PERSON = re.compile(r"(?:(?:[A-Z]\w*|\w+)(?: \w+){0,2},? )?(?i:I|we|our|my)\b")
 PERSONAL = re.compile(r"\b(?:he|she|they|we|I)\b", re.IGNORECASE)  # a subject that is someone
 
 

@@ -101,6 +101,7 @@ class Rules:
     bounding_before: re.Pattern[str]
     as_object_after: re.Pattern[str]
     simultaneous: frozenset[str]
+    speaker_time: frozenset[str]
     frame_shifts_story: re.Pattern[str]
     counted_from: re.Pattern[str]
     function_words: frozenset[str]
@@ -192,6 +193,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         bounding_before=re.compile(data["dating"]["bounding_before"], re.IGNORECASE),
         as_object_after=re.compile(data["dating"]["as_object_after"]),
         simultaneous=frozenset(data["dating"]["simultaneous"]),
+        speaker_time=frozenset(data["dating"]["speaker_time"]),
         frame_shifts_story=re.compile(data["dating"]["frame_shifts_story"], re.IGNORECASE),
         counted_from=re.compile(data["dating"]["counted_from"]),
         function_words=frozenset(data["dating"]["function_words"]),

@@ -883,3 +883,14 @@ def test_someone_the_news_does_not_name_keeps_an_entry_on_the_story_day():
         "Mayor Lena Ortiz said she had warned the council about the cost."
     )
     assert len(run(text).events) == 2
+
+
+def test_today_inside_a_quotation_dates_no_happening_it_tells():
+    text = "The Wild beat the Sabres 4-1 on Tuesday.\n\n“You’ve beaten some really good teams this year,” coach Bruce Boudreau said."
+    assert [e.title for e in run(text).events] == ["The Wild beat the Sabres 4-1"]
+
+
+def test_a_quoted_happening_told_after_a_time_is_headed_by_its_speaker():
+    text = "Traffic was heavy on Wednesday.\n\n“This morning we took smaller roads to avoid the traffic,” said driver Sarah Martini. “It took an hour.”"
+    titles = [e.title for e in run(text).events]
+    assert not any(t.startswith("This morning we") for t in titles)
