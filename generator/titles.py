@@ -12,6 +12,7 @@ run long it ends where a phrase ends, never on "…".
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from generator.clauses import Token, Words, lemma, load_verbs, tokens
 from generator.reading import Mention, Rules
@@ -78,7 +79,7 @@ def title(
             subject = _name_alone(subject, persons)
         words = subject + words[at:]
         at = len(subject)
-    shown = _named(words, persons, subjects, rules.body_nouns, at)
+    shown = _named(words, persons, subjects, rules, at)
     shown = _shortened(shown, at)
     return _joined(shown)
 
@@ -299,7 +300,7 @@ def _name_alone(subject: list[Token], persons: ByStart[Mention]) -> list[Token]:
     return kept if kept and dropped and not listed else subject
 
 
-def _named(words: list[Token], persons: ByStart[Mention], subjects: ByStart[Mention], body_nouns: frozenset[str], verb: int | None = None) -> list[str]:
+def _named(words: list[Token], persons: ByStart[Mention], subjects: ByStart[Mention], rules: Rules, verb: int | None = None) -> list[str]:
     """The words as shown, a leading "he" or "she" replaced by the person it
     stands for: the last person who was the subject of a clause before it
     ("Railway Minister Suresh Prabhu met the injured. He announced ..."),
@@ -322,13 +323,28 @@ def _named(words: list[Token], persons: ByStart[Mention], subjects: ByStart[Ment
         if near and at - near.end <= SUBJECT_REACH:
             shown[0] = f"{near.name}’s"
         return shown
-    body = 1 if words[0].low == "it" else 2 if words[0].low == "the" and len(words) > 1 and words[1].low in body_nouns else 0
+    body = 1 if words[0].low == "it" else 2 if words[0].low == "the" and len(words) > 1 and words[1].low in rules.body_nouns else 0
     if body and verb == body and words[verb].low not in load_verbs().be:
         # (A body's name of one word is only trusted in capitals: a word that opens a sentence is no name.)
         near = subjects.last_before(at, where=lambda p: not p.person and p.end <= at and (" " in p.name or p.name.isupper()))
-        if near and at - near.end <= SUBJECT_REACH:
+        near = near if near and at - near.end <= SUBJECT_REACH else _leading_body(subjects, at, rules) if body == 2 else None
+        if near:
             shown[:body] = [near.name]
     return shown
+
+
+def _leading_body(subjects: ByStart[Mention], at: int, rules: Rules) -> Mention | None:
+    """The body the article is about, for "the company" far from any name:
+    the one that was most often a subject before `at`, if three times or more
+    (not "the King", a title alone)."""
+    counts: dict[str, int] = {}
+    last: dict[str, Mention] = {}
+    for mention in subjects.items[: bisect_left(subjects.starts, at)]:
+        if not mention.person and not mention.possessive and not rules.title_word.fullmatch(mention.name):
+            counts[mention.name] = counts.get(mention.name, 0) + 1
+            last[mention.name] = mention
+    best = max(counts, key=lambda name: (counts[name], last[name].start), default=None)
+    return last[best] if best is not None and counts[best] >= 3 else None
 
 
 

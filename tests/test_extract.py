@@ -894,3 +894,12 @@ def test_a_quoted_happening_told_after_a_time_is_headed_by_its_speaker():
     text = "Traffic was heavy on Wednesday.\n\n“This morning we took smaller roads to avoid the traffic,” said driver Sarah Martini. “It took an hour.”"
     titles = [e.title for e in run(text).events]
     assert not any(t.startswith("This morning we") for t in titles)
+
+
+def test_the_company_far_from_any_name_is_the_body_the_article_is_about():
+    filler = "Analysts were cautious about the sector.\n\n" * 6
+    text = (
+        "Acme Inc. cut 200 jobs on Monday.\n\nAcme Inc. opened a plant in 2009.\n\n"
+        "Acme Inc. lost money last year.\n\n" + filler + "The company closed its Ohio plant on Friday."
+    )
+    assert "Acme Inc closed its Ohio plant" in [e.title for e in run(text).events]
