@@ -207,6 +207,7 @@ def _reading(text: str, rules: Rules, timex: dates.Timex, verb_at: int | None = 
 
 STORY_DAYS = re.compile(r"(?:the\s+)?(?:next|following|previous)\s+day|the\s+day\s+(?:before|after)|that\s+day", re.IGNORECASE)
 STORY_YEAR_REACH = 6  # sentences after a day that a day without a year may still be in its year
+CLOCK_REACH = 15  # sentences after a day that a clock time ("At 10:17 p.m., ...") still tells it
 MONTH_NAME = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b\.?", re.IGNORECASE)
 
 
@@ -222,6 +223,8 @@ class Story:
     recent_at: int = -1  # ... in which sentence
     last: FoundDate | None = None  # the last day any sentence set, for the year a day without one is in
     last_at: int = -1
+    narrated: FoundDate | None = None  # the last day told outside quotations, for a clock time
+    narrated_at: int = -1
     sentences_told: int = 0  # body sentences read so far
 
     def read(self, paragraph: int) -> None:
@@ -232,12 +235,15 @@ class Story:
         if self.recent is not None and self.sentences_told - self.recent_at > RECENT_REACH:
             self.recent = None
 
-    def set(self, found: FoundDate, happening: bool) -> None:
-        """A sentence dated something with its own words."""
+    def set(self, found: FoundDate, happening: bool, quoted: bool = False) -> None:
+        """A sentence dated something with its own words (`quoted`: words
+        inside a quotation)."""
         if found.value is None or found.mod or found.precision not in ("day", "weekend", "week", "month", "year"):
             return
         self.recent, self.recent_at = found, self.sentences_told
         self.last, self.last_at = found, self.sentences_told
+        if not quoted:
+            self.narrated, self.narrated_at = found, self.sentences_told
         if happening and self.news is None and self.sentences_told <= 3 and self._is_news(found):
             self.news = found
 
@@ -277,6 +283,16 @@ class Story:
         if self.published is not None and told <= self.published < moved:
             return found  # not moved past the report ("the Oct. 7 attacks", written in August)
         return replace(found, value=moved.isoformat() if found.precision == "day" else moved.isoformat()[:7])
+
+    def on_its_day(self, found: FoundDate, day: FoundDate | None) -> FoundDate:
+        """A clock time ("at 10:17 p.m.") on the day its sentence names (`day`),
+        else on the day the story last told outside quotations (an email's
+        "Tuesday" is the writer's), not on the report's."""
+        recent = self.narrated if self.narrated is not None and self.sentences_told - self.narrated_at <= CLOCK_REACH else None
+        anchor = day or recent
+        if anchor is None or found.value is None or anchor.value is None or "T" not in found.value or not re.match(r"\d{4}-\d\d-\d\d", anchor.value):
+            return found
+        return replace(found, value=anchor.value[:10] + found.value[10:])
 
     def counted_from_story(self, found: FoundDate, published: date | None) -> FoundDate:
         """ "The next day", "the day before", "that day": counted from the day

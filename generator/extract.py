@@ -31,6 +31,7 @@ ANCHOR_REACH = 30
 RETOLD_REACH = 40
 CARRIED = ("story", "previous sentence")  # a date the sentence takes from the news it goes on telling
 GUESSES = ("might", "may", "could")  # modals that say what is possible, not what was done or decided
+CLOCK_TIMES = ("clock time", "noon, midnight")  # rules of rules/dates.toml that name no day of their own
 LEDE = 4  # the body sentences that open an article, where an undated happening is its news
 DETAIL_REACH = 2  # paragraphs after the news's last passage where an undated detail still tells it
 
@@ -339,6 +340,11 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     if when is None and governed is not None:
         timex, mod = governed
         when = story.counted_from_story(story.in_its_year(dating.from_words(timex, mod, verb, published)), published)
+        if timex.rule in CLOCK_TIMES:
+            # "on Monday, Dec. 14, at 10:01 p.m.", then "at 10:17 p.m.": the day told, not the report's.
+            days = [t for t in dated if t.type == "DATE" and t.precision == "day" and t.value]
+            day = min(days, key=lambda t: abs(t.start - timex.start), default=None)
+            when = story.on_its_day(when, story.in_its_year(dating.from_words(day, None, verb, published)) if day else None)
         # Not from "in March and June", nor "pictures of Monday", where it is part of a noun phrase.
         if not re.match(r"\s*(?:and|or|through|-|–)\s", text[timex.end : timex.end + 9]) and not re.search(r"\bof\s+$", text[max(0, timex.start - 4) : timex.start]):
             cut.append(_date_words(text, rules, timex))
@@ -362,7 +368,7 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
             if not (story.sentences_told == 1 and verb.happening and clause.role == "main") and (kind is None or story.sentences_told > LEDE):
                 return None
     elif when.basis == "words" and not when.mod and verb.happening:
-        story.set(when, happening=True)
+        story.set(when, happening=True, quoted=bool(governed and quoted.holding(governed[0].start)))
     # Told only in the story's time or the present, a happening is proposed when
     # someone does it (a name, a person, an agent such as "the minister" or
     # "police"), not for the colour around it ("the image was marred", "ships are waiting").

@@ -903,3 +903,13 @@ def test_the_company_far_from_any_name_is_the_body_the_article_is_about():
         "Acme Inc. lost money last year.\n\n" + filler + "The company closed its Ohio plant on Friday."
     )
     assert "Acme Inc closed its Ohio plant" in [e.title for e in run(text).events]
+
+
+def test_a_clock_time_is_on_the_day_its_sentence_names_and_later_ones_follow_it():
+    text = (
+        "The school board met on Friday.\n\nThe drama began at 10:01 p.m. on Monday, Dec. 14, 2015, when the president received the threat.\n\n"
+        "“I will act on Tuesday,” the email said.\n\nAt 10:17 p.m., the president called the police chief."
+    )
+    values = {e.title.split(" on ")[0]: e.date.value for e in run(text, published=date(2016, 12, 16)).events}
+    assert values["The drama began"] == "2015-12-14T22:01"
+    assert values["The president called the police chief"] == "2015-12-14T22:17"
