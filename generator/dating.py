@@ -318,6 +318,8 @@ class Story:
         verb = clause.verb
         if verb is None or rules.frame_shifts_story.search(text, clause.start, clause.end):
             return None
+        if not verb.speech and rules.frame_after_story.search(text, clause.start, clause.end):
+            return None
         anchor = self.recent or self.news
         if anchor is None:
             return None

@@ -103,6 +103,7 @@ class Rules:
     simultaneous: frozenset[str]
     speaker_time: frozenset[str]
     frame_shifts_story: re.Pattern[str]
+    frame_after_story: re.Pattern[str]
     counted_from: re.Pattern[str]
     function_words: frozenset[str]
     title_connectives: frozenset[str]
@@ -195,6 +196,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         simultaneous=frozenset(data["dating"]["simultaneous"]),
         speaker_time=frozenset(data["dating"]["speaker_time"]),
         frame_shifts_story=re.compile(data["dating"]["frame_shifts_story"], re.IGNORECASE),
+        frame_after_story=re.compile(data["dating"]["frame_after_story"], re.IGNORECASE),
         counted_from=re.compile(data["dating"]["counted_from"]),
         function_words=frozenset(data["dating"]["function_words"]),
         title_connectives=frozenset(data["titles"]["connectives"]),

@@ -913,3 +913,9 @@ def test_a_clock_time_is_on_the_day_its_sentence_names_and_later_ones_follow_it(
     values = {e.title.split(" on ")[0]: e.date.value for e in run(text, published=date(2016, 12, 16)).events}
     assert values["The drama began"] == "2015-12-14T22:01"
     assert values["The president called the police chief"] == "2015-12-14T22:17"
+
+
+def test_what_happened_later_is_not_put_on_the_story_day():
+    text = "Police rescued the girl on Monday.\n\nA sergeant had searched the room.\n\nThe officers praised the girl.\n\nHe was later fired."
+    assert "He was later fired" not in " ".join(e.title for e in run(text).events)
+    assert all(e.date.value == "2016-12-12" for e in run(text).events)
