@@ -33,6 +33,8 @@ DANGLING = frozenset(
     "should may might must not no according such along alongside together including he she it they "
     "beginning starting".split()
 )
+# Nor on these, which need the words after them ("one of New Jersey's most").
+NEEDS_MORE = frozenset("most more less least very so too one some many".split())
 # After "to", words that open a noun phrase rather than a verb.
 NOT_VERBS = frozenset(load_verbs().determiners | {"power", "court", "prison", "hospital", "jail", "office", "death", "date"})
 # Words that open a phrase before the subject ("Up to the present moment, it").
@@ -130,6 +132,7 @@ def _phrase_goes_on(words: list[Token], verb_at: int | None) -> list[Token]:
 PARTICIPLES = load_verbs().participles
 DETERMINERS = load_verbs().determiners
 PARTICLES = frozenset("down up out off away back".split())
+AUXILIARIES = load_verbs().auxiliaries
 
 
 def _without_appositions(words: list[Token], verb_at: int | None = None) -> list[Token]:
@@ -144,6 +147,8 @@ def _without_appositions(words: list[Token], verb_at: int | None = None) -> list
         if words[i].text == "," and i + 1 < len(words) and (words[i + 1].low in ("a", "an", "the") or participle):
             close = next((j for j in range(i + 2, min(len(words), i + 14)) if words[j].text == ","), None)
             holds_verb = close is not None and verb_at is not None and words[i].start < verb_at < words[close].start
+            # ", the leaks were followed by revenge attacks,": a clause, not an apposition.
+            holds_verb |= close is not None and any(w.low in AUXILIARIES for w in words[i + 1 : close])
             if close is not None and not holds_verb and close + 1 < len(words) and words[close + 1].text[:1].islower() and words[close + 1].low not in ("and", "or", "but", "which", "who"):
                 words = words[:i] + words[close + 1 :]
                 continue
@@ -153,11 +158,16 @@ def _without_appositions(words: list[Token], verb_at: int | None = None) -> list
 
 def _without_phrase_after_speech(words: list[Token], verb_at: int | None) -> list[Token]:
     """'said under the final agreement, Iran had accepted' -> 'said Iran had
-    accepted': a phrase set off between a verb of speech and what was said."""
+    accepted', 'said in a ruling that the FTC has not' -> 'said the FTC has
+    not': a phrase set off between a verb of speech and what was said."""
     verbs = load_verbs()
     verb = next((i for i, w in enumerate(words) if verb_at is not None and w.start >= verb_at), None)
     if verb is None or verb + 2 >= len(words) or lemma(words[verb].low, verbs) not in verbs.speech or words[verb + 1].low not in verbs.prepositions:
         return words
+    # "said in a ruling that the commission ...": the channel goes with its "that" (the entry names the channel).
+    that = next((i for i in range(verb + 2, min(len(words), verb + 7)) if words[i].low == "that"), None)
+    if that is not None and that + 1 < len(words) and not any(w.text in ",;:—" for w in words[verb + 1 : that]):
+        return words[: verb + 1] + words[that + 1 :]
     comma = next((i for i in range(verb + 2, min(len(words), verb + 10)) if words[i].text == ","), None)
     return words[: verb + 1] + words[comma + 1 :] if comma is not None and comma + 1 < len(words) else words
 
@@ -392,9 +402,21 @@ def _shortened(shown: list[str], verb: int | None) -> list[str]:
         if best_cost is None or cost < best_cost:
             best, best_cost = j, cost
     if best is None or best_cost >= 10:
-        # No phrase ends in reach, or only right after the verb: end at the limit.
-        best = next(j for j, c in enumerate(counts) if c > LIMIT)
+        # No phrase ends in reach, or only right after the verb: end within
+        # the words a clause may run past the limit, on what can end a title.
+        over = next(j for j, c in enumerate(counts) if c > LIMIT + 2)
+        best = next((j for j in range(over, start + 1, -1) if _can_end(shown, j)), next(j for j, c in enumerate(counts) if c > LIMIT))
     return _trimmed(shown[:best], verb)
+
+
+def _can_end(shown: list[str], j: int) -> bool:
+    """Whether a title cut before word j ends well: not inside a name ("the
+    Baldwin | County jail"), nor on a preposition or a word that needs more."""
+    last = shown[j - 1]
+    in_name = last[:1].isupper() and j < len(shown) and shown[j][:1].isupper()
+    possessive = last.endswith(("’s", "'s", "’", "'"))
+    after_comma = j >= 2 and shown[j - 2] == ","  # "the prerecession peak, 29"
+    return last[:1].isalnum() and last.lower() not in DANGLING | PHRASE_ENDS | NEEDS_MORE and not (in_name or possessive or after_comma)
 
 
 def _after_auxiliary(shown: list[str]) -> bool:
