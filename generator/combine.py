@@ -17,8 +17,9 @@ rule the about page gives in words):
   both are of the same particular kind, and a third of the shorter telling's);
 - they are of the same kind (a bombing is not a capture), unless either is
   of no particular kind or they share most of their words (CLOSE_SHARE);
-- they share a place or an actor (a name both passages use), unless neither
-  names anyone and they share most of their words.
+- they share a place or an actor (a name both passages use, or a title
+  that says whom a "he" stands for), unless neither names anyone and they
+  share most of their words.
 
 An article's own extraction has already joined what it tells twice; what
 it still keeps apart, another article may join: when a telling matches two
@@ -294,7 +295,8 @@ def _told(event: FoundEvent, text: str, names_in_text: frozenset[str] = frozense
         word = POSSESSIVE.sub("", word.lower())  # Apple's is Apple
         if word not in COMMON:
             spelled.setdefault(word[:6], word)
-    names = frozenset(n for p in passages for n in _names(p, names_in_text)) | frozenset(event.places)
+    # The title names whom a "he" of the passage stands for ("He fought cancer": "Steve Jobs fought cancer").
+    names = frozenset(n for p in [event.title] + passages for n in _names(p, names_in_text)) | frozenset(event.places)
     return Told(event.kind, event.date, frozenset(event.places), frozenset(spelled), names, spelled)
 
 

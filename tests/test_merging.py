@@ -78,3 +78,12 @@ def test_an_article_that_tells_a_happening_twice_gives_both_passages_to_the_entr
         assert [text[p["start"]:p["end"]][:22] for p in gazette["passages"]] == ["Anna Berg, the mayor o", "Berg resigned in a let"]
         assert any("Harbour Gazette tells it" in why for why in resigned["merged_because"])
         assert not any("step down" in e["passage"] or "resigned in a letter" in e["passage"] for e in found if e is not resigned)
+
+
+def test_a_he_or_she_names_whom_the_title_says_it_stands_for(tmp_path):
+    [fought] = [e for e in entries(
+        tmp_path,
+        ("Harbour Gazette", "2021-08-25", "Anna Berg, the former mayor of Eastport, received the city's medal on Tuesday.\n\nShe fought the closure of the shipyard in 2019."),
+        ("Coast Radio", "2021-08-26", "The shipyard of Eastport will build two ferries next year.\n\nMayor Anna Berg has been fighting the closure of the shipyard since 2019."))
+        if len(e["sources"]) > 1]
+    assert [e["passage"][:10] for e in fought["evidence"]] == ["She fought", "Mayor Anna"]
