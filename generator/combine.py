@@ -8,14 +8,24 @@ rule the about page gives in words):
 
 - their dates agree at their precision: one lies within the other (Monday
   12 December lies within December 2016; "by 13 December" holds the month's
-  days up to it); dates a day apart agree only when the rest matches closely, and
-  the entry then says the accounts differ;
+  days up to it); a date counted back from the report ("less than two
+  weeks ago") is only as exact as half its unit; a day or a month within a
+  year given alone, and dates a day apart, agree only when the rest matches
+  closely (a day apart, the entry then says the accounts differ);
 - they share enough of the words that say what happened (at least
-  MIN_SHARED content words, and a third of the shorter telling's);
+  MIN_SHARED content words, two when one telling says it in five words and
+  both are of the same particular kind, and a third of the shorter telling's);
 - they are of the same kind (a bombing is not a capture), unless either is
   of no particular kind or they share most of their words (CLOSE_SHARE);
-- they share a place or an actor (a name both passages use), unless neither
-  names anyone and they share most of their words.
+- they share a place or an actor (a name both passages use, or a title
+  that says whom a "he" stands for), unless neither names anyone and they
+  share most of their words.
+
+An article's own extraction has already joined what it tells twice; what
+it still keeps apart, another article may join: when a telling matches two
+entries of one article, or a second telling of an article matches the
+other articles of the entry that holds its first, that article told one
+happening twice, and the entry keeps both passages as its one telling.
 
 Nothing is averaged or silently picked: where tellings give different
 dates, numbers (a death toll) or certainty, the entry keeps each and says
@@ -38,13 +48,22 @@ from generator.extract import Extraction, FoundEvent, FoundQuote
 from generator.model import ON_OR_BEFORE
 
 MIN_SHARED = 3  # content words two tellings of one happening share, at least
+# ... or two, for a telling of five words or fewer ("Jobs resigned from his post
+# as CEO") when both are of the same particular kind
+MIN_SHARED_SHORT, SHORT = 2, 5
 SHARED_SHARE = 1 / 3  # ... and this share of the shorter telling's
 CLOSE_SHARE = 0.6  # dates a day apart: the share the words must reach
 # "By 13 December" (it had happened by the report) holds the days of the
 # month before it: news tells what is recent, and background is dated.
 BY_REACH = timedelta(days=31)
+YEAR = timedelta(days=364)  # a date given only as a year: it holds a day of it only when the words match closely
+# "Two weeks ago", "a month ago": counted back from the day of the report, so
+# only as exact as half their unit (reports are written days apart).
+COUNTED_BACK = re.compile(r"\bago\b", re.IGNORECASE)
+HALF_UNIT = {"week": timedelta(days=3), "month": timedelta(days=15), "year": timedelta(days=182)}
 GENERIC_KINDS = frozenset({"event", "statement"})  # kinds that name no particular happening
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{2,}")
+POSSESSIVE = re.compile(r"['’]s?$")
 NAME = re.compile(r"(?<![.!?“\"]\s)(?<!^)(?<!\n)\b[A-Z][a-z]+")
 SENTENCE_OPENING = re.compile(r"(?:^|(?<=[.!?“\"]\s)|(?<=\n))([A-Z][a-z]+)")
 NUMBER = re.compile(r"\b(\d[\d,.]*)\s+(?:(?:more|people|of|the|other)\s+){0,2}([a-z]{3,})")
@@ -55,7 +74,8 @@ before about against between during without within also more most other some suc
 not but all any each few many much own same both either neither nor one two three new first last
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december today yesterday tomorrow week weeks month months year years
-day days night morning evening afternoon time times told according reported report reports
+day days night morning evening afternoon time times told according reported report reports ago less
+saying stated stating states adds added
 his her hers him she he himself herself our ours your yours who also now still
 """.split())
 NOT_NAMES = frozenset(w.capitalize() for w in COMMON) | {"The", "A", "An", "In", "On", "At", "But", "And", "It", "He", "She", "They", "We", "I"}
@@ -74,7 +94,8 @@ class Telling:
         e = self.event
         return {
             "file": self.file, "source": self.source, "outlet": self.outlet, "start": e.start, "end": e.end,
-            "passage": e.passage, "date": e.date.as_json(), "certainty": e.certainty, "according_to": e.according_to,
+            "passage": e.passage, "passages": [{"start": a, "end": b} for a, b in e.passages or ((e.start, e.end),)],
+            "date": e.date.as_json(), "certainty": e.certainty, "according_to": e.according_to,
         }
 
 
@@ -144,27 +165,43 @@ def combine(articles: list[Article], extractions: list[Extraction]) -> Timeline:
             event = replace(event, quotes=tuple(renamed[article.source].get(q, q) for q in event.quotes))
             telling = Telling(article.file, article.source, article.outlet, event)
             this = _told(event, article.text, known)
-            near = sorted({i for w in this.words for i in by_word.get(w, ())})
-            # The article's own extraction already joined its tellings.
-            others = [groups[i] for i in near if all(t.source != article.source for t in groups[i].tellings)]
-            best, why = _best(others, this)
-            if best is None:
-                best = _Group(this, [], index=len(groups))
-                groups.append(best)
+            near = [groups[i] for i in sorted({i for w in this.words for i in by_word.get(w, ())}) if not groups[i].folded]
+            matching = _matching(near, this, article.source)
+            if matching:
+                best = _join(matching, telling, this)
             else:
-                best.why.append(f"{article.outlet or article.source} tells the same happening: {why}")
-                best.told = _joined(best.told, this)
-            best.tellings.append(telling)
-            for w in this.words:
+                best = _Group(this, [telling], [this], index=len(groups))
+                groups.append(best)
+            for w in best.told.words:
                 by_word[w].add(best.index)
     entries, taken = [], set()
-    for group in groups:
+    for group in (g for g in groups if not g.folded):
         entry = _entry(group)
         if entry.id in taken:
             entry = replace(entry, id=f"{entry.id}-{entry.tellings[0].source}"[: content.MAX_ID].rstrip("-_"))
         taken.add(entry.id)
         entries.append(entry)
     return Timeline(tuple(entries), quotes)
+
+
+def _join(matching: list[tuple[_Group, str]], telling: Telling, this: Told) -> _Group:
+    """Joins a telling to the group it matches best; a group of one article
+    it also matches is that article's second telling of the happening."""
+    best, why = matching[0]
+    who = _who(telling)
+    if telling.source in best.sources():
+        best.why.append(f"{who} tells it again in another passage: {why}")
+        best.fold(telling, this)
+        return best
+    best.why.append(f"{who} tells the same happening: {why}")
+    best.add(telling, this)
+    for twice, why_too in matching[1:]:
+        if len(twice.sources()) == 1 and twice.sources() <= best.sources():
+            best.why.append(f"{_who(twice.tellings[0])} tells it again in another passage, which {who} also matches: {why_too}")
+            for t, told in zip(twice.tellings, twice.tolds):
+                best.fold(t, told)
+            twice.folded = True
+    return best
 
 
 @dataclass(frozen=True)
@@ -181,11 +218,32 @@ class Told:
 
 @dataclass(eq=False)
 class _Group:
-    told: Told
+    told: Told  # all its tellings' together
     tellings: list[Telling]
+    tolds: list[Told]  # each telling's
     why: list[str] = field(default_factory=list)
     index: int = 0
     key: str = ""  # the id of an entry already written
+    folded: bool = False  # its tellings are passages of another group's now
+
+    def sources(self) -> set[str]:
+        return {t.source for t in self.tellings}
+
+    def add(self, telling: Telling, told: Told) -> None:
+        self.tellings.append(telling)
+        self.tolds.append(told)
+        self.told = _joined(self.told, told)
+
+    def fold(self, telling: Telling, told: Told) -> None:
+        """A further telling of an article the group holds: a passage of that article's telling."""
+        i = next(i for i, t in enumerate(self.tellings) if t.source == telling.source)
+        kept, more = sorted((self.tellings[i], telling), key=_precision_first)
+        kept, more = kept.event, more.event
+        first, *rest = kept.passages or ((kept.start, kept.end),)
+        passages = (first, *sorted(set(rest) | set(more.passages or ((more.start, more.end),)) - {first}))
+        self.tellings[i] = replace(telling, event=replace(kept, passages=passages, quotes=tuple(dict.fromkeys(kept.quotes + more.quotes))))
+        self.tolds[i] = _joined(self.tolds[i], told)
+        self.told = _joined(self.told, told)
 
 
 def told(kind: str, found: FoundDate, places: tuple[str, ...], title: str, passages: list[str]) -> Told:
@@ -198,17 +256,30 @@ def told(kind: str, found: FoundDate, places: tuple[str, ...], title: str, passa
 
 def best_match(entries: list[tuple[str, Told]], new: Told) -> tuple[str, str] | None:
     """The id of the entry `new` tells the happening of, and why; None when none."""
-    found, why = _best([_Group(t, [], key=entry_id) for entry_id, t in entries], new)
-    return (found.key, why) if found else None
+    found = _matching([_Group(t, [], [], key=entry_id) for entry_id, t in entries], new, "")
+    return (found[0][0].key, found[0][1]) if found else None
 
 
-def _best(groups: list[_Group], new: Told) -> tuple[_Group | None, str]:
-    best, best_why, best_score = None, "", 0.0
+def _matching(groups: list[_Group], new: Told, source: str) -> list[tuple[_Group, str]]:
+    """The groups whose happening `new` tells, and why, the closest first.
+    A group that holds a telling of the same article is compared only with
+    its other articles' tellings: the article's own extraction kept them apart."""
+    found = []
     for group in groups:
-        why, score = _same_happening(group.told, new)
-        if why and score > best_score:
-            best, best_why, best_score = group, why, score
-    return best, best_why
+        if source in group.sources():
+            others = [told for t, told in zip(group.tellings, group.tolds) if t.source != source]
+            if not others:
+                continue
+            known = others[0]
+            for told in others[1:]:
+                known = _joined(known, told)
+        else:
+            known = group.told
+        why, score = _same_happening(known, new)
+        if why:
+            found.append((score, group.index, group, why))
+    found.sort(key=lambda f: (-f[0], f[1]))
+    return [(group, why) for _, _, group, why in found]
 
 
 def _joined(first: Told, more: Told) -> Told:
@@ -221,9 +292,11 @@ def _told(event: FoundEvent, text: str, names_in_text: frozenset[str] = frozense
     told_words = " ".join([event.title] + passages)
     spelled = {}
     for word in WORD.findall(told_words):
-        if word.lower() not in COMMON:
-            spelled.setdefault(word.lower()[:6], word.lower())
-    names = frozenset(n for p in passages for n in _names(p, names_in_text)) | frozenset(event.places)
+        word = POSSESSIVE.sub("", word.lower())  # Apple's is Apple
+        if word not in COMMON:
+            spelled.setdefault(word[:6], word)
+    # The title names whom a "he" of the passage stands for ("He fought cancer": "Steve Jobs fought cancer").
+    names = frozenset(n for p in [event.title] + passages for n in _names(p, names_in_text)) | frozenset(event.places)
     return Told(event.kind, event.date, frozenset(event.places), frozenset(spelled), names, spelled)
 
 
@@ -243,8 +316,10 @@ def names_in(text: str) -> frozenset[str]:
 def _same_happening(known: Told, new: Told) -> tuple[str, float]:
     """Why `new` tells the happening `known` tells (empty when it does not), and how closely."""
     shared = known.words & new.words
-    share = len(shared) / max(1, min(len(known.words), len(new.words)))
-    if len(shared) < MIN_SHARED or share < SHARED_SHARE:
+    shorter = min(len(known.words), len(new.words))
+    share = len(shared) / max(1, shorter)
+    brief = shorter <= SHORT and known.kind == new.kind and known.kind not in GENERIC_KINDS
+    if len(shared) < (MIN_SHARED_SHORT if brief else MIN_SHARED) or share < SHARED_SHARE:
         return "", 0.0
     close = share >= CLOSE_SHARE
     if known.kind != new.kind and not {known.kind, new.kind} & GENERIC_KINDS and not close:
@@ -253,23 +328,26 @@ def _same_happening(known: Told, new: Told) -> tuple[str, float]:
     if not places and not actors and (known.names or new.names or not close):
         return "", 0.0
     agree = _dates_agree(known.date, new.date)
-    if agree is None or (agree == "a day apart" and share < CLOSE_SHARE):
+    if agree is None or (agree != "agree" and share < CLOSE_SHARE):
         return "", 0.0
     who = f"in {', '.join(sorted(places))}" if places else f"naming {', '.join(sorted(actors)[:3])}" if actors else "neither naming anyone"
-    when = "the dates agree" if agree == "agree" else "the dates are a day apart"
+    when = {"agree": "the dates agree", "a day apart": "the dates are a day apart", "within the year": "one lies within the year the other gives"}[agree]
     words = sorted(new.spelled.get(stem, stem) for stem in shared)
     return f"{when}, {who}, {len(shared)} words in common ({', '.join(words[:8])}{', …' if len(words) > 8 else ''})", share + 0.1 * bool(places)
 
 
 def _dates_agree(a: FoundDate, b: FoundDate) -> str | None:
-    """"agree" when one date lies within the other, "a day apart" for two
-    days next to each other, None otherwise (or when either is not dated)."""
+    """"agree" when one date lies within the other, "within the year" when
+    that other is a whole year and the one a day or a month of it, "a day
+    apart" for two days next to each other, None otherwise (or when either
+    is not dated)."""
     span_a, span_b = _span(a), _span(b)
     if span_a is None or span_b is None:
         return None
     (a0, a1), (b0, b1) = span_a, span_b
     if (a0 <= b0 and b1 <= a1) or (b0 <= a0 and a1 <= b1):
-        return "agree"
+        coarse = max(a1 - a0, b1 - b0) >= YEAR and min(a1 - a0, b1 - b0) <= BY_REACH
+        return "within the year" if coarse else "agree"
     if a0 == a1 and b0 == b1 and abs((a0 - b0).days) == 1 and a.mod is None and b.mod is None:
         return "a day apart"
     return None
@@ -282,7 +360,10 @@ def _span(found: FoundDate) -> tuple[date, date] | None:
         when = dates.when_of(found.value[:10] if re.match(r"\d{4}-\d\d-\d\dT", found.value) else found.value)
     except dates.DateError:
         return None
-    return (when.end - BY_REACH, when.end) if found.mod == ON_OR_BEFORE else (when.start, when.end)
+    if found.mod == ON_OR_BEFORE:
+        return when.end - BY_REACH, when.end
+    loose = HALF_UNIT.get(when.precision, timedelta()) if COUNTED_BACK.search(found.text or "") else timedelta()
+    return when.start - loose, when.end + loose
 
 
 def _entry(group: _Group) -> Entry:
