@@ -198,8 +198,8 @@ def clauses(text: str, start: int, end: int, verbs: Verbs | None = None, words: 
         verb = next((g for g in groups if c_start <= g.start < c_end), None)
         subject = None
         if verb is not None:
-            # The subject follows the opener ("after"), which may come after a span of time ("Hours after").
-            first = at + (next((k for k in range(3) if at + k < stop and words[at + k].low == opener), 0) + 1 if opener and role != "main" else 0)
+            # The subject follows the opener ("after"), which may come after a span of time ("Hours after", "about a month after").
+            first = at + (next((k for k in range(6) if at + k < stop and words[at + k].low == opener), 0) + 1 if opener and role != "main" else 0)
             ahead = [w for w in words[first:stop] if w.start < verb.start]
             # "and specifically named Munir": an adverb before the verb is no subject.
             if ahead and not all(w.low.endswith("ly") or w.low in verbs.group_adverbs for w in ahead):
@@ -472,7 +472,7 @@ def _opening_subordinator(words: list[Token], verbs: Verbs) -> int | None:
     return None
 
 
-TIME_SPANS = frozenset("hours days weeks months years minutes moments seconds shortly soon just only long a few".split())
+TIME_SPANS = frozenset("hour hours day days week weeks month months year years minute minutes moments seconds shortly soon just only long a few".split())
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten several".split())
 
 

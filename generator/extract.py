@@ -1003,6 +1003,9 @@ def _title(text: str, rules: Rules, draft: Draft, persons: ByStart, subjects: By
     end = draft.told_end or draft.end
     made = titles.title(text, rules, start, end, draft.cut, persons, verb.start if verb else None, draft.subject, subjects, words)
     made = made or titles.title(text, rules, draft.start, end, draft.cut, persons, subjects=subjects, words=words)
+    if draft.quotes and draft.quotes[0].speaker and titles.says_nothing(made):
+        # "Kieswetter said", after his words: the words make the headline.
+        return titles.quote_title(draft.quotes[0].speaker, draft.quotes[0].text)
     if draft.quotation is not None and draft.quotation.speaker and FIRST_PERSON.match(made):
         # "In April we hired 500," Kieswetter said: the speaker's own words, theirs by name.
         quote = draft.quotation

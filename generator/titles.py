@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from generator.clauses import Token, Words, lemma, load_verbs, tokens
+from generator.clauses import TIME_SPANS, Token, Words, lemma, load_verbs, tokens
 from generator.reading import Mention, Rules
 from generator.spans import ByStart
 
@@ -238,9 +238,10 @@ def _subject(words: list[Token], persons: ByStart[Mention]) -> list[Token]:
     segments = [segment for segment in segments if segment]
     # "Roughly 13,000 US troops remain in Afghanistan, 18 years after
     # Washington | invaded": the verb's own clause opens at its subordinator.
-    last = segments[-1] if len(segments) > 1 and words[-1].text != "," else []
+    last = segments[-1] if words[-1].text != "," else []
     opener = next((k for k in range(len(last) - 2, -1, -1) if last[k].low in SUBORDINATING), None)
-    if opener is not None:
+    # ("about a month after Treasury Board officials | announced" is one stretch.)
+    if opener is not None and (len(segments) > 1 or opener and last[opener - 1].low in TIME_SPANS):
         return last[opener + 1 :]
     # "Up to the present moment, it": an opening phrase, then the subject.
     while len(segments) > 1 and segments[0][0].low in OPENING_WORDS:
@@ -513,6 +514,14 @@ def antecedent(text: str, at: int) -> str | None:
     if not phrase or len(phrase) > 5:
         return None
     return _joined([w.text for w in phrase])
+
+
+def says_nothing(title: str) -> bool:
+    """Whether a title ends on its verb of speech ("Kieswetter said")."""
+    verbs = load_verbs()
+    last = title.rsplit(" ", 1)[-1]
+    inflected = last.endswith(("ed", "s")) or last in verbs.past_forms  # a verb, not "the American demand"
+    return " " in title and last.islower() and inflected and lemma(last, verbs) in verbs.speech
 
 
 def quote_title(speaker: str, quoted: str) -> str:

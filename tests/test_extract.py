@@ -934,3 +934,14 @@ def test_a_clause_between_commas_is_no_apposition_to_leave_out():
 def test_a_long_title_cut_at_its_limit_ends_on_a_word_that_can_end_it():
     text = "The U.S. economy reached a milestone in May with employment exceeding the prerecession peak, 29 states still lag behind."
     assert run(text).events[0].title.endswith("exceeding the prerecession peak")
+
+
+def test_a_title_that_ends_on_said_is_headed_by_the_words_said():
+    text = "Sars chief Edward Kieswetter spoke on Monday.\n\n“In April we hired 500. From June 1 we will bring a further 250,” Kieswetter said."
+    titles = [e.title for e in run(text).events]
+    assert titles and not any(t.endswith("said") or t.startswith("We ") for t in titles)
+
+
+def test_a_clause_after_a_span_of_time_and_after_is_titled_by_its_own_subject():
+    text = "But in March 2026, about a month after Treasury Board officials announced a return to the office, PSPC said its plan was adjusted."
+    assert "Treasury Board officials announced a return to the office" in [e.title for e in run(text).events]
