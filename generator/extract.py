@@ -719,14 +719,16 @@ def _finish(
             title = re.sub(r"^They\b", source[:1].upper() + source[1:], title)
         source = according_to if according_to not in (None, NOT_NAMED) else None
         names = tuple(dict.fromkeys(name for a, b, name in where.between(draft.start, draft.end) if b <= draft.end))
-        if not names and RELATIVE.match(passage):
+        if not names and RELATIVE.match(passage) and not QUOTE_TITLE.match(title):
             # "Palmyra, which it had lost": the place or name the clause is about comes just before it.
             names = tuple(name for a, b, name in where.between(draft.start - 40, draft.start) if b <= draft.start)[-1:]
             named_before = named.last_before(draft.start + 1)
             antecedent = names[0] if names else named_before.name if named_before and draft.start - named_before.end <= 4 else titles.antecedent(read, draft.start)
             pronoun = SUBJECT_RELATIVE.match(passage)
             clause = draft.clause
-            if antecedent and pronoun and clause and clause.verb.start == draft.start + pronoun.end() and title.lower().startswith(pronoun.group().lower()):
+            if antecedent and title.startswith("Whose "):
+                title = f"{antecedent}’s {title[len('Whose '):]}"  # "the company, whose sales hit" is "The company’s sales hit"
+            elif antecedent and pronoun and clause and clause.verb.start == draft.start + pronoun.end() and title.lower().startswith(pronoun.group().lower()):
                 title = f"{antecedent} {title[pronoun.end():]}"  # "the death toll, which rose" is "The death toll rose"
             elif antecedent and clause and clause.subject and clause.verb and not clause.verb.passive:
                 # "Palmyra, which it had lost": what the clause's subject did to the antecedent.
@@ -738,6 +740,8 @@ def _finish(
                 title = f"{doer[:1].upper()}{doer[1:]} {verb} {_lower_article(antecedent)}"
             elif antecedent:
                 title = f"{antecedent}, {title[:1].lower()}{title[1:]}"
+        if title.split(" ", 1)[0].lower().replace("’", "'") in rules.fragment_openers:
+            continue  # no clause an editor could head a draft with
         event_id = _unique(f"{_slug(draft.date.value or 'undated', 4)}-{_slug(title, 6)}", used)
         passages = _passages((draft.start, draft.end), draft.also)
         (start, end), *_ = passages
@@ -761,9 +765,10 @@ def _passages(first: tuple[int, int], others: list[tuple[int, int]]) -> tuple[tu
     return (tuple(joined[own]), *(tuple(p) for i, p in enumerate(joined) if i != own))
 
 
-RELATIVE = re.compile(r"(?:which|who|whom|where)\b")
+RELATIVE = re.compile(r"(?:which|who|whom|whose|where)\b")
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{2,}|\b[A-Z]{2}\b")  # words, and two-letter initials ("AK Party", "UN")
 SUBJECT_RELATIVE = re.compile(r"(?:which|who)\s+")
+QUOTE_TITLE = re.compile(r"[^:“]+: “")  # "Eddie Foreman: “The economy is tough”": named already
 # "We hired 500", "This morning we took smaller roads": the speaker's own happening.
 FIRST_PERSON = re.compile(r"(?:(?:[A-Z]\w*|\w+)(?: \w+){0,2},? )?(?i:I|we|our|my)\b")
 PERSONAL = re.compile(r"\b(?:he|she|they|we|I)\b", re.IGNORECASE)  # a subject that is someone

@@ -108,6 +108,7 @@ class Rules:
     function_words: frozenset[str]
     title_connectives: frozenset[str]
     title_openers: frozenset[str]
+    fragment_openers: frozenset[str]
     title_attribution: re.Pattern[str]
     artifacts: re.Pattern[str]
     dateline: re.Pattern[str]
@@ -201,6 +202,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         function_words=frozenset(data["dating"]["function_words"]),
         title_connectives=frozenset(data["titles"]["connectives"]),
         title_openers=frozenset(data["titles"]["openers"]),
+        fragment_openers=frozenset(data["titles"]["fragment_openers"]),
         title_attribution=re.compile(data["titles"]["attribution"], re.IGNORECASE),
         artifacts=re.compile(data["text"]["artifacts"], re.IGNORECASE),
         dateline=re.compile(data["text"]["dateline"]),

@@ -82,8 +82,27 @@ def title(
         words = subject + words[at:]
         at = len(subject)
     shown = _named(words, persons, subjects, rules, at)
+    shown, at = _without_leftover_phrase(shown, at)
     shown = _shortened(shown, at)
     return _joined(shown)
+
+
+def _without_leftover_phrase(shown: list[str], verb: int | None) -> tuple[list[str], int | None]:
+    """'For the year ended, Ralston earned $422.5 million': an opening phrase
+    that outlived its date ("Dec. 31" went) ends at its comma, or at the
+    name before the verb."""
+    if not shown or shown[0].lower() not in OPENING_WORDS or len(shown) > 1 and shown[1].lower() in ("least", "most", "many", "much"):
+        return shown, verb  # ("At least 14 people, including ...": a number, not a phrase)
+    comma = next((i for i, w in enumerate(shown[:10]) if w == ","), None)
+    if comma is not None and comma + 2 < len(shown):
+        return shown[comma + 1 :], verb - comma - 1 if verb is not None and verb > comma else None
+    # "In the late 1980's Apple Computer added": the name right before the verb is its subject.
+    start = verb
+    while start is not None and start > 1 and shown[start - 1][:1].isupper():
+        start -= 1
+    if start is None or start == verb or start < 2:
+        return shown, verb
+    return shown[start:], verb - start
 
 
 def _without_parentheses(words: list[Token]) -> list[Token]:

@@ -945,3 +945,21 @@ def test_a_title_that_ends_on_said_is_headed_by_the_words_said():
 def test_a_clause_after_a_span_of_time_and_after_is_titled_by_its_own_subject():
     text = "But in March 2026, about a month after Treasury Board officials announced a return to the office, PSPC said its plan was adjusted."
     assert "Treasury Board officials announced a return to the office" in [e.title for e in run(text).events]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("For the year ended Dec. 31, Ralston earned $422.5 million, or $6.44 a share.", "Ralston earned $422.5 million, or $6.44 a share"),
+    ("In the late 1980s Apple Computer added audio recording to its Macintosh computers.", "Apple Computer added audio recording to its Macintosh computers"),
+])
+def test_an_opening_phrase_left_when_its_date_went_is_left_out_of_the_title(text, title):
+    assert run(text, published=date(1997, 12, 12)).events[0].title == title
+
+
+def test_a_clause_read_as_a_fragment_is_not_proposed():
+    text = "But with just 18 months left in power, he said gun control was the area where he has been “most frustrated” since coming to power in 2009."
+    assert not any(e.title.startswith("With ") for e in run(text).events)
+
+
+def test_whose_is_the_name_before_it():
+    text = "Shares of Acme Corp., whose sales hit $600 million in 1996, fell on Monday."
+    assert "Acme Corp’s sales hit $600 million" in [e.title for e in run(text).events]
