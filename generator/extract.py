@@ -317,6 +317,8 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     Friday") is proposed when the article gives it a date still ahead."""
     clause = part.event
     verb = clause.verb
+    if rules.no_comment.search(text, clause.start, clause.end):
+        return None  # "A spokesperson declined to comment"
     others = [c for c in part.clauses if c is not clause]
     governed = dating.governing(text, rules, dated, clause, others, quoted, sentence.start)
     state = _state_report(clause) and bool(rules.state_reports.search(text, part.start, part.end))

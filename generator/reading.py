@@ -92,6 +92,7 @@ class Rules:
     frame_before: re.Pattern[str]  # the words before a time that sets a frame for the next sentence
     frame_precisions: frozenset[str]  # the dates that carry forward to the next sentence
     frame_shifts: re.Pattern[str]  # words that move a clause off the time carried forward
+    no_comment: re.Pattern[str]  # "declined to comment": no happening
     place_pattern: re.Pattern[str]
     place_followers: frozenset[str]
     not_governing_before: re.Pattern[str]
@@ -186,6 +187,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         frame_before=re.compile(data["events"]["frame_before"], re.IGNORECASE),
         frame_precisions=frozenset(data["events"]["frame_precisions"]),
         frame_shifts=re.compile(data["events"]["frame_shifts"], re.IGNORECASE),
+        no_comment=re.compile(data["events"]["no_comment"], re.IGNORECASE),
         place_pattern=re.compile(data["places"]["pattern"]),
         place_followers=frozenset(data["places"]["followed_by"]),
         not_governing_before=re.compile(data["dating"]["not_governing_before"], re.IGNORECASE),

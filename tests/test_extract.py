@@ -963,3 +963,13 @@ def test_a_clause_read_as_a_fragment_is_not_proposed():
 def test_whose_is_the_name_before_it():
     text = "Shares of Acme Corp., whose sales hit $600 million in 1996, fell on Monday."
     assert "Acme Corp’s sales hit $600 million" in [e.title for e in run(text).events]
+
+
+@pytest.mark.parametrize("line", [
+    "A spokesperson for the attorney general declined to comment on Monday.",
+    "The company did not immediately respond to a request for comment on Monday.",
+    "Mayer declined to say on Monday how many users had signed up.",
+])
+def test_someone_who_would_not_speak_is_no_happening(line):
+    text = "The attorney general opened an inquiry into the company on Monday.\n\n" + line
+    assert len(run(text).events) == 1
