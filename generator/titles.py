@@ -492,7 +492,7 @@ def _joined(shown: list[str]) -> str:
         glued = word[:1] in ",.;:!?)”" or word in ("'s", "’s") or possessive or closing
         after_opening = text[-1:] in "(“$£€" or (text.endswith('"') and quote_open)
         after_opening |= bool(re.search(r"\b[A-Z]\.$", text)) and bool(re.fullmatch(r"[A-Z]", word))  # "U.S."
-        after_opening |= bool(re.search(r"\d\.$", text)) and word[:1].isdigit() or bool(re.search(r"\b\d{1,3},$", text)) and bool(re.fullmatch(r"\d{3}\b.*", word))  # "R5.5bn", "1,500"
+        after_opening |= bool(re.search(r"\d[.:]$", text)) and word[:1].isdigit() or bool(re.search(r"\b\d{1,3},$", text)) and bool(re.fullmatch(r"\d{3}\b.*", word))  # "R5.5bn", "1,500"
         if text and not glued and not after_opening:
             text += " "
         text += word

@@ -973,3 +973,12 @@ def test_whose_is_the_name_before_it():
 def test_someone_who_would_not_speak_is_no_happening(line):
     text = "The attorney general opened an inquiry into the company on Monday.\n\n" + line
     assert len(run(text).events) == 1
+
+
+def test_after_a_name_and_a_second_verb_is_a_phrase_not_a_clause():
+    text = "In the second period on Tuesday, Jack Eichel went after Eriksson Ek and threw punches, although neither player was sent off."
+    assert run(text).events[0].title == "Jack Eichel went after Eriksson Ek and threw punches"
+
+
+def test_a_clock_time_keeps_its_colon_in_the_title():
+    assert run("Parise scored at 7:14 and at 19:56 on Tuesday.").events[0].title == "Parise scored at 7:14 and at 19:56"
