@@ -465,8 +465,8 @@ def _opening_subordinator(words: list[Token], verbs: Verbs) -> int | None:
     """Where the subordinator that opens the sentence is: its first word, or
     after a span of time ("Hours after ...", "Two days before ...", "Shortly after ...")."""
     for k, word in enumerate(words[:3]):
-        if word.low in verbs.subordinators:
-            return k
+        if word.low in verbs.subordinators or k + 1 < len(words) and f"{word.low} {words[k + 1].low}" in verbs.subordinators:
+            return k  # (of two words: "Now that his trial has ended, ...")
         if not (word.low in TIME_SPANS or word.text.isdigit() or word.low in NUMBER_WORDS):
             return None
     return None

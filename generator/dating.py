@@ -110,6 +110,8 @@ def governing(
     at = verb.start if verb else clause.start
     ranked = []
     for timex in timexes:
+        if timex.value and "X" in timex.value:
+            continue  # "the week" (2019-WXX): no week the words name
         if clause.start <= timex.start < clause.end:
             rank = 0
         elif any(c.start <= timex.start < c.end and _shares_time(c, rules) for c in others):

@@ -982,3 +982,13 @@ def test_after_a_name_and_a_second_verb_is_a_phrase_not_a_clause():
 
 def test_a_clock_time_keeps_its_colon_in_the_title():
     assert run("Parise scored at 7:14 and at 19:56 on Tuesday.").events[0].title == "Parise scored at 7:14 and at 19:56"
+
+
+def test_now_that_opens_a_clause_before_the_main_one():
+    text = "Now that his federal trial has ended, federal prosecutors released the body camera footage on Monday."
+    assert run(text).events[0].title == "Federal prosecutors released the body camera footage"
+
+
+def test_a_week_the_words_do_not_name_dates_nothing():
+    text = "Disney said on Monday that its teams isolated the problem within the week."
+    assert all("X" not in (e.date.value or "") for e in run(text).events)
