@@ -188,7 +188,10 @@ def _without_phrase_after_speech(words: list[Token], verb_at: int | None) -> lis
     if that is not None and that + 1 < len(words) and not any(w.text in ",;:—" for w in words[verb + 1 : that]):
         return words[: verb + 1] + words[that + 1 :]
     comma = next((i for i in range(verb + 2, min(len(words), verb + 10)) if words[i].text == ","), None)
-    return words[: verb + 1] + words[comma + 1 :] if comma is not None and comma + 1 < len(words) else words
+    # What was said has a verb of its own; "agreed to a rescue by its largest
+    # shareholder, Japanese investment company SoftBank," is one phrase.
+    told = comma is not None and any(w.low in AUXILIARIES or w.low in verbs.past_forms or w.low.endswith("ed") for w in words[comma + 1 : comma + 8])
+    return words[: verb + 1] + words[comma + 1 :] if told and comma + 1 < len(words) else words
 
 
 def _without_ages_and_places(words: list[Token]) -> list[Token]:
@@ -497,6 +500,7 @@ def _joined(shown: list[str]) -> str:
             text += " "
         text += word
         quote_open = not quote_open if word == '"' else quote_open
+    text = re.sub(r"\b([Aa])n (?=[b-df-gj-np-tv-z]\w)", r"\1 ", text)  # "An [October 11] presentation": the date went
     text = re.sub(r"`\s?`\s?", "“", text)  # TeX-style marks: ``words''
     text = re.sub(r"\s?''", "”", text)
     text = _balanced(text).rstrip(" .,;:")

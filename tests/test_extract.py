@@ -992,3 +992,13 @@ def test_now_that_opens_a_clause_before_the_main_one():
 def test_a_week_the_words_do_not_name_dates_nothing():
     text = "Disney said on Monday that its teams isolated the problem within the week."
     assert all("X" not in (e.date.value or "") for e in run(text).events)
+
+
+def test_a_phrase_after_a_verb_with_an_apposition_is_kept_whole():
+    text = "WeWork agreed to a rescue by its largest shareholder, Japanese investment company SoftBank Group Corp, last month."
+    assert run(text).events[0].title == "WeWork agreed to a rescue by its largest shareholder"
+
+
+def test_an_article_agrees_with_the_word_after_a_date_left_out():
+    text = "An October 11 presentation to bondholders indicated jobs would be cut."
+    assert run(text).events[0].title.startswith("A presentation to bondholders indicated")
