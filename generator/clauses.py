@@ -30,6 +30,7 @@ APOSTROPHE = str.maketrans({"’": "'"})
 @dataclass(frozen=True)
 class Verbs:
     base_of: dict[str, str]  # every irregular past or participle form -> its base
+    past_of: dict[str, str]  # every irregular base -> its (first) simple past
     past: frozenset[str]  # irregular simple past forms
     participles: frozenset[str]
     not_past: frozenset[str]
@@ -65,10 +66,11 @@ class Verbs:
 @cache
 def load_verbs(path: Path = RULES_FILE) -> Verbs:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    base_of, past, participles, bases = {}, set(), set(), set()
+    base_of, past_of, past, participles, bases = {}, {}, set(), set(), set()
     for line in data["irregular"].strip().splitlines():
         base, pasts, parts = line.split()
         bases.add(base)
+        past_of[base] = pasts.split("/")[0]
         for form in pasts.split("/"):
             base_of[form] = base
             past.add(form)
@@ -83,7 +85,7 @@ def load_verbs(path: Path = RULES_FILE) -> Verbs:
     participles_only = frozenset(only | {p + form for p in PREFIXES for form in only})
     auxiliaries = frozenset().union(*(words[name] for name in ("be", "have", "do", "future_modals", "modals")))
     return Verbs(
-        base_of=base_of, past=frozenset(past), participles=frozenset(participles), bases=frozenset(bases),
+        base_of=base_of, past_of=past_of, past=frozenset(past), participles=frozenset(participles), bases=frozenset(bases),
         past_forms=past_forms, auxiliaries=auxiliaries, participles_only=participles_only,
         known=words["speech"] | words["states"] | words["ahead"] | words["commentary"] | frozenset(bases), **words,
     )

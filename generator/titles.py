@@ -81,6 +81,8 @@ def title(
             subject = _name_alone(subject, persons)
         words = subject + words[at:]
         at = len(subject)
+    if at is not None:
+        words = _simple_past(words, at)
     shown = _named(words, persons, subjects, rules, at)
     shown, at = _without_leftover_phrase(shown, at)
     shown = _shortened(shown, at)
@@ -125,6 +127,8 @@ def _without_opening(words: list[Token], rules: Rules, verb_at: int | None = Non
         changed = False
         while words and (words[0].text in ",;:—–-\"“”'’" or words[0].low in rules.title_connectives or words[0].low in SUBORDINATORS):
             words, changed = words[1:], True
+        if len(words) > 2 and words[1].text == "," and words[0].low.endswith("ly"):
+            words, changed = words[2:], True  # "Suddenly, they found her", "Barely [a week ago], Parise had scored"
         comma = next((i for i, w in enumerate(words[:14]) if w.text == ","), None)
         # "Amid celebratory gunfire, ...", "Tired of being sidelined, ...": an opening phrase.
         participle = words[0].low.endswith(("ed", "ing")) and len(words) > 1 and (words[1].low in OPENING_WORDS | {"of", "with", "a", "an", "the", "his", "her", "its", "their"})
@@ -307,6 +311,20 @@ def _subject(words: list[Token], persons: ByStart[Mention]) -> list[Token]:
     # "The Sudanese government and eastern rebels": both stay; a phrase after the head goes.
     head = next((i for i, w in enumerate(words) if i > 1 and (w.low in PHRASE_ENDS and w.low not in ("and", "or") or w.low == "of" and not _in_name(words, i) or w.text == ",")), len(words))
     return words[:head]
+
+
+def _simple_past(words: list[Token], at: int) -> list[Token]:
+    """'Neumann had resigned' -> 'Neumann resigned', 'had taken' -> 'took':
+    a headline tells the past perfect in the simple past."""
+    verbs = load_verbs()
+    if at + 1 >= len(words) or words[at].low != "had" or not words[at + 1].text.islower():
+        return words
+    participle = words[at + 1]
+    base = verbs.base_of.get(participle.low)
+    if participle.low == "been" or base is None and not participle.low.endswith("ed"):
+        return words  # "had been killed", "had not": the group stays as told
+    past = verbs.past_of.get(base, participle.text) if base else participle.text
+    return words[:at] + [participle._replace(text=past, low=past)] + words[at + 2 :]
 
 
 def _in_name(words: list[Token], i: int) -> bool:

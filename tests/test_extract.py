@@ -1002,3 +1002,16 @@ def test_a_phrase_after_a_verb_with_an_apposition_is_kept_whole():
 def test_an_article_agrees_with_the_word_after_a_date_left_out():
     text = "An October 11 presentation to bondholders indicated jobs would be cut."
     assert run(text).events[0].title.startswith("A presentation to bondholders indicated")
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Adam Neumann had resigned as chief executive the previous week.", "Adam Neumann resigned as chief executive"),
+    ("Adam Neumann had taken the cash in May.", "Adam Neumann took the cash"),
+    ("The deal had been signed in June.", "The deal had been signed"),
+])
+def test_a_title_tells_the_past_perfect_in_the_simple_past(text, title):
+    assert run(text).events[0].title == title
+
+
+def test_an_adverb_and_its_comma_that_open_the_sentence_are_left_out_of_the_title():
+    assert run("Suddenly, the officers found the girl in a basket on Monday.").events[0].title == "The officers found the girl in a basket"
