@@ -827,7 +827,7 @@ class Context:
             return Actor(text, BODY, a, body=text) if body else None
         if head in self.rules.document_nouns:
             # "A statement from Apple Computer stated": the words are its author's.
-            author = body or self._author_after(end, b) or self._topic(a)
+            author = body or self._author_after(end, b) or (self._topic(a) if head in self.rules.issued_documents else None)
             return Actor(author or text, BODY if author else DESCRIBED, a, body=author, document=head)
         if definite and head in self.rules.named_before_head and bodies:
             return Actor(bodies[-1].name, BODY, bodies[-1].start, body=bodies[-1].name)

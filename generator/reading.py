@@ -75,6 +75,7 @@ class Rules:
     body_nouns: frozenset[str]
     named_before_head: frozenset[str]
     document_nouns: frozenset[str]
+    issued_documents: frozenset[str]
     institution_nouns: frozenset[str]
     prepositions: frozenset[str]
     joined_by_comma: re.Pattern[str]
@@ -160,6 +161,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         body_nouns=frozenset(names["body_nouns"]),
         named_before_head=frozenset(names["named_before_head"]),
         document_nouns=frozenset(names["document_nouns"]),
+        issued_documents=frozenset(names["issued_documents"]),
         institution_nouns=frozenset(names["institution_nouns"]),
         prepositions=frozenset(names["prepositions"]),
         joined_by_comma=re.compile(names["joined_by_comma"]),

@@ -2,6 +2,7 @@
 channel. Every example is invented; each names the rule it checks."""
 
 import pytest
+from datetime import date
 
 from generator.extract import extract
 from generator.places import gazetteer
@@ -294,3 +295,13 @@ def test_a_number_that_opens_a_sentence_is_not_part_of_a_name():
     text = "Two United States service members were killed on Tuesday."
     names = [m.name for m in mentions(text, load_rules(), lambda words: False)]
     assert names == ["United States"]
+
+
+def test_words_a_report_states_are_the_reports_not_the_outlets():
+    text = "The Times obtained the report on Friday. “The objective was to identify the sender,” the report states."
+    assert [q.speaker for q in extract(text, "x", date(2016, 12, 16), "The Times", gazetteer({})).quotes] == ["the report"]
+
+
+def test_words_a_statement_gives_are_the_bodys_the_article_is_about():
+    text = "Acme Corp. cut 200 jobs on Monday. “We regret the decision,” the statement said."
+    assert [q.speaker for q in extract(text, "x", date(2016, 12, 16), "The Times", gazetteer({})).quotes] == ["Acme Corp"]
