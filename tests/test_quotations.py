@@ -1,8 +1,9 @@
 """Quotations: which marks hold someone's words, who said them, on what
 channel. Every example is invented; each names the rule it checks."""
 
-import pytest
 from datetime import date
+
+import pytest
 
 from generator.extract import extract
 from generator.places import gazetteer
