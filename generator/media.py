@@ -41,6 +41,7 @@ MAX_PIXELS = 60_000_000  # a 60-megapixel photograph; beyond, decoding takes the
 DIGEST_LENGTH = 10
 JPEG_SETTINGS = {"quality": 82, "optimize": True, "progressive": True, "subsampling": "4:2:0"}
 PNG_SETTINGS = {"optimize": True}
+REDUCING_GAP = 3.0  # shrink by a whole factor first, then resample the last three times: as sharp, much quicker
 SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 UPRIGHT_SWAPS = {5, 6, 7, 8}  # EXIF orientations of a picture taken sideways: width and height swap
 RULES_FILE = Path(__file__).parent / "rules" / "embeds.toml"
@@ -156,11 +157,15 @@ def render(content_dir: Path, image: Image) -> dict[str, bytes] | str:
     if isinstance(data, str):
         return data
     try:
+        made, wanted = {}, renditions(image)
         with Pillow.open(io.BytesIO(data), formats=FORMATS) as opened:
+            # A JPEG is decoded at the smallest scale (1/2, 1/4, 1/8) still as
+            # large as the largest width: a half or less of the work.
+            largest = (wanted[-1].width, wanted[-1].height)
+            opened.draft(opened.mode, largest[::-1] if opened.getexif().get(0x0112) in UPRIGHT_SWAPS else largest)
             upright = _srgb(ImageOps.exif_transpose(opened))
-        made = {}
-        for rendition in renditions(image):
-            resized = upright.resize((rendition.width, rendition.height), Pillow.Resampling.LANCZOS)
+        for rendition in wanted:
+            resized = upright.resize((rendition.width, rendition.height), Pillow.Resampling.LANCZOS, reducing_gap=REDUCING_GAP)
             buffer = io.BytesIO()
             if image.output == "png":
                 resized.save(buffer, "PNG", **PNG_SETTINGS)

@@ -15,6 +15,7 @@ from sitecheck import broken_links, external_requests, read_page
 from generator import media
 from generator.build import build
 from generator.content import load
+from generator.preview import Preview
 
 EVENT = "events/withdrawal.md"
 
@@ -164,23 +165,47 @@ def test_the_same_content_builds_the_same_pictures_byte_for_byte(content, tmp_pa
     assert tree(tmp_path / "one") == tree(tmp_path / "two")
 
 
-@pytest.mark.parametrize("change", ["new picture", "picture removed", "picture added to another entry", "caption edited"])
+def _remove_picture(content):
+    text = (content / EVENT).read_text(encoding="utf-8")
+    (content / EVENT).write_text(text[:text.index("[image]")] + text[text.index("[[embeds]]"):], encoding="utf-8")
+
+
+def _picture_for_the_siege(content):
+    picture(content / "media" / "siege.jpg", size=(800, 600))
+    edit(content / "events" / "siege.md", 'sources = ["example-times"]\n', 'sources = ["example-times"]\n[image]\nfile = "media/siege.jpg"\nalt = "A wall"\n')
+
+
+MEDIA_EDITS = {
+    "a new picture in the same file": lambda c: picture(c / "media" / "old-town.jpg", size=(1600, 900)),
+    "the picture removed from its entry": _remove_picture,
+    "a picture added to another entry": _picture_for_the_siege,
+    "a caption edited": lambda c: edit(c / EVENT, "The old town on the evening", "The old town in the evening"),
+    "a card's title edited": lambda c: edit(c / EVENT, "The last convoy leaves", "The last convoy has left"),
+}
+
+
+@pytest.mark.parametrize("change", list(MEDIA_EDITS))
 def test_a_build_with_the_cache_writes_what_a_clean_build_writes_after_a_change_of_media(content, tmp_path, change):
     output = tmp_path / "output"
     assert build(content, output).problems == []
-    if change == "new picture":
-        picture(content / "media" / "old-town.jpg", size=(1600, 900))
-    elif change == "picture removed":
-        text = (content / EVENT).read_text(encoding="utf-8")
-        (content / EVENT).write_text(text[:text.index("[image]")] + text[text.index("[[embeds]]"):], encoding="utf-8")
-    elif change == "picture added to another entry":
-        picture(content / "media" / "siege.jpg", size=(800, 600))
-        edit(content / "events" / "siege.md", 'sources = ["example-times"]\n', 'sources = ["example-times"]\n[image]\nfile = "media/siege.jpg"\nalt = "A wall"\n')
-    else:
-        edit(content / EVENT, "The old town on the evening", "The old town in the evening")
+    MEDIA_EDITS[change](content)
     assert build(content, output).problems == []
     assert build(content, tmp_path / "clean", cache=False).problems == []
     assert tree(output) == tree(tmp_path / "clean")
+
+
+@pytest.mark.parametrize("change", list(MEDIA_EDITS))
+def test_the_preview_after_a_change_of_media_shows_what_a_full_build_writes(content, tmp_path, change):
+    preview = Preview(content, tmp_path / "preview")
+    assert preview.rebuild().problems == []
+    before = tree(content)
+    MEDIA_EDITS[change](content)
+    after = tree(content)
+    assert preview.rebuild({content / name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}).problems == []
+    assert build(content, tmp_path / "clean", cache=False).problems == []
+    built = tree(tmp_path / "clean")
+    del built[".timeline-output"]
+    assert tree(tmp_path / "preview") == built
 
 
 def test_the_timelinejs_data_carries_the_picture_and_a_link(content, tmp_path):
@@ -242,3 +267,14 @@ def test_without_javascript_a_card_is_a_plain_link_to_the_original(browser, medi
     assert page.locator(".embed-card .embed-kind").all_inner_texts() == [
         "Video on YouTube", "Post on Mastodon (mastodon.example)", "Link to example.org"]
     context.close()
+
+
+def test_a_full_build_reuses_the_pictures_it_left_but_never_one_changed_by_hand(content, tmp_path):
+    output = tmp_path / "output"
+    assert build(content, output).problems == []
+    published = sorted((output / "media").iterdir())
+    published[0].write_bytes(b"changed by hand")
+    edit(content / "site.toml", 'title = "Test timeline"', 'title = "Test timeline"\ndescription = "Every page changes"')
+    assert build(content, output).problems == []  # the settings changed: a full build
+    assert build(content, tmp_path / "clean", cache=False).problems == []
+    assert tree(output) == tree(tmp_path / "clean")
