@@ -90,6 +90,12 @@ def test_a_picture_is_never_read_through_a_symbolic_link(content, tmp_path):
     assert problems_of(content) == ["withdrawal.md:12: image file 'media/old-town.jpg' is a symbolic link: put the file itself there"]
 
 
+def test_a_picture_is_never_read_through_a_linked_folder(content, tmp_path):
+    (content / "media").rename(tmp_path / "elsewhere")
+    (content / "media").symlink_to(tmp_path / "elsewhere")
+    assert problems_of(content) == ["withdrawal.md:12: media/ is a symbolic link: no image is read through a link"]
+
+
 def test_a_build_with_a_missing_picture_says_so_in_one_line_and_leaves_the_output_as_it_was(content, tmp_path):
     output = tmp_path / "output"
     assert build(content, output).problems == []
