@@ -41,7 +41,7 @@ except ImportError:  # not a POSIX system: builds are not locked
 
 from jinja2 import Environment, TemplateSyntaxError
 
-from generator import buildcache
+from generator import buildcache, media
 from generator import content as content_loader
 from generator.model import Content
 from generator.parallel import parallel_map
@@ -81,6 +81,7 @@ def check(content_dir: Path, drafts: bool = False) -> Result:
     if problems:
         return Result(problems)
     problems = _render_pages(environment(content_dir, loaded.site.theme), plan, None)
+    problems += [made for made in media.make_files(content_dir, plan.images) if isinstance(made, Problem)]
     return Result(problems, loaded, len(plan.pages))
 
 
@@ -126,7 +127,8 @@ def _full_build(content_dir: Path, output: Path, drafts: bool, warnings: list[Pr
     env = environment(content_dir, theme, RecordingEnvironment if keep else SiteEnvironment)
     reads: dict[str, frozenset] | None = {} if keep else None
     static = static_files(content_dir, theme)
-    problems, removed = _write_atomically(output, plan, env, static, reads)
+    kept = _kept_media(output, buildcache.key(content_dir, drafts)) if keep else set()
+    problems, removed = _write_atomically(content_dir, output, plan, env, static, reads, kept)
     warnings += removed
     if problems:
         return Result(problems, warnings=warnings)
@@ -326,7 +328,8 @@ def _output_problems(content_dir: Path, output_dir: Path) -> list[Problem]:
 
 
 def _write_atomically(
-    output: Path, plan: Plan, env: Environment, static: dict[str, Path], reads: dict[str, frozenset] | None = None,
+    content_dir: Path, output: Path, plan: Plan, env: Environment, static: dict[str, Path], reads: dict[str, frozenset] | None = None,
+    kept_media: frozenset[str] | set[str] = frozenset(),
 ) -> tuple[list[Problem], list[Problem]]:
     """Write the site beside `output` and put it in its place: the problems
     that kept it from being put there, and warnings about removing the old."""
@@ -345,10 +348,10 @@ def _write_atomically(
     try:
         _release_stops(held)  # a stop asked for meanwhile is raised here, where the folder is removed
         os.chmod(staging, 0o755)
-        for folder in sorted({os.path.dirname(p) for p in [page.path for page in plan.pages] + list(static)}):
+        for folder in sorted({os.path.dirname(p) for p in [page.path for page in plan.pages] + list(static) + list(plan.media_files())}):
             (staging / folder).mkdir(parents=True, exist_ok=True)
         previous = output if output.is_dir() else None
-        problems = _render_pages(env, plan, staging, previous, reads)
+        problems = _render_pages(env, plan, staging, previous, reads) or _write_images(content_dir, plan, staging, previous, kept_media)
         if problems:
             shutil.rmtree(staging, ignore_errors=True)
             return [Problem(output, 0, p.message) if p.path == staging else p for p in problems], []
@@ -364,6 +367,50 @@ def _write_atomically(
         raise
     # The staging folder's name now holds the old output.
     return [], _remove(staging)
+
+
+def _kept_media(output: Path, key: tuple) -> set[str]:
+    """The images' files the output holds just as the last build of this
+    code left them, by the cache's fingerprint: their names carry a digest
+    of the picture, so each is what this build would make."""
+    fingerprint, _ = buildcache.read_fingerprint(output, key)
+    if fingerprint is None:
+        return set()
+    found = buildcache.files([output / media.FOLDER])
+    return {os.path.relpath(path, output) for path, state in found.items() if fingerprint.outputs.get(path) == state}
+
+
+def _write_images(content_dir: Path, plan: Plan, staging: Path, previous: Path | None, kept: set[str]) -> list[Problem]:
+    """Every image's renditions, written under `staging`: linked from
+    `previous` when it holds them as the last build left them (resizing a
+    photograph takes a good part of a second), else made and written, or
+    linked when `previous` holds the same bytes; or the problems."""
+    problems, to_make = [], []
+    for item in plan.images:
+        paths = [r.path for r in media.renditions(item[1])]
+        if previous is None or not set(paths) <= kept or not _link_all(previous, staging, paths):
+            to_make.append(item)
+    for made in media.make_files(content_dir, tuple(to_make)):
+        if isinstance(made, Problem):
+            problems.append(made)
+            continue
+        for path, data in made.items():
+            _put(data, staging, previous, path)
+    return problems
+
+
+def _link_all(previous: Path, staging: Path, paths: list[str]) -> bool:
+    """Link every one of `paths` from `previous` into `staging`, or none."""
+    linked = []
+    try:
+        for path in paths:
+            os.link(os.path.join(previous, path), os.path.join(staging, path), follow_symlinks=False)
+            linked.append(path)
+    except OSError:  # a file system without hard links, or a file gone since
+        for path in linked:
+            os.unlink(os.path.join(staging, path))
+        return False
+    return True
 
 
 STOPS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP} if hasattr(signal, "pthread_sigmask") else set()

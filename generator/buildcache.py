@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from stat import S_ISDIR
 
+import PIL
+
 from generator import __version__
 
 FINGERPRINT = "fingerprint.pickle"
@@ -60,9 +62,10 @@ _CODE_VERSION: list[str] = []
 
 
 def code_version() -> str:
-    """A digest of the tool's own code and rules: a cache made by other code is not trusted."""
+    """A digest of the tool's own code and rules, and of the image encoder's
+    version (another may write other bytes): a cache made by other code is not trusted."""
     if not _CODE_VERSION:
-        digest = hashlib.sha256()
+        digest = hashlib.sha256(f"Pillow {PIL.__version__}\0".encode())
         for path in sorted(p for p in CODE.rglob("*") if p.suffix in (".py", ".toml") and p.is_file()):
             digest.update(path.relative_to(CODE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
         _CODE_VERSION.append(digest.hexdigest())

@@ -21,10 +21,10 @@ from pathlib import Path
 
 from dateutil import tz
 
-from generator import dates, frontmatter
+from generator import dates, frontmatter, media
 from generator.frontmatter import Document
 from generator.listing import FOLDERS, markdown_files
-from generator.model import CERTAINTIES, DATED_BY, Account, Content, Event, Extension, Quote, Site, Source, When
+from generator.model import CERTAINTIES, DATED_BY, Account, Content, Embed, Event, Extension, Image, Quote, Site, Source, When
 from generator.parallel import parallel_imap
 from generator.passages import Locator, normalise
 from generator.problems import Problem
@@ -42,7 +42,7 @@ PART_OF_DAY_ORDER = {None: 0, "MO": 1, "AF": 2, "EV": 3, "NI": 4}
 
 @dataclass(frozen=True)
 class Field:
-    type: str  # text | texts | date | when | bool | int
+    type: str  # text | texts | date | when | bool | int | table | tables
     required: bool = False
 
 
@@ -85,6 +85,23 @@ EVENT_FIELDS = {
     "accounts": Field("tables"),
     "draft": Field("bool"),
     "dated": Field("text"),
+    "image": Field("table"),
+    "embeds": Field("tables"),
+}
+# The picture an entry shows, in its [image] table.
+IMAGE_FIELDS = {
+    "file": Field("text", required=True),
+    "alt": Field("text", required=True),
+    "caption": Field("text"),
+    "credit": Field("text"),
+}
+# A video or post an entry links to, in an [[embeds]] table: the card's
+# words are the editor's, as nothing is ever fetched from its address.
+EMBED_FIELDS = {
+    "url": Field("text", required=True),
+    "title": Field("text", required=True),
+    "description": Field("text"),
+    "credit": Field("text"),
 }
 # A further source's telling, in an entry's [[accounts]].
 ACCOUNT_FIELDS = {
@@ -116,6 +133,7 @@ TYPE_NAMES = {
     "when": "a date such as 2016-12-12 or the article's words in quotes",
     "bool": "true or false",
     "int": "a whole number",
+    "table": "a [table] of fields",
     "tables": "[[tables]] of fields",
 }
 
@@ -127,6 +145,7 @@ HAS_TYPE = {
     "when": lambda value: isinstance(value, (str, int)) or (isinstance(value, date) and not hasattr(value, "hour")),
     "bool": lambda value: isinstance(value, bool),
     "int": lambda value: isinstance(value, int) and not isinstance(value, bool) and value > 0,
+    "table": lambda value: isinstance(value, dict),
     "tables": lambda value: isinstance(value, list) and all(isinstance(v, dict) for v in value),
 }
 
@@ -179,6 +198,8 @@ class Cache:
 
     def forget(self, paths) -> None:
         for path in paths:
+            if path.suffix.lower() in media.SUFFIXES:
+                self.made.clear()  # an image: the entries that show it measure it again
             if self.documents.pop(path, None) is None or not path.exists():
                 self.listings.clear()  # a file came or went
 
@@ -265,7 +286,7 @@ def load(content_dir: Path, drafts: bool = False, cache: Cache | None = None) ->
     quotes = _make_all(folders[1], islice(docs, len(quote_paths)), lambda doc: _quote(doc, refs), problems, cache, against)
     refs = References(sources, source_ids, locators, quotes, quote_ids)
     against += (tuple(quotes.items()), frozenset(quote_ids), drafts)
-    made = _make_all(folders[2], docs, lambda doc: _event(doc, refs, drafts), problems, cache, against)
+    made = _make_all(folders[2], docs, lambda doc: _event(doc, refs, drafts, content_dir), problems, cache, against)
     events = _extended(made, event_ids, problems, drafts)
     if problems:
         return None, sorted(set(problems))
@@ -361,11 +382,14 @@ def _make_all(folder: Path, docs: Iterable[Document | Problem], make, problems: 
     return items
 
 
+WEB_ADDRESS = re.compile(r"https?://[^\s/]+")
+
+
 def _web_address(doc: Document, name: str) -> list[Problem]:
     """An address that pages link to must be a web address: a javascript: or
     data: one would run in the reader's browser."""
     value = doc.meta.get(name)
-    if value is None or re.match(r"https?://[^\s/]+", value):
+    if value is None or WEB_ADDRESS.match(value):
         return []
     return [Problem(doc.path, doc.line_of(name), f"{name} must be a web address starting with https:// or http://, not {value!r}")]
 
@@ -437,7 +461,7 @@ def _extended(made: dict, event_ids: set[str], problems: list[Problem], drafts: 
     return events
 
 
-def _event(doc: Document, refs: References, drafts: bool) -> tuple[Event | Extension | None, list[Problem]]:
+def _event(doc: Document, refs: References, drafts: bool, content_dir: Path) -> tuple[Event | Extension | None, list[Problem]]:
     if "extends" in doc.meta:
         return _extension(doc, refs, drafts)
     problems = check_fields(doc, EVENT_FIELDS)
@@ -486,11 +510,15 @@ def _event(doc: Document, refs: References, drafts: bool) -> tuple[Event | Exten
         if passage_span is None:
             return None, [_not_found(doc, doc.line_of("passage"), "the passage", meta["passage"], first.id, locator)]
     accounts, problems = _accounts(doc, meta.get("accounts", []), refs, event_sources)
+    image = _image(doc, meta["image"], content_dir) if "image" in meta else None
+    problems += [image] if isinstance(image, Problem) else []
+    embeds = _embeds(doc, meta.get("embeds", []))
+    problems += [e for e in embeds if isinstance(e, Problem)]
     if problems:
         return None, problems
     spans = [passage_span] if passage_span else []
     spans += [quotes[q].span for q in meta.get("quotes", ()) if quotes[q].source == first.id]
-    fields = {k: v for k, v in meta.items() if k not in ("date", "places", "sources", "quotes", "accounts")}
+    fields = {k: v for k, v in meta.items() if k not in ("date", "places", "sources", "quotes", "accounts", "image", "embeds")}
     return Event(
         id=doc.path.stem,
         path=doc.path,
@@ -502,6 +530,8 @@ def _event(doc: Document, refs: References, drafts: bool) -> tuple[Event | Exten
         mention=min((s.start for s in spans), default=len(first.text)),
         body=doc.body.strip(),
         accounts=accounts,
+        image=image,
+        embeds=tuple(embeds),
         **fields,
     ), []
 
@@ -511,15 +541,9 @@ def _accounts(doc: Document, tables: list[dict], refs: References, event_sources
     for word in that source, with its date read against that source's."""
     accounts, problems, seen = [], [], {event_sources[0]}
     for index, table in enumerate(tables):
-        wrong = [name for name in table if name not in ACCOUNT_FIELDS]
-        missing = [name for name, spec in ACCOUNT_FIELDS.items() if spec.required and name not in table]
-        typed = [name for name, value in table.items() if name in ACCOUNT_FIELDS and not HAS_TYPE[ACCOUNT_FIELDS[name].type](value)]
-        if wrong or missing or typed:
-            what = (f"unknown field '{wrong[0]}' (known: {', '.join(ACCOUNT_FIELDS)})" if wrong
-                    else f"missing required field '{missing[0]}'" if missing
-                    else f"field '{typed[0]}' must be {TYPE_NAMES[ACCOUNT_FIELDS[typed[0]].type]}")
-            field_name = wrong[0] if wrong else None if missing else typed[0]
-            problems.append(Problem(doc.path, _table_line(doc, "accounts", index, field_name), f"account {index + 1}: {what}"))
+        wrong = _table_problem(doc, "accounts", index, table, ACCOUNT_FIELDS, f"account {index + 1}")
+        if wrong:
+            problems.append(wrong)
             continue
         account = _account(doc, lambda field: _table_line(doc, "accounts", index, field), table, refs, event_sources, f"account {index + 1}")
         if isinstance(account, Problem):
@@ -531,6 +555,50 @@ def _accounts(doc: Document, tables: list[dict], refs: References, event_sources
             seen.add(account.source)
             accounts.append(account)
     return tuple(accounts), problems
+
+
+def _table_problem(doc: Document, name: str, index: int, table: dict, fields: dict[str, Field], what: str) -> Problem | None:
+    """The first unknown, missing or mistyped field of the index-th [name] table, if any."""
+    wrong = [field for field in table if field not in fields]
+    missing = [field for field, spec in fields.items() if spec.required and field not in table]
+    typed = [field for field, value in table.items() if field in fields and not HAS_TYPE[fields[field].type](value)]
+    if not (wrong or missing or typed):
+        return None
+    if wrong:
+        message, at = f"unknown field '{wrong[0]}'{did_you_mean(wrong[0], fields)} (known: {', '.join(fields)})", wrong[0]
+    elif missing == ["alt"] and fields is IMAGE_FIELDS:
+        message, at = "the image has no alt text: add alt = \"…\", saying what it shows, for readers who cannot see it", None
+    elif missing:
+        message, at = f"missing required field '{missing[0]}'", None
+    else:
+        message, at = f"field '{typed[0]}' must be {TYPE_NAMES[fields[typed[0]].type]}", typed[0]
+    return Problem(doc.path, _table_line(doc, name, index, at), f"{what}: {message}")
+
+
+def _image(doc: Document, table: dict, content_dir: Path) -> Image | Problem:
+    """An entry's [image]: its file read and measured, its words checked."""
+    wrong = _table_problem(doc, "image", 0, table, IMAGE_FIELDS, "image")
+    if wrong:
+        return wrong
+    line = _table_line(doc, "image", 0, "file")
+    found = media.inspect(content_dir, table["file"])
+    if isinstance(found, str):
+        return Problem(doc.path, line, found)
+    return Image(table["file"], table["alt"], found.width, found.height, found.digest, found.output, line,
+                 table.get("caption"), table.get("credit"))
+
+
+def _embeds(doc: Document, tables: list[dict]) -> list[Embed | Problem]:
+    """An entry's [[embeds]]: each a card for a video or post."""
+    made: list[Embed | Problem] = []
+    for index, table in enumerate(tables):
+        what = f"embed {index + 1}"
+        wrong = _table_problem(doc, "embeds", index, table, EMBED_FIELDS, what)
+        if wrong is None and not WEB_ADDRESS.match(table["url"]):
+            wrong = Problem(doc.path, _table_line(doc, "embeds", index, "url"),
+                            f"{what}: url must be a web address starting with https:// or http://, not {table['url']!r}")
+        made.append(wrong or media.embed(**table))
+    return made
 
 
 def _account(doc: Document, line_of, fields: dict, refs: References, event_sources, what: str) -> Account | Problem:
@@ -563,9 +631,9 @@ def _wrong_dated(value: str) -> str:
 
 
 def _table_line(doc: Document, name: str, index: int, field: str | None = None) -> int:
-    """The file line of `field` in the index-th [[name]] table of the front
+    """The file line of `field` in the index-th [[name]] (or the [name]) table of the front
     matter (of the table's header without a field, or when it is not there)."""
-    header = re.compile(rf"^\s*\[\[\s*{re.escape(name)}\s*\]\]")
+    header = re.compile(rf"^\s*\[\[?\s*{re.escape(name)}\s*\]\]?")
     lines = doc.meta_text.split("\n")
     found = [n for n, line in enumerate(lines) if header.match(line)]
     if index >= len(found):

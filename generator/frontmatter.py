@@ -179,14 +179,23 @@ LINK_REFUSED = "a symbolic link: no content file is read through a link; put the
 
 
 def control_in_fields(doc: Document) -> Problem | None:
-    """The first field of `doc` whose value holds a control character."""
-    for name, value in doc.meta.items():
-        values = value if isinstance(value, list) else [value]
-        for text in values:
-            control = CONTROL.search(text) if isinstance(text, str) else None
-            if control:
-                return Problem(doc.path, doc.line_of(name), f"field '{name}' holds {_character(control.group())}: delete it")
+    """The first field of `doc` whose value holds a control character,
+    in a table's fields too ([image], [[accounts]])."""
+    for name, text in _strings(doc.meta):
+        control = CONTROL.search(text)
+        if control:
+            return Problem(doc.path, doc.line_of(name), f"field '{name}' holds {_character(control.group())}: delete it")
     return None
+
+
+def _strings(fields: dict):
+    """Every string in `fields`, each with the name of the field that holds it."""
+    for key, value in fields.items():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str):
+                yield key, item
+            elif isinstance(item, dict):
+                yield from _strings(item)
 
 
 def _character(c: str) -> str:

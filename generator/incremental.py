@@ -19,13 +19,14 @@ links from the old output every page that did not change.
 from __future__ import annotations
 
 import gc
+import os
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
 from markupsafe import Markup
 
-from generator import buildcache, collector, render
+from generator import buildcache, collector, media, render
 from generator import content as content_loader
 from generator.build import Result, render_problem
 from generator.model import Content
@@ -108,6 +109,8 @@ def _rebuild(preview: Preview, changed: set[Path], output: Path, inputs: dict, o
     if problems:
         return Result(problems, warnings=warnings)
     plan = plan_site(content)
+    if plan.media_files() != _published_media(output, outputs):
+        return None  # an image came, went or changed: the full build makes its files (and links those kept)
     registry = _registry(content, plan)
     pages = preview._dirty(plan, registry)
     if len(pages) > max(DIRTY_PAGES, len(plan.pages) // DIRTY_SHARE):
@@ -134,6 +137,13 @@ def _rebuild(preview: Preview, changed: set[Path], output: Path, inputs: dict, o
     preview.plan, preview.registry = plan, registry
     _keep(preview, output, content, plan, inputs, outputs, [page.path for page in pages])
     return Result([], content, len(plan.pages), warnings)
+
+
+def _published_media(output: Path, outputs: dict) -> set[str]:
+    """The images' files the output holds, by their paths in it. Their
+    names carry a digest of the picture: the same names, the same files."""
+    folder = str(output / media.FOLDER) + os.sep
+    return {os.path.relpath(path, output) for path in outputs if path.startswith(folder)}
 
 
 def _render(env: RecordingEnvironment, plan: Plan, pages: list[Page]) -> list[tuple[Problem | None, bytes, frozenset]]:

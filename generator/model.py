@@ -95,6 +95,36 @@ class Account:
 
 
 @dataclass(frozen=True)
+class Image:
+    """A picture an entry shows: a file under content/media/, with the words
+    a reader who cannot see it is given, and its caption and credit."""
+
+    file: str  # as the editor wrote it, relative to the content folder: media/rubble.jpg
+    alt: str
+    width: int  # as shown, upright, in pixels
+    height: int
+    digest: str  # of the file's bytes: part of the published names, which change with the picture
+    output: str  # the published files' format: jpg | png
+    line: int  # the front matter's line naming the file, for a problem found while resizing it
+    caption: str | None = None
+    credit: str | None = None
+
+
+@dataclass(frozen=True)
+class Embed:
+    """A video or post an entry links to, shown as a card: nothing is
+    loaded from its host until the reader asks for the player."""
+
+    url: str
+    title: str
+    description: str | None = None
+    credit: str | None = None
+    provider: str | None = None  # YouTube, Vimeo, ...: None for an address no provider knows
+    kind: str = "link"  # video | post | link
+    player: str | None = None  # the provider's embeddable page for it, put in a frame on the reader's click
+
+
+@dataclass(frozen=True)
 class Event:
     id: str
     path: Path
@@ -115,6 +145,8 @@ class Event:
     accounts_differ: str | None = None  # how the sources' accounts differ, in words
     merged_because: str | None = None  # why the sources' tellings are one entry, in words
     dated: str | None = None  # one of DATED_BY; None: "article" for a date in words, else "editor"
+    image: Image | None = None
+    embeds: tuple[Embed, ...] = ()
 
 
 @dataclass(frozen=True)

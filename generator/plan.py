@@ -14,9 +14,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 
-from generator import feeds
-from generator.model import Account, Content, Event, Quote, Source
+from generator import feeds, media
+from generator.model import Account, Content, Event, Image, Quote, Source
 from generator.passages import Mark
 
 BROWSE_PAGE_SIZE = 1000  # places or people listed on one page before the list is split
@@ -171,6 +172,13 @@ class Plan:
 
     shared: dict  # the context every page sees
     pages: list[Page]
+    # Each image the pages show, once, with the first entry that shows it
+    # (named in a problem found while resizing it).
+    images: tuple[tuple[Path, Image], ...] = ()
+
+    def media_files(self) -> set[str]:
+        """The output paths of every image's renditions."""
+        return {r.path for _, image in self.images for r in media.renditions(image)}
 
 
 def plan_site(content: Content) -> Plan:
@@ -263,7 +271,8 @@ def plan_site(content: Content) -> Plan:
         # The sitemap protocol wants absolute URLs: without a base_url there is no sitemap.
         listed = [page.path for page in pages if page.path.endswith(".html") and page.path not in ("404.html", "embed.html")]
         pages.append(Page("sitemap.xml", "sitemap.xml", {"paths": listed}))
-    return Plan(shared, pages)
+    images = {(e.image.file, e.image.digest): (e.path, e.image) for e in reversed(content.events) if e.image}
+    return Plan(shared, pages, tuple(images[key] for key in sorted(images)))
 
 
 def _passages(source: Source, marks: list[Mark]) -> list[tuple[str, str]]:

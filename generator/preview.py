@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import content as content_loader
+from generator import media
 from generator.build import holds, render_problem
 from generator.model import Event, Quote, Site, Source
 from generator.parallel import parallel_map
@@ -85,6 +86,7 @@ class Preview:
     reads: dict[str, frozenset] = field(default_factory=dict)
     static: set[str] = field(default_factory=set)  # paths of the theme's files copied in
     owed: set[str] = field(default_factory=set)  # paths of deferred data files (feed, JSON) not yet rendered
+    media: set[str] = field(default_factory=set)  # paths of the images' files written
 
     def watched(self) -> list[Path]:
         """The folders whose files a rebuild reads: the content and the theme in use."""
@@ -134,9 +136,30 @@ class Preview:
             if _write_if_changed(self.folder / target, source.read_bytes()):
                 outcome.written.append(target)
         self.static = set(static)
+        outcome.problems = self._write_media(plan, outcome.written)
         self.plan, self.registry = plan, registry
         outcome.seconds = time.perf_counter() - started
         return outcome
+
+    def _write_media(self, plan: Plan, written: list[str]) -> list[Problem]:
+        """Make the images' files not made yet (their names change with the
+        picture) and remove those no page shows any more."""
+        wanted = plan.media_files()
+        for path in sorted(self.media - wanted):
+            (self.folder / path).unlink(missing_ok=True)
+            written.append(path)
+        self.media &= wanted
+        new = tuple(item for item in plan.images if not {r.path for r in media.renditions(item[1])} <= self.media)
+        problems = []
+        for made in media.make_files(self.content_dir, new):
+            if isinstance(made, Problem):
+                problems.append(made)
+                continue
+            for path, data in made.items():
+                if _write_if_changed(self.folder / path, data):
+                    written.append(path)
+                self.media.add(path)
+        return problems
 
     def settle(self) -> Outcome:
         """Render the data files that the last rebuild deferred."""

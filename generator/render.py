@@ -23,8 +23,8 @@ from jinja2 import (
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
-from generator import feeds, overview
-from generator.model import ON_OR_BEFORE, Account, Event, Source, When
+from generator import feeds, media, overview
+from generator.model import ON_OR_BEFORE, Account, Embed, Event, Image, Source, When
 from generator.parallel import parallel_map
 from generator.passages import Mark, marked_paragraphs, paragraphs
 from generator.plan import Page, Period, Plan, Urls
@@ -91,6 +91,9 @@ def environment(content_dir: Path, theme: str, kind: type[Environment] = SiteEnv
         day_heading=day_heading,
         atom_id=feeds.atom_id,
         count=count,
+        picture=picture,
+        card_label=card_label,
+        host=media.host,
     )
     return env
 
@@ -137,6 +140,32 @@ def absolute(context, path: str) -> str:
     relative to the page, which is all a feed reader or crawler can be given."""
     base = _read(context, context["site"], "base_url")
     return f"{base.rstrip('/')}/{path}" if base else context["root"] + path
+
+
+@dataclass(frozen=True)
+class Picture:
+    """What an <img> of an image needs, its addresses relative to the page."""
+
+    src: str  # for a browser that reads no srcset: the rendition nearest a column's width
+    srcset: str
+    width: int  # of the largest rendition: with the height, the box the page keeps for it
+    height: int
+
+
+@pass_context
+def picture(context, image: Image) -> Picture:
+    renditions = media.renditions(image)
+    column = min(renditions, key=lambda r: abs(r.width - media.WIDTHS[1]))
+    return Picture(context["root"] + media.address(column), media.srcset(image, context["root"]),
+                   renditions[-1].width, renditions[-1].height)
+
+
+def card_label(card: Embed) -> str:
+    """What a card says its link is: "Video on YouTube", "Post on mastodon.example", "Link to example.org"."""
+    if card.provider is None:
+        return f"Link to {media.host(card.url)}"
+    where = f"{card.provider} ({media.host(card.url)})" if card.provider == "Mastodon" else card.provider
+    return f"{card.kind.capitalize()} on {where}"
 
 
 def certainty_text(event: Event) -> str:
@@ -403,9 +432,29 @@ def timelinejs(context, events: tuple[Event, ...]) -> dict:
         }
         if e.when.precision in ("week", "weekend"):
             slide["end_date"] = feeds.timelinejs_date(e.when, end=True)
+        shown = _timelinejs_media(context, e)
+        if shown:
+            slide["media"] = shown
         slides.append(slide)
     title = {"headline": escape(_read(context, site, "title")), "text": escape(_read(context, site, "description"))}
     return {"title": {"text": title}, "events": slides}
+
+
+def _timelinejs_media(context, event: Event) -> dict | None:
+    """TimelineJS3's media object for an entry: its picture (the largest
+    rendition, the smallest as the thumbnail), or else its first video or
+    post. TimelineJS puts the caption and credit into the page as HTML."""
+    if event.image:
+        image, renditions = event.image, media.renditions(event.image)
+        shown = {"url": absolute(context, media.address(renditions[-1])),
+                 "thumbnail": absolute(context, media.address(renditions[0])), "alt": image.alt,
+                 "caption": escape(image.caption or ""), "credit": escape(image.credit or "")}
+    elif event.embeds:
+        card = event.embeds[0]
+        shown = {"url": card.url, "caption": escape(card.title), "credit": escape(card.credit or "")}
+    else:
+        return None
+    return {name: value for name, value in shown.items() if value}
 
 
 def _cited_by(env: Environment, root: str, mark: Mark) -> Mark:

@@ -252,6 +252,70 @@ def many_sources_site(tmp_path: Path) -> Path:
     return output
 
 
+# An entry with a picture and three links: a video, a post, and a page no
+# provider knows. The picture is made by the tests (see `picture`).
+MEDIA_TABLES = """
+[image]
+file = "media/old-town.jpg"
+alt = "Rows of grey roofs under an orange evening sky"
+caption = "The old town on the evening of the withdrawal."
+credit = "Test picture"
+
+[[embeds]]
+url = "https://www.youtube.com/watch?v=Ab3_x-9Yz0Q"
+title = "The last convoy leaves the old town"
+description = "Video, two minutes, filmed from a rooftop."
+credit = "Abu Test"
+
+[[embeds]]
+url = "https://mastodon.example/@reporter/109876543210"
+title = "A reporter's post from the old town"
+
+[[embeds]]
+url = "https://example.org/statement"
+title = "The army's statement"
+"""
+
+
+def picture(path: Path, size: tuple[int, int] = (2000, 1200), orientation: int | None = None, alpha: bool = False) -> Path:
+    """A picture made here: two gradients and a flat channel, so that every
+    resized width looks different; with an EXIF orientation, or
+    transparency (saved as PNG), when asked; with an sRGB profile and a
+    camera's make, for the build to leave out."""
+    from PIL import Image, ImageCms
+
+    gradient, ring = Image.linear_gradient("L").resize(size), Image.radial_gradient("L").resize(size)
+    bands = (gradient, ring, Image.new("L", size, 90)) + ((ring,) if alpha else ())
+    image = Image.merge("RGBA" if alpha else "RGB", bands)
+    exif = Image.Exif()
+    exif[0x010F] = "Test camera"
+    if orientation:
+        exif[0x0112] = orientation
+    path.parent.mkdir(parents=True, exist_ok=True)
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    image.save(path, "PNG" if alpha else "JPEG", exif=exif, icc_profile=profile)
+    return path
+
+
+def write_media_site(content: Path) -> Path:
+    """The two-entry site, its first entry with a picture and three links."""
+    write_site(content)
+    picture(content / "media" / "old-town.jpg")
+    edit(content / "events" / "withdrawal.md", "+++\nThey left", MEDIA_TABLES + "+++\nThey left")
+    return content
+
+
+@pytest.fixture
+def media_site(tmp_path: Path) -> Path:
+    """The site of `write_media_site`, built: returns its output."""
+    from generator.build import build
+
+    content = write_media_site(tmp_path / "media" / "content")
+    output = content.parent / "output"
+    assert build(content, output).problems == []
+    return output
+
+
 @pytest.fixture(scope="session")
 def aleppo_site(tmp_path_factory) -> Path:
     """The default site, built once for the tests that only read it."""

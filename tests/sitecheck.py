@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 # Attributes through which a page makes the browser fetch something; a <link>
 # fetches only for some rels (a canonical or alternate link is an address, not a request).
 FETCHING_LINKS = {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest", "apple-touch-icon"}
-FETCHING = {("link", "href"), ("script", "src"), ("img", "src"), ("img", "srcset"), ("iframe", "src"),
+FETCHING = {("link", "href"), ("script", "src"), ("img", "src"), ("img", "srcset"), ("source", "srcset"), ("iframe", "src"),
             ("source", "src"), ("video", "src"), ("audio", "src"), ("embed", "src"), ("object", "data")}
 
 
@@ -38,7 +38,8 @@ class _Reader(HTMLParser):
             return
         for name, value in attrs.items():
             if (tag, name) in FETCHING and value:
-                self.page.fetches.append(value)
+                # A srcset is a list of candidates, "address width" each.
+                self.page.fetches += [c.split()[0] for c in value.split(", ")] if name == "srcset" else [value]
         if "style" in attrs and "url(" in attrs["style"]:
             self.page.fetches.append(attrs["style"])
 

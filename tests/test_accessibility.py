@@ -69,3 +69,7 @@ def test_pages_built_with_drafts_have_no_axe_violations(browser, axe, site, tmp_
     assert build(site, output, drafts=True).problems == []
     pages = [output / "index.html", output / "events" / "siege.html", output / "quote" / "nothing-left.html"]
     assert violations(browser, axe, pages) == []
+
+
+def test_the_pages_of_an_entry_with_a_picture_and_cards_have_no_axe_violations(browser, axe, media_site):
+    assert violations(browser, axe, [media_site / "index.html", media_site / "events" / "withdrawal.html"]) == []

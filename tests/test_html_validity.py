@@ -40,9 +40,9 @@ def nu_errors(jar: Path, pages: list[Path]) -> list[str]:
     return [f"{m['url'].rsplit('/', 2)[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages]
 
 
-def test_every_page_is_valid_html(vnu_jar, aleppo_site, split_site, on_or_before_site, many_sources_site):
+def test_every_page_is_valid_html(vnu_jar, aleppo_site, split_site, on_or_before_site, many_sources_site, media_site):
     pages = sorted(aleppo_site.rglob("*.html")) + sorted(split_site.rglob("*.html")) + sorted(on_or_before_site.rglob("*.html"))
-    pages += sorted(many_sources_site.rglob("*.html"))
+    pages += sorted(many_sources_site.rglob("*.html")) + sorted(media_site.rglob("*.html"))
     assert len(pages) > 60
     assert nu_errors(vnu_jar, pages) == []
 
@@ -53,11 +53,11 @@ def test_the_checker_does_report_invalid_html(vnu_jar, tmp_path):
     assert nu_errors(vnu_jar, [broken])
 
 
-def test_every_internal_link_and_fragment_of_every_page_resolves(aleppo_site, split_site, on_or_before_site, many_sources_site):
+def test_every_internal_link_and_fragment_of_every_page_resolves(aleppo_site, split_site, on_or_before_site, many_sources_site, media_site):
     assert broken_links(aleppo_site) == [] and broken_links(split_site) == [] and broken_links(on_or_before_site) == []
-    assert broken_links(many_sources_site) == []
+    assert broken_links(many_sources_site) == [] and broken_links(media_site) == []
 
 
-def test_no_page_requests_another_host(aleppo_site, split_site):
-    assert external_requests(aleppo_site) == []
+def test_no_page_requests_another_host(aleppo_site, split_site, media_site):
+    assert external_requests(aleppo_site) == [] and external_requests(media_site) == []
     assert external_requests(split_site, own="https://example.org/t/") == []

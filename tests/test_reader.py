@@ -176,3 +176,18 @@ def test_an_entry_several_sources_tell_shows_them_and_where_they_differ(view, ma
     for path in ("index.html", "events/harbour.html", "sources/courier.html", "about.html"):
         view.goto(many_sources_site.joinpath(path).as_uri())
         assert view.evaluate("document.documentElement.scrollWidth") <= view.viewport_size["width"], path
+
+
+def test_an_entrys_picture_keeps_its_box_and_its_cards_fit_the_screen(view, media_site):
+    view.goto(media_site.joinpath("events", "withdrawal.html").as_uri())
+    image = view.locator(".entry-image img")
+    box = image.bounding_box()  # before the picture loads (it is lazy): the box its width and height keep
+    assert box["width"] > 0 and abs(box["height"] - box["width"] * 1200 / 2000) < 1.5
+    assert image.get_attribute("alt") == "Rows of grey roofs under an orange evening sky"
+    assert view.get_by_role("button", name="Play the video here").is_visible()
+    for card in view.locator(".embed-card").all():
+        card_box = card.bounding_box()
+        assert card_box["x"] >= 0 and card_box["x"] + card_box["width"] <= view.viewport_size["width"]
+    for path in ("events/withdrawal.html", "index.html"):
+        view.goto(media_site.joinpath(path).as_uri())
+        assert view.evaluate("document.documentElement.scrollWidth") <= view.viewport_size["width"], path
