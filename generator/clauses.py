@@ -212,6 +212,11 @@ def clauses(text: str, start: int, end: int, verbs: Verbs | None = None, words: 
     return found
 
 
+def clause_verbs(words: list[Token], verbs: Verbs | None = None) -> list[Verb]:
+    """The verb groups of a run of words, in order."""
+    return _verb_groups(words, verbs or load_verbs())
+
+
 def main_clause(found: list[Clause]) -> Clause | None:
     """The clause that tells what the sentence is about: the first main one
     with a verb, else the first with a verb at all."""
@@ -729,6 +734,8 @@ def _said_subjects(words: list[Token], i: int, speech: Verb | None, groups: list
     between = [w for w in words[:i] if w.start >= speech.end]
     if not between or any(w.text in ",;:—–" or w.low in verbs.relatives or w.low in verbs.prepositions for w in between):
         return False
+    if len(between) == 1 and between[0].low in verbs.pronoun_subjects:
+        return True  # "said she and 40 fellow teachers from ... left": "she" is no object
     # Not "condemned the strikes and use of the weapon in statements published
     # on Sunday": a lone past form after a phrase is a participle, not the content's verb.
     following = next((g for g in groups if g.start > words[i].start), None)

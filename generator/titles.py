@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from generator.clauses import TIME_SPANS, Token, Words, lemma, load_verbs, tokens
+from generator.clauses import TIME_SPANS, Token, Words, clause_verbs, lemma, load_verbs, tokens
 from generator.reading import Mention, Rules
 from generator.spans import ByStart
 
@@ -83,6 +83,8 @@ def title(
         at = len(subject)
     if at is not None:
         words = _simple_past(words, at)
+        if _count(words) > LIMIT + 2:
+            words = _content_subject_shortened(words, at, persons)
     shown = _named(words, persons, subjects, rules, at)
     shown, at = _without_leftover_phrase(shown, at)
     shown = _shortened(shown, at)
@@ -309,8 +311,31 @@ def _subject(words: list[Token], persons: ByStart[Mention]) -> list[Token]:
     if named:
         return [w for w in words if named[-1].start <= w.start < named[-1].end]
     # "The Sudanese government and eastern rebels": both stay; a phrase after the head goes.
-    head = next((i for i, w in enumerate(words) if i > 1 and (w.low in PHRASE_ENDS and w.low not in ("and", "or") or w.low == "of" and not _in_name(words, i) or w.text == ",")), len(words))
+    head = next((
+        i for i, w in enumerate(words)
+        if i > 1 and (w.low in PHRASE_ENDS and w.low not in ("and", "or") and not _more_than(words, i) or w.low == "of" and not _in_name(words, i) or w.text == ",")
+    ), len(words))
     return words[:head]
+
+
+def _content_subject_shortened(words: list[Token], at: int, persons: ByStart[Mention]) -> list[Token]:
+    """'said she and more than 40 fellow teachers from the Gibson Southern
+    schools near Evansville left' -> 'said she and more than 40 fellow
+    teachers left': in a long title, what a verb of speech tells keeps its
+    subject's head, as the sentence's own subject does."""
+    verbs = load_verbs()
+    if lemma(words[at].low, verbs) not in verbs.speech or lemma(words[at].low, verbs) == "tell":
+        return words  # ("told the Assembly he would": an object comes first)
+    first = at + 1 + (at + 1 < len(words) and words[at + 1].low == "that")
+    told = next((g for g in clause_verbs(words[first:], verbs)), None)
+    if told is None:
+        return words
+    end = next(i for i, w in enumerate(words) if w.start >= told.start)
+    subject = words[first:end]
+    verb_like = any(w.text.islower() and (w.low in verbs.past_forms or w.low.endswith("ed")) for w in subject)
+    if len(subject) <= SUBJECT_WORDS or verb_like or any(w.text in ",;:" for w in subject):
+        return words  # (not "condemned the attack and said the government | was": a verb of its own)
+    return words[:first] + _subject(subject, persons) + words[end:]
 
 
 def _simple_past(words: list[Token], at: int) -> list[Token]:
@@ -325,6 +350,11 @@ def _simple_past(words: list[Token], at: int) -> list[Token]:
         return words  # "had been killed", "had not": the group stays as told
     past = verbs.past_of.get(base, participle.text) if base else participle.text
     return words[:at] + [participle._replace(text=past, low=past)] + words[at + 2 :]
+
+
+def _more_than(words: list[Token], i: int) -> bool:
+    """Whether the word at i is the "than" of a number: "more than 40 teachers"."""
+    return words[i].low == "than" and words[i - 1].low in ("more", "less", "fewer")
 
 
 def _in_name(words: list[Token], i: int) -> bool:

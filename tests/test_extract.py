@@ -1015,3 +1015,13 @@ def test_a_title_tells_the_past_perfect_in_the_simple_past(text, title):
 
 def test_an_adverb_and_its_comma_that_open_the_sentence_are_left_out_of_the_title():
     assert run("Suddenly, the officers found the girl in a basket on Monday.").events[0].title == "The officers found the girl in a basket"
+
+
+def test_what_is_said_keeps_its_subjects_head_in_a_long_title():
+    text = "High school math teacher Angela Cooper said she and more than 40 fellow teachers from the Gibson Southern schools near Evansville left about 4:30 a.m. for the rally."
+    assert run(text).events[0].title == "Angela Cooper said she and more than 40 fellow teachers left for the rally"
+
+
+def test_a_second_verb_of_the_speaker_is_not_read_as_what_is_said():
+    text = "White House press secretary Josh Earnest condemned the attack on Wednesday and said the U.S. government was willing to assist Tunisian authorities."
+    assert "was willing to assist" not in run(text).events[0].title or "said" in run(text).events[0].title
