@@ -348,7 +348,7 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
             day = min(days, key=lambda t: abs(t.start - timex.start), default=None)
             when = story.on_its_day(when, story.in_its_year(dating.from_words(day, None, verb, published)) if day else None)
         # Not from "in March and June", nor "pictures of Monday", where it is part of a noun phrase.
-        if not re.match(r"\s*(?:and|or|through|-|–)\s", text[timex.end : timex.end + 9]) and not re.search(r"\bof\s+$", text[max(0, timex.start - 4) : timex.start]):
+        if not re.match(r"\s*(?:and|or|through|-|–)\s+(?:[A-Z0-9]|the\b|early\b|late\b|mid)", text[timex.end : timex.end + 16]) and not re.search(r"\bof\s+$", text[max(0, timex.start - 4) : timex.start]):
             cut.append(_date_words(text, rules, timex))
     told_start = min(clause.start, (clause.subject or part.subject or (clause.start,))[0])
     actor = (clause.subject or part.subject) if _acted(text, rules, clause, part, cues) else None

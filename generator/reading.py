@@ -111,6 +111,7 @@ class Rules:
     title_connectives: frozenset[str]
     title_openers: frozenset[str]
     fragment_openers: frozenset[str]
+    before_infinitive: frozenset[str]
     title_attribution: re.Pattern[str]
     artifacts: re.Pattern[str]
     dateline: re.Pattern[str]
@@ -207,6 +208,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         title_connectives=frozenset(data["titles"]["connectives"]),
         title_openers=frozenset(data["titles"]["openers"]),
         fragment_openers=frozenset(data["titles"]["fragment_openers"]),
+        before_infinitive=frozenset(data["titles"]["before_infinitive"]),
         title_attribution=re.compile(data["titles"]["attribution"], re.IGNORECASE),
         artifacts=re.compile(data["text"]["artifacts"], re.IGNORECASE),
         dateline=re.compile(data["text"]["dateline"]),

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 
 from generator.clauses import TIME_SPANS, Token, Words, clause_verbs, lemma, load_verbs, tokens
-from generator.reading import Mention, Rules
+from generator.reading import Mention, Rules, load_rules
 from generator.spans import ByStart
 
 LIMIT = 12
@@ -469,7 +469,13 @@ def _shortened(shown: list[str], verb: int | None) -> list[str]:
             continue  # "shot down | or jammed 33 drones": the verbs share what follows
         if low == "to" and _infinitive(shown[j + 1 : j + 2]) and "for" in (w.lower() for w in shown[max(start, j - 5) : j]):
             continue  # "was not right for a judge | to give the impression": the "for" phrase needs its verb
-        cost = kind + 2 * max(0, words - LIMIT) + (10 if words - counts[start] < 3 else 0) + (LIMIT - words) * 0.3
+        if low == "to" and _infinitive(shown[j + 1 : j + 2]) and shown[j - 1].lower() in load_rules().before_infinitive:
+            continue  # "was willing | to assist": the word needs its verb
+        # "condemned the attack | and said ...": the subject's second verb starts a clause of its own.
+        second_verb = low in ("and", "but") and j + 1 < len(shown) and _verb_ends(shown[j + 1])
+        kind = 1 if second_verb else kind
+        near = 2 if second_verb else 3  # the fewest words after the verb for a cut to leave a headline
+        cost = kind + 2 * max(0, words - LIMIT) + (10 if words - counts[start] < near else 0) + (LIMIT - words) * 0.3
         if best_cost is None or cost < best_cost:
             best, best_cost = j, cost
     if best is None or best_cost >= 10:

@@ -1022,6 +1022,6 @@ def test_what_is_said_keeps_its_subjects_head_in_a_long_title():
     assert run(text).events[0].title == "Angela Cooper said she and more than 40 fellow teachers left for the rally"
 
 
-def test_a_second_verb_of_the_speaker_is_not_read_as_what_is_said():
+def test_a_second_verb_of_the_speaker_is_not_read_as_what_is_said_and_the_date_before_and_is_cut():
     text = "White House press secretary Josh Earnest condemned the attack on Wednesday and said the U.S. government was willing to assist Tunisian authorities."
-    assert "was willing to assist" not in run(text).events[0].title or "said" in run(text).events[0].title
+    assert run(text).events[0].title == "Josh Earnest condemned the attack"
