@@ -766,15 +766,23 @@ def _attribution_follows(words: list[Token], i: int, groups: list[Verb]) -> bool
     """Whether the rest of the sentence, from word i, is a short attribution
     with a verb of speech: "the airline announced Friday", "police said"."""
     rest = words[i:]
-    if not rest or len(rest) > 9 or any(w.text in ",;" for w in rest) or rest[0].low in load_verbs().group_adverbs:
+    verbs = load_verbs()
+    if not rest or len(rest) > 12 or any(w.text in ",;" for w in rest) or rest[0].low in verbs.group_adverbs:
         return False
     # Its own subject comes first ("posted a video" after an apposition is the
-    # main verb), and little follows the verb: "said Friday", "told AFP".
+    # main verb), and little follows the verb: "said Friday", "told AFP", or
+    # phrases only: "said in a statement on Wednesday".
     return any(
         g.speech and g.tense in ("past", "present") and rest[0].start < g.start
-        and sum(w.start >= g.end and w.text[:1].isalnum() for w in rest) <= 3
+        and _little_after(rest, g, groups, verbs)
         for g in groups
     )
+
+
+def _little_after(rest: list[Token], verb: Verb, groups: list[Verb], verbs: Verbs) -> bool:
+    after = [w for w in rest if w.start >= verb.end and w.text[:1].isalnum()]
+    phrases = bool(after) and after[0].low in verbs.prepositions and not any(g.start >= verb.end for g in groups)
+    return len(after) <= (6 if phrases else 3)
 
 
 def _verb_inside(groups: list[Verb], start: int, end: int) -> bool:

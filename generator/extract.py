@@ -719,6 +719,9 @@ def _finish(
             # "The death toll had risen to 21, Russian authorities said. They said 42 were wounded."
             according_to = source
             title = re.sub(r"^They\b", source[:1].upper() + source[1:], title)
+        elif source and (it := IT_SAID.match(passage)) and f" {it.group(1)} " in title:
+            # "…, the US military said. It said it was withholding the names": the military, not the last name.
+            title = f"{source[:1].upper()}{source[1:]} {it.group(1)} {title.split(f' {it.group(1)} ', 1)[1]}"
         source = according_to if according_to not in (None, NOT_NAMED) else None
         names = tuple(dict.fromkeys(name for a, b, name in where.between(draft.start, draft.end) if b <= draft.end))
         if not names and RELATIVE.match(passage) and not QUOTE_TITLE.match(title):
@@ -770,6 +773,7 @@ def _passages(first: tuple[int, int], others: list[tuple[int, int]]) -> tuple[tu
 RELATIVE = re.compile(r"(?:which|who|whom|whose|where)\b")
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{2,}|\b[A-Z]{2}\b")  # words, and two-letter initials ("AK Party", "UN")
 SUBJECT_RELATIVE = re.compile(r"(?:which|who)\s+")
+IT_SAID = re.compile(r"It (said|says|added|announced|reported)\b")
 QUOTE_TITLE = re.compile(r"[^:“]+: “")  # "Eddie Foreman: “The economy is tough”": named already
 # "We hired 500", "This morning we took smaller roads": the speaker's own happening.
 FIRST_PERSON = re.compile(r"(?:(?:[A-Z]\w*|\w+)(?: \w+){0,2},? )?(?i:I|we|our|my)\b")

@@ -1025,3 +1025,14 @@ def test_what_is_said_keeps_its_subjects_head_in_a_long_title():
 def test_a_second_verb_of_the_speaker_is_not_read_as_what_is_said_and_the_date_before_and_is_cut():
     text = "White House press secretary Josh Earnest condemned the attack on Wednesday and said the U.S. government was willing to assist Tunisian authorities."
     assert run(text).events[0].title == "Josh Earnest condemned the attack"
+
+
+def test_an_attribution_with_its_channel_and_day_dates_and_claims_the_happening():
+    text = "Two soldiers were killed in a crash in Afghanistan, the army said in a statement on Wednesday."
+    (event,) = run(text).events
+    assert event.date.value == "2016-12-07" and event.certainty == "claimed" and event.according_to == "the army"
+
+
+def test_it_said_after_an_attribution_is_the_one_who_spoke():
+    text = "Two soldiers were killed in a crash, the US military said on Wednesday. It said it was withholding the names of those killed."
+    assert "The US military said it was withholding the names of those killed" in [e.title for e in run(text).events]
