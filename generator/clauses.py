@@ -201,7 +201,7 @@ def clauses(text: str, start: int, end: int, verbs: Verbs | None = None, words: 
         subject = None
         if verb is not None:
             # The subject follows the opener ("after"), which may come after a span of time ("Hours after", "about a month after").
-            first = at + (next((k for k in range(6) if at + k < stop and words[at + k].low == opener), 0) + 1 if opener and role != "main" else 0)
+            first = at + (next((k for k in range(SPAN_REACH) if at + k < stop and words[at + k].low == opener), 0) + 1 if opener and role != "main" else 0)
             ahead = [w for w in words[first:stop] if w.start < verb.start]
             # "and specifically named Munir": an adverb before the verb is no subject.
             if ahead and not all(w.low.endswith("ly") or w.low in verbs.group_adverbs for w in ahead):
@@ -471,7 +471,7 @@ def _finite_position(words: list[Token], i: int, verbs: Verbs, before: list[Verb
 def _opening_subordinator(words: list[Token], verbs: Verbs) -> int | None:
     """Where the subordinator that opens the sentence is: its first word, or
     after a span of time ("Hours after ...", "Two days before ...", "Shortly after ...")."""
-    for k, word in enumerate(words[:3]):
+    for k, word in enumerate(words[:SPAN_REACH]):
         if word.low in verbs.subordinators or k + 1 < len(words) and f"{word.low} {words[k + 1].low}" in verbs.subordinators:
             return k  # (of two words: "Now that his trial has ended, ...")
         if not (word.low in TIME_SPANS or word.text.isdigit() or word.low in NUMBER_WORDS):
@@ -479,7 +479,8 @@ def _opening_subordinator(words: list[Token], verbs: Verbs) -> int | None:
     return None
 
 
-TIME_SPANS = frozenset("hour hours day days week weeks month months year years minute minutes moments seconds shortly soon just only long a few".split())
+SPAN_REACH = 5  # words a span of time may take before its subordinator ("about a month after")
+TIME_SPANS = frozenset("hour hours day days week weeks month months year years minute minutes moments seconds shortly soon just only long a few about nearly almost".split())
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten several".split())
 
 

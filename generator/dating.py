@@ -111,7 +111,7 @@ def governing(
     ranked = []
     for timex in timexes:
         if timex.value and "X" in timex.value:
-            continue  # "the week" (2019-WXX): no week the words name
+            continue  # "the week" (2019-WXX), "a summer" (XXXX-SU): no time on the calendar
         if clause.start <= timex.start < clause.end:
             rank = 0
         elif any(c.start <= timex.start < c.end and _shares_time(c, rules) for c in others):
@@ -121,7 +121,7 @@ def governing(
         else:
             continue
         held = quoted.holding(timex.start)
-        if held is not None and (not held[0] <= at < held[1] or timex.rule in rules.speaker_time):
+        if held is not None and (not held[0] <= at < held[1] or rules.speaker_time.match(timex.text.strip())):
             continue  # a time inside a quotation is the speaker's, unless the happening is told there too
         simple_past = verb is not None and verb.tense == "past" and not verb.progressive
         reading = _reading(text, rules, timex, verb.start if verb else None, simple_past)

@@ -31,7 +31,6 @@ ANCHOR_REACH = 30
 RETOLD_REACH = 40
 CARRIED = ("story", "previous sentence")  # a date the sentence takes from the news it goes on telling
 GUESSES = ("might", "may", "could")  # modals that say what is possible, not what was done or decided
-CLOCK_TIMES = ("clock time", "noon, midnight")  # rules of rules/dates.toml that name no day of their own
 LEDE = 4  # the body sentences that open an article, where an undated happening is its news
 DETAIL_REACH = 2  # paragraphs after the news's last passage where an undated detail still tells it
 
@@ -342,9 +341,10 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     if when is None and governed is not None:
         timex, mod = governed
         when = story.counted_from_story(story.in_its_year(dating.from_words(timex, mod, verb, published)), published)
-        if timex.rule in CLOCK_TIMES:
+        if timex.rule in rules.clock_times:
             # "on Monday, Dec. 14, at 10:01 p.m.", then "at 10:17 p.m.": the day told, not the report's.
-            days = [t for t in dated if t.type == "DATE" and t.precision == "day" and t.value]
+            inside = [c for c in part.clauses if c.role != "relative"]  # not "the chief, who had been suspended on Monday"
+            days = [t for t in dated if t.type == "DATE" and t.precision == "day" and t.value and any(c.start <= t.start < c.end for c in inside)]
             day = min(days, key=lambda t: abs(t.start - timex.start), default=None)
             when = story.on_its_day(when, story.in_its_year(dating.from_words(day, None, verb, published)) if day else None)
         # Not from "in March and June", nor "pictures of Monday", where it is part of a noun phrase.
@@ -745,8 +745,9 @@ def _finish(
                 title = f"{doer[:1].upper()}{doer[1:]} {verb} {_lower_article(antecedent)}"
             elif antecedent:
                 title = f"{antecedent}, {title[:1].lower()}{title[1:]}"
-        if title.split(" ", 1)[0].lower().replace("’", "'") in rules.fragment_openers:
-            continue  # no clause an editor could head a draft with
+        opener = title.split(" ", 1)[0]
+        if not opener.isupper() and opener.lower().replace("’", "'") in rules.fragment_openers:
+            continue  # no clause an editor could head a draft with (not "US troops", "WHO declared")
         event_id = _unique(f"{_slug(draft.date.value or 'undated', 4)}-{_slug(title, 6)}", used)
         passages = _passages((draft.start, draft.end), draft.also)
         (start, end), *_ = passages
@@ -776,7 +777,7 @@ SUBJECT_RELATIVE = re.compile(r"(?:which|who)\s+")
 IT_SAID = re.compile(r"It (said|says|added|announced|reported)\b")
 QUOTE_TITLE = re.compile(r"[^:“]+: “")  # "Eddie Foreman: “The economy is tough”": named already
 # "We hired 500", "This morning we took smaller roads": the speaker's own happening.
-FIRST_PERSON = re.compile(r"(?:(?:[A-Z]\w*|\w+)(?: \w+){0,2},? )?(?i:I|we|our|my)\b")
+FIRST_PERSON = re.compile(r"(?:I|We|Our|My)\b|(?:This|Last|Yesterday|Today|Tonight|Earlier|Later|[A-Z][a-z]+ly)(?: \w+)?,? (?:I|we|our|my)\b")
 PERSONAL = re.compile(r"\b(?:he|she|they|we|I)\b", re.IGNORECASE)  # a subject that is someone
 
 
@@ -806,9 +807,9 @@ def _told_again(drafts: list[Draft], text: str, rules: Rules) -> list[Draft]:
         if first is None and draft.date.basis == "story" and not draft.comment:
             # "Parise blocked a shot", "Morrison said he was surprised", told
             # on the story's day by someone its news names: more of that news.
-            story = next((d for d in dated if d.date.basis == "words" and not d.comment and d.date.mod is None), None)
-            if story is not None and draft.actor is not None and _among(text, draft.actor, story, common):
-                first = story
+            news_told = next((d for d in dated if d.date.basis == "words" and not d.comment and d.date.mod is None), None)
+            if news_told is not None and draft.actor is not None and _among(text, draft.actor, news_told, common):
+                first = news_told
         if first is None:
             kept.append(draft)
             dated.append(draft)

@@ -103,7 +103,8 @@ class Rules:
     bounding_before: re.Pattern[str]
     as_object_after: re.Pattern[str]
     simultaneous: frozenset[str]
-    speaker_time: frozenset[str]
+    speaker_time: re.Pattern[str]
+    clock_times: frozenset[str]
     frame_shifts_story: re.Pattern[str]
     frame_after_story: re.Pattern[str]
     counted_from: re.Pattern[str]
@@ -112,6 +113,7 @@ class Rules:
     title_openers: frozenset[str]
     fragment_openers: frozenset[str]
     before_infinitive: frozenset[str]
+    needs_more: frozenset[str]
     title_attribution: re.Pattern[str]
     artifacts: re.Pattern[str]
     dateline: re.Pattern[str]
@@ -200,7 +202,8 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         bounding_before=re.compile(data["dating"]["bounding_before"], re.IGNORECASE),
         as_object_after=re.compile(data["dating"]["as_object_after"]),
         simultaneous=frozenset(data["dating"]["simultaneous"]),
-        speaker_time=frozenset(data["dating"]["speaker_time"]),
+        speaker_time=re.compile(data["dating"]["speaker_time"], re.IGNORECASE),
+        clock_times=frozenset(data["dating"]["clock_times"]),
         frame_shifts_story=re.compile(data["dating"]["frame_shifts_story"], re.IGNORECASE),
         frame_after_story=re.compile(data["dating"]["frame_after_story"], re.IGNORECASE),
         counted_from=re.compile(data["dating"]["counted_from"]),
@@ -209,6 +212,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         title_openers=frozenset(data["titles"]["openers"]),
         fragment_openers=frozenset(data["titles"]["fragment_openers"]),
         before_infinitive=frozenset(data["titles"]["before_infinitive"]),
+        needs_more=frozenset(data["titles"]["needs_more"]),
         title_attribution=re.compile(data["titles"]["attribution"], re.IGNORECASE),
         artifacts=re.compile(data["text"]["artifacts"], re.IGNORECASE),
         dateline=re.compile(data["text"]["dateline"]),
@@ -288,7 +292,7 @@ def initials(words: str) -> str:
     return "".join(w[0] for w in words.replace("’", " ").split() if w[0].isupper())
 
 
-THING_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?!late\b|former\b|then\b)(?:[a-z][\w-]*\s+)?$")
+THING_BEFORE = re.compile(r"\b(?:the|a|an)\s+$")
 MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w’'-]*")
 
 
@@ -352,7 +356,7 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
             text.startswith(",", match.end()) or re.search(r"-[A-Z]", words[0])  # "Hallet-Prior, a software company, said"
         ):
             continue
-        # "the glittering Imperial Crown", "the Trump administration": a thing the article names.
+        # "the Imperial Crown", "the Trump administration": a thing the article names.
         after_article = not titled and THING_BEFORE.search(text, max(0, start - 24), start)
         if organisation or (after_preposition and key not in surnames) or after_article:
             person = False

@@ -33,8 +33,6 @@ DANGLING = frozenset(
     "should may might must not no according such along alongside together including he she it they "
     "beginning starting".split()
 )
-# Nor on these, which need the words after them ("one of New Jersey's most").
-NEEDS_MORE = frozenset("most more less least very so too one some many".split())
 # After "to", words that open a noun phrase rather than a verb.
 NOT_VERBS = frozenset(load_verbs().determiners | {"power", "court", "prison", "hospital", "jail", "office", "death", "date"})
 # Words that open a phrase before the subject ("Up to the present moment, it").
@@ -95,10 +93,11 @@ def _without_leftover_phrase(shown: list[str], verb: int | None) -> tuple[list[s
     """'For the year ended, Ralston earned $422.5 million': an opening phrase
     that outlived its date ("Dec. 31" went) ends at its comma, or at the
     name before the verb."""
-    if not shown or shown[0].lower() not in OPENING_WORDS or len(shown) > 1 and shown[1].lower() in ("least", "most", "many", "much"):
+    if not shown or shown[0].lower() not in OPENING_WORDS or len(shown) > 1 and shown[1].lower() in load_rules().needs_more:
         return shown, verb  # ("At least 14 people, including ...": a number, not a phrase)
     comma = next((i for i, w in enumerate(shown[:10]) if w == ","), None)
-    if comma is not None and comma + 2 < len(shown):
+    # (After the verb only before a new subject: "For the year ended, Ralston earned", not "resigned, citing health reasons".)
+    if comma is not None and comma + 2 < len(shown) and (verb is None or comma < verb or shown[comma + 1][:1].isupper()):
         return shown[comma + 1 :], verb - comma - 1 if verb is not None and verb > comma else None
     # "In the late 1980's Apple Computer added": the name right before the verb is its subject.
     start = verb
@@ -129,8 +128,7 @@ def _without_opening(words: list[Token], rules: Rules, verb_at: int | None = Non
         changed = False
         while words and (words[0].text in ",;:—–-\"“”'’" or words[0].low in rules.title_connectives or words[0].low in SUBORDINATORS):
             words, changed = words[1:], True
-        if len(words) > 2 and words[1].text == "," and words[0].low.endswith("ly"):
-            words, changed = words[2:], True  # "Suddenly, they found her", "Barely [a week ago], Parise had scored"
+
         comma = next((i for i, w in enumerate(words[:14]) if w.text == ","), None)
         # "Amid celebratory gunfire, ...", "Tired of being sidelined, ...": an opening phrase.
         participle = words[0].low.endswith(("ed", "ing")) and len(words) > 1 and (words[1].low in OPENING_WORDS | {"of", "with", "a", "an", "the", "his", "her", "its", "their"})
@@ -190,7 +188,10 @@ def _without_phrase_after_speech(words: list[Token], verb_at: int | None) -> lis
     if verb is None or verb + 2 >= len(words) or lemma(words[verb].low, verbs) not in verbs.speech or words[verb + 1].low not in verbs.prepositions:
         return words
     # "said in a ruling that the commission ...": the channel goes with its "that" (the entry names the channel).
-    that = next((i for i in range(verb + 2, min(len(words), verb + 7)) if words[i].low == "that"), None)
+    that = next((
+        i for i in range(verb + 2, min(len(words), verb + 7))
+        if words[i].low == "that" and not (i + 1 < len(words) and words[i + 1].low in AUXILIARIES)  # not "a letter that was leaked"
+    ), None)
     if that is not None and that + 1 < len(words) and not any(w.text in ",;:—" for w in words[verb + 1 : that]):
         return words[: verb + 1] + words[that + 1 :]
     comma = next((i for i in range(verb + 2, min(len(words), verb + 10)) if words[i].text == ","), None)
@@ -327,7 +328,7 @@ def _content_subject_shortened(words: list[Token], at: int, persons: ByStart[Men
     if lemma(words[at].low, verbs) not in verbs.speech or lemma(words[at].low, verbs) == "tell":
         return words  # ("told the Assembly he would": an object comes first)
     first = at + 1 + (at + 1 < len(words) and words[at + 1].low == "that")
-    told = next((g for g in clause_verbs(words[first:], verbs)), None)
+    told = next(iter(clause_verbs(words[first:], verbs)), None)
     if told is None:
         return words
     end = next(i for i, w in enumerate(words) if w.start >= told.start)
@@ -344,17 +345,21 @@ def _simple_past(words: list[Token], at: int) -> list[Token]:
     verbs = load_verbs()
     if at + 1 >= len(words) or words[at].low != "had" or not words[at + 1].text.islower():
         return words
+    group = next(iter(clause_verbs(words[at : at + 4], verbs)), None)
     participle = words[at + 1]
+    following = words[at + 2] if at + 2 < len(words) else None
+    # "had resigned as CEO", "had taken the cash", not "had limited resources": a noun right after may make it an adjective.
+    bare_noun = following is not None and following.text.islower() and following.low not in DETERMINERS | verbs.prepositions | PARTICLES | PHRASE_ENDS
+    if group is None or group.tense != "past-perfect" or group.end != participle.end or participle.low == "been" or bare_noun:
+        return words  # "had been killed", "had not", "had limited resources": as told
     base = verbs.base_of.get(participle.low)
-    if participle.low == "been" or base is None and not participle.low.endswith("ed"):
-        return words  # "had been killed", "had not": the group stays as told
     past = verbs.past_of.get(base, participle.text) if base else participle.text
     return words[:at] + [participle._replace(text=past, low=past)] + words[at + 2 :]
 
 
 def _more_than(words: list[Token], i: int) -> bool:
     """Whether the word at i is the "than" of a number: "more than 40 teachers"."""
-    return words[i].low == "than" and words[i - 1].low in ("more", "less", "fewer")
+    return words[i].low == "than" and words[i - 1].low in load_rules().needs_more
 
 
 def _in_name(words: list[Token], i: int) -> bool:
@@ -493,7 +498,7 @@ def _can_end(shown: list[str], j: int) -> bool:
     in_name = last[:1].isupper() and j < len(shown) and shown[j][:1].isupper()
     possessive = last.endswith(("’s", "'s", "’", "'"))
     after_comma = j >= 2 and shown[j - 2] == ","  # "the prerecession peak, 29"
-    return last[:1].isalnum() and last.lower() not in DANGLING | PHRASE_ENDS | NEEDS_MORE and not (in_name or possessive or after_comma)
+    return last[:1].isalnum() and last.lower() not in DANGLING | PHRASE_ENDS | load_rules().needs_more and not (in_name or possessive or after_comma)
 
 
 def _after_auxiliary(shown: list[str]) -> bool:
@@ -554,7 +559,7 @@ def _joined(shown: list[str]) -> str:
             text += " "
         text += word
         quote_open = not quote_open if word == '"' else quote_open
-    text = re.sub(r"\b([Aa])n (?=[b-df-gj-np-tv-z]\w)", r"\1 ", text)  # "An [October 11] presentation": the date went
+    text = re.sub(r"\b([Aa])n (?=[b-df-gj-np-tvwyz]\w)", r"\1 ", text)  # "An [October 11] presentation": the date went
     text = re.sub(r"`\s?`\s?", "“", text)  # TeX-style marks: ``words''
     text = re.sub(r"\s?''", "”", text)
     text = _balanced(text).rstrip(" .,;:")

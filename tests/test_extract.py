@@ -862,7 +862,7 @@ def test_a_dateline_of_places_before_a_colon_is_left_out_of_the_title():
 
 
 def test_he_is_not_a_thing_named_after_the():
-    text = "King Charles arrived at Parliament on Wednesday. Wearing the glittering Imperial Crown, he read out the speech on Wednesday."
+    text = "King Charles arrived at Parliament on Wednesday. Wearing the Imperial Crown, he read out the speech on Wednesday."
     assert "King Charles read out the speech" in [e.title for e in run(text).events]
 
 
@@ -893,7 +893,7 @@ def test_today_inside_a_quotation_dates_no_happening_it_tells():
 def test_a_quoted_happening_told_after_a_time_is_headed_by_its_speaker():
     text = "Traffic was heavy on Wednesday.\n\n“This morning we took smaller roads to avoid the traffic,” said driver Sarah Martini. “It took an hour.”"
     titles = [e.title for e in run(text).events]
-    assert not any(t.startswith("This morning we") for t in titles)
+    assert "Sarah Martini: “This morning we took smaller roads to avoid the traffic”" in titles
 
 
 def test_the_company_far_from_any_name_is_the_body_the_article_is_about():
@@ -917,8 +917,7 @@ def test_a_clock_time_is_on_the_day_its_sentence_names_and_later_ones_follow_it(
 
 def test_what_happened_later_is_not_put_on_the_story_day():
     text = "Police rescued the girl on Monday.\n\nA sergeant had searched the room.\n\nThe officers praised the girl.\n\nHe was later fired."
-    assert "He was later fired" not in " ".join(e.title for e in run(text).events)
-    assert all(e.date.value == "2016-12-12" for e in run(text).events)
+    assert [e.title for e in run(text).events] == ["Police rescued the girl"]
 
 
 def test_a_verb_of_speech_is_titled_with_what_was_said_not_the_channel():
@@ -956,8 +955,9 @@ def test_an_opening_phrase_left_when_its_date_went_is_left_out_of_the_title(text
 
 
 def test_a_clause_read_as_a_fragment_is_not_proposed():
-    text = "But with just 18 months left in power, he said gun control was the area where he has been “most frustrated” since coming to power in 2009."
-    assert not any(e.title.startswith("With ") for e in run(text).events)
+    text = "Barack Obama spoke to the BBC on Friday.\n\nBut with just 18 months left in power, he said gun control was the area where he has been “most frustrated” since coming to power in 2009."
+    titles = [e.title for e in run(text).events]
+    assert titles and not any(t.startswith("With ") for t in titles)
 
 
 def test_whose_is_the_name_before_it():
@@ -991,7 +991,8 @@ def test_now_that_opens_a_clause_before_the_main_one():
 
 def test_a_week_the_words_do_not_name_dates_nothing():
     text = "Disney said on Monday that its teams isolated the problem within the week."
-    assert all("X" not in (e.date.value or "") for e in run(text).events)
+    events = run(text).events
+    assert events and all("X" not in (e.date.value or "") for e in events)
 
 
 def test_a_phrase_after_a_verb_with_an_apposition_is_kept_whole():
@@ -1036,3 +1037,39 @@ def test_an_attribution_with_its_channel_and_day_dates_and_claims_the_happening(
 def test_it_said_after_an_attribution_is_the_one_who_spoke():
     text = "Two soldiers were killed in a crash, the US military said on Wednesday. It said it was withholding the names of those killed."
     assert "The US military said it was withholding the names of those killed" in [e.title for e in run(text).events]
+
+
+@pytest.mark.parametrize("text", [
+    "US troops withdrew from northern Syria on Monday.",
+    "WHO declared a global pandemic on Monday.",
+])
+def test_a_name_in_capitals_is_no_fragment_opener(text):
+    assert len(run(text).events) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Russia refused to return the seized Ukrainian ships on Monday.",
+    "The hostages did not return home on Monday.",
+])
+def test_not_returning_something_is_no_declined_comment(text):
+    assert len(run(text).events) <= 1 and not any("comment" in e.title for e in run(text).events)
+
+
+def test_a_name_ending_in_ly_that_opens_a_list_stays_in_the_title():
+    assert run("Italy, Spain and Greece signed the migration agreement on Monday.").events[0].title.startswith("Italy, Spain and Greece")
+
+
+def test_had_before_an_adjective_is_no_past_perfect():
+    text = "The company had limited resources in 2015, its report said on Monday."
+    assert not any(t.startswith("The company limited") for t in [e.title for e in run(text).events])
+
+
+def test_a_quoted_last_month_still_dates_what_the_speaker_did():
+    text = "“We hired 500 workers last month,” Edward Kieswetter said on Monday."
+    assert [e.date.value for e in run(text).events] == ["2016-11"]
+
+
+def test_a_clock_time_does_not_take_the_day_of_a_relative_clause():
+    text = "The storm hit the city on Thursday. At 10:17 p.m. the mayor called the police chief, who had been suspended on Monday."
+    values = {e.title: e.date.value for e in run(text, published=date(2016, 12, 16)).events}
+    assert values["The mayor called the police chief"] == "2016-12-15T22:17"
