@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from generator.clauses import TIME_SPANS, Token, Words, clause_verbs, lemma, load_verbs, tokens
 from generator.reading import Mention, Rules, load_rules
@@ -83,6 +84,8 @@ def title(
         words = _simple_past(words, at)
         if _count(words) > LIMIT + 2:
             words = _content_subject_shortened(words, at, persons)
+    if at:
+        words, at = _described_named(text, words, at, persons)
     shown = _named(words, persons, subjects, rules, at)
     shown, at = _without_leftover_phrase(shown, at)
     shown = _shortened(shown, at)
@@ -384,6 +387,47 @@ def _name_alone(subject: list[Token], persons: ByStart[Mention]) -> list[Token]:
     # "Kurt Volker, the former envoy, and Tim Morrison": both are the subject.
     listed = any(w.text == "," or w.low in ("and", "or") for w in dropped)
     return kept if kept and dropped and not listed else subject
+
+
+def _described_named(text: str, words: list[Token], at: int, persons: ByStart[Mention]) -> tuple[list[Token], int]:
+    """'The 89-year-old festival impresario attended' -> 'George Wein
+    attended': a subject that only describes someone, by a word the article
+    gave a person before ("festival impresario George Wein", "Tony
+    Fernandes, the airline's founder,"), is that person."""
+    subject = words[:at]
+    if len(subject) < 2 or subject[0].low != "the" or not subject[-1].text.islower():
+        return words, at
+    if any(p.person for p in persons.between(subject[0].start, subject[-1].end)):
+        return words, at  # names someone already
+    head = subject[-1].low
+    named = [(start, name) for start, name in _roles(text).get(head, ()) if start < subject[0].start and persons.between(start, start + 1)]
+    if not named:
+        return words, at
+    name = named[-1][1]
+    token = subject[0]._replace(text=name, low=name.lower())
+    return [token] + words[at:], 1
+
+
+@lru_cache(maxsize=4)
+def _roles(text: str) -> dict[str, list[tuple[int, str]]]:
+    """The word each name is described by, where its name starts: "coach
+    Bruce Boudreau" and "Bruce Boudreau, the Wild's coach," give "coach" to
+    Bruce Boudreau (whether a name is a person's, the caller asks)."""
+    verbs = load_verbs()
+    skip = verbs.auxiliaries | verbs.prepositions | verbs.determiners | verbs.past_forms | PHRASE_ENDS | DANGLING
+    roles: dict[str, list[tuple[int, str]]] = {}
+    for found in ROLE_BEFORE.finditer(text):
+        role, name = found.group("role").lower(), found.group("name")
+        if role not in skip and not role.endswith(("ed", "ing", "ly")):
+            roles.setdefault(role, []).append((found.start("name"), name))
+    for found in ROLE_AFTER.finditer(text):
+        roles.setdefault(found.group("role").lower(), []).append((found.start("name"), found.group("name")))
+    return {role: sorted(named) for role, named in roles.items()}
+
+
+NAME = r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}"
+ROLE_BEFORE = re.compile(rf"\b(?P<role>[a-z][a-z-]{{3,}}) (?P<name>{NAME})\b")
+ROLE_AFTER = re.compile(rf"(?P<name>{NAME}), (?:the|a|an|its|his|her|their) [^,;.]{{0,50}}?\b(?P<role>[a-z][a-z-]{{3,}}),")
 
 
 def _named(words: list[Token], persons: ByStart[Mention], subjects: ByStart[Mention], rules: Rules, verb: int | None = None) -> list[str]:

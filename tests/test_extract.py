@@ -1073,3 +1073,16 @@ def test_a_clock_time_does_not_take_the_day_of_a_relative_clause():
     text = "The storm hit the city on Thursday. At 10:17 p.m. the mayor called the police chief, who had been suspended on Monday."
     values = {e.title: e.date.value for e in run(text, published=date(2016, 12, 16)).events}
     assert values["The mayor called the police chief"] == "2016-12-15T22:17"
+
+
+def test_a_subject_that_describes_someone_by_their_role_is_that_person():
+    text = (
+        "Festival impresario George Wein was honored by the city on Thursday.\n\nThe mayor praised the festival.\n\n"
+        "The 89-year-old festival impresario cut a ribbon at the new center on Friday."
+    )
+    assert [e.title for e in run(text).events][-1] == "George Wein cut a ribbon at the new center"
+
+
+def test_a_role_given_to_a_company_names_no_person():
+    text = "WeWork agreed to a rescue by investment company SoftBank Group Corp on Monday.\n\nThe company cut its staff on Tuesday."
+    assert not any(e.title.startswith("SoftBank") for e in run(text).events)
