@@ -806,9 +806,14 @@ def _told_again(drafts: list[Draft], text: str, rules: Rules) -> list[Draft]:
             first = news
         if first is None and draft.date.basis == "story" and not draft.comment:
             # "Parise blocked a shot", "Morrison said he was surprised", told
-            # on the story's day by someone its news names: more of that news.
+            # on the story's day by someone its news names, or said by one who
+            # did the news: more of that news. (A statement by someone it only
+            # mentions, "the Security Council distanced itself", is an entry.)
             news_told = next((d for d in dated if d.date.basis == "words" and not d.comment and d.date.mod is None), None)
-            if news_told is not None and draft.actor is not None and _among(text, draft.actor, news_told, common):
+            speaks = draft.clause is not None and draft.clause.verb is not None and draft.clause.verb.speech
+            if news_told is not None and draft.actor is not None and (
+                _same_doer(text, draft.actor, news_told.actor, common) if speaks else _among(text, draft.actor, news_told, common)
+            ):
                 first = news_told
         if first is None:
             kept.append(draft)
@@ -845,6 +850,16 @@ def _among(text: str, actor: tuple[int, int] | None, news: Draft, common: frozen
     names = [w for w in words if w[0].isupper()]
     # A name is known by its last word: "Steve Ballmer" is not "Steve Jobs".
     return names[-1].lower() in told if names else any(w.lower() in told for w in words)
+
+
+def _same_doer(text: str, actor: tuple[int, int], doer: tuple[int, int] | None, common: frozenset[str]) -> bool:
+    """Whether an actor is (one of) the news's doers: "Morrison" of "Kurt
+    Volker and Tim Morrison testified", by the last word of a name."""
+    if doer is None:
+        return False
+    told = {w.lower() for w in WORD.findall(text[doer[0] : doer[1]]) if w.lower() not in common}
+    names = [w for w in WORD.findall(text[actor[0] : actor[1]]) if w[0].isupper() and w.lower() not in common]
+    return bool(names) and names[-1].lower() in told
 
 
 def _same_happening(first: Draft, other: Draft, mine: set[str], theirs: set[str]) -> bool:

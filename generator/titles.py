@@ -336,6 +336,8 @@ def _content_subject_shortened(words: list[Token], at: int, persons: ByStart[Men
         return words
     end = next(i for i, w in enumerate(words) if w.start >= told.start)
     subject = words[first:end]
+    if subject and subject[-1].low in ("and", "or", "but"):
+        return words  # "pleaded not guilty in court and | were released": the subject's second verb
     verb_like = any(w.text.islower() and (w.low in verbs.past_forms or w.low.endswith("ed")) for w in subject)
     if len(subject) <= SUBJECT_WORDS or verb_like or any(w.text in ",;:" for w in subject):
         return words  # (not "condemned the attack and said the government | was": a verb of its own)
@@ -646,7 +648,7 @@ def says_nothing(title: str) -> bool:
     """Whether a title ends on its verb of speech ("Kieswetter said")."""
     verbs = load_verbs()
     last = title.rsplit(" ", 1)[-1]
-    inflected = last.endswith(("ed", "s")) or last in verbs.past_forms  # a verb, not "the American demand"
+    inflected = last.endswith("ed") or last in verbs.past_forms  # a past verb, not "the American demand", "early-voting states"
     return " " in title and last.islower() and inflected and lemma(last, verbs) in verbs.speech
 
 

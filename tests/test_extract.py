@@ -1086,3 +1086,23 @@ def test_a_subject_that_describes_someone_by_their_role_is_that_person():
 def test_a_role_given_to_a_company_names_no_person():
     text = "WeWork agreed to a rescue by investment company SoftBank Group Corp on Monday.\n\nThe company cut its staff on Tuesday."
     assert not any(e.title.startswith("SoftBank") for e in run(text).events)
+
+
+def test_a_title_ending_in_a_noun_like_states_keeps_its_words():
+    text = "This week, Patrick launched a tour of early-voting states.\n\n“He has me thinking now,” said Eyamba Sowers, a voter."
+    assert run(text).events[0].title == "Patrick launched a tour of early-voting states"
+
+
+def test_pleading_in_court_and_a_second_verb_keep_the_title_whole():
+    text = "Noel and Thomas pleaded not guilty in Manhattan federal court Tuesday afternoon and were released on the condition that each post bond."
+    assert run(text).events[0].title.startswith("Noel and Thomas pleaded not guilty in Manhattan federal court")
+
+
+
+def test_a_statement_on_the_story_day_by_one_the_news_only_names_keeps_its_own_entry():
+    text = (
+        "Kurt Volker testified before the committee on Tuesday about Adam Schiff's questions.\n\n"
+        "The hearing lasted six hours.\n\nLawmakers asked about the budget.\n\nThe chair thanked the staff.\n\n"
+        "Schiff said he had warned the council about the cost."
+    )
+    assert len(run(text).events) == 2
