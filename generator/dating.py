@@ -208,6 +208,7 @@ def _reading(text: str, rules: Rules, timex: dates.Timex, verb_at: int | None = 
 
 
 STORY_DAYS = re.compile(r"(?:the\s+)?(?:next|following|previous)\s+day|the\s+day\s+(?:before|after)|that\s+day", re.IGNORECASE)
+STORY_YEARS = re.compile(r"the\s+next\s+year", re.IGNORECASE)  # ("the following year" the date rules count from the text already)
 STORY_YEAR_REACH = 6  # sentences after a day that a day without a year may still be in its year
 CLOCK_REACH = 15  # sentences after a day that a clock time ("At 10:17 p.m., ...") still tells it
 MONTH_NAME = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b\.?", re.IGNORECASE)
@@ -297,10 +298,15 @@ class Story:
         return replace(found, value=anchor.value[:10] + found.value[10:])
 
     def counted_from_story(self, found: FoundDate, published: date | None) -> FoundDate:
-        """ "The next day", "the day before", "that day": counted from the day
-        the story was just telling, not from the report's ("Roof was arrested
-        on June 18, 2015. The next day, he appeared in court")."""
+        """ "The next day", "the day before", "that day", "the next year":
+        counted from the time the story was just telling, not from the
+        report's ("Roof was arrested on June 18, 2015. The next day, he
+        appeared in court")."""
         anchor = self.last
+        if anchor is not None and published is not None and found.value and STORY_YEARS.fullmatch((found.text or "").strip()):
+            # "abducted in August 2016. The next year, ...": 2017, not the report's next year.
+            shift = int(found.value[:4]) - published.year
+            return replace(found, value=f"{int(anchor.value[:4]) + shift:04d}") if found.precision == "year" and anchor.value[:4].isdigit() else found
         if anchor is None or published is None or found.value is None or found.precision != "day" or not STORY_DAYS.fullmatch((found.text or "").strip()):
             return found
         try:

@@ -1106,3 +1106,9 @@ def test_a_statement_on_the_story_day_by_one_the_news_only_names_keeps_its_own_e
         "Schiff said he had warned the council about the cost."
     )
     assert len(run(text).events) == 2
+
+
+def test_the_next_year_counts_from_the_year_the_story_tells():
+    text = "King and Weeks were abducted by gunmen in August 2016.\n\nThe next year, the Taliban released two videos of them."
+    values = [e.date.value for e in run(text, published=date(2019, 11, 19)).events]
+    assert values == ["2016-08", "2017"]
