@@ -780,9 +780,13 @@ def _attribution_follows(words: list[Token], i: int, groups: list[Verb]) -> bool
     )
 
 
+DAY_WORDS = frozenset("today yesterday monday tuesday wednesday thursday friday saturday sunday".split())
+
+
 def _little_after(rest: list[Token], verb: Verb, groups: list[Verb], verbs: Verbs) -> bool:
     after = [w for w in rest if w.start >= verb.end and w.text[:1].isalnum()]
-    phrases = bool(after) and after[0].low in verbs.prepositions and not any(g.start >= verb.end for g in groups)
+    # "said in a statement on Wednesday", "announced Wednesday at the Dubai Air Show"
+    phrases = bool(after) and (after[0].low in verbs.prepositions or after[0].low in DAY_WORDS) and not any(g.start >= verb.end for g in groups)
     return len(after) <= (6 if phrases else 3)
 
 

@@ -1112,3 +1112,14 @@ def test_the_next_year_counts_from_the_year_the_story_tells():
     text = "King and Weeks were abducted by gunmen in August 2016.\n\nThe next year, the Taliban released two videos of them."
     values = [e.date.value for e in run(text, published=date(2019, 11, 19)).events]
     assert values == ["2016-08", "2017"]
+
+
+def test_an_attribution_with_a_weekday_and_a_place_dates_the_lede():
+    text = "Emirates Airline finalized a deal to buy 30 Boeing jets, executives of both companies announced Wednesday at the Dubai Air Show."
+    (event,) = run(text, published=date(2019, 11, 20)).events
+    assert event.date.value == "2019-11-20" and event.date.basis == "words"
+
+
+def test_a_time_deep_in_an_opening_phrase_dates_its_noun_not_the_verb():
+    text = "In addition to its order of 30 Boeing jets Wednesday, Emirates announced an order of 50 Airbus jets on Monday."
+    assert run(text, published=date(2019, 11, 20)).events[0].date.value == "2019-11-18"
