@@ -660,10 +660,11 @@ def _openings(words: list[Token], groups: list[Verb], verbs: Verbs) -> list[tupl
             cuts.append((i - 2, "relative", low))
         elif low in verbs.subordinators and _verb_before_comma(words, i + 1, groups) and not _time_follows(words, i + 1, verbs) and (
             not _verb_right_after(words, i + 1, groups) or _nonfinite(words, i + 1, verbs)
-        ) and _verb_inside(groups, words[cuts[-1][0]].start, word.start) and not _verb_after_and(words, i + 1, groups):
+        ) and _verb_inside(groups, words[cuts[-1][0]].start, word.start) and not _verb_after_and(words, i + 1, groups) and not _verb_after_relative(words, i + 1, groups, verbs):
             # Only after the clause it depends on has its verb: in "satellites
             # trailing InSight since their May liftoff offered updates", "since" is a preposition;
-            # nor in "went after Eriksson Ek and threw punches", where the verb after "and" is the subject's second.
+            # nor in "went after Eriksson Ek and threw punches", where the verb after "and" is the subject's second,
+            # nor in "viewed the move as a violation that would deepen the crisis", where it is a relative clause's.
             cuts.append((i, "adverbial", low))
         elif low == "that" and last_verb is not None and (last_verb.speech or last_verb.lemma in verbs.complement_verbs) and any(g.start > word.start for g in groups):
             cuts.append((i, "complement", "that"))
@@ -744,6 +745,16 @@ def _said_subjects(words: list[Token], i: int, speech: Verb | None, groups: list
         return False
     lone = following.tense == "past" and not following.passive and following.end - following.start == len(following.head)
     return not (lone and any(w.low in verbs.prepositions for w in words[i + 1 :] if w.start < following.start))
+
+
+def _verb_after_relative(words: list[Token], i: int, groups: list[Verb], verbs: Verbs) -> bool:
+    """Whether a relative pronoun comes between word i and the first verb group after it."""
+    first = next((g for g in groups if g.start >= words[i].start), None) if i < len(words) else None
+    if first is None:
+        return False
+    before = [w for w in words[i:] if w.start < first.start]
+    # ("that" only right before the verb: "that call was released" is no relative clause)
+    return any(w.low in verbs.relatives for w in before) or bool(before) and before[-1].low == "that"
 
 
 def _verb_after_and(words: list[Token], i: int, groups: list[Verb]) -> bool:

@@ -114,6 +114,7 @@ class Rules:
     fragment_openers: frozenset[str]
     before_infinitive: frozenset[str]
     needs_more: frozenset[str]
+    before_as: frozenset[str]
     title_attribution: re.Pattern[str]
     artifacts: re.Pattern[str]
     dateline: re.Pattern[str]
@@ -213,6 +214,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         fragment_openers=frozenset(data["titles"]["fragment_openers"]),
         before_infinitive=frozenset(data["titles"]["before_infinitive"]),
         needs_more=frozenset(data["titles"]["needs_more"]),
+        before_as=frozenset(data["titles"]["before_as"]),
         title_attribution=re.compile(data["titles"]["attribution"], re.IGNORECASE),
         artifacts=re.compile(data["text"]["artifacts"], re.IGNORECASE),
         dateline=re.compile(data["text"]["dateline"]),

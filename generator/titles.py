@@ -522,6 +522,8 @@ def _shortened(shown: list[str], verb: int | None) -> list[str]:
             continue  # "was not right for a judge | to give the impression": the "for" phrase needs its verb
         if low == "to" and _infinitive(shown[j + 1 : j + 2]) and shown[j - 1].lower() in load_rules().before_infinitive:
             continue  # "was willing | to assist": the word needs its verb
+        if low == "as" and any(w.lower() in load_rules().before_as for w in shown[max(start, j - 5) : j]):
+            continue  # "viewed Washington's move | as a violation": the verb needs what follows
         # "condemned the attack | and said ...": the subject's second verb starts a clause of its own.
         second_verb = low in ("and", "but") and j + 1 < len(shown) and _verb_ends(shown[j + 1])
         kind = 1 if second_verb else kind

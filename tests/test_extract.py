@@ -1123,3 +1123,13 @@ def test_an_attribution_with_a_weekday_and_a_place_dates_the_lede():
 def test_a_time_deep_in_an_opening_phrase_dates_its_noun_not_the_verb():
     text = "In addition to its order of 30 Boeing jets Wednesday, Emirates announced an order of 50 Airbus jets on Monday."
     assert run(text, published=date(2019, 11, 20)).events[0].date.value == "2019-11-18"
+
+
+def test_as_before_a_noun_and_a_relative_clause_is_no_clause_of_its_own():
+    text = "Russia's foreign ministry said on Tuesday it viewed Washington's move as a violation of international law that would only deepen the crisis."
+    assert run(text).events[0].title == "Russia's foreign ministry said it viewed Washington's move as a violation of international law"
+
+
+def test_until_before_that_call_still_opens_a_clause():
+    text = "Aid stayed frozen until the transcript of that call was released on September 25, 2019."
+    assert "The transcript of that call was released" in [e.title for e in run(text).events]
