@@ -80,16 +80,21 @@ class Found:
     governed: bool  # a verb of speech (or a transcript, a message) in its own sentence gives the words
 
 
+SPEAKER_REACH = 25  # words from the closing mark to "said" ("…," X, a fellow at …, and co-author of the study, said)
+
+
 def marked_spans(text: str, rules: Rules, paragraph_starts: list[int]) -> list[Marked]:
     """Pairs of marks. A curly mark pairs by shape, a straight one alternates;
     a quotation left open when the next opens ends at its paragraph's end
     (the convention for a quotation over several paragraphs)."""
-    closers = {o: c for o, c in rules.marks}
-    any_mark = re.compile("|".join(re.escape(m) for pair in rules.marks for m in dict.fromkeys(pair)))
+    closers: dict[str, set[str]] = {}
+    for o, c in rules.marks:
+        closers.setdefault(o, set()).add(c)
+    any_mark = re.compile("|".join(re.escape(m) for m in sorted({m for pair in rules.marks for m in pair}, key=len, reverse=True)))
     found, open_mark, opened = [], None, 0
     for match in any_mark.finditer(text):
         mark, at = match.group(), match.start()
-        if open_mark is not None and mark == closers[open_mark]:
+        if open_mark is not None and mark in closers[open_mark]:
             reopened = mark == open_mark and _starts_paragraph(text, at, paragraph_starts) and _paragraph(paragraph_starts, at) > _paragraph(paragraph_starts, opened)
             if not reopened:
                 found.append(Marked(opened + len(open_mark), at, opened))
@@ -320,7 +325,7 @@ class Context:
             if start >= close:
                 # The subject named after the words ("…," said X; "…" X said),
                 # not one the words stand in apposition to ("X, in an "initiative" …, announced").
-                if actor is not None and actor.at >= close and len(self.masked[close:start].split()) <= 15:
+                if actor is not None and actor.at >= close and len(self.masked[close:start].split()) <= SPEAKER_REACH:
                     return self._found(after, actor, governed=True)
                 break
         return None
@@ -605,7 +610,9 @@ class Context:
         before_verb = [w for w in before_verb if not (w.endswith("ly") or w in ("also", "later", "again", "still", "even", "yesterday", "today"))]
         if before_verb and before_verb[-1] in ("and", "but", "or", "then", "nor") and earlier and earlier[-1][2] is not None:
             return earlier[-1][2]  # "He said the deal was done and added that …"
-        if a < b and self._has_words(a, b):
+        # "X, a fellow at the institute, and co-author of the study, said": the apposition goes on.
+        continuation = len(segments) > 1 and [w.group().lower() for w in self._words(seg_a, b)][:1] == ["and"]
+        if a < b and self._has_words(a, b) and not continuation:
             # "… when it argued"; "The firm that bought Acme said": the firm.
             actor = self._np_in(a, b, head_final=True)
             if actor is None and a > seg_a:
@@ -614,7 +621,7 @@ class Context:
                 return actor
         elif relative:  # "…, who added": whom the clause before it names
             return self._antecedent(seg_a, sentence.start)
-        elif len(segments) > 1 and not self._has_words(seg_a, b):
+        elif len(segments) > 1 and (not self._has_words(seg_a, b) or continuation):
             # "X, a spokesman, said"; "X, who …, said": the phrase opening the clause.
             for s_a, s_b in segments[:-1]:
                 s_a = self._skip(s_a, s_b)

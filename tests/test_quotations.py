@@ -306,3 +306,17 @@ def test_words_a_report_states_are_the_reports_not_the_outlets():
 def test_words_a_statement_gives_are_the_bodys_the_article_is_about():
     text = "Acme Corp. cut 200 jobs on Monday. “We regret the decision,” the statement said."
     assert [q.speaker for q in extract(text, "x", date(2016, 12, 16), "The Times", gazetteer({})).quotes] == ["Acme Corp"]
+
+
+def test_a_quotation_closed_by_two_right_single_marks_is_closed_there():
+    text = "“It was an attempt to mislead voters,’’ Will Moy, chief executive of Full Fact, told the BBC on Tuesday."
+    quotes = extract(text, "x", date(2019, 11, 20), "AP", gazetteer({})).quotes
+    assert [(q.text, q.speaker) for q in quotes] == [("It was an attempt to mislead voters,", "Will Moy")]
+
+
+def test_a_speaker_named_after_a_long_apposition_that_goes_on_with_and_is_found():
+    text = (
+        '"Numerical experiments are successful when you get out more than you put in," Dylan Nelson, a postdoctoral '
+        'fellow at the Max Planck Institute for Astrophysics in Munich, Germany, and co-author of the study, said in a statement.'
+    )
+    assert [q.speaker for q in extract(text, "x", date(2019, 11, 19), "AP", gazetteer({})).quotes] == ["Dylan Nelson"]
