@@ -80,6 +80,7 @@ class Found:
     governed: bool  # a verb of speech (or a transcript, a message) in its own sentence gives the words
 
 
+PRONOUN_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:said|says|added|acknowledged|noted|told \w+)\s+(?:that\s+)?(he|she)\b", re.IGNORECASE)
 SPEAKER_REACH = 25  # words from the closing mark to "said" ("…," X, a fellow at …, and co-author of the study, said)
 
 
@@ -218,6 +219,13 @@ class Context:
         # A word capitalised only where it opens a sentence, and met in
         # lower case elsewhere, is no name: "Operating revenue surged",
         # "Profit also suffered" (not "Hewlett announced").
+        # Who is "he" and who is "she", as the article tells it ("Hawk Sawyer
+        # said she couldn't comment"): a pronoun never stands for one told the other.
+        self.pronoun_of = {}
+        for person in self.people:
+            told = PRONOUN_AFTER.match(self.masked, person.end)
+            if told and not person.possessive:
+                self.pronoun_of.setdefault(person.name, told.group(1).lower())
         self.inner_capitals = {
             part for word in re.findall(r"(?<=[a-z,;] )[A-Z][\w’'-]*", self.masked) for part in re.split(r"[-’']", word)
         }
@@ -935,12 +943,15 @@ class Context:
             subject = self.subjects[i]
             actors = ([subject] if subject and subject.kind != DESCRIBED else []) + [v[2] for v in self.speech[i] if v[2]]
             for actor in sorted((x for x in actors if x.at < at), key=lambda x: x.at, reverse=True):
+                if person and self.pronoun_of.get(actor.name, word) != word:
+                    continue  # "… Sasse said. … , she said": not Sasse
                 if person and (actor.kind == PERSON or actor.kind == DESCRIBED and not actor.plural and not actor.document and not self._bodyish(actor)):
+                    self.pronoun_of.setdefault(actor.name, word)
                     return replace(actor, at=at)
                 if not person and (actor.kind == BODY or self._bodyish(actor)):
                     return replace(actor, at=at)
         if person:
-            found = self.last_person(at)
+            found = self.last_person(at, told=word)
             return Actor(found.name, PERSON, at) if found else None
         return None
 
@@ -960,11 +971,13 @@ class Context:
         people = [p for p in self.people_at.between(after, after + 40) if not p.possessive]
         return Actor(people[0].name, PERSON, at) if people and people[0].start - after < 25 else None
 
-    def last_person(self, before: int, after: int = 0) -> Mention | None:
+    def last_person(self, before: int, after: int = 0, told: str | None = None) -> Mention | None:
+        """The last person named before `before` (not before `after`), and,
+        for a "he" or "she" (`told`), not one the article tells the other."""
         for i in range(bisect_left(self.named_starts, before) - 1, -1, -1):
             n = self.named[i]
             if n.start < after:
                 break
-            if n.person and n.end <= before and not n.possessive:
+            if n.person and n.end <= before and not n.possessive and self.pronoun_of.get(n.name, told) == told:
                 return n
         return None

@@ -320,3 +320,26 @@ def test_a_speaker_named_after_a_long_apposition_that_goes_on_with_and_is_found(
         'fellow at the Max Planck Institute for Astrophysics in Munich, Germany, and co-author of the study, said in a statement.'
     )
     assert [q.speaker for q in extract(text, "x", date(2019, 11, 19), "AP", gazetteer({})).quotes] == ["Dylan Nelson"]
+
+
+def test_she_said_is_not_the_last_speaker_when_he_is_told_he():
+    text = (
+        "Senator Ben Sasse questioned the director on Tuesday.\n\n"
+        "“Heads needed to roll,” he said.\n\n"
+        "Director Kathleen Hawk Sawyer said she could not comment on the investigation.\n\n"
+        "“We do not want those people” in federal prisons, she said."
+    )
+    quotes = extract(text, "x", date(2019, 11, 19), "AP", gazetteer({})).quotes
+    assert [q.speaker for q in quotes] == ["Ben Sasse", "Kathleen Hawk Sawyer"]
+
+
+def test_words_opened_by_a_curly_mark_may_close_with_a_straight_one():
+    text = "“It would be critical to do it in a step-down fashion,\" said Lisa Boesky, a psychologist."
+    quotes = extract(text, "x", date(2019, 11, 19), "AP", gazetteer({})).quotes
+    assert [(q.text, q.speaker) for q in quotes] == [("It would be critical to do it in a step-down fashion,", "Lisa Boesky")]
+
+
+def test_words_opened_by_a_straight_mark_may_close_with_a_curly_one():
+    text = '"These guards are not the only ones who should stand trial,” Sasse said.\n\nDirector Kathleen Hawk Sawyer said she could not comment.'
+    quotes = extract(text, "x", date(2019, 11, 19), "AP", gazetteer({})).quotes
+    assert [q.text for q in quotes] == ["These guards are not the only ones who should stand trial,"]
