@@ -81,6 +81,7 @@ class Found:
 
 
 PRONOUN_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:said|says|added|acknowledged|noted|told \w+)\s+(?:that\s+)?(he|she)\b", re.IGNORECASE)
+AGE = re.compile(r"\d{1,3}-year-old")
 SPEAKER_REACH = 25  # words from the closing mark to "said" ("…," X, a fellow at …, and co-author of the study, said)
 
 
@@ -847,6 +848,8 @@ class Context:
         if definite and head in self.rules.named_before_head and bodies:
             return Actor(bodies[-1].name, BODY, bodies[-1].start, body=bodies[-1].name)
         if definite and owner is None:
+            if not inside and AGE.fullmatch(head) and (aged := self.last_person(a)) is not None:
+                return Actor(aged.name, PERSON, a)  # "The 56-year-old said": the person the story is telling of
             if not inside and (named := self._named_by_head(head, a)) is not None:
                 return named
             if not inside and (described := self._described_before(head, a)) is not None:

@@ -343,3 +343,8 @@ def test_words_opened_by_a_straight_mark_may_close_with_a_curly_one():
     text = '"These guards are not the only ones who should stand trial,” Sasse said.\n\nDirector Kathleen Hawk Sawyer said she could not comment.'
     quotes = extract(text, "x", date(2019, 11, 19), "AP", gazetteer({})).quotes
     assert [q.text for q in quotes] == ["These guards are not the only ones who should stand trial,"]
+
+
+def test_the_56_year_old_who_speaks_is_the_person_the_story_tells_of():
+    text = 'Jose Mourinho was appointed Tottenham manager on Wednesday.\n\nThe 56-year-old said after his appointment: "I am excited to be joining a club with such a great heritage."'
+    assert [q.speaker for q in extract(text, "x", date(2019, 11, 20), "AP", gazetteer({})).quotes] == ["Jose Mourinho"]
