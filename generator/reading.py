@@ -15,6 +15,7 @@ from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
+from generator.alternation import by_first_letter
 from generator.passages import paragraphs
 
 RULES_FILE = Path(__file__).parent / "rules" / "extract.toml"
@@ -126,7 +127,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         label_before=re.compile(rf"(?:{quotes['label_before']})\s*$", re.IGNORECASE),
         transcript_turn=re.compile(quotes["transcript_turn"], re.MULTILINE),
         # (The lookahead lets the regex engine skip non-letters fast.)
-        speech_verbs=re.compile(rf"\b(?=[A-Za-z])(?:{speech['verbs']})\b", re.IGNORECASE),
+        speech_verbs=re.compile(rf"\b(?=[A-Za-z])(?:{by_first_letter(speech['verbs'])})\b", re.IGNORECASE),
         named_after=re.compile(speech["named_after"]),
         message_pronoun=re.compile(speech["message_pronoun"], re.IGNORECASE),
         shared_message=re.compile(speech["shared_message"]),
