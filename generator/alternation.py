@@ -1,5 +1,5 @@
-"""Long alternations of words, rearranged so that the regex engine tries
-fewer of them; what they match is unchanged.
+"""Long alternations, rearranged so that the regex engine tries fewer of
+their alternatives; what they match is unchanged.
 
 Ignoring case, Python's engine tries the alternatives of `said|says|told|...`
 one by one wherever it looks: it cannot pass over one by its first letter.
@@ -12,6 +12,8 @@ alternatives keep their order.
 from __future__ import annotations
 
 import re
+from re import _constants as sre  # the parsed form of a pattern: stable since Python 3.11, and checked by the tests
+from re import _parser
 
 QUANTIFIERS = ("?", "*", "{")  # after a first letter, they make it optional
 ZERO_WIDTH = re.compile(r"\\b|\(\?<[=!][^()]*\)")  # \b, and a look-behind with no group in it
@@ -73,3 +75,67 @@ def _class_end(pattern: str, i: int) -> int:
     while pattern[i] != "]":
         i += 2 if pattern[i] == "\\" else 1
     return i + 1
+
+
+def first_character(pattern: str) -> str | None:
+    """A look-ahead for the characters a match of `pattern`, which ignores
+    case, can begin with, read off the pattern itself ("(?=[\\dlt])" for
+    "(?:the )?(?:\\d+|last)"), to put before it among other alternatives:
+    the engine tests it and passes over the alternative at once. None when
+    any character may begin a match, or the pattern uses what this does not
+    read.
+
+    A superset of the real ones is enough: the look-ahead only skips an
+    alternative that could not match. It ignores case as the pattern does
+    (a part written "(?-i:May)" gets "M", which admits "m" too: more, not less)."""
+    found, empty = _first(_parser.parse(pattern, re.IGNORECASE))
+    if found is None or empty:
+        return None
+    return f"(?=[{''.join(sorted(found))}])"
+
+
+def _first(items) -> tuple[set[str] | None, bool]:
+    """(what the items' match can begin with, as pieces of a class, or None
+    for anything; whether it can be empty)."""
+    found: set[str] = set()
+    for op, value in items:
+        if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+            continue  # zero-width: the next item gives the first character
+        if op is sre.LITERAL:
+            return found | {re.escape(chr(value))}, False
+        if op is sre.IN:
+            pieces = _class(value)
+            return (None if pieces is None else found | pieces), False
+        if op in (sre.SUBPATTERN, sre.ATOMIC_GROUP, sre.BRANCH, sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            if op is sre.BRANCH:
+                inner = [_first(branch) for branch in value[1]]
+            elif op in (sre.SUBPATTERN, sre.ATOMIC_GROUP):
+                inner = [_first(value[-1] if op is sre.SUBPATTERN else value)]
+            else:
+                low, _, repeated = value
+                inner = [_first(repeated), (set(), low == 0)]
+            if any(pieces is None for pieces, _ in inner):
+                return None, False
+            found = found.union(*(pieces for pieces, _ in inner))
+            if not any(empty for _, empty in inner):
+                return found, False
+            continue
+        return None, False  # any character, a back-reference, ...: anything may come first
+    return found, True
+
+
+CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_WORD: r"\w"}
+
+
+def _class(items) -> set[str] | None:
+    pieces = set()
+    for op, value in items:
+        if op is sre.LITERAL:
+            pieces.add(re.escape(chr(value)))
+        elif op is sre.RANGE:
+            pieces.add(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+        elif op is sre.CATEGORY and value in CATEGORIES:
+            pieces.add(CATEGORIES[value])
+        else:
+            return None  # a negated class, say
+    return pieces
