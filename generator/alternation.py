@@ -77,24 +77,25 @@ def _class_end(pattern: str, i: int) -> int:
     return i + 1
 
 
-def first_character(pattern: str) -> str | None:
-    """A look-ahead for the characters a match of `pattern`, which ignores
-    case, can begin with, read off the pattern itself ("(?=[\\dlt])" for
-    "(?:the )?(?:\\d+|last)"), to put before it among other alternatives:
-    the engine tests it and passes over the alternative at once. None when
-    any character may begin a match, or the pattern uses what this does not
-    read.
+def first_character(pattern: str, ignore_case: bool = True) -> str | None:
+    """A look-ahead for the characters a match of `pattern` can begin with,
+    read off the pattern itself ("(?=[\\dlt])" for "(?:the )?(?:\\d+|last)"),
+    to put before it (or before it among other alternatives): the engine
+    tests it and passes over the pattern at once. None when any character
+    may begin a match, or the pattern uses what this does not read.
 
-    A superset of the real ones is enough: the look-ahead only skips an
-    alternative that could not match. It ignores case as the pattern does
-    (a part written "(?-i:May)" gets "M", which admits "m" too: more, not less)."""
-    found, empty = _first(_parser.parse(pattern, re.IGNORECASE))
+    A superset of the real ones is enough: the look-ahead only skips where
+    the pattern could not match. Compiled with the pattern's flags, it
+    treats case as the pattern does (where the pattern ignores case, a part
+    written "(?-i:May)" gets "M", which admits "m" too: more, not less; a
+    part that ignores case in a pattern that does not gets no look-ahead)."""
+    found, empty = _first(_parser.parse(pattern, re.IGNORECASE if ignore_case else 0), ignore_case)
     if found is None or empty:
         return None
     return f"(?=[{''.join(sorted(found))}])"
 
 
-def _first(items) -> tuple[set[str] | None, bool]:
+def _first(items, ignore_case: bool) -> tuple[set[str] | None, bool]:
     """(what the items' match can begin with, as pieces of a class, or None
     for anything; whether it can be empty)."""
     found: set[str] = set()
@@ -106,14 +107,16 @@ def _first(items) -> tuple[set[str] | None, bool]:
         if op is sre.IN:
             pieces = _class(value)
             return (None if pieces is None else found | pieces), False
+        if op is sre.SUBPATTERN and value[1] & re.IGNORECASE and not ignore_case:
+            return None, False  # "(?i:may)" where case counts: its letters in any case
         if op in (sre.SUBPATTERN, sre.ATOMIC_GROUP, sre.BRANCH, sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
             if op is sre.BRANCH:
-                inner = [_first(branch) for branch in value[1]]
+                inner = [_first(branch, ignore_case) for branch in value[1]]
             elif op in (sre.SUBPATTERN, sre.ATOMIC_GROUP):
-                inner = [_first(value[-1] if op is sre.SUBPATTERN else value)]
+                inner = [_first(value[-1] if op is sre.SUBPATTERN else value, ignore_case)]
             else:
                 low, _, repeated = value
-                inner = [_first(repeated), (set(), low == 0)]
+                inner = [_first(repeated, ignore_case), (set(), low == 0)]
             if any(pieces is None for pieces, _ in inner):
                 return None, False
             found = found.union(*(pieces for pieces, _ in inner))

@@ -15,7 +15,7 @@ from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
-from generator.alternation import by_first_letter
+from generator.alternation import by_first_letter, first_character
 from generator.passages import paragraphs
 
 RULES_FILE = Path(__file__).parent / "rules" / "extract.toml"
@@ -118,9 +118,9 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
     quotes, speech, names = data["quotes"], data["speech"], data["names"]
     token = f"(?:{names['token']})"
     particle = "|".join(names["particles"])
-    name_run = re.compile(
-        rf"(?:(?P<title>{names['titles']})\s+)?(?P<name>{token}(?:[ \t]+(?:(?:{particle})[ \t]+)?{token}){{0,5}})"
-    )
+    name_run = rf"(?:(?P<title>{names['titles']})\s+)?(?P<name>{token}(?:[ \t]+(?:(?:{particle})[ \t]+)?{token}){{0,5}})"
+    # (Found in the whole text: the look-ahead lets the engine pass over what no name begins with.)
+    name_run = re.compile((first_character(name_run, ignore_case=False) or "") + name_run)
     return Rules(
         abbreviations=frozenset(data["sentences"]["abbreviations"]),
         marks=tuple(tuple(pair) for pair in quotes["marks"]),
@@ -161,7 +161,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         prepositions=frozenset(names["prepositions"]),
         joined_by_comma=re.compile(names["joined_by_comma"]),
         characterising=re.compile(rf"\b(?:{speech['characterising']})\b", re.IGNORECASE),
-        text_that=re.compile(speech["text_that"], re.IGNORECASE),
+        text_that=re.compile((first_character(speech["text_that"]) or "") + f"(?:{speech['text_that']})", re.IGNORECASE),
         kinds=tuple(
             Kind(
                 k["name"], re.compile(k["cues"], re.IGNORECASE), k.get("needs_place", False), k.get("needs_date", False),

@@ -48,6 +48,11 @@ def test_the_look_ahead_holds_what_a_match_can_begin_with():
     assert first_character(r"(?:(?-i:May)|june)") == "(?=[Mj])"
 
 
+def test_where_case_counts_the_look_ahead_keeps_the_case_of_each_letter():
+    assert first_character(r"(?:al-)?[A-Z][a-z]+", ignore_case=False) == "(?=[A-Za])"
+    assert first_character(r"(?i:may)", ignore_case=False) is None
+
+
 def test_a_pattern_that_may_begin_with_anything_or_match_nothing_gets_no_look_ahead():
     for pattern in (r".s", r"[^a]b", r"(?:ab)?", r"\b", r"(a)?\1"):
         assert first_character(pattern) is None
