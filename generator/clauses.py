@@ -153,8 +153,9 @@ class Words:
     words of a 5 MB text took 250 MB. A block ends at a white space, which
     no word holds, so a block's words are the text's."""
 
-    BLOCK = 1 << 16  # characters
-    KEPT = 8  # blocks
+    # Small blocks: a later pass that asks for a few sentences reads little more than them.
+    BLOCK = 1 << 9  # characters
+    KEPT = 16  # blocks
 
     def __init__(self, text: str):
         self.text = text
