@@ -1,12 +1,17 @@
-"""Long alternations, rearranged so that the regex engine tries fewer of
-their alternatives; what they match is unchanged.
+"""Regular expressions with look-aheads put in front, so that the regex
+engine passes over at once what cannot match; what they match is unchanged.
 
-Ignoring case, Python's engine tries the alternatives of `said|says|told|...`
-one by one wherever it looks: it cannot pass over one by its first letter.
-Grouped by first letter behind a look-ahead, `(?=s)(?:said|says)|(?=t)(?:told)`,
-it enters one group at most. The match is the same: a character is the first
-letter (in any case) of one group at most, and within a group the
-alternatives keep their order.
+Python's engine tries an alternation's alternatives one by one wherever it
+looks, and where case is ignored it cannot pass over one by its first
+letter. So:
+- `by_first_letter` groups a list of words by first letter behind a
+  look-ahead, `(?=s)(?:said|says)|(?=t)(?:told)`: the engine enters one
+  group at most (a character is the first letter of one group at most, and
+  within a group the words keep their order);
+- `first_character` reads off a pattern, from Python's own parse of it, the
+  characters a match can begin with, as a look-ahead to put before it: the
+  date rules each stand behind theirs, and the engine passes over most of
+  them wherever it tries them.
 """
 
 from __future__ import annotations
@@ -19,13 +24,13 @@ QUANTIFIERS = ("?", "*", "{")  # after a first letter, they make it optional
 ZERO_WIDTH = re.compile(r"\\b|\(\?<[=!][^()]*\)")  # \b, and a look-behind with no group in it
 
 
-def by_first_letter(pattern: str, ignore_case: bool = True) -> str:
-    """`pattern`, an alternation, grouped by the letter each alternative
-    opens with (in lower case when the pattern ignores case); unchanged when
-    one opens with anything else (a class, a group, an escape, an optional
-    letter). Zero-width openings (\\b, a look-behind) are passed over."""
+def by_first_letter(pattern: str) -> str:
+    """`pattern`, an alternation that ignores case, grouped by the letter
+    each alternative opens with; unchanged when one opens with anything else
+    (a class, a group, an escape, an optional letter). Zero-width openings
+    (\\b, a look-behind) are passed over."""
     choices = _alternatives(pattern)
-    letters = [_first_letter(choice, ignore_case) for choice in choices]
+    letters = [_first_letter(choice) for choice in choices]
     if len(choices) < 2 or None in letters:
         return pattern
     groups: dict[str, list[str]] = {}
@@ -34,15 +39,13 @@ def by_first_letter(pattern: str, ignore_case: bool = True) -> str:
     return "|".join(f"(?={letter})(?:{'|'.join(group)})" for letter, group in groups.items())
 
 
-def _first_letter(choice: str, ignore_case: bool) -> str | None:
+def _first_letter(choice: str) -> str | None:
     if choice.startswith("(?-i:") and choice.endswith(")") and "(" not in choice[1:]:
         choice = choice[5:]  # "(?-i:May)": a word matched only as written
     while opening := ZERO_WIDTH.match(choice):
         choice = choice[opening.end() :]
     first, after = choice[:1], choice[1:2]
-    if not (first.isascii() and first.isalpha()) or after in QUANTIFIERS:
-        return None
-    return first.lower() if ignore_case else first
+    return first.lower() if first.isascii() and first.isalpha() and after not in QUANTIFIERS else None
 
 
 def _alternatives(pattern: str) -> list[str]:

@@ -111,8 +111,12 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         return "".join(p if p.startswith("(?<") else p.replace("[- ]", r"[-\s]").replace(" ", r"\s+") for p in parts)
 
     def initials(name: str) -> str:
-        # What a list's words begin with: all that first_character reads of it, parsed in a moment.
-        return "[" + "".join(sorted({re.escape(w[0]) for w in data["words"][name]})) + "]"
+        # What a list's words begin with: all that first_character reads of
+        # it, parsed in a moment (an empty word, or none, may match nothing).
+        firsts = "".join(sorted({re.escape(w[0]) for w in data["words"][name] if w}))
+        if firsts and all(data["words"][name]):
+            return f"[{firsts}]"
+        return f"(?:[{firsts}]|)" if firsts else ""
 
     def expand(pattern: str, prefix: str, capture: bool, words=alternatives) -> str:
         def one(match: re.Match[str]) -> str:
