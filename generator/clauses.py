@@ -429,7 +429,8 @@ def _finite_position(words: list[Token], i: int, verbs: Verbs, before: list[Verb
         # The first word of a sentence is a verb only in a headline's style ("Says ..."), which is left alone.
         return False
     previous = words[j].low
-    if sum(1 if w.text == "(" else -1 if w.text == ")" else 0 for w in words[:i]) > 0:
+    so_far = [w.text for w in words[:i]]
+    if so_far.count("(") > so_far.count(")"):
         return False  # "(first used in its iPad tablet)": an aside, not the sentence's verb
     if _in_opening_phrase(words, i, verbs):
         return False  # "During a media event held at its headquarters, Apple released ..."

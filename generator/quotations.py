@@ -741,7 +741,7 @@ class Context:
     def _np_in(self, a: int, b: int, head_final: bool) -> Actor | None:
         """The subject in text[a:b]: its first noun phrase not governed by a
         preposition ("In March the army" is the army)."""
-        for word in self._words(a, b):
+        for word in WORD.finditer(self.masked, a, b):  # (one at a time: most phrases end at their first words)
             at, w = word.start(), word.group()
             if at in self.named_at or at in self.acronyms:
                 if self._after_preposition(at, a):
@@ -827,7 +827,7 @@ class Context:
         Justice Department named before, "the president" for President Bush,
         "the Maariv newspaper" for Maariv."""
         words, head, fixed, named_in_phrase = [], None, False, False
-        for word in self._words(a, b):
+        for word in WORD.finditer(self.masked, a, b):  # (one at a time: it stops at the phrase's end)
             w = word.group()
             lower = w.lower().strip(".")
             if words and (lower in self.rules.description_ends or lower in self.rules.prepositions and lower not in OF):
