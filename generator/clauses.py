@@ -136,11 +136,16 @@ class Token(NamedTuple):
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
+    # tuple.__new__ makes the same Token as Token(...) at half the cost (a
+    # NamedTuple's own __new__ is Python code): this runs for every word.
     return [
-        Token(word, m.start(), m.end(), word.lower().translate(APOSTROPHE) if "’" in word else word.lower())
+        _token(Token, (word, m.start(), m.end(), word.lower().translate(APOSTROPHE) if "’" in word else word.lower()))
         for m in WORD.finditer(text, start, end)
-        for word in (m.group(),)
+        for word in (m[0],)
     ]
+
+
+_token = tuple.__new__
 
 
 class Words:
@@ -150,8 +155,9 @@ class Words:
     words of a 5 MB text took 250 MB. A block ends at a white space, which
     no word holds, so a block's words are the text's."""
 
-    BLOCK = 1 << 16  # characters
-    KEPT = 8  # blocks
+    # Small blocks: a later pass that asks for a few sentences reads little more than them.
+    BLOCK = 1 << 9  # characters
+    KEPT = 16  # blocks
 
     def __init__(self, text: str):
         self.text = text
@@ -432,7 +438,8 @@ def _finite_position(words: list[Token], i: int, verbs: Verbs, before: list[Verb
         # The first word of a sentence is a verb only in a headline's style ("Says ..."), which is left alone.
         return False
     previous = words[j].low
-    if sum(1 if w.text == "(" else -1 if w.text == ")" else 0 for w in words[:i]) > 0:
+    so_far = [w.text for w in words[:i]]
+    if so_far.count("(") > so_far.count(")"):
         return False  # "(first used in its iPad tablet)": an aside, not the sentence's verb
     if _in_opening_phrase(words, i, verbs):
         return False  # "During a media event held at its headquarters, Apple released ..."

@@ -19,8 +19,6 @@ from datetime import date
 from itertools import islice
 from pathlib import Path
 
-from dateutil import tz
-
 from generator import dates, frontmatter, media
 from generator.frontmatter import Document
 from generator.listing import FOLDERS, markdown_files
@@ -324,6 +322,8 @@ def load_site(path: Path) -> tuple[Site, list[Problem]]:
     if problems:
         return Site(title="Timeline"), problems
     site = Site(**doc.meta)
+    from dateutil import tz  # (here: only a site's settings need it, and `timeline extract` starts sooner without)
+
     # Both are checked as names before anything is looked up by them: a
     # long one is no file name, and a path ("/etc/passwd") is not a zone.
     if not TIMEZONE_NAME.fullmatch(site.timezone) or tz.gettz(site.timezone) is None:

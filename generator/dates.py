@@ -22,6 +22,7 @@ from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 
+from generator.alternation import first_character
 from generator.model import ON_OR_BEFORE, When
 from generator.normalise import RESOLVERS, DateError, NeedsReference, Reading
 
@@ -61,6 +62,7 @@ class Rule:
     name: str
     group: str  # the rule's own group in the combined pattern
     pattern: str
+    first: str | None  # a look-ahead for the characters it can begin with (generator/alternation.py)
     fields: tuple[str, ...]  # the groups inside it, each named group + "_" + field
     type: str
     resolve: str
@@ -108,14 +110,22 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         parts = re.split(r"(\(\?<[=!][^()]*\))", pattern)
         return "".join(p if p.startswith("(?<") else p.replace("[- ]", r"[-\s]").replace(" ", r"\s+") for p in parts)
 
-    def expand(pattern: str, prefix: str, capture: bool) -> str:
+    def initials(name: str) -> str:
+        # What a list's words begin with: all that first_character reads of
+        # it, parsed in a moment (an empty word, or none, may match nothing).
+        firsts = "".join(sorted({re.escape(w[0]) for w in data["words"][name] if w}))
+        if firsts and all(data["words"][name]):
+            return f"[{firsts}]"
+        return f"(?:[{firsts}]|)" if firsts else ""
+
+    def expand(pattern: str, prefix: str, capture: bool, words=alternatives) -> str:
         def one(match: re.Match[str]) -> str:
             alias, _, name = match.group(1).rpartition(":")
             alias = alias or name
             if name in fragments:
-                inner = expand(spaced(fragments[name]), prefix, capture=False)
+                inner = expand(spaced(fragments[name]), prefix, capture=False, words=words)
             else:
-                inner = alternatives(name)
+                inner = words(name)
             return f"(?P<{prefix}{alias}>{inner})" if capture else f"(?:{inner})"
 
         expanded = re.sub(r"\{([a-z_:]+)\}", one, pattern)
@@ -130,6 +140,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
             name=raw["name"],
             group=f"r{i}",
             pattern=pattern,
+            first=first_character(expand(spaced(body), prefix, capture=False, words=initials)),
             fields=tuple(re.findall(rf"\(\?P<({prefix}\w+)>", pattern)),
             type=raw.get("type", "DATE"),
             resolve=raw["resolve"],
@@ -141,7 +152,8 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         rf"(?<![\w$£€.-])(?=[\w'])"
         rf"(?:(?:the\s+)?(?P<modifier>{alternatives('modifier')})[-\s]"
         rf"|(?P<quantity>{alternatives('quantity_modifier')})\s+(?=\d|(?:{alternatives('number')}|{alternatives('vague_count')})\b))?(?:"
-        + "|".join(f"(?P<{r.group}>{r.pattern})" for r in rules)
+        # Each rule behind a look-ahead for the characters it can begin with: most are passed over at once.
+        + "|".join(f"{r.first or ''}(?P<{r.group}>{r.pattern})" for r in rules)
         + r")(?![\w%-]|\.\d)"
     )
     anchors = {w for name in data["anchor"]["lists"] for w in words[name] if re.fullmatch(r"[a-z]{3,}\.?|\d+s", w)}
@@ -370,14 +382,14 @@ def _timex(
     return Timex(start, end, match.group(0), kind, value, precision, rule.name, unresolved, groups.get("modifier"))
 
 
+COARSE = tuple((re.compile(pattern), precision) for pattern, precision in (
+    (r"\d{4}-Q\d", "quarter"), (r"\d{4}-H\d", "half"), (r"\d{4}-(SP|SU|FA|WI)", "season"), (r"\d{3}", "decade"), (r"\d{2}", "century"),
+))
+
+
+@lru_cache(maxsize=1024)  # a text names its few values again and again
 def _coarse_precision(value: str) -> str | None:
-    for pattern, precision in (
-        (r"\d{4}-Q\d", "quarter"), (r"\d{4}-H\d", "half"), (r"\d{4}-(SP|SU|FA|WI)", "season"),
-        (r"\d{3}", "decade"), (r"\d{2}", "century"),
-    ):
-        if re.fullmatch(pattern, value):
-            return precision
-    return None
+    return next((precision for pattern, precision in COARSE if pattern.fullmatch(value)), None)
 
 
 # -- From a TIMEX3 value to a When -------------------------------------------------
@@ -386,6 +398,7 @@ DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T(MO|AF|EV|NI|[\d:]+))?")
 WEEK = re.compile(r"(\d{4})-W(\d{2})(-WE)?")
 
 
+@lru_cache(maxsize=4096)  # a text names its few dates again and again; a When is immutable
 def when_of(value: str) -> When:
     """The stretch of calendar a TIMEX3 value names; DateError for values that name none."""
     try:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from generator.reading import Mention, Rules, Sentence, initials
 from generator.spans import ByStart, inside, pairs
@@ -105,7 +106,7 @@ def marked_spans(text: str, rules: Rules, paragraph_starts: list[int]) -> list[M
         if mark in closers:
             if open_mark is not None:
                 end = paragraph_starts[_paragraph(paragraph_starts, at)] if _paragraph(paragraph_starts, at) > _paragraph(paragraph_starts, opened) else at
-                found.append(Marked(opened + len(open_mark), len(text[:end].rstrip()), opened))
+                found.append(Marked(opened + len(open_mark), _before_space(text, end), opened))
             open_mark, opened = mark, at
     found += _single_marked(text, found)
     return sorted((m for m in found if text[m.start : m.end].strip()), key=lambda m: m.opened)
@@ -134,6 +135,14 @@ SINGLE_CLOSE = re.compile(r"(?<=[.,!?])’|’(?=[,.;:!?)]|\s*$)", re.MULTILINE)
 
 def _paragraph(starts: list[int], at: int) -> int:
     return max(0, bisect_right(starts, at) - 1)
+
+
+def _before_space(text: str, end: int) -> int:
+    """len(text[:end].rstrip()), without copying the text up to `end`: this
+    runs for many places in a long text."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _starts_paragraph(text: str, at: int, starts: list[int]) -> bool:
@@ -210,6 +219,7 @@ class Context:
         self.people_ends = [p.end for p in self.people]  # in order too: mentions do not overlap
         self.named_index = ByStart(named)
         self.outlet = outlet
+        self.outlet_ends = [o.end() for o in re.finditer(re.escape(outlet), text)] if outlet else []
         self.sentence_starts = [s.start for s in sentences]
         self.masked = self._masked(marked)
         # Where a quotation that ends in a comma, "?" or "!" closes: the clause
@@ -415,22 +425,36 @@ class Context:
         if not turn or turn.end() != m.opened:
             return None
         wanted = turn.group("initials")
-        candidates = [(n.start, n.text) for n in self.named if n.end <= line_start]
-        if self.outlet:
-            candidates += [(o.start(), self.outlet) for o in re.finditer(re.escape(self.outlet), self.text[:line_start])]
-        for at, name in sorted(candidates, reverse=True):
-            if initials(name) == wanted:
-                person = next((p.name for p in self.people if p.start == at), name)
-                return Found(person, self.channel(*self._spans_around(at, person)), at, True)
-        return None
+        # The last name before the line with those initials, or the outlet's last mention there.
+        candidates = []
+        named, ends = self._by_initials.get(wanted, ((), ()))
+        if i := bisect_right(ends, line_start):
+            candidates.append((named[i - 1].start, named[i - 1].text))
+        if self.outlet and initials(self.outlet) == wanted and (i := bisect_right(self.outlet_ends, line_start)):
+            candidates.append((self.outlet_ends[i - 1] - len(self.outlet), self.outlet))
+        if not candidates:
+            return None
+        at, name = max(candidates)
+        person = next((p.name for p in self.people_at.between(at, at + 1)), name)
+        return Found(person, self.channel(*self._spans_around(at, person)), at, True)
+
+    @cached_property
+    def _by_initials(self) -> dict[str, tuple[list[Mention], list[int]]]:
+        """The names by their initials ("AA" for "Abdulkafi Al-Hamdo"), each
+        in order with where they end: what a transcript's turns are marked with."""
+        found: dict[str, tuple[list[Mention], list[int]]] = {}
+        for n in self.named:
+            named, ends = found.setdefault(initials(n.text), ([], []))
+            named.append(n)
+            ends.append(n.end)
+        return found
 
     def _message(self, m, earlier):
         if not self.rules.message_pronoun.match(self.text, self._close(m)):
             return None
-        shared = [s for s in self.rules.shared_message.finditer(self.text, 0, m.opened)]
-        if not shared:
+        share = self._last_shared(m.opened)
+        if share is None:
             return None
-        share = shared[-1]
         sharer = self.last_person(share.start())
         author = share.group("author").strip()
         relation = self.rules.relation.match(author)
@@ -439,6 +463,22 @@ class Context:
         channel = share.group("channel") or self.channel(*self._spans_around(share.start()))
         by = f", a message shared by {sharer.name}" if sharer else ""
         return Found(author, f"{channel}{by}" if channel else None, share.start(), True)
+
+    def _last_shared(self, before: int) -> re.Match[str] | None:
+        """The last "shared a message from …" in the text cut at `before`: as
+        the whole text's, up to the first of those that runs past the cut,
+        which the cut may shorten (or, cut, let one inside it match); only
+        from there is the cut text read again, not from its start."""
+        found, ends = self._shared_messages
+        i = bisect_right(ends, before)
+        again = list(self.rules.shared_message.finditer(self.text, found[i].start(), before)) if i < len(found) else []
+        return again[-1] if again else found[i - 1] if i else None
+
+    @cached_property
+    def _shared_messages(self) -> tuple[list[re.Match[str]], list[int]]:
+        """Every "shared a message from …" in the whole text, and where each ends."""
+        found = list(self.rules.shared_message.finditer(self.text))
+        return found, [s.end() for s in found]
 
     def _named_after(self, m, earlier):
         paragraph = self.paragraph_of(m.opened)
@@ -692,7 +732,8 @@ class Context:
         a = self._skip(a, end)
         stop = SEGMENT_BREAK.search(self.masked, a, end)
         b = stop.start() if stop else end
-        b = len(self.masked[:b].rstrip(" .!?" + QUOTE_MARK))
+        while b > 0 and self.masked[b - 1] in " .!?" + QUOTE_MARK:  # (not masked[:b].rstrip(): a copy of the text so far, each time)
+            b -= 1
         if a >= b:
             return None
         # "said spokesman Kenneth Bacon", "worries former adviser Zbigniew Lee"
@@ -716,7 +757,7 @@ class Context:
     def _np_in(self, a: int, b: int, head_final: bool) -> Actor | None:
         """The subject in text[a:b]: its first noun phrase not governed by a
         preposition ("In March the army" is the army)."""
-        for word in self._words(a, b):
+        for word in WORD.finditer(self.masked, a, b):  # (one at a time: most phrases end at their first words)
             at, w = word.start(), word.group()
             if at in self.named_at or at in self.acronyms:
                 if self._after_preposition(at, a):
@@ -802,7 +843,7 @@ class Context:
         Justice Department named before, "the president" for President Bush,
         "the Maariv newspaper" for Maariv."""
         words, head, fixed, named_in_phrase = [], None, False, False
-        for word in self._words(a, b):
+        for word in WORD.finditer(self.masked, a, b):  # (one at a time: it stops at the phrase's end)
             w = word.group()
             lower = w.lower().strip(".")
             if words and (lower in self.rules.description_ends or lower in self.rules.prepositions and lower not in OF):

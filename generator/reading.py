@@ -15,6 +15,7 @@ from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
+from generator.alternation import by_first_letter, first_character
 from generator.passages import paragraphs
 
 RULES_FILE = Path(__file__).parent / "rules" / "extract.toml"
@@ -126,16 +127,16 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
     quotes, speech, names = data["quotes"], data["speech"], data["names"]
     token = f"(?:{names['token']})"
     particle = "|".join(names["particles"])
-    name_run = re.compile(
-        rf"(?:(?P<title>{names['titles']})\s+)?(?P<name>{token}(?:[ \t]+(?:(?:{particle})[ \t]+)?{token}){{0,5}})"
-    )
+    name_run = rf"(?:(?P<title>{names['titles']})\s+)?(?P<name>{token}(?:[ \t]+(?:(?:{particle})[ \t]+)?{token}){{0,5}})"
+    # (Found in the whole text: the look-ahead lets the engine pass over what no name begins with.)
+    name_run = re.compile((first_character(name_run, ignore_case=False) or "") + name_run)
     return Rules(
         abbreviations=frozenset(data["sentences"]["abbreviations"]),
         marks=tuple(tuple(pair) for pair in quotes["marks"]),
         label_before=re.compile(rf"(?:{quotes['label_before']})\s*$", re.IGNORECASE),
         transcript_turn=re.compile(quotes["transcript_turn"], re.MULTILINE),
         # (The lookahead lets the regex engine skip non-letters fast.)
-        speech_verbs=re.compile(rf"\b(?=[A-Za-z])(?:{speech['verbs']})\b", re.IGNORECASE),
+        speech_verbs=re.compile(rf"\b(?=[A-Za-z])(?:{by_first_letter(speech['verbs'])})\b", re.IGNORECASE),
         named_after=re.compile(speech["named_after"]),
         message_pronoun=re.compile(speech["message_pronoun"], re.IGNORECASE),
         shared_message=re.compile(speech["shared_message"]),
@@ -170,7 +171,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         prepositions=frozenset(names["prepositions"]),
         joined_by_comma=re.compile(names["joined_by_comma"]),
         characterising=re.compile(rf"\b(?:{speech['characterising']})\b", re.IGNORECASE),
-        text_that=re.compile(speech["text_that"], re.IGNORECASE),
+        text_that=re.compile((first_character(speech["text_that"]) or "") + f"(?:{speech['text_that']})", re.IGNORECASE),
         kinds=tuple(
             Kind(
                 k["name"], re.compile(k["cues"], re.IGNORECASE), k.get("needs_place", False), k.get("needs_date", False),

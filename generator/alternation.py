@@ -1,0 +1,147 @@
+"""Regular expressions with look-aheads put in front, so that the regex
+engine passes over at once what cannot match; what they match is unchanged.
+
+Python's engine tries an alternation's alternatives one by one wherever it
+looks, and where case is ignored it cannot pass over one by its first
+letter. So:
+- `by_first_letter` groups a list of words by first letter behind a
+  look-ahead, `(?=s)(?:said|says)|(?=t)(?:told)`: the engine enters one
+  group at most (a character is the first letter of one group at most, and
+  within a group the words keep their order);
+- `first_character` reads off a pattern, from Python's own parse of it, the
+  characters a match can begin with, as a look-ahead to put before it: the
+  date rules each stand behind theirs, and the engine passes over most of
+  them wherever it tries them.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as sre  # the parsed form of a pattern: stable since Python 3.11, and checked by the tests
+from re import _parser
+
+QUANTIFIERS = ("?", "*", "{")  # after a first letter, they make it optional
+ZERO_WIDTH = re.compile(r"\\b|\(\?<[=!][^()]*\)")  # \b, and a look-behind with no group in it
+
+
+def by_first_letter(pattern: str) -> str:
+    """`pattern`, an alternation that ignores case, grouped by the letter
+    each alternative opens with; unchanged when one opens with anything else
+    (a class, a group, an escape, an optional letter). Zero-width openings
+    (\\b, a look-behind) are passed over."""
+    choices = _alternatives(pattern)
+    letters = [_first_letter(choice) for choice in choices]
+    if len(choices) < 2 or None in letters:
+        return pattern
+    groups: dict[str, list[str]] = {}
+    for letter, choice in zip(letters, choices, strict=True):
+        groups.setdefault(letter, []).append(choice)
+    return "|".join(f"(?={letter})(?:{'|'.join(group)})" for letter, group in groups.items())
+
+
+def _first_letter(choice: str) -> str | None:
+    if choice.startswith("(?-i:") and choice.endswith(")") and "(" not in choice[1:]:
+        choice = choice[5:]  # "(?-i:May)": a word matched only as written
+    while opening := ZERO_WIDTH.match(choice):
+        choice = choice[opening.end() :]
+    first, after = choice[:1], choice[1:2]
+    return first.lower() if first.isascii() and first.isalpha() and after not in QUANTIFIERS else None
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The pattern cut at each `|` outside groups and classes."""
+    found, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":
+            i = _class_end(pattern, i)
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            found.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    found.append(pattern[start:])
+    return found
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """Just past the class that opens at pattern[i] ("[^]a-z\\]]" included)."""
+    i += 2 if pattern[i + 1 : i + 2] == "^" else 1
+    i += 1  # a "]" first in a class is one of its characters
+    while pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i + 1
+
+
+def first_character(pattern: str, ignore_case: bool = True) -> str | None:
+    """A look-ahead for the characters a match of `pattern` can begin with,
+    read off the pattern itself ("(?=[\\dlt])" for "(?:the )?(?:\\d+|last)"),
+    to put before it (or before it among other alternatives): the engine
+    tests it and passes over the pattern at once. None when any character
+    may begin a match, or the pattern uses what this does not read.
+
+    A superset of the real ones is enough: the look-ahead only skips where
+    the pattern could not match. Compiled with the pattern's flags, it
+    treats case as the pattern does (where the pattern ignores case, a part
+    written "(?-i:May)" gets "M", which admits "m" too: more, not less; a
+    part that ignores case in a pattern that does not gets no look-ahead)."""
+    found, empty = _first(_parser.parse(pattern, re.IGNORECASE if ignore_case else 0), ignore_case)
+    if found is None or empty:
+        return None
+    return f"(?=[{''.join(sorted(found))}])"
+
+
+def _first(items, ignore_case: bool) -> tuple[set[str] | None, bool]:
+    """(what the items' match can begin with, as pieces of a class, or None
+    for anything; whether it can be empty)."""
+    found: set[str] = set()
+    for op, value in items:
+        if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+            continue  # zero-width: the next item gives the first character
+        if op is sre.LITERAL:
+            return found | {re.escape(chr(value))}, False
+        if op is sre.IN:
+            pieces = _class(value)
+            return (None if pieces is None else found | pieces), False
+        if op is sre.SUBPATTERN and value[1] & re.IGNORECASE and not ignore_case:
+            return None, False  # "(?i:may)" where case counts: its letters in any case
+        if op in (sre.SUBPATTERN, sre.ATOMIC_GROUP, sre.BRANCH, sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+            if op is sre.BRANCH:
+                inner = [_first(branch, ignore_case) for branch in value[1]]
+            elif op in (sre.SUBPATTERN, sre.ATOMIC_GROUP):
+                inner = [_first(value[-1] if op is sre.SUBPATTERN else value, ignore_case)]
+            else:
+                low, _, repeated = value
+                inner = [_first(repeated, ignore_case), (set(), low == 0)]
+            if any(pieces is None for pieces, _ in inner):
+                return None, False
+            found = found.union(*(pieces for pieces, _ in inner))
+            if not any(empty for _, empty in inner):
+                return found, False
+            continue
+        return None, False  # any character, a back-reference, ...: anything may come first
+    return found, True
+
+
+CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_WORD: r"\w"}
+
+
+def _class(items) -> set[str] | None:
+    pieces = set()
+    for op, value in items:
+        if op is sre.LITERAL:
+            pieces.add(re.escape(chr(value)))
+        elif op is sre.RANGE:
+            pieces.add(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+        elif op is sre.CATEGORY and value in CATEGORIES:
+            pieces.add(CATEGORIES[value])
+        else:
+            return None  # a negated class, say
+    return pieces

@@ -1,0 +1,68 @@
+"""Grouping an alternation by first letter, and a look-ahead for what a
+pattern can begin with, change how fast it is matched, never what it matches."""
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.alternation import by_first_letter, first_character
+
+WORDS = "said|says|say|saying|told|Told|(?-i:May)|may|call(?:s|ed)?(?! (?:for|on)\\b)|according to|\\bstated\\b|(?<!not )added"
+
+
+def test_words_are_grouped_by_their_first_letter_in_their_order():
+    grouped = by_first_letter("said|told|says|(?-i:May)|may")
+    assert grouped == "(?=s)(?:said|says)|(?=t)(?:told)|(?=m)(?:(?-i:May)|may)"
+
+
+def test_an_alternative_opening_with_no_letter_leaves_the_pattern_as_it_was():
+    for pattern in ("said|[Tt]old", "said|(?:to|no) comment", "said|\\d+ days", "s?aid|told", "said|'90s"):
+        assert by_first_letter(pattern) == pattern
+
+
+def test_a_bar_inside_a_group_or_class_does_not_cut_the_alternation():
+    assert by_first_letter("told|s(?:a|b)id|t[|]x") == "(?=t)(?:told|t[|]x)|(?=s)(?:s(?:a|b)id)"
+
+
+@given(st.text(alphabet="saidytolcMmy Tnrgf.ſK,-", max_size=60))
+def test_grouped_words_find_what_the_words_find(text):
+    plain = re.compile(rf"\b(?:{WORDS})\b", re.IGNORECASE)
+    grouped = re.compile(rf"\b(?:{by_first_letter(WORDS)})\b", re.IGNORECASE)
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+PATTERNS = [
+    r"(?:the )?(?:past|last|next) (?P<count>\d+) days",
+    r"(?<=until )then|(?<=by )then",
+    r"(?:(?-i:May)|june),? \d{4}",
+    r"'?\d{2}s",
+    r"\bfiscal[- ]year",
+    r"(?:each|every)+ (?:week|month)",
+]
+
+
+def test_the_look_ahead_holds_what_a_match_can_begin_with():
+    assert first_character(r"(?:the )?(?:\d+|last)") == r"(?=[\dlt])"
+    assert first_character(r"(?<=until )then") == "(?=[t])"
+    assert first_character(r"(?:(?-i:May)|june)") == "(?=[Mj])"
+
+
+def test_where_case_counts_the_look_ahead_keeps_the_case_of_each_letter():
+    assert first_character(r"(?:al-)?[A-Z][a-z]+", ignore_case=False) == "(?=[A-Za])"
+    assert first_character(r"(?i:may)", ignore_case=False) is None
+
+
+def test_a_pattern_that_may_begin_with_anything_or_match_nothing_gets_no_look_ahead():
+    for pattern in (r".s", r"[^a]b", r"(?:ab)?", r"\b", r"(a)?\1"):
+        assert first_character(pattern) is None
+
+
+@given(st.text(alphabet="thepasl 0129'-,ſKMmayjunebfiscalrwkd", max_size=40))
+def test_a_pattern_behind_its_look_ahead_matches_where_it_matched(text):
+    for pattern in PATTERNS:
+        plain = re.compile(pattern, re.IGNORECASE)
+        ahead = re.compile(first_character(pattern) + f"(?:{pattern})", re.IGNORECASE)
+        for at in range(len(text) + 1):
+            found, expected = ahead.match(text, at), plain.match(text, at)
+            assert (found and found.span()) == (expected and expected.span())
