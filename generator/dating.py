@@ -115,8 +115,8 @@ def governing(
         if clause.start <= timex.start < clause.end:
             # "In addition to its order of 30 jets Wednesday, it announced an
             # order on Monday": a time deep in an opening phrase dates that phrase's noun.
-            opening = verb is not None and timex.end < verb.start and "," in text[timex.end : verb.start] and len(text[clause.start : timex.start].split()) >= 4
-            rank = 0.5 if opening else 0
+            deep = verb is not None and timex.end < verb.start and "," in text[timex.end : verb.start] and len(text[clause.start : timex.start].split()) >= 4
+            rank = 0.5 if deep else 0
         elif any(c.start <= timex.start < c.end and _shares_time(c, rules) for c in others):
             rank = 1  # a phrase without a verb, or a clause of the same time ("when the train derailed early Friday")
         elif opening is not None and rules.frame_before.search(text[opening : timex.start]) and text[timex.end : timex.end + 2].startswith(","):
