@@ -903,7 +903,10 @@ class Context:
                 if titled:
                     return Actor(titled.name, PERSON, a)
         if head in self.rules.institution_nouns and body:
-            return Actor(text, BODY, a, body=text)
+            # "Russia's foreign ministry said": the owner stays in the name.
+            mark = "’" if "’" in self.text[max(0, a - 4) : a] else "'"
+            named = f"{owner}{mark}s {text}" if owner and not text.lower().startswith(owner.lower()) else text
+            return Actor(named, BODY, a, body=named)
         plural = head.endswith("s") and not head.endswith(("ss", "us"))
         return Actor(text, DESCRIBED, a, body=body, plural=plural)
 

@@ -348,3 +348,8 @@ def test_words_opened_by_a_straight_mark_may_close_with_a_curly_one():
 def test_the_56_year_old_who_speaks_is_the_person_the_story_tells_of():
     text = 'Jose Mourinho was appointed Tottenham manager on Wednesday.\n\nThe 56-year-old said after his appointment: "I am excited to be joining a club with such a great heritage."'
     assert [q.speaker for q in extract(text, "x", date(2019, 11, 20), "AP", gazetteer({})).quotes] == ["Jose Mourinho"]
+
+
+def test_a_ministry_owned_by_a_country_keeps_the_country_in_its_name():
+    text = "Troops from Russia arrived on Monday.\n\n“The move contradicts the legal footing for a peace deal,” Russia's foreign ministry said on Tuesday."
+    assert [q.speaker for q in extract(text, "x", date(2019, 11, 19), "AP", gazetteer({})).quotes] == ["Russia's foreign ministry"]
