@@ -756,7 +756,7 @@ def _said_subjects(words: list[Token], i: int, speech: Verb | None, groups: list
 
 def _verb_after_relative(words: list[Token], i: int, groups: list[Verb], verbs: Verbs) -> bool:
     """Whether a relative pronoun comes between word i and the first verb group after it."""
-    first = next((g for g in groups if g.start >= words[i].start), None) if i < len(words) else None
+    first = _first_group_from(words, i, groups)
     if first is None:
         return False
     before = [w for w in words[i:] if w.start < first.start]
@@ -766,11 +766,15 @@ def _verb_after_relative(words: list[Token], i: int, groups: list[Verb], verbs: 
 
 def _verb_after_and(words: list[Token], i: int, groups: list[Verb]) -> bool:
     """Whether the first verb group from word i follows "and", "or" or "but"."""
-    first = next((g for g in groups if g.start >= words[i].start), None) if i < len(words) else None
+    first = _first_group_from(words, i, groups)
     if first is None:
         return False
     at = bisect_left(words, first.start, key=lambda w: w.start)
     return at > i and words[at - 1].low in ("and", "or", "but")
+
+
+def _first_group_from(words: list[Token], i: int, groups: list[Verb]) -> Verb | None:
+    return next((g for g in groups if g.start >= words[i].start), None) if i < len(words) else None
 
 
 def _verb_before_comma(words: list[Token], i: int, groups: list[Verb]) -> bool:

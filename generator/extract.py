@@ -810,9 +810,8 @@ def _told_again(drafts: list[Draft], text: str, rules: Rules) -> list[Draft]:
             # did the news: more of that news. (A statement by someone it only
             # mentions, "the Security Council distanced itself", is an entry.)
             news_told = next((d for d in dated if d.date.basis == "words" and not d.comment and d.date.mod is None), None)
-            speaks = draft.clause is not None and draft.clause.verb is not None and draft.clause.verb.speech
             if news_told is not None and draft.actor is not None and (
-                _same_doer(text, draft.actor, news_told.actor, common) if speaks else _among(text, draft.actor, news_told, common)
+                _same_doer(text, draft.actor, news_told.actor, common) if _speaks(draft) else _among(text, draft.actor, news_told, common)
             ):
                 first = news_told
         if first is None:
@@ -835,31 +834,36 @@ def _detail(draft: Draft) -> bool:
     minutes"): part of that news, when it follows it closely. Someone's
     statement, or a happening told on someone else's word, is an entry of
     its own (the seed's "SANA claims opposition shelling")."""
-    speaks = draft.clause is not None and draft.clause.verb is not None and draft.clause.verb.speech
-    return draft.date.basis in CARRIED and draft.told_by is None and not speaks
+    return draft.date.basis in CARRIED and draft.told_by is None and not _speaks(draft)
+
+
+def _speaks(draft: Draft) -> bool:
+    """Whether the draft's verb is one of speech ("said", "condemned")."""
+    return draft.clause is not None and draft.clause.verb is not None and draft.clause.verb.speech
 
 
 def _among(text: str, actor: tuple[int, int] | None, news: Draft, common: frozenset[str]) -> bool:
     """Whether a detail's doer, if it names one, takes part in the news:
     "Williams" in "Serena Williams won", not "the minister" after "the
     spacecraft landed" (whose congratulations are a happening of their own)."""
-    if actor is None:
-        return True
-    told = {w.lower() for a, b in [(news.start, news.end), *news.also] for w in WORD.findall(text[a:b])}
-    words = [w for w in WORD.findall(text[actor[0] : actor[1]]) if w.lower() not in common]
-    names = [w for w in words if w[0].isupper()]
-    # A name is known by its last word: "Steve Ballmer" is not "Steve Jobs".
-    return names[-1].lower() in told if names else any(w.lower() in told for w in words)
+    return actor is None or _told_in(text, actor, [(news.start, news.end), *news.also], common)
 
 
 def _same_doer(text: str, actor: tuple[int, int], doer: tuple[int, int] | None, common: frozenset[str]) -> bool:
     """Whether an actor is (one of) the news's doers: "Morrison" of "Kurt
     Volker and Tim Morrison testified", by the last word of a name."""
-    if doer is None:
-        return False
-    told = {w.lower() for w in WORD.findall(text[doer[0] : doer[1]]) if w.lower() not in common}
-    names = [w for w in WORD.findall(text[actor[0] : actor[1]]) if w[0].isupper() and w.lower() not in common]
-    return bool(names) and names[-1].lower() in told
+    return doer is not None and _told_in(text, actor, [doer], common, names_only=True)
+
+
+def _told_in(text: str, actor: tuple[int, int], spans: list[tuple[int, int]], common: frozenset[str], names_only: bool = False) -> bool:
+    """Whether the actor's name (else, unless `names_only`, one of its words) is told in the spans."""
+    told = {w.lower() for a, b in spans for w in WORD.findall(text[a:b])}
+    words = [w for w in WORD.findall(text[actor[0] : actor[1]]) if w.lower() not in common]
+    names = [w for w in words if w[0].isupper()]
+    # A name is known by its last word: "Steve Ballmer" is not "Steve Jobs".
+    if names:
+        return names[-1].lower() in told
+    return not names_only and any(w.lower() in told for w in words)
 
 
 def _same_happening(first: Draft, other: Draft, mine: set[str], theirs: set[str]) -> bool:

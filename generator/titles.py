@@ -131,7 +131,6 @@ def _without_opening(words: list[Token], rules: Rules, verb_at: int | None = Non
         changed = False
         while words and (words[0].text in ",;:—–-\"“”'’" or words[0].low in rules.title_connectives or words[0].low in SUBORDINATORS):
             words, changed = words[1:], True
-
         comma = next((i for i, w in enumerate(words[:14]) if w.text == ","), None)
         # "Amid celebratory gunfire, ...", "Tired of being sidelined, ...": an opening phrase.
         participle = words[0].low.endswith(("ed", "ing")) and len(words) > 1 and (words[1].low in OPENING_WORDS | {"of", "with", "a", "an", "the", "his", "her", "its", "their"})
@@ -451,18 +450,23 @@ def _named(words: list[Token], persons: ByStart[Mention], subjects: ByStart[Ment
         return shown
     if words[0].low == "its":
         # "Its shares fell": the body's that was last a subject.
-        near = subjects.last_before(at, where=lambda p: not p.person and p.end <= at and (" " in p.name or p.name.isupper()))
+        near = _last_body(subjects, at)
         if near and at - near.end <= SUBJECT_REACH:
             shown[0] = f"{near.name}’s"
         return shown
     body = 1 if words[0].low == "it" else 2 if words[0].low == "the" and len(words) > 1 and words[1].low in rules.body_nouns else 0
     if body and verb == body and words[verb].low not in load_verbs().be:
-        # (A body's name of one word is only trusted in capitals: a word that opens a sentence is no name.)
-        near = subjects.last_before(at, where=lambda p: not p.person and p.end <= at and (" " in p.name or p.name.isupper()))
+        near = _last_body(subjects, at)
         near = near if near and at - near.end <= SUBJECT_REACH else _leading_body(subjects, at, rules) if body == 2 else None
         if near:
             shown[:body] = [near.name]
     return shown
+
+
+def _last_body(subjects: ByStart[Mention], at: int) -> Mention | None:
+    """The last body that was a subject before `at`. (A body's name of one
+    word is only trusted in capitals: a word that opens a sentence is no name.)"""
+    return subjects.last_before(at, where=lambda p: not p.person and p.end <= at and (" " in p.name or p.name.isupper()))
 
 
 def _leading_body(subjects: ByStart[Mention], at: int, rules: Rules) -> Mention | None:
@@ -546,7 +550,9 @@ def _can_end(shown: list[str], j: int) -> bool:
     in_name = last[:1].isupper() and j < len(shown) and shown[j][:1].isupper()
     possessive = last.endswith(("’s", "'s", "’", "'"))
     after_comma = j >= 2 and shown[j - 2] == ","  # "the prerecession peak, 29"
-    return last[:1].isalnum() and last.lower() not in DANGLING | PHRASE_ENDS | load_rules().needs_more and not (in_name or possessive or after_comma)
+    low = last.lower()
+    needs_more = low in DANGLING or low in PHRASE_ENDS or low in load_rules().needs_more
+    return last[:1].isalnum() and not (needs_more or in_name or possessive or after_comma)
 
 
 def _after_auxiliary(shown: list[str]) -> bool:
