@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 RULES_FILE = Path(__file__).parent / "rules" / "verbs.toml"
-WORD = re.compile(r"\d+(?:[.,]\d+)+|[A-Za-z0-9]+(?:[’'-][A-Za-z0-9]+)*(?:[’']s)?|[’']\w+|[^\sA-Za-z0-9]")
+# A letter is any script's ("Schröder", "José"), not only ASCII's.
+WORD = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:[’'-][^\W_]+)*(?:[’']s)?|[’']\w+|[^\s\w]|_")
 APOSTROPHE = str.maketrans({"’": "'"})
 
 

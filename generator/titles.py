@@ -592,10 +592,19 @@ def _trimmed(shown: list[str], verb: int | None = None) -> list[str]:
             and (last.endswith("ed") or last in PARTICIPLES or last.endswith("ing") and shown[-2].lower() not in DETERMINERS)
             and not _after_auxiliary(shown[:-1])
         )  # "a letter stating", "the vote scheduled", "with an updated": a phrase cut short; not "a meeting"
-        if not (last in DANGLING or not shown[-1][:1].isalnum() and shown[-1] not in "”)’\"" or participle):
+        if not (last in DANGLING and not _object_pronoun(shown) or not shown[-1][:1].isalnum() and shown[-1] not in "”)’\"%" or participle):
             return shown
         shown = shown[:-1]
     return shown
+
+
+def _object_pronoun(shown: list[str]) -> bool:
+    """Whether the words end on a pronoun that is a verb's object ("to
+    oppose it"), not a subject left without its verb ("... and they", "a
+    ruling that said it")."""
+    before = shown[-2].lower() if len(shown) > 1 else ""
+    verb = before.isalpha() and shown[-2].islower() and before not in DANGLING and before not in PHRASE_ENDS
+    return shown[-1] in ("it", "them") and verb and lemma(before, load_verbs()) not in load_verbs().speech
 
 
 def _joined(shown: list[str]) -> str:
@@ -605,7 +614,7 @@ def _joined(shown: list[str]) -> str:
     for word in shown:
         possessive = word in ("'", "’") and text.endswith("s")  # "Apple Corps' suit"
         closing = word == '"' and quote_open
-        glued = word[:1] in ",.;:!?)”" or word in ("'s", "’s") or possessive or closing
+        glued = word[:1] in ",.;:!?)”%" or word in ("'s", "’s") or possessive or closing
         after_opening = text[-1:] in "(“$£€" or (text.endswith('"') and quote_open)
         after_opening |= bool(re.search(r"\b[A-Z]\.$", text)) and bool(re.fullmatch(r"[A-Z]", word))  # "U.S."
         after_opening |= bool(re.search(r"\d[.:]$", text)) and word[:1].isdigit() or bool(re.search(r"\b\d{1,3},$", text)) and bool(re.fullmatch(r"\d{3}\b.*", word))  # "R5.5bn", "1,500"

@@ -423,6 +423,15 @@ def test_a_title_is_the_reporting_clause_without_its_opening_date_or_attribution
     assert run(text).events[-1].title == title
 
 
+@pytest.mark.parametrize("text, title", [
+    ("Renée Köhler left the Düsseldorf office on Monday.", "Renée Köhler left the Düsseldorf office"),
+    ("The index closed on Tuesday at 1,204, up 0.35%.", "The index closed at 1,204, up 0.35%"),
+    ("The board said on Monday it would take a series of measures to oppose it.", "The board said it would take a series of measures to oppose it"),
+])
+def test_a_title_keeps_every_letter_a_percent_sign_and_a_pronoun_object(text, title):
+    assert run(text).events[-1].title == title
+
+
 def test_a_title_is_at_most_about_twelve_words_and_never_cut_with_an_ellipsis():
     text = (
         "Government troops and allied militias under foreign command on Monday captured about ninety percent "
