@@ -116,6 +116,7 @@ class Rules:
     before_infinitive: frozenset[str]
     needs_more: frozenset[str]
     before_as: frozenset[str]
+    ing_nouns: frozenset[str]
     title_attribution: re.Pattern[str]
     artifacts: re.Pattern[str]
     dateline: re.Pattern[str]
@@ -216,6 +217,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         before_infinitive=frozenset(data["titles"]["before_infinitive"]),
         needs_more=frozenset(data["titles"]["needs_more"]),
         before_as=frozenset(data["titles"]["before_as"]),
+        ing_nouns=frozenset(data["titles"]["ing_nouns"]),
         title_attribution=re.compile(data["titles"]["attribution"], re.IGNORECASE),
         artifacts=re.compile(data["text"]["artifacts"], re.IGNORECASE),
         dateline=re.compile(data["text"]["dateline"]),

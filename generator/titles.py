@@ -20,6 +20,7 @@ from generator.reading import Mention, Rules, load_rules
 from generator.spans import ByStart
 
 LIMIT = 12
+LONGEST = 18  # words a title may reach when it cannot end well nearer the limit
 SUBJECT_WORDS = 6  # a longer subject is shortened to its name or head
 # A title may end before these words: where a phrase ends.
 PHRASE_ENDS = frozenset(
@@ -536,11 +537,27 @@ def _shortened(shown: list[str], verb: int | None) -> list[str]:
         if best_cost is None or cost < best_cost:
             best, best_cost = j, cost
     if best is None or best_cost >= 10:
-        # No phrase ends in reach, or only right after the verb: end within
-        # the words a clause may run past the limit, on what can end a title.
-        over = next(j for j, c in enumerate(counts) if c > LIMIT + 2)
-        best = next((j for j in range(over, start + 1, -1) if _can_end(shown, j)), next(j for j, c in enumerate(counts) if c > LIMIT))
+        best = _longer_cut(shown, counts, start)
     return _trimmed(shown[:best], verb)
+
+
+def _longer_cut(shown: list[str], counts: list[int], verb: int) -> int:
+    """Where to end a title that has no phrase end in reach of the limit.
+    A whole headline a few words long is better than a cut one ("pushed one
+    of New | Jersey's most conservative state senators"): the clause is kept
+    whole up to LONGEST words, or ended at the first phrase end past the
+    limit; failing that, on the last word within it that can end a title."""
+    if counts[-1] <= LONGEST:
+        return len(shown)
+    for j in range(verb + 1, len(shown)):
+        if counts[j - 1] > LONGEST:
+            break
+        low = shown[j].lower()
+        ends = low in ",;:—" or low in CLAUSE_OPENERS or low in PHRASE_ENDS
+        if counts[j - 1] > LIMIT + 2 and ends and _can_end(shown, j):
+            return j
+    over = next(j for j, c in enumerate(counts) if c > LIMIT + 2)
+    return next((j for j in range(over, verb + 1, -1) if _can_end(shown, j)), next(j for j, c in enumerate(counts) if c > LIMIT))
 
 
 def _can_end(shown: list[str], j: int) -> bool:
@@ -552,6 +569,7 @@ def _can_end(shown: list[str], j: int) -> bool:
     after_comma = j >= 2 and shown[j - 2] == ","  # "the prerecession peak, 29"
     low = last.lower()
     needs_more = low in DANGLING or low in PHRASE_ENDS or low in load_rules().needs_more
+    needs_more |= low in load_rules().before_infinitive and shown[j : j + 1] == ["to"]  # "the latest directive due | to ..."
     return last[:1].isalnum() and not (needs_more or in_name or possessive or after_comma)
 
 
@@ -589,7 +607,7 @@ def _trimmed(shown: list[str], verb: int | None = None) -> list[str]:
         last = shown[-1].lower()
         participle = (
             verb is not None and len(shown) - 1 > verb + 1 and shown[-1].islower()
-            and (last.endswith("ed") or last in PARTICIPLES or last.endswith("ing") and shown[-2].lower() not in DETERMINERS)
+            and (last.endswith("ed") or last in PARTICIPLES or last.endswith("ing") and shown[-2].lower() not in DETERMINERS and last not in load_rules().ing_nouns)
             and not _after_auxiliary(shown[:-1])
         )  # "a letter stating", "the vote scheduled", "with an updated": a phrase cut short; not "a meeting"
         if not (last in DANGLING and not _object_pronoun(shown) or not shown[-1][:1].isalnum() and shown[-1] not in "”)’\"%" or participle):
@@ -614,7 +632,7 @@ def _joined(shown: list[str]) -> str:
     for word in shown:
         possessive = word in ("'", "’") and text.endswith("s")  # "Apple Corps' suit"
         closing = word == '"' and quote_open
-        glued = word[:1] in ",.;:!?)”%" or word in ("'s", "’s") or possessive or closing
+        glued = word[:1] in ",.;:!?)”%/" or text.endswith("/") or word in ("'s", "’s") or possessive or closing
         after_opening = text[-1:] in "(“$£€" or (text.endswith('"') and quote_open)
         after_opening |= bool(re.search(r"\b[A-Z]\.$", text)) and bool(re.fullmatch(r"[A-Z]", word))  # "U.S."
         after_opening |= bool(re.search(r"\d[.:]$", text)) and word[:1].isdigit() or bool(re.search(r"\b\d{1,3},$", text)) and bool(re.fullmatch(r"\d{3}\b.*", word))  # "R5.5bn", "1,500"

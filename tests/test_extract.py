@@ -432,6 +432,24 @@ def test_a_title_keeps_every_letter_a_percent_sign_and_a_pronoun_object(text, ti
     assert run(text).events[-1].title == title
 
 
+@pytest.mark.parametrize("text, title", [
+    ("The city council on Monday approved a plan to expand the harbour fleet of the northern province's fishing cooperative.",
+     "The city council approved a plan to expand the harbour fleet of the northern province's fishing cooperative"),
+    ("The mayor's annual State of the City speech on Tuesday pushed one of New Jersey's most outspoken council members over the edge.",
+     "The mayor's annual State of the City speech pushed one of New Jersey's most outspoken council members"),
+])
+def test_a_title_with_no_phrase_end_near_the_limit_runs_a_few_words_longer_rather_than_break_a_name(text, title):
+    assert run(text).events[-1].title == title
+
+
+@pytest.mark.parametrize("text, title", [
+    ("The state auditors of the northern province on Monday questioned much of the ruling party's campaign spending on the new digital realm.",
+     "The state auditors questioned much of the ruling party's campaign spending"),
+])
+def test_a_title_may_end_on_a_noun_in_ing(text, title):
+    assert run(text).events[-1].title == title
+
+
 def test_a_title_is_at_most_about_twelve_words_and_never_cut_with_an_ellipsis():
     text = (
         "Government troops and allied militias under foreign command on Monday captured about ninety percent "
