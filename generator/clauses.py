@@ -478,7 +478,11 @@ def _finite_position(words: list[Token], i: int, verbs: Verbs, before: list[Verb
 
 def _opening_subordinator(words: list[Token], verbs: Verbs) -> int | None:
     """Where the subordinator that opens the sentence is: its first word, or
-    after a span of time ("Hours after ...", "Two days before ...", "Shortly after ...")."""
+    after a span of time ("Hours after ...", "Two days before ...", "Shortly after ..."),
+    or after a short phrase and its comma ("In 2015, after ...", "Then, when ...")."""
+    comma = next((k for k, w in enumerate(words[:SPAN_REACH]) if w.text == ","), None)
+    if comma is not None and comma + 1 < len(words) and words[comma + 1].low in verbs.subordinators:
+        return comma + 1
     for k, word in enumerate(words[:SPAN_REACH]):
         if word.low in verbs.subordinators or k + 1 < len(words) and f"{word.low} {words[k + 1].low}" in verbs.subordinators:
             return k  # (of two words: "Now that his trial has ended, ...")
@@ -676,7 +680,7 @@ def _openings(words: list[Token], groups: list[Verb], verbs: Verbs) -> list[tupl
             cuts.append((i, "adverbial", low))
         elif low == "that" and last_verb is not None and (last_verb.speech or last_verb.lemma in verbs.complement_verbs) and any(g.start > word.start for g in groups):
             cuts.append((i, "complement", "that"))
-        elif previous == "," and cuts[-1][1] == "adverbial" and cuts[-1][0] == 0 and len(cuts) == 1 and _verb_before_comma(words, i, groups):
+        elif previous == "," and cuts[-1][1] == "adverbial" and cuts[-1][0] == 0 and len(cuts) == 1 and _verb_before_comma(words, i, groups) and _verb_inside(groups, words[0].start, word.start):
             # "While the regime was focused on Aleppo, ISIS, or the Islamic State, was able to
             # retake Palmyra": the main clause opens after the first comma past the adverbial's verb.
             own = next((g for g in groups if g.start < word.start), None)

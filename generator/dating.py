@@ -119,6 +119,9 @@ def governing(
             rank = 0.5 if deep else 0
         elif any(c.start <= timex.start < c.end and _shares_time(c, rules) for c in others):
             rank = 1  # a phrase without a verb, or a clause of the same time ("when the train derailed early Friday")
+            # "In May, when the agency tapped three firms to fly next year, only two ...": the phrase before
+            # the clause's opener frames the sentence, before any time inside that clause.
+            rank = 0.75 if any(c.start <= timex.start and c.subject and timex.end < c.subject[0] for c in others if c.role == "adverbial") else rank
         elif opening is not None and rules.frame_before.search(text[opening : timex.start]) and text[timex.end : timex.end + 2].startswith(","):
             rank = 2
         else:

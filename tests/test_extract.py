@@ -725,6 +725,16 @@ def test_a_sentence_opening_with_a_span_of_time_and_after_is_an_adverbial_clause
     assert [e.title for e in run(text).events][0] == "Yahya Sinwar was named the new leader of the bureau"
 
 
+@pytest.mark.parametrize("text, title, value", [
+    ("In 2015, after the accord was adopted, the minister called it a fraud.", "The minister called it a fraud", "2015"),
+    ("Last week, when the accord was signed, the minister resigned.", "The minister resigned", "2016-W49"),
+    ("In May, when the agency picked three firms to fly landers next year, only two signed up.", "Only two signed up", "2016-05"),
+])
+def test_a_short_phrase_and_comma_before_a_subordinator_open_an_adverbial_clause_and_frame_the_sentence(text, title, value):
+    event = run(text).events[-1]
+    assert (event.title, event.date.value) == (title, value)
+
+
 def test_an_according_to_phrase_that_opens_the_sentence_is_left_out_of_the_title():
     text = "According to a slideshow obtained by the Citizen, the department returned the floors in August."
     assert run(text).events[0].title == "The department returned the floors"
