@@ -347,8 +347,10 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
             days = [t for t in dated if t.type == "DATE" and t.precision == "day" and t.value and any(c.start <= t.start < c.end for c in inside)]
             day = min(days, key=lambda t: abs(t.start - timex.start), default=None)
             when = story.on_its_day(when, story.in_its_year(dating.from_words(day, None, verb, published)) if day else None)
+        if _after_report(text, verb, when, published):
+            when = None  # "the army captured the town, which it will hand over next week": not the capture's time
         # Not from "in March and June", nor "pictures of Monday", where it is part of a noun phrase.
-        if not re.match(r"\s*(?:and|or|through|-|–)\s+(?:[A-Z0-9]|the\b|early\b|late\b|mid)", text[timex.end : timex.end + 16]) and not re.search(r"\bof\s+$", text[max(0, timex.start - 4) : timex.start]):
+        elif not re.match(r"\s*(?:and|or|through|-|–)\s+(?:[A-Z0-9]|the\b|early\b|late\b|mid)", text[timex.end : timex.end + 16]) and not re.search(r"\bof\s+$", text[max(0, timex.start - 4) : timex.start]):
             cut.append(_date_words(text, rules, timex))
     told_start = min(clause.start, (clause.subject or part.subject or (clause.start,))[0])
     actor = (clause.subject or part.subject) if _acted(text, rules, clause, part, cues) else None
@@ -479,8 +481,24 @@ def _planned(clause: Clause, governed, published: date | None) -> bool:
     verb = clause.verb
     if verb is None or verb.negated or governed is None or published is None or not (verb.tense == "future" or verb.ahead):
         return False
+    return _begins_after(governed[0].value, published)
+
+
+def _after_report(text: str, verb: clauses.Verb | None, when: FoundDate, published: date | None) -> bool:
+    """Whether a date found for a happening told as done ("captured")
+    begins after the report: then it is not that happening's time. (Not
+    for what was said or decided of what is to come: "announced plans to
+    travel next week", "promised to hold a vote next year".)"""
+    if verb is None or verb.ahead or verb.speech or verb.tense not in ("past", "perfect", "past-perfect") or published is None:
+        return False
+    if re.match(r"\s+(?:\w+\s+){0,3}?to\s+[a-z]", text[verb.end : verb.end + 40]):
+        return False
+    return _begins_after(when.value, published)
+
+
+def _begins_after(value: str, published: date) -> bool:
     try:
-        return dates.when_of(governed[0].value).start > published
+        return dates.when_of(value).start > published
     except dates.DateError:
         return False
 

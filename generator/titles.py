@@ -134,8 +134,12 @@ def _without_opening(words: list[Token], rules: Rules, verb_at: int | None = Non
             words, changed = words[1:], True
         comma = next((i for i, w in enumerate(words[:14]) if w.text == ","), None)
         # "Amid celebratory gunfire, ...", "Tired of being sidelined, ...": an opening phrase.
-        participle = words[0].low.endswith(("ed", "ing")) and len(words) > 1 and (words[1].low in OPENING_WORDS | {"of", "with", "a", "an", "the", "his", "her", "its", "their"})
-        opener = words[0].low in rules.title_openers or participle
+        participle = words[0].low.endswith(("ed", "ing")) and len(words) > 1 and (words[1].low in OPENING_WORDS | PARTICLES | {",", "of", "with", "a", "an", "the", "his", "her", "its", "their"})
+        # "Barely, Parise had scored", "Critically, however, it pointed out": an adverb and its comma.
+        adverb = words[0].low.endswith("ly") and comma is not None and comma <= 3
+        # "Closer to home, NASA's announcement ...": a comparison that opens the sentence.
+        comparison = words[0].low.endswith("er") and len(words) > 1 and words[1].low in ("to", "than")
+        opener = words[0].low in rules.title_openers or participle or adverb or comparison
         before_verb = verb_at is None or comma is not None and words[comma].start < verb_at
         if comma is not None and opener and comma + 1 < len(words) and before_verb:
             words, changed = _phrase_goes_on(words[comma + 1 :], verb_at), True
@@ -642,8 +646,8 @@ def _joined(shown: list[str]) -> str:
         quote_open = not quote_open if word == '"' else quote_open
     text = re.sub(r"\b([Aa])n (?=[b-df-gj-np-tvwyz]\w)", r"\1 ", text)  # "An [October 11] presentation": the date went
     text = re.sub(r"`\s?`\s?", "“", text)  # TeX-style marks: ``words''
-    text = re.sub(r"\s?''", "”", text)
-    text = _balanced(text).rstrip(" .,;:")
+    text = re.sub(r"\s?''|\s?’\s?’", "”", text)  # (and ’’ closing “)
+    text = re.sub(r"[.,;:]([”\"])$", r"\1", _balanced(text).rstrip(" .,;:"))
     # "iLife", "eBay": a word that starts in lower case before a capital keeps it.
     return text if re.match(r"[a-z][A-Z]", text) else text[:1].upper() + text[1:]
 

@@ -393,6 +393,17 @@ def test_a_happening_put_in_someones_mouth_is_claimed_by_a_name_or_noun_phrase(t
     assert (event.certainty, event.according_to) == ("claimed", according_to)
 
 
+def test_a_happening_told_as_done_is_not_dated_after_the_report():
+    text = "While the lead that the team takes into the final next week was a factor, the decision raised questions among fans."
+    (event,) = run(text).events
+    assert event.date.value != "2016-W51" and event.title == "The decision raised questions among fans"
+
+
+def test_a_plan_said_or_decided_before_the_report_keeps_its_date_ahead():
+    (event,) = run("The minister promised to hold a referendum next year.").events
+    assert event.date.value == "2017"
+
+
 def test_a_statement_itself_is_what_the_outlet_reports():
     (event,) = run("The Kremlin on Friday dismissed the accusation.").events
     assert (event.certainty, event.according_to) == ("reported", None)
@@ -448,6 +459,22 @@ def test_a_title_with_no_phrase_end_near_the_limit_runs_a_few_words_longer_rathe
 ])
 def test_a_title_may_end_on_a_noun_in_ing(text, title):
     assert run(text).events[-1].title == title
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Barely a week ago, the striker had scored just once in ten games.", "The striker had scored once in ten games"),
+    ("Critically, however, the regulator pointed out on Monday that it has no role.", "The regulator pointed out that it has no role"),
+    ("Closer to home, the agency's announcement on Monday doubled the number of bidders.", "The agency's announcement doubled the number of bidders"),
+    ("Launched in June, the operation ended on Monday.", "The operation ended"),
+    ("Rounding out the list, the agency on Monday chose two smaller firms.", "The agency chose two smaller firms"),
+])
+def test_an_opening_adverb_participle_or_comparison_and_its_comma_are_left_out_of_the_title(text, title):
+    assert run(text).events[-1].title == title
+
+
+def test_a_title_closes_a_quotation_that_ends_with_two_apostrophes_and_drops_the_stop_inside_it():
+    text = "The regulator said on Monday that it has “no role in regulating campaign content.’’"
+    assert run(text).events[-1].title == "The regulator said it has “no role in regulating campaign content”"
 
 
 def test_a_title_is_at_most_about_twelve_words_and_never_cut_with_an_ellipsis():
