@@ -136,7 +136,9 @@ def _without_opening(words: list[Token], rules: Rules, verb_at: int | None = Non
         # "Amid celebratory gunfire, ...", "Tired of being sidelined, ...": an opening phrase.
         participle = words[0].low.endswith(("ed", "ing")) and len(words) > 1 and (words[1].low in OPENING_WORDS | PARTICLES | {",", "of", "with", "a", "an", "the", "his", "her", "its", "their"})
         # "Barely, Parise had scored", "Critically, however, it pointed out": an adverb and its comma.
-        adverb = words[0].low.endswith("ly") and comma is not None and comma <= 3
+        # (Not a name: "Italy, Spain and Greece signed".)
+        listed = len(words) > 3 and words[2].text[:1].isupper() and words[3].low in ("and", "or", ",")
+        adverb = words[0].low.endswith("ly") and comma == 1 and not listed
         # "Closer to home, NASA's announcement ...": a comparison that opens the sentence.
         comparison = words[0].low.endswith("er") and len(words) > 1 and words[1].low in ("to", "than")
         opener = words[0].low in rules.title_openers or participle or adverb or comparison

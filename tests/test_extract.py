@@ -462,7 +462,7 @@ def test_a_title_may_end_on_a_noun_in_ing(text, title):
 
 
 @pytest.mark.parametrize("text, title", [
-    ("Barely a week ago, the striker had scored just once in ten games.", "The striker had scored once in ten games"),
+    ("Barely a week ago, Parise had scored just once in ten games.", "Parise had scored once in ten games"),
     ("Critically, however, the regulator pointed out on Monday that it has no role.", "The regulator pointed out that it has no role"),
     ("Closer to home, the agency's announcement on Monday doubled the number of bidders.", "The agency's announcement doubled the number of bidders"),
     ("Launched in June, the operation ended on Monday.", "The operation ended"),
@@ -769,7 +769,7 @@ def test_an_according_to_phrase_that_opens_the_sentence_is_left_out_of_the_title
 
 def test_an_adverb_before_a_second_verb_is_not_its_subject():
     text = "Khan accused the military of his removal in April 2022 and specifically named Munir as responsible for his arrest in May 2023."
-    assert [e.title for e in run(text).events][-1].startswith("Khan specifically named Munir")
+    assert [e.title for e in run(text, published=date(2024, 8, 14)).events][-1].startswith("Khan specifically named Munir")
 
 
 def test_a_testimony_is_dated_in_the_past_and_not_by_a_date_inside_its_words():
@@ -1196,4 +1196,4 @@ def test_as_before_a_noun_and_a_relative_clause_is_no_clause_of_its_own():
 
 def test_until_before_that_call_still_opens_a_clause():
     text = "Aid stayed frozen until the transcript of that call was released on September 25, 2019."
-    assert "The transcript of that call was released" in [e.title for e in run(text).events]
+    assert "The transcript of that call was released" in [e.title for e in run(text, published=date(2019, 11, 20)).events]
