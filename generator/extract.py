@@ -31,6 +31,7 @@ ANCHOR_REACH = 30
 RETOLD_REACH = 40
 CARRIED = ("story", "previous sentence")  # a date the sentence takes from the news it goes on telling
 GUESSES = ("might", "may", "could")  # modals that say what is possible, not what was done or decided
+PAST_TENSES = ("past", "perfect", "past-perfect")  # what was done: in a quotation, the rest is a view
 LEDE = 4  # the body sentences that open an article, where an undated happening is its news
 DETAIL_REACH = 2  # paragraphs after the news's last passage where an undated detail still tells it
 
@@ -326,6 +327,13 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     # A plan is of something to happen ("the bridge is set to open on Wednesday"), not a state ("tomorrow will be quieter").
     if not _reports(clause) and not (_planned(clause, governed, published) and not verb.state) and not state and not attributed:
         return None
+    ongoing = verb is not None and verb.progressive and verb.happening  # "it is being bombed with every kind of weapon"
+    if verb is not None and quoted.holding(verb.start) and (verb.state or verb.tense not in PAST_TENSES and not ongoing) and not _planned(clause, governed, published):
+        # "“Choosing a military leadership can harm the talks,” he said": a view, not a happening;
+        # told on a day of its own ("..., Mr. Gerstner said Friday"), it is a statement of that day.
+        governed = part.speech and dating.governing(text, rules, dated, part.speech, others, quoted, sentence.start)
+        if not governed:
+            return None
     if governed is None and part.speech is not None:
         governed = dating.governing(text, rules, dated, part.speech, others, quoted, sentence.start)
     when, cut = None, []
@@ -489,7 +497,7 @@ def _after_report(text: str, verb: clauses.Verb | None, when: FoundDate, publish
     begins after the report: then it is not that happening's time. (Not
     for what was said or decided of what is to come: "announced plans to
     travel next week", "promised to hold a vote next year".)"""
-    if verb is None or verb.ahead or verb.speech or verb.tense not in ("past", "perfect", "past-perfect") or published is None:
+    if verb is None or verb.ahead or verb.speech or verb.tense not in PAST_TENSES or published is None:
         return False
     if re.match(r"\s+(?:\w+\s+){0,3}?to\s+[a-z]", text[verb.end : verb.end + 40]):
         return False

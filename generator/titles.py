@@ -137,7 +137,7 @@ def _without_opening(words: list[Token], rules: Rules, verb_at: int | None = Non
         participle = words[0].low.endswith(("ed", "ing")) and len(words) > 1 and (words[1].low in OPENING_WORDS | PARTICLES | {",", "of", "with", "a", "an", "the", "his", "her", "its", "their"})
         # "Barely, Parise had scored", "Critically, however, it pointed out": an adverb and its comma.
         # (Not a name: "Italy, Spain and Greece signed".)
-        listed = len(words) > 3 and words[2].text[:1].isupper() and words[3].low in ("and", "or", ",")
+        listed = len(words) > 4 and words[2].text[:1].isupper() and (words[3].low in ("and", "or") or words[3].text == "," and words[4].text[:1].isupper())
         adverb = words[0].low.endswith("ly") and comma == 1 and not listed
         # "Closer to home, NASA's announcement ...": a comparison that opens the sentence.
         comparison = words[0].low.endswith("er") and len(words) > 1 and words[1].low in ("to", "than")

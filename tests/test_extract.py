@@ -404,6 +404,20 @@ def test_a_plan_said_or_decided_before_the_report_keeps_its_date_ahead():
     assert event.date.value == "2017"
 
 
+@pytest.mark.parametrize("text", [
+    "“Choosing a military leader during this period can harm the talks,” he told the paper.",
+    "“What a shame that it takes a strike to get what our kids deserve,” she said.",
+    "“I am writing to tell you what happened at the school,” the email began.",
+])
+def test_a_view_in_a_quotation_is_no_happening(text):
+    assert run("Lena Park spoke on Monday. " + text).events[-1].passage.startswith("Lena Park")
+
+
+def test_a_quoted_view_told_on_a_day_of_its_own_is_that_days_statement():
+    (event,) = run("“We will concentrate on our own core businesses,” Mr. Gerstner said Friday.").events
+    assert event.date.value == "2016-12-09"
+
+
 def test_a_statement_itself_is_what_the_outlet_reports():
     (event,) = run("The Kremlin on Friday dismissed the accusation.").events
     assert (event.certainty, event.according_to) == ("reported", None)
