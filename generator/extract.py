@@ -127,7 +127,7 @@ def _extract(text: str, source: str, published: date | None, outlet: str | None,
     people = mentions(read, rules, places.is_place, skip=[(m.opened, m.end) for m in marked])
     found = quotations.find(read, rules, said, spans, people, outlet, marked)
     persons = ByStart(p for p in people if p.person)
-    timexes = dates.find(read, published)
+    timexes = _without_game_periods(read, rules, dates.find(read, published))
     quote_ids = _quote_ids(found)
     named_places = _places(read, rules, places, people, timexes)
     cues = Cues(read, rules, named_places, [(m.start, m.end) for m in people if not m.person], [(m.start, m.end) for m in people if m.person])
@@ -139,6 +139,13 @@ def _extract(text: str, source: str, published: date | None, outlet: str | None,
     events = _finish(text, read, rules, drafts, quote_ids, named_places, ByStart(people), persons, ByStart(subjects), words)
     quotes = tuple(FoundQuote(quote_ids[id(q)], q.text, q.start, q.end, q.speaker, q.channel) for q in found)
     return Extraction(source, published, events, quotes)
+
+
+def _without_game_periods(text: str, rules: Rules, timexes: list[dates.Timex]) -> list[dates.Timex]:
+    """In a game report, "the third quarter" is a stretch of the game, not of the year."""
+    if len({m.group().lower() for m in rules.game_words.finditer(text)}) < 2:
+        return timexes
+    return [t for t in timexes if not rules.game_periods.match(t.text.strip())]
 
 
 def _without_artifacts(text: str, rules: Rules) -> str:

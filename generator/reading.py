@@ -109,6 +109,8 @@ class Rules:
     frame_shifts_story: re.Pattern[str]
     frame_after_story: re.Pattern[str]
     counted_from: re.Pattern[str]
+    game_words: re.Pattern[str]
+    game_periods: re.Pattern[str]
     function_words: frozenset[str]
     title_connectives: frozenset[str]
     title_openers: frozenset[str]
@@ -210,6 +212,8 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         frame_shifts_story=re.compile(data["dating"]["frame_shifts_story"], re.IGNORECASE),
         frame_after_story=re.compile(data["dating"]["frame_after_story"], re.IGNORECASE),
         counted_from=re.compile(data["dating"]["counted_from"]),
+        game_words=re.compile(data["dating"]["game_words"], re.IGNORECASE),
+        game_periods=re.compile(data["dating"]["game_periods"], re.IGNORECASE),
         function_words=frozenset(data["dating"]["function_words"]),
         title_connectives=frozenset(data["titles"]["connectives"]),
         title_openers=frozenset(data["titles"]["openers"]),

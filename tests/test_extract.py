@@ -418,6 +418,19 @@ def test_a_quoted_view_told_on_a_day_of_its_own_is_that_days_statement():
     assert event.date.value == "2016-12-09"
 
 
+def test_in_a_game_report_a_quarter_is_a_stretch_of_the_game_on_its_day():
+    text = (
+        "Eastern Michigan beat Northern Illinois on Tuesday night, with three touchdowns. "
+        "The Eagles led 14-7 at halftime before scoring 24 points in the third quarter."
+    )
+    assert [e.date.value for e in run(text, published=date(2019, 11, 20)).events] == ["2019-11-19TNI", "2019-11-19TNI"]
+
+
+def test_in_a_business_report_the_third_quarter_is_july_to_september():
+    (event,) = run("The company's profit rose 12% in the third quarter.", published=date(2019, 11, 20)).events
+    assert event.date.value == "2019-Q3"
+
+
 def test_a_statement_itself_is_what_the_outlet_reports():
     (event,) = run("The Kremlin on Friday dismissed the accusation.").events
     assert (event.certainty, event.according_to) == ("reported", None)
