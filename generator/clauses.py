@@ -43,6 +43,7 @@ class Verbs:
     negations: frozenset[str]
     ahead: frozenset[str]
     states: frozenset[str]
+    acting: frozenset[str]  # a state verb and the word after it that make it a happening ("look at")
     speech: frozenset[str]
     present_speech: frozenset[str]
     group_adverbs: frozenset[str]
@@ -302,7 +303,9 @@ def _verb_groups(words: list[Token], verbs: Verbs) -> list[Verb]:
         # applause": a verb right after a comma has no subject of its own, so
         # the lone past form before it was a participle.
         after_comma = at > 0 and words[at - 1].text == "," and words[at].low in verbs.auxiliaries and bool(found) and _relative_verb_at(words, found[-1], verbs) is None
-        if found and (_same_stretch(words, found[-1], at, verbs) and not found[-1].speech or after_comma) and _reduced_relative(words, found[-1], verbs):
+        # ("looked at surveys completed by 505,796 people": a lone past form with its agent is the participle.)
+        agent = verb.tense == "past" and not verb.passive and verb.end - verb.start == len(verb.head) and i < len(words) and words[i].low == "by"
+        if found and (_same_stretch(words, found[-1], at, verbs) and not found[-1].speech or after_comma) and not agent and _reduced_relative(words, found[-1], verbs):
             found.pop()  # the earlier form was a participle: this is the clause's verb
         elif found and _embedded_passive(words, found[-1], at, verbs):
             found.pop()  # the earlier group told what the subject shows: this is the clause's verb
@@ -512,7 +515,7 @@ def _in_opening_phrase(words: list[Token], i: int, verbs: Verbs) -> bool:
 
 def _stative(base: str, words: list[Token], after: int, verbs: Verbs) -> bool:
     """Whether the verb tells a state: "appeared calm" does, "appeared in court" does not."""
-    return base in verbs.states and not (base == "appear" and after < len(words) and words[after].low in ("in", "before", "at"))
+    return base in verbs.states and not (after < len(words) and f"{base} {words[after].low}" in verbs.acting)
 
 
 def _reduced_relative(words: list[Token], verb: Verb, verbs: Verbs) -> bool:
@@ -613,7 +616,7 @@ def _auxiliary_group(words: list[Token], i: int, verbs: Verbs) -> tuple[Verb, in
     base = lemma(head, verbs)
     after = _next(words, head_index)
     ahead = after == "to" and (base in verbs.ahead or head in verbs.ahead) and base not in verbs.speech
-    state = base in verbs.states and not passive
+    state = _stative(base, words, head_index + 1, verbs) and not passive
     # "is explained by great demand", "was described as": not someone speaking.
     # "is explained by great demand", "were called into question": someone spoken of, not speaking.
     speech = base in verbs.speech and not passive

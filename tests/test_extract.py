@@ -431,6 +431,18 @@ def test_in_a_business_report_the_third_quarter_is_july_to_september():
     assert event.date.value == "2019-Q3"
 
 
+@pytest.mark.parametrize("text, title", [
+    ("On Monday the auditors looked at accounts kept by 500 companies.", "The auditors looked at accounts kept by 500 companies"),
+    ("The minister appeared in court on Monday.", "The minister appeared in court"),
+])
+def test_a_state_verb_before_the_word_that_makes_it_an_act_tells_a_happening(text, title):
+    assert [e.title for e in run(text).events] == [title]
+
+
+def test_a_state_verb_alone_tells_no_happening():
+    assert run("The minister appeared calm on Monday.").events == ()
+
+
 def test_a_statement_itself_is_what_the_outlet_reports():
     (event,) = run("The Kremlin on Friday dismissed the accusation.").events
     assert (event.certainty, event.according_to) == ("reported", None)
