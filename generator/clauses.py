@@ -43,7 +43,8 @@ class Verbs:
     negations: frozenset[str]
     ahead: frozenset[str]
     states: frozenset[str]
-    acting: frozenset[str]  # a state verb and the word after it that make it a happening ("look at")
+    acting: frozenset[str]
+    efforts: frozenset[str]  # a state verb and the word after it that make it a happening ("look at")
     speech: frozenset[str]
     present_speech: frozenset[str]
     group_adverbs: frozenset[str]

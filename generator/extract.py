@@ -370,6 +370,9 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     told_start = min(clause.start, (clause.subject or part.subject or (clause.start,))[0])
     actor = (clause.subject or part.subject) if _acted(text, rules, clause, part, cues) else None
     kind = cues.kind(told_start, _told_end(text, part), sentence, when is not None and when.basis == "words")
+    in_speech = clause.role == "complement" or part.speech is not None or rules.speech_verbs.search(text, clause.start, verb.start)
+    if when is None and not in_speech and verb.tense == "present" and verb.progressive and verb.lemma in clauses.load_verbs().efforts:
+        return None  # "Assange is trying to prepare for the case", "is being held at Belmarsh": a state of things, not news
     if when is None and verb.tense == "present" and (verb.speech or verb.progressive and not verb.state or state):
         when = dating.present(published)
     if when is None:

@@ -443,6 +443,19 @@ def test_a_state_verb_alone_tells_no_happening():
     assert run("The minister appeared calm on Monday.").events == ()
 
 
+@pytest.mark.parametrize("text", [
+    "The former minister is trying to prepare for the case.",
+    "Several other conflicts are raging in the south of the country.",
+    "The two suspects are being held in the county jail.",
+])
+def test_an_undated_effort_or_state_told_as_going_on_is_no_happening(text):
+    assert run("The trial opened on Monday. " + text).events[-1].passage.startswith("The trial opened")
+
+
+def test_what_someone_says_is_going_on_is_still_their_statement():
+    assert run("Police say they are trying to find the driver.").events
+
+
 def test_a_statement_itself_is_what_the_outlet_reports():
     (event,) = run("The Kremlin on Friday dismissed the accusation.").events
     assert (event.certainty, event.according_to) == ("reported", None)
