@@ -516,6 +516,8 @@ def _shortened(shown: list[str], verb: int | None) -> list[str]:
         if words > LIMIT + 3:
             break
         low = shown[j].lower()
+        if low == "as" and j >= 2 and shown[j - 2].lower() == "as":
+            continue  # "as soon | as", "as well | as": the comparison needs its second "as"
         kind = 0 if low in ",;:—" else 1 if low in CLAUSE_OPENERS else 2 if low in PHRASE_ENDS else None
         if low == "," and any(w.lower() in ("and", "or") for w in shown[j + 1 : j + 5]):
             continue  # "men, women, and children": a list goes on
@@ -544,7 +546,18 @@ def _shortened(shown: list[str], verb: int | None) -> list[str]:
             best, best_cost = j, cost
     if best is None or best_cost >= 10:
         best = _longer_cut(shown, counts, start)
-    return _trimmed(shown[:best], verb)
+    cut = _trimmed(shown[:best], verb)
+    if counts[-1] <= LONGEST + 4 and (any(w.lower() in load_verbs().be for w in shown[len(cut) : best]) or _quotation_open(shown[:best])):
+        # 'had concluded the establishment of settlements was | "not, per se, ...': a cut that takes
+        # the verb "was" from its words, or cuts the words themselves, changes what was said; the
+        # whole clause is kept instead.
+        return _trimmed(shown)
+    return cut
+
+
+def _quotation_open(shown: list[str]) -> bool:
+    """Whether the words end inside a quotation ('was "not, in itself')."""
+    return shown.count("“") > shown.count("”") or shown.count('"') % 2 == 1
 
 
 def _longer_cut(shown: list[str], counts: list[int], verb: int) -> int:
@@ -616,7 +629,8 @@ def _trimmed(shown: list[str], verb: int | None = None) -> list[str]:
             and (last.endswith("ed") or last in PARTICIPLES or last.endswith("ing") and shown[-2].lower() not in DETERMINERS and last not in load_rules().ing_nouns)
             and not _after_auxiliary(shown[:-1])
         )  # "a letter stating", "the vote scheduled", "with an updated": a phrase cut short; not "a meeting"
-        if not (last in DANGLING and not _object_pronoun(shown) or not shown[-1][:1].isalnum() and shown[-1] not in "”)’\"%" or participle):
+        opening = shown[-1] == "“" or shown[-1] == '"' and shown.count('"') % 2 == 1  # a quotation cut right after its mark
+        if not (last in DANGLING and not _object_pronoun(shown) or not shown[-1][:1].isalnum() and shown[-1] not in "”)’\"%" or participle or opening):
             return shown
         shown = shown[:-1]
     return shown
@@ -686,17 +700,21 @@ def antecedent(text: str, at: int) -> str | None:
 
 
 def says_nothing(title: str) -> bool:
-    """Whether a title ends on its verb of speech ("Kieswetter said")."""
+    """Whether a title ends on its verb of speech ("Kieswetter said"), or on
+    it and a name, what was said about them cut away ("Doherty said Christie")."""
     verbs = load_verbs()
-    last = title.rsplit(" ", 1)[-1]
+    words = title.split()
+    name = next((k for k in range(1, 4) if len(words) > k + 1 and words[-k - 1].islower() and all(w[:1].isupper() for w in words[-k:])), 0)
+    words = words[: len(words) - name]
+    last = words[-1]
     inflected = last.endswith("ed") or last in verbs.past_forms  # a past verb, not "the American demand", "early-voting states"
-    return " " in title and last.islower() and inflected and lemma(last, verbs) in verbs.speech
+    return len(words) > 1 and last.islower() and inflected and lemma(last, verbs) in verbs.speech
 
 
 def quote_title(speaker: str, quoted: str) -> str:
     """'Speaker: “words”': the quotation's first sentence when it is short,
     else its first clause that says something, ended where a phrase ends."""
-    sentences = re.split(r"(?<=[.!?…])\s+", quoted.strip())
+    sentences = re.split(r"(?<=[.!?…])(?<!\b[A-Z]\.)\s+(?=[^a-z])", quoted.strip())  # not "the hold on U.S. | security aid"
     best = sentences[0]
     if len(best.split()) > LIMIT:
         pieces = re.split(r"(?<=[,;:—])\s+|\s+[-–]\s+", best)

@@ -529,6 +529,22 @@ def test_a_title_closes_a_quotation_that_ends_with_two_apostrophes_and_drops_the
     assert run(text).events[-1].title == "The regulator said it has “no role in regulating campaign content”"
 
 
+def test_a_title_never_takes_the_verb_from_the_words_it_introduces():
+    text = 'The minister said on Monday that after a review the cabinet had concluded the dam was "not, in itself, a danger to the valley".'
+    title = run(text).events[-1].title
+    assert title.endswith('was "not, in itself, a danger to the valley"')
+
+
+def test_a_quotation_in_a_title_ends_at_its_sentence_not_at_an_abbreviation():
+    from generator.titles import quote_title
+    assert quote_title("Kurt Volker", "I opposed the hold on U.S. security aid. It was wrong.") == "Kurt Volker: “I opposed the hold on U.S. security aid.”"
+
+
+def test_a_title_that_ends_on_said_and_a_name_gives_way_to_the_quoted_words():
+    text = "Lena Park said Tom Hale when he first ran in 2009 “sold himself to the voters of the north”."
+    assert run(text).events[-1].title == "Lena Park: “sold himself to the voters of the north”"
+
+
 def test_a_title_is_at_most_about_twelve_words_and_never_cut_with_an_ellipsis():
     text = (
         "Government troops and allied militias under foreign command on Monday captured about ninety percent "
