@@ -456,6 +456,11 @@ def test_what_someone_says_is_going_on_is_still_their_statement():
     assert run("Police say they are trying to find the driver.").events
 
 
+def test_a_contract_until_the_end_of_a_season_is_not_dated_by_that_season():
+    (event,) = run("The coach has agreed a deal to stay until the end of the 2022/23 season.", published=date(2019, 11, 20)).events
+    assert event.date.value != "2022"
+
+
 def test_a_statement_itself_is_what_the_outlet_reports():
     (event,) = run("The Kremlin on Friday dismissed the accusation.").events
     assert (event.certainty, event.according_to) == ("reported", None)

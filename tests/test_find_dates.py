@@ -298,3 +298,8 @@ def test_hours_counted_back_beside_a_topic_that_asks_for_a_coarser_precision_do_
 def test_a_weekday_beside_a_day_without_a_year_says_which_year_it_is():
     timex = found("The drama began on Monday, Dec. 14, when an email arrived.", date(2016, 12, 16))["Monday, Dec. 14"]
     assert timex.value == "2015-12-14"
+
+
+@pytest.mark.parametrize("text", ["She lives at 1119 Eighth St. with her son.", "A garage behind 2134 Caldwell Place was searched."])
+def test_a_house_number_before_a_street_is_no_year(text):
+    assert find(text, date(2019, 11, 20)) == []
