@@ -784,6 +784,8 @@ def _finish(
         opener = title.split(" ", 1)[0]
         if not opener.isupper() and opener.lower().replace("’", "'") in rules.fragment_openers:
             continue  # no clause an editor could head a draft with (not "US troops", "WHO declared")
+        if _headless(read, draft, opener):
+            continue  # "Noted if and how often respondents used marijuana": a verb with no one doing it
         event_id = _unique(f"{_slug(draft.date.value or 'undated', 4)}-{_slug(title, 6)}", used)
         passages = _passages((draft.start, draft.end), draft.also)
         (start, end), *_ = passages
@@ -792,6 +794,17 @@ def _finish(
             tuple(quote_ids[id(q)] for q in draft.quotes), certainty, according_to, passages,
         ))
     return tuple(events)
+
+
+def _headless(text: str, draft: Draft, opener: str) -> bool:
+    """Whether the title opens with a verb or participle that the passage
+    writes in lower case ("and noted if ...", "leaves him employed"): a
+    verb with no one doing it."""
+    found = re.search(rf"(?<![\w’'-]){re.escape(opener)}(?![\w’'-])", text[draft.start : draft.end], re.IGNORECASE)
+    if found is None or not found.group().islower():
+        return False
+    word = found.group()
+    return word.endswith(("ed", "ing")) or word in clauses.load_verbs().past_forms
 
 
 def _passages(first: tuple[int, int], others: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:

@@ -550,6 +550,14 @@ def test_a_title_that_ends_on_said_and_a_name_gives_way_to_the_quoted_words():
     assert run(text).events[-1].title == "Lena Park: “sold himself to the voters of the north”"
 
 
+def test_a_draft_whose_title_would_open_with_a_verb_written_in_lower_case_is_not_proposed():
+    text = (
+        "The team looked at data on states where the drug had been legalized by 2016— Colorado, Alaska, and Oregon— "
+        "and noted if and how often respondents used the drug in the past month, and whether they had a disorder."
+    )
+    assert not any(e.title.startswith("Noted") for e in run(text, published=date(2019, 11, 13)).events)
+
+
 def test_a_title_is_at_most_about_twelve_words_and_never_cut_with_an_ellipsis():
     text = (
         "Government troops and allied militias under foreign command on Monday captured about ninety percent "
