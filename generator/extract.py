@@ -786,8 +786,15 @@ def _finish(
             continue  # no clause an editor could head a draft with (not "US troops", "WHO declared")
         if _headless(read, draft, opener):
             continue  # "Noted if and how often respondents used marijuana": a verb with no one doing it
-        event_id = _unique(f"{_slug(draft.date.value or 'undated', 4)}-{_slug(title, 6)}", used)
         passages = _passages((draft.start, draft.end), draft.also)
+        twin = next((i for i, e in enumerate(events) if e.title == title and (e.date.value, e.date.mod) == (draft.date.value, draft.date.mod)), None)
+        if twin is not None:
+            # One quotation over two sentences, each titled by its opening words: one entry, both passages.
+            first = events[twin]
+            quotes = tuple(dict.fromkeys(first.quotes + tuple(quote_ids[id(q)] for q in draft.quotes)))
+            events[twin] = replace(first, quotes=quotes, passages=_passages(first.passages[0], [*first.passages[1:], *passages]))
+            continue
+        event_id = _unique(f"{_slug(draft.date.value or 'undated', 4)}-{_slug(title, 6)}", used)
         (start, end), *_ = passages
         events.append(FoundEvent(
             event_id, title, draft.kind, draft.date, names, start, end, text[start:end],

@@ -33,7 +33,7 @@ DANGLING = frozenset(
     "a an the of to in on at for with from by and or but that which who whose its his her their our my "
     "your this these those as than into about is are was were be been has have had will would could "
     "should may might must not no according such along alongside together including he she it they "
-    "beginning starting".split()
+    "beginning starting rather".split()
 )
 # After "to", words that open a noun phrase rather than a verb.
 NOT_VERBS = frozenset(load_verbs().determiners | {"power", "court", "prison", "hospital", "jail", "office", "death", "date"})

@@ -558,6 +558,21 @@ def test_a_draft_whose_title_would_open_with_a_verb_written_in_lower_case_is_not
     assert not any(e.title.startswith("Noted") for e in run(text, published=date(2019, 11, 13)).events)
 
 
+def test_two_drafts_with_one_title_and_date_are_one_entry_with_both_passages():
+    text = (
+        "Edward Kieswetter spoke to MPs on Tuesday. “In April we hired 500. We’ve used April to train and upskill them. "
+        "From June 1 we’ll bring a further 250 and that takes us to about 750,” Kieswetter said."
+    )
+    events = run(text, published=date(2025, 5, 21)).events
+    hired = [e for e in events if e.title == "Edward Kieswetter: “In April we hired 500.”"]
+    assert len(hired) == 1 and len(hired[0].passages) == 2
+
+
+def test_a_title_never_ends_on_rather():
+    text = "The series win on Monday arrived courtesy of a mutually agreed draw rather than a victory."
+    assert not run(text).events[-1].title.endswith("rather")
+
+
 def test_a_title_is_at_most_about_twelve_words_and_never_cut_with_an_ellipsis():
     text = (
         "Government troops and allied militias under foreign command on Monday captured about ninety percent "
