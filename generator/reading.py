@@ -119,6 +119,7 @@ class Rules:
     needs_more: frozenset[str]
     before_as: frozenset[str]
     ing_nouns: frozenset[str]
+    needs_phrase: frozenset[str]
     title_attribution: re.Pattern[str]
     artifacts: re.Pattern[str]
     dateline: re.Pattern[str]
@@ -222,6 +223,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         needs_more=frozenset(data["titles"]["needs_more"]),
         before_as=frozenset(data["titles"]["before_as"]),
         ing_nouns=frozenset(data["titles"]["ing_nouns"]),
+        needs_phrase=frozenset(data["titles"]["needs_phrase"]),
         title_attribution=re.compile(data["titles"]["attribution"], re.IGNORECASE),
         artifacts=re.compile(data["text"]["artifacts"], re.IGNORECASE),
         dateline=re.compile(data["text"]["dateline"]),

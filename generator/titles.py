@@ -630,6 +630,9 @@ def _trimmed(shown: list[str], verb: int | None = None) -> list[str]:
             and not _after_auxiliary(shown[:-1])
         )  # "a letter stating", "the vote scheduled", "with an updated": a phrase cut short; not "a meeting"
         opening = shown[-1] == "“" or shown[-1] == '"' and shown.count('"') % 2 == 1  # a quotation cut right after its mark
+        if len(shown) > 2 and last in load_rules().needs_phrase and shown[-2].lower() in ("in", "on"):
+            shown = shown[:-2]  # "were arrested in Baldwin County in connection | with ...": the phrase goes whole
+            continue
         if not (last in DANGLING and not _object_pronoun(shown) or not shown[-1][:1].isalnum() and shown[-1] not in "”)’\"%" or participle or opening):
             return shown
         shown = shown[:-1]

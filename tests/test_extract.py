@@ -461,6 +461,11 @@ def test_a_contract_until_the_end_of_a_season_is_not_dated_by_that_season():
     assert event.date.value != "2022"
 
 
+def test_the_end_of_a_span_of_years_does_not_date_what_happened_over_it():
+    (event,) = run("Michigan regained 34,185 factory jobs between 2010 and 2013.", published=date(2014, 9, 1)).events
+    assert event.date.value != "2013"
+
+
 def test_a_statement_itself_is_what_the_outlet_reports():
     (event,) = run("The Kremlin on Friday dismissed the accusation.").events
     assert (event.certainty, event.according_to) == ("reported", None)
@@ -571,6 +576,14 @@ def test_two_drafts_with_one_title_and_date_are_one_entry_with_both_passages():
 def test_a_title_never_ends_on_rather():
     text = "The series win on Monday arrived courtesy of a mutually agreed draw rather than a victory."
     assert not run(text).events[-1].title.endswith("rather")
+
+
+def test_a_title_never_ends_on_in_connection_without_its_phrase():
+    text = (
+        "A man and a woman from the Orlando area were arrested in Baldwin County on Wednesday in connection "
+        "with a multi-state debit card skimming scheme, the attorney general announced."
+    )
+    assert run(text).events[0].title == "A man and a woman were arrested in Baldwin County"
 
 
 def test_a_title_is_at_most_about_twelve_words_and_never_cut_with_an_ellipsis():
