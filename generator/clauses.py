@@ -661,6 +661,8 @@ def _openings(words: list[Token], groups: list[Verb], verbs: Verbs) -> list[tupl
             opener = _opening_subordinator(words, verbs)
             if opener is not None and _verb_before_comma(words, opener + 1, groups) and not _time_follows(words, opener + 1, verbs):
                 cuts[0] = (0, "adverbial", words[opener].low)
+            elif word.low.endswith("ing") and len(words) > 2 and words[1].low == "that" and _verb_before_comma(words, 2, groups):
+                cuts[0] = (0, "adverbial", word.low)  # "Arguing that voters are tuning in, Patrick has said ...": a participle's phrase
             continue
         if low in (";", "—", "–", "-") or (low == ":" and _verb_before_comma(words, i + 1, groups)):
             # ("-" alone is a dash set off by spaces: a hyphen is inside its word.)

@@ -871,6 +871,11 @@ def test_a_short_phrase_and_comma_before_a_subordinator_open_an_adverbial_clause
     assert (event.title, event.date.value) == (title, value)
 
 
+def test_a_participle_and_that_opening_the_sentence_are_a_phrase_before_the_main_clause():
+    text = "Arguing that voters are just now tuning in, with the first votes 100 days away, Patrick said on Tuesday he would win."
+    assert run(text, published=date(2019, 11, 20)).events[-1].title == "Patrick said he would win"
+
+
 def test_an_according_to_phrase_that_opens_the_sentence_is_left_out_of_the_title():
     text = "According to a slideshow obtained by the Citizen, the department returned the floors in August."
     assert run(text).events[0].title == "The department returned the floors"
