@@ -90,7 +90,7 @@ def load_verbs(path: Path = RULES_FILE) -> Verbs:
     return Verbs(
         base_of=base_of, past_of=past_of, past=frozenset(past), participles=frozenset(participles), bases=frozenset(bases),
         past_forms=past_forms, auxiliaries=auxiliaries, participles_only=participles_only,
-        known=words["speech"] | words["states"] | words["ahead"] | words["commentary"] | frozenset(bases), **words,
+        known=words["speech"] | words["states"] | words["ahead"] | words["commentary"] | words["efforts"] | frozenset(bases), **words,
     )
 
 
