@@ -44,7 +44,8 @@ class Verbs:
     ahead: frozenset[str]
     states: frozenset[str]
     acting: frozenset[str]
-    efforts: frozenset[str]  # a state verb and the word after it that make it a happening ("look at")
+    efforts: frozenset[str]
+    forecasts: frozenset[str]  # verbs whose passive tells what is foreseen ("is expected", "was forecast")  # a state verb and the word after it that make it a happening ("look at")
     speech: frozenset[str]
     present_speech: frozenset[str]
     group_adverbs: frozenset[str]
@@ -617,6 +618,7 @@ def _auxiliary_group(words: list[Token], i: int, verbs: Verbs) -> tuple[Verb, in
     base = lemma(head, verbs)
     after = _next(words, head_index)
     ahead = after == "to" and (base in verbs.ahead or head in verbs.ahead) and base not in verbs.speech
+    ahead |= passive and base in verbs.forecasts  # "more rain was expected Wednesday": a forecast, not a happening
     state = _stative(base, words, head_index + 1, verbs) and not passive
     # "is explained by great demand", "was described as": not someone speaking.
     # "is explained by great demand", "were called into question": someone spoken of, not speaking.

@@ -466,6 +466,11 @@ def test_the_end_of_a_span_of_years_does_not_date_what_happened_over_it():
     assert event.date.value != "2013"
 
 
+def test_what_is_expected_is_a_forecast_not_a_happening():
+    text = "A storm dumped 2 inches of rain on the county on Tuesday and more was expected Wednesday."
+    assert [e.title for e in run(text, published=date(2019, 11, 20)).events] == ["A storm dumped 2 inches of rain on the county"]
+
+
 def test_a_statement_itself_is_what_the_outlet_reports():
     (event,) = run("The Kremlin on Friday dismissed the accusation.").events
     assert (event.certainty, event.according_to) == ("reported", None)
