@@ -488,6 +488,8 @@ def _opening_subordinator(words: list[Token], verbs: Verbs) -> int | None:
     comma = next((k for k, w in enumerate(words[:SPAN_REACH]) if w.text == ","), None)
     if comma is not None and comma + 1 < len(words) and words[comma + 1].low in verbs.subordinators:
         return comma + 1
+    if len(words) > 1 and words[0].low in LEADING_CONJUNCTIONS and words[1].low in verbs.subordinators:
+        return 1  # "But as the craze died, Coleco failed ..."
     for k, word in enumerate(words[:SPAN_REACH]):
         if word.low in verbs.subordinators or k + 1 < len(words) and f"{word.low} {words[k + 1].low}" in verbs.subordinators:
             return k  # (of two words: "Now that his trial has ended, ...")
@@ -497,6 +499,7 @@ def _opening_subordinator(words: list[Token], verbs: Verbs) -> int | None:
 
 
 SPAN_REACH = 5  # words a span of time may take before its subordinator ("about a month after")
+LEADING_CONJUNCTIONS = frozenset("but and yet so".split())
 TIME_SPANS = frozenset("hour hours day days week weeks month months year years minute minutes moments seconds shortly soon just only long a few about nearly almost".split())
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten several".split())
 

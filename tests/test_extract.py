@@ -881,6 +881,16 @@ def test_a_participle_and_that_opening_the_sentence_are_a_phrase_before_the_main
     assert run(text, published=date(2019, 11, 20)).events[-1].title == "Patrick said he would win"
 
 
+def test_a_subordinate_clause_after_but_opens_the_sentence_before_the_main_clause():
+    text = "But as the craze died, Coleco failed to come up with another winner and filed for bankruptcy in July 1988."
+    assert run(text, published=date(1989, 10, 30)).events[-1].title.startswith("Coleco failed")
+
+
+def test_a_hyphenated_date_before_its_noun_leaves_the_phrase_whole():
+    (event,) = run("Kimberly-Clark Corp. posted a 20% gain in third-quarter net income.", published=date(1989, 10, 30)).events
+    assert event.title == "Kimberly-Clark Corp. posted a 20% gain in net income"
+
+
 def test_an_according_to_phrase_that_opens_the_sentence_is_left_out_of_the_title():
     text = "According to a slideshow obtained by the Citizen, the department returned the floors in August."
     assert run(text).events[0].title == "The department returned the floors"

@@ -303,3 +303,7 @@ def test_a_weekday_beside_a_day_without_a_year_says_which_year_it_is():
 @pytest.mark.parametrize("text", ["She lives at 1119 Eighth St. with her son.", "A garage behind 2134 Caldwell Place was searched."])
 def test_a_house_number_before_a_street_is_no_year(text):
     assert find(text, date(2019, 11, 20)) == []
+
+
+def test_at_the_last_minute_is_an_idiom_not_a_clock_time():
+    assert [t for t in find("They booked seats on a flight at the last minute.", date(2013, 11, 27)) if t.type in ("DATE", "TIME")] == []
