@@ -525,7 +525,8 @@ def _date_words(text: str, rules: Rules, timex: dates.Timex) -> tuple[int, int]:
     """The date's words with the preposition before them ("on Monday"), which a title leaves out."""
     if "-" in timex.text and re.match(r"\s+[a-z]", text[timex.end : timex.end + 3]):
         return (timex.start, timex.end)  # "a gain in third-quarter net income": the phrase keeps its "in"
-    before = re.search(r"(?:\b(?:on|in|at|during|over|throughout|within|by|since|from|this|last|early|late|earlier|later)\s+)+$", text[max(0, timex.start - 30) : timex.start], re.IGNORECASE)
+    # ("for the six months ended Sept. 30", "effective Jan. 1": the word that ties the date goes with it.)
+    before = re.search(r"(?:\b(?:on|in|at|during|over|throughout|within|by|since|from|this|last|early|late|earlier|later|ended|ending|effective)\s+)+$", text[max(0, timex.start - 30) : timex.start], re.IGNORECASE)
     return (timex.start - len(before.group()) if before else timex.start, timex.end)
 
 

@@ -891,6 +891,14 @@ def test_a_hyphenated_date_before_its_noun_leaves_the_phrase_whole():
     assert event.title == "Kimberly-Clark Corp. posted a 20% gain in net income"
 
 
+@pytest.mark.parametrize("text, title", [
+    ("Reed said net income for the six months ended Sept. 30 slipped 5%.", "Reed said net income for the six months slipped 5%"),
+    ("The trust created a four-member office of the chairman, effective Feb. 1.", "The trust created a four-member office of the chairman"),
+])
+def test_the_word_that_ties_a_date_to_its_phrase_leaves_the_title_with_the_date(text, title):
+    assert run(text, published=date(1989, 10, 30)).events[-1].title == title
+
+
 def test_an_according_to_phrase_that_opens_the_sentence_is_left_out_of_the_title():
     text = "According to a slideshow obtained by the Citizen, the department returned the floors in August."
     assert run(text).events[0].title == "The department returned the floors"
