@@ -676,7 +676,9 @@ def _testimony_for(
     if last is not None and last.start < quote.start:
         return last
     at = sentences.holding(quote.attribution) or sentences.last_before(quote.attribution + 1)
-    named = persons.last_before(quote.attribution + 1, where=lambda p: p.name == quote.speaker)
+    # (A name before the paragraph leaves `at` as it is, as no name does.)
+    before = sentences.last_before(at.start, where=lambda s: s.paragraph != at.paragraph)
+    named = persons.last_before(quote.attribution + 1, where=lambda p: p.name == quote.speaker, since=before.end if before else None)
     if named:
         intro = sentences.holding(named.start) or at
         at = intro if intro.paragraph == at.paragraph else at
