@@ -11,7 +11,10 @@ letter. So:
 - `first_character` reads off a pattern, from Python's own parse of it, the
   characters a match can begin with, as a look-ahead to put before it: the
   date rules each stand behind theirs, and the engine passes over most of
-  them wherever it tries them.
+  them wherever it tries them;
+- `opening` reads the first few characters the same way, as a tree of
+  alternatives: behind it, a rule that may begin "the" or "two" is passed
+  over at "the company" too, not only at "company".
 """
 
 from __future__ import annotations
@@ -145,3 +148,106 @@ def _class(items) -> set[str] | None:
         else:
             return None  # a negated class, say
     return pieces
+
+
+OPENINGS = 400  # more ways to begin than this, and `opening` gives up: its tree would cost more than it saves
+
+
+def opening(pattern: str, length: int = 5, ignore_case: bool = True) -> str | None:
+    """A look-ahead for the first `length` characters a match of `pattern`
+    can begin with, read off the pattern as `first_character` reads the
+    first, as a tree: "(?=(?:la(?:s|t)|th(?:e|i)))". Where a part of the
+    pattern is not read (a negated class, any character, a group that may
+    match nothing), what comes before it is enough. None when nothing at
+    all can be read, or the ways to begin are too many.
+
+    A superset again: every match begins with one of the tree's branches."""
+    if not ignore_case and _case_ignored(_parser.parse(pattern, 0)):
+        return None  # "(?i:may)" where case counts: as in `first_character`
+    found = _sequence(_parser.parse(pattern, re.IGNORECASE if ignore_case else 0), length)
+    if found is None or any(not begun for begun, _ in found):
+        return None
+    tree: dict = {}
+    for begun, _ in found:
+        node = tree
+        for piece in begun:
+            node = node.setdefault(piece, {})
+        node[""] = {}  # a way to begin ends here: anything may follow
+    return f"(?={_branches(tree)})"
+
+
+def _case_ignored(items) -> bool:
+    return any(
+        op is sre.SUBPATTERN and (value[1] & re.IGNORECASE or _case_ignored(value[-1]))
+        or op is sre.BRANCH and any(_case_ignored(branch) for branch in value[1])
+        or op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT, sre.ASSERT, sre.ASSERT_NOT) and _case_ignored(value[-1])
+        for op, value in items
+    )
+
+
+def _branches(node: dict) -> str:
+    if "" in node:
+        return ""
+    branches = [piece + _branches(child) for piece, child in sorted(node.items())]
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+
+Begun = set[tuple[tuple[str, ...], bool]]  # (the first characters, as pieces of the pattern; whether the match may end there)
+
+
+def _sequence(items, length: int) -> Begun | None:
+    """How the match of the items in turn can begin, up to `length` characters."""
+    found: Begun = {((), True)}
+    for op, value in items:
+        if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+            continue  # zero-width
+        item = _item(op, value, length)
+        following: Begun = set()
+        for begun, ended in found:
+            if not ended or len(begun) == length or item is None:
+                following.add((begun, False))  # read as far as it goes
+                continue
+            for more, more_ended in item:
+                joined = begun + more
+                following.add((joined[:length], more_ended and len(joined) <= length))
+        found = following
+        if len(found) > OPENINGS:
+            return None
+    return found
+
+
+def _item(op, value, length: int) -> Begun | None:
+    if op is sre.LITERAL:
+        return {((re.escape(chr(value)),), True)}
+    if op is sre.IN:
+        pieces = _class(value)
+        return None if pieces is None else {((f"[{''.join(sorted(pieces))}]",), True)}
+    if op is sre.SUBPATTERN:
+        return _sequence(value[-1], length)
+    if op is sre.BRANCH:
+        branches = [_sequence(branch, length) for branch in value[1]]
+        return None if any(b is None for b in branches) else set().union(*branches)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        return _repeated(*value, length)
+    return None  # any character, a back-reference, ...: not read
+
+
+def _repeated(low: int, high: int, items, length: int) -> Begun | None:
+    once = _sequence(items, length)
+    if once is None or any(not begun for begun, _ in once):
+        return None  # a repeat of what may match nothing
+    found: Begun = {((), True)} if low == 0 else set()
+    so_far: Begun = {((), True)}  # after `times` repeats, those that may go on
+    times = 0
+    while so_far and times < high:
+        times += 1
+        after = {((begun + more)[:length], ended and len(begun + more) <= length) for begun, _ in so_far for more, ended in once}
+        for begun, ended in after:
+            if not ended or len(begun) == length:
+                found.add((begun, False))
+            elif times >= low:
+                found.add((begun, True))
+        so_far = {(begun, ended) for begun, ended in after if ended and len(begun) < length}
+        if len(found) > OPENINGS:
+            return None
+    return found

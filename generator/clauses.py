@@ -65,6 +65,7 @@ class Verbs:
     auxiliaries: frozenset[str]  # be, have, do and the modals
     participles_only: frozenset[str]  # "taken", "retaken": never a simple past
     known: frozenset[str]  # every base form the lists name
+    cut_words: frozenset[str]  # the words at which `_openings` may cut a clause, whatever comes before
 
 
 @cache
@@ -91,7 +92,8 @@ def load_verbs(path: Path = RULES_FILE) -> Verbs:
     return Verbs(
         base_of=base_of, past_of=past_of, past=frozenset(past), participles=frozenset(participles), bases=frozenset(bases),
         past_forms=past_forms, auxiliaries=auxiliaries, participles_only=participles_only,
-        known=words["speech"] | words["states"] | words["ahead"] | words["commentary"] | words["efforts"] | frozenset(bases), **words,
+        known=words["speech"] | words["states"] | words["ahead"] | words["commentary"] | words["efforts"] | frozenset(bases),
+        cut_words=words["relatives"] | words["subordinators"] | CUT_WORDS, **words,
     )
 
 
@@ -289,13 +291,14 @@ def _is_past(word: str, verbs: Verbs) -> bool:
 
 def _verb_groups(words: list[Token], verbs: Verbs) -> list[Verb]:
     found: list[Verb] = []
+    asides = _in_parentheses(words)
     i = 0
     while i < len(words):
         low = words[i].low
         if not (low in verbs.auxiliaries or low.endswith(("ed", "s", "ing")) or low in verbs.past_forms or low in verbs.speech or low in verbs.ahead):
             i += 1  # no verb form the rules read starts here
             continue
-        group = _group_at(words, i, verbs, found)
+        group = _group_at(words, i, verbs, found, asides)
         if group is None:
             i += 1
             continue
@@ -315,6 +318,18 @@ def _verb_groups(words: list[Token], verbs: Verbs) -> list[Verb]:
     return found
 
 
+def _in_parentheses(words: list[Token]) -> list[bool] | None:
+    """For each word, whether more "(" than ")" come before it; None when
+    there is no "(" at all, as in most sentences."""
+    if not any(w.text == "(" for w in words):
+        return None
+    inside, depth = [], 0
+    for word in words:
+        inside.append(depth > 0)
+        depth += (word.text == "(") - (word.text == ")")
+    return inside
+
+
 def _relative_verb_at(words: list[Token], verb: Verb, verbs: Verbs) -> int | None:
     """Where the verb is, when it is a relative clause's, right after its
     pronoun ('which sank on Sunday', 'that crippled the port'): not a participle."""
@@ -332,7 +347,7 @@ def _skip_adverbs(words: list[Token], i: int, verbs: Verbs) -> tuple[int, bool]:
     return i, negated
 
 
-def _group_at(words: list[Token], i: int, verbs: Verbs, before: list[Verb]) -> tuple[Verb, int] | None:
+def _group_at(words: list[Token], i: int, verbs: Verbs, before: list[Verb], asides: list[bool] | None) -> tuple[Verb, int] | None:
     low = words[i].low
     if i and words[i].text[:1].isupper() or not low[:1].isalpha():
         return None  # a name ("United States", "Will Smith") or a number, not a verb
@@ -342,7 +357,7 @@ def _group_at(words: list[Token], i: int, verbs: Verbs, before: list[Verb]) -> t
             return nonfinite
     if low in verbs.auxiliaries:
         return _auxiliary_group(words, i, verbs)
-    if not _finite_position(words, i, verbs, before):
+    if not _finite_position(words, i, verbs, before, asides):
         return None
     if _is_past(low, verbs):
         return _simple(words, i, verbs, "past")
@@ -430,7 +445,7 @@ def _simple(words: list[Token], i: int, verbs: Verbs, tense: str) -> tuple[Verb,
     return verb, i + 1
 
 
-def _finite_position(words: list[Token], i: int, verbs: Verbs, before: list[Verb]) -> bool:
+def _finite_position(words: list[Token], i: int, verbs: Verbs, before: list[Verb], asides: list[bool] | None) -> bool:
     """Whether the verb form at i is a clause's verb rather than an adjective
     ("the besieged city") or a participle after its noun ("a lawsuit filed
     by", "people presumed to be alive")."""
@@ -444,8 +459,7 @@ def _finite_position(words: list[Token], i: int, verbs: Verbs, before: list[Verb
         # The first word of a sentence is a verb only in a headline's style ("Says ..."), which is left alone.
         return False
     previous = words[j].low
-    so_far = [w.text for w in words[:i]]
-    if so_far.count("(") > so_far.count(")"):
+    if asides and asides[i]:
         return False  # "(first used in its iPad tablet)": an aside, not the sentence's verb
     if _in_opening_phrase(words, i, verbs):
         return False  # "During a media event held at its headquarters, Apple released ..."
@@ -669,6 +683,8 @@ def _openings(words: list[Token], groups: list[Verb], verbs: Verbs) -> list[tupl
             elif word.low.endswith("ing") and len(words) > 2 and words[1].low == "that" and _verb_before_comma(words, 2, groups):
                 cuts[0] = (0, "adverbial", word.low)  # "Arguing that voters are tuning in, Patrick has said ...": a participle's phrase
             continue
+        if low not in verbs.cut_words and previous != "," and word.start not in verb_at:
+            continue  # every cut below needs one of these: most words are passed over at once
         if low in (";", "—", "–", "-") or (low == ":" and _verb_before_comma(words, i + 1, groups)):
             # ("-" alone is a dash set off by spaces: a hyphen is inside its word.)
             following = words[i + 1].low if i + 1 < len(words) else ""
@@ -715,6 +731,10 @@ def _openings(words: list[Token], groups: list[Verb], verbs: Verbs) -> list[tupl
             # (in a relative clause, "compartments that were unreserved and bore the brunt", it stays the clause's).
             cuts.append((i, "coordinate", low))
     return _complements(words, groups, verbs, cuts)
+
+
+# The words besides relatives and subordinators that `_openings` cuts at.
+CUT_WORDS = frozenset({";", "—", "–", "-", ":", "that", "and", "but", "or"})
 
 
 def _complements(words, groups: list[Verb], verbs: Verbs, cuts):

@@ -526,7 +526,11 @@ def _date_words(text: str, rules: Rules, timex: dates.Timex) -> tuple[int, int]:
     if "-" in timex.text and re.match(r"\s+[a-z]", text[timex.end : timex.end + 3]):
         return (timex.start, timex.end)  # "a gain in third-quarter net income": the phrase keeps its "in"
     # ("for the six months ended Sept. 30", "effective Jan. 1": the word that ties the date goes with it.)
-    before = re.search(r"(?:\b(?:on|in|at|during|over|throughout|within|by|since|from|this|last|early|late|earlier|later|ended|ending|effective)\s+)+$", text[max(0, timex.start - 30) : timex.start], re.IGNORECASE)
+    before = re.search(
+        r"(?:(?<=months )|(?<=quarter )|(?<=year )|(?<=period )|(?<=weeks )|(?<=half ))(?:ended|ending) $|\beffective\s+$"
+        r"|(?:\b(?:on|in|at|during|over|throughout|within|by|since|from|this|last|early|late|earlier|later)\s+)+$",
+        text[max(0, timex.start - 30) : timex.start], re.IGNORECASE,
+    )
     return (timex.start - len(before.group()) if before else timex.start, timex.end)
 
 
@@ -715,7 +719,9 @@ def _testimony_for(
     if last is not None and last.start < quote.start:
         return last
     at = sentences.holding(quote.attribution) or sentences.last_before(quote.attribution + 1)
-    named = persons.last_before(quote.attribution + 1, where=lambda p: p.name == quote.speaker)
+    # (A name before the paragraph leaves `at` as it is, as no name does.)
+    before = sentences.last_before(at.start, where=lambda s: s.paragraph != at.paragraph)
+    named = persons.last_before(quote.attribution + 1, where=lambda p: p.name == quote.speaker, since=before.end if before else None)
     if named:
         intro = sentences.holding(named.start) or at
         at = intro if intro.paragraph == at.paragraph else at

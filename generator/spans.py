@@ -29,9 +29,13 @@ class ByStart(Generic[T]):
         """The items that start in [start, end)."""
         return self.items[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
-    def last_before(self, at: int, where: Callable[[T], bool] = lambda item: True) -> T | None:
-        """The last item that starts before `at` and satisfies `where`."""
-        for i in range(bisect_left(self.starts, at) - 1, -1, -1):
+    def last_before(self, at: int, where: Callable[[T], bool] = lambda item: True, since: int | None = None) -> T | None:
+        """The last item that starts before `at` (and at or after `since`)
+        and satisfies `where`. A caller that has no use for an item before
+        some point says so with `since`: else a `where` that few items
+        satisfy reads back to the text's start, every time."""
+        stop = -1 if since is None else bisect_left(self.starts, since) - 1
+        for i in range(bisect_left(self.starts, at) - 1, stop, -1):
             if where(self.items[i]):
                 return self.items[i]
         return None

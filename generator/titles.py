@@ -389,7 +389,8 @@ def _name_alone(subject: list[Token], persons: ByStart[Mention]) -> list[Token]:
     person's full name at the end of the subject is enough."""
     if len(subject) < 3:
         return subject
-    name = persons.last_before(subject[-1].end, where=lambda p: p.person and " " in p.text and not p.possessive and p.end == subject[-1].end)
+    # (A name that starts before the subject keeps all of it, as no name does.)
+    name = persons.last_before(subject[-1].end, where=lambda p: p.person and " " in p.text and not p.possessive and p.end == subject[-1].end, since=subject[0].start)
     kept = [w for w in subject if name and w.start >= name.start]
     dropped = subject[: len(subject) - len(kept)]
     # "Kurt Volker, the former envoy, and Tim Morrison": both are the subject.

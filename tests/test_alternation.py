@@ -6,7 +6,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.alternation import by_first_letter, first_character
+from generator import dates
+from generator.alternation import by_first_letter, first_character, opening
 
 WORDS = "said|says|say|saying|told|Told|(?-i:May)|may|call(?:s|ed)?(?! (?:for|on)\\b)|according to|\\bstated\\b|(?<!not )added"
 
@@ -66,3 +67,39 @@ def test_a_pattern_behind_its_look_ahead_matches_where_it_matched(text):
         for at in range(len(text) + 1):
             found, expected = ahead.match(text, at), plain.match(text, at)
             assert (found and found.span()) == (expected and expected.span())
+
+
+def test_the_opening_look_ahead_holds_the_first_characters_as_a_tree():
+    assert opening(r"(?:the )?(?:\d+|last)") == r"(?=(?:[\d]|last|the\ (?:[\d]|l)))"
+    assert opening(r"1[0-9]{3}|20[0-9]{2}", length=3) == "(?=(?:1[0-9][0-9]|20[0-9]))"
+    assert opening(r"(?<=until )then") == "(?=then)"
+
+
+def test_the_opening_look_ahead_stops_where_the_pattern_is_not_read():
+    assert opening(r"ab.c") == "(?=ab)"
+    assert opening(r"a[^x]b") == "(?=a)"
+    assert opening(r"(?:a|)b") == "(?=(?:ab|b))"
+    for pattern in (r".s", r"(?:ab)?", r"\b", r"(?:a|)"):
+        assert opening(pattern) is None
+    assert opening(r"(?i:may)", ignore_case=False) is None
+
+
+@given(st.text(alphabet="thepasl 0129'-,ſKMmayjunebfiscalrwkd", max_size=40))
+def test_a_pattern_behind_its_opening_matches_where_it_matched(text):
+    for pattern in PATTERNS:
+        plain = re.compile(pattern, re.IGNORECASE)
+        ahead = re.compile(opening(pattern, length=4) + f"(?:{pattern})", re.IGNORECASE)
+        for at in range(len(text) + 1):
+            found, expected = ahead.match(text, at), plain.match(text, at)
+            assert (found and found.span()) == (expected and expected.span())
+
+
+def test_the_long_scan_for_dates_finds_what_the_scan_finds():
+    rules = dates.load_rules()
+    text = " ".join(example for rule in rules.rules for example in rule.examples) + (
+        " The company said the past three years were hard; the 1990s, the 3rd quarter, the week before last, "
+        "early next year, about two weeks ago, Thursday night and since then the ministry has waited."
+    )
+    for at in range(len(text)):
+        plain, long = rules.scan.match(text, at), rules.long_scan.match(text, at)
+        assert (plain and (plain.span(), plain.groupdict())) == (long and (long.span(), long.groupdict()))
