@@ -417,7 +417,23 @@ class Context:
                 if latest is None or at > latest[0]:
                     latest = (at, self._found(i, actor, governed=False))
                 break
-        return latest[1] if latest else None
+        return latest[1] if latest else self._paragraph_before(m)
+
+    def _paragraph_before(self, m: Marked) -> Found | None:
+        """A paragraph that is one quotation, with no one said to speak
+        near it, is the words of the person the paragraph before is about
+        ("Lena Ruiz won in straight sets. ¶ "I felt ready today.""), as news
+        sets out a speaker and then their words."""
+        paragraph = self.paragraph_of(m.opened)
+        p_start, p_end = self.paragraphs[paragraph]
+        words = self.text[m.start : m.end].rstrip(" " + QUOTE_MARK)
+        if paragraph == 0 or self.text[p_start : m.opened].strip() or self.text[self._close(m) : p_end].strip() or words[-1:] not in ".!?…":
+            return None
+        index = self.sentence_index(p_start) - 1
+        if index < 0 or index >= len(self.subjects) or self.paragraph_of(self.sentences[index].start) != paragraph - 1:
+            return None
+        actor = self.subjects[index]
+        return self._found(index, actor, governed=False) if actor and actor.kind == PERSON else None
 
     def _transcript(self, m, earlier):
         line_start = self.text.rfind("\n", 0, m.opened) + 1

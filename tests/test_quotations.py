@@ -226,6 +226,20 @@ def test_a_name_set_before_the_words_as_in_a_transcript_is_the_speaker():
     assert [q.speaker for q in quotes(text)] == ["Rosa Wechsler"]
 
 
+def test_a_paragraph_of_words_alone_is_the_person_the_paragraph_before_is_about():
+    text = ("Lena Ruiz, 41, told a local radio host that the vote was \"a closed affair.\"\n\n"
+            "She regretted the fact that the miners, who work the deepest seams, were never heard.\n\n"
+            "\"Nobody asked the people who go underground.\"\n\n"
+            "Tomas Hale won his match in two hours, beating Ivo Lund in straight sets.\n\n"
+            "\"Playing here again feels like coming home.\"")
+    assert [q.speaker for q in quotes(text)] == ["Lena Ruiz", "Lena Ruiz", "Tomas Hale"]
+
+
+def test_a_quoted_heading_after_a_paragraph_about_someone_is_not_theirs():
+    text = "Tomas Hale won his match in two hours.\n\n\"A long way from home\"\n\nThe final is on Sunday."
+    assert [q.speaker for q in quotes(text)] in ([], [None])
+
+
 # -- channels ---------------------------------------------------------------
 
 
