@@ -23,6 +23,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from generator.clauses import load_verbs
 from generator.reading import Mention, Rules, Sentence, initials
 from generator.spans import ByStart, inside, pairs
 
@@ -83,6 +84,7 @@ class Found:
 
 PRONOUN_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:said|says|added|acknowledged|noted|told \w+)\s+(?:that\s+)?(he|she)\b", re.IGNORECASE)
 AGE = re.compile(r"\d{1,3}-year-old")
+WITH = re.compile(r"\bwith\s+", re.IGNORECASE)
 SPEAKER_REACH = 25  # words from the closing mark to "said" ("…," X, a fellow at …, and co-author of the study, said)
 
 
@@ -615,12 +617,35 @@ class Context:
         return a
 
     def _intro(self, a: int, b: int) -> bool:
-        """An opening phrase, not a subject: "In a statement", "Speaking on ABC"."""
+        """An opening phrase, not a subject: "In a statement", "Speaking on
+        ABC", "held at the request of Russia"."""
         word = WORD.match(self.masked, a, b)
         if not word:
             return True
         w = word.group().lower()
-        return w in self.rules.intro_openers or (w.endswith(("ing", "ly")) and a not in self.named_at) or w in self.rules.subordinators
+        return w in self.rules.intro_openers or (w.endswith(("ing", "ly")) and a not in self.named_at) or w in self.rules.subordinators or self._participle_phrase(word, b)
+
+    def _participle_phrase(self, word: re.Match[str], b: int) -> bool:
+        """"held at the request of Russia", "backed by the army": a past
+        participle and its preposition."""
+        w = word.group()
+        if not w.islower() or not (w.endswith("ed") or w in load_verbs().past_forms):
+            return False
+        following = WORD.match(self.masked, self._skip_spaces(word.end()), b)
+        return bool(following) and following.group() in self.rules.prepositions
+
+    def _with_subject(self, a: int, verb_start: int) -> Actor | None:
+        """"…, with Foreign Minister Ayman Sadi warning of …": the one named
+        right after "with" speaks with the participle right after the name."""
+        found = None
+        for found in WITH.finditer(self.masked, a, verb_start):
+            pass
+        if found is None:
+            return None
+        named = [n for n in self.named_index.between(found.end(), verb_start) if not n.possessive]
+        if not named or self._has_words(found.end(), named[0].start) or self._has_words(named[-1].end, verb_start):
+            return None
+        return self._named_np(named[0].start, verb_start, head_final=True)
 
     def _main_subject(self, index: int) -> Actor | None:
         """Whom the sentence is about: the noun phrase that opens its first
@@ -660,6 +685,8 @@ class Context:
         sentence = self.sentences[index]
         if self.masked[verb_start:verb_end].lower().startswith("according"):
             return self._np_after(verb_end, sentence.end)  # "…," according to the report: whose words follow
+        if self.masked[verb_start:verb_end].lower().endswith("ing") and (named := self._with_subject(sentence.start, verb_start)):
+            return named
         earlier = self.speech[index]
         clause = max(sentence.start, earlier[-1][1] if earlier else sentence.start)
         for cut in HARD_BREAK.finditer(self.masked, clause, verb_start):
@@ -675,6 +702,13 @@ class Context:
         before_verb = [w for w in before_verb if not (w.endswith("ly") or w in ("also", "later", "again", "still", "even", "yesterday", "today"))]
         if before_verb and before_verb[-1] in ("and", "but", "or", "then", "nor") and earlier and earlier[-1][2] is not None:
             return earlier[-1][2]  # "He said the deal was done and added that …"
+        if self.masked[verb_start:verb_end].lower().endswith("ing") and not self._has_words(seg_a, verb_start) and len(segments) > 1:
+            # "…, stating:", "…, adding that": the participle's subject is the clause's, not a phrase in apposition.
+            if earlier and earlier[-1][2] is not None:
+                return earlier[-1][2]
+            subject = self.subjects[index]
+            if subject and subject.at < verb_start:
+                return subject
         # "X, a fellow at the institute, and co-author of the study, said": the apposition goes on.
         continuation = len(segments) > 1 and [w.group().lower() for w in self._words(seg_a, b)][:1] == ["and"]
         if a < b and self._has_words(a, b) and not continuation:
@@ -786,6 +820,8 @@ class Context:
                 if self._after_preposition(at, a):
                     continue
                 return self._description(at, b)
+            if head_final and at == a and w[:1].isupper() and lower.endswith("s") and lower in self.lower_words and not self._has_words(word.end(), b):
+                return Actor(w, DESCRIBED, at, plural=True)  # "Prosecutors alleged": the word opening a sentence, met in lower case elsewhere
             if w[:1].isupper() or lower in self.rules.prepositions or lower in self.rules.date_words:
                 continue  # a date, or the words of an opening phrase
             # "analysts said", "trade sources say": a description with no article.

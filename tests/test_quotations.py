@@ -188,6 +188,39 @@ def test_a_title_like_superintendent_before_a_name_marks_a_person_found_later_by
     assert [q.speaker for q in quotes(text)] == ["Pedro Alves"]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('Two ports closed their gates, with Harbour Minister Ilka Voss warning of "long queues at sea".', "Ilka Voss"),
+    ('Ambassador Anton Melk denied the charge, calling it a "pure show" and asserting that the raids "targeted only the depots."',
+     "Anton Melk"),
+    ('In a sign of the strain, the Water Board, which runs the dams, issued a statement warning that '
+     '"supplies will be cut before the summer is out."', "the Water Board"),
+])
+def test_a_participle_of_speech_is_said_by_the_one_named_before_it(text, speaker):
+    assert {q.speaker for q in quotes(text)} == {speaker}
+
+
+def test_a_participle_after_a_name_in_apposition_is_said_by_the_clauses_subject():
+    text = ('Ilse Marr also claimed that the mayor was behind the raid on her party, the Green Union, '
+            'stating: "It is personal and nothing else."')
+    assert [q.speaker for q in quotes(text)] == ["Ilse Marr"]
+
+
+def test_a_past_participle_phrase_before_the_subject_is_no_subject():
+    text = ('At a council session on the flood, held at the request of Dravia, Ambassador Piet Lorn denied the charge, '
+            'asserting that the dams "were opened on time."')
+    assert [q.speaker for q in quotes(text)] == ["Piet Lorn"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Lawmakers questioned the prosecutors. Prosecutors alleged that Mr. Vane "took the money and ran" from the firm.', "Prosecutors"),
+    ('A spokesperson for the Trade Office reiterated that tariffs "are a last resort and will stay so."',
+     "A spokesperson for the Trade Office"),
+    ('"In hindsight, the closure could have waited a day," the review concludes.', "the review"),
+])
+def test_verbs_that_attribute_words_beyond_said(text, speaker):
+    assert [q.speaker for q in quotes(text)] == [speaker]
+
+
 # -- he, she and the last speaker ---------------------------------------------
 
 
