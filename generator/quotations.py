@@ -563,6 +563,9 @@ class Context:
         for verb in self.rules.speech_verbs.finditer(self.masked, sentence.start, sentence.end):
             if verb.group()[:1].isupper() and self.masked[sentence.start : verb.start()].strip(QUOTE_MARK + " "):
                 continue  # "the United States", not "States" said
+            before = self._words(max(sentence.start, verb.start() - 8), verb.start())
+            if before and before[-1].end() >= verb.start() - 1 and before[-1].group().lower() in self.rules.noun_markers:
+                continue  # "their claims to a state": a noun
             actor = self._subject_of(index, verb.start(), verb.end())
             self.speech[index].append((verb.start(), verb.end(), actor))
             if actor and actor.body:

@@ -65,6 +65,7 @@ class Rules:
     title_small_words: frozenset[str]
     max_title_words: int
     subject_skips: frozenset[str]
+    noun_markers: frozenset[str]
     subordinators: frozenset[str]
     intro_openers: frozenset[str]
     given_name_titles: frozenset[str]
@@ -155,6 +156,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         title_small_words=frozenset(quotes["title_small_words"]),
         max_title_words=quotes["max_title_words"],
         subject_skips=frozenset(speech["subject_skips"]),
+        noun_markers=frozenset(speech["noun_markers"]),
         subordinators=frozenset(speech["subordinators"]),
         intro_openers=frozenset(speech["intro_openers"]),
         given_name_titles=frozenset(names["given_name_titles"]),

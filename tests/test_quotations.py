@@ -221,6 +221,17 @@ def test_verbs_that_attribute_words_beyond_said(text, speaker):
     assert [q.speaker for q in quotes(text)] == [speaker]
 
 
+def test_a_verb_of_speech_after_an_article_or_a_possessive_is_a_noun_and_gives_no_one_words():
+    text = ('Ilan Rosh said the move was meant to make the Dravians give up their claims to the valley.\n\n'
+            '"They wanted us on our knees. We will stand."')
+    assert [q.speaker for q in quotes(text)] == ["Ilan Rosh"]
+
+
+def test_a_country_that_characterized_someone_in_a_word_said_it():
+    text = 'Troops left for France on Monday. France has characterized Vell as the "architect" of the raids, which Spanish figures say killed 40.'
+    assert speakers(text) == [("architect", "France")]
+
+
 # -- he, she and the last speaker ---------------------------------------------
 
 
