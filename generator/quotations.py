@@ -84,6 +84,8 @@ class Found:
 
 PRONOUN_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:said|says|added|acknowledged|noted|told \w+)\s+(?:that\s+)?(he|she)\b", re.IGNORECASE)
 AGE = re.compile(r"\d{1,3}-year-old")
+CLEFT = re.compile(r"\s+(?:was|is)\s+", re.IGNORECASE)
+CLEFT_RELATIVE = re.compile(r",?\s+(?:who|that)\b", re.IGNORECASE)
 WITH = re.compile(r"\bwith\s+", re.IGNORECASE)
 SPEAKER_REACH = 25  # words from the closing mark to "said" ("…," X, a fellow at …, and co-author of the study, said)
 
@@ -818,7 +820,7 @@ class Context:
                 return self._named_np(at, b, head_final)
             lower = w.lower()
             if PRONOUN.fullmatch(w):
-                return self._pronoun(lower, at) or Actor("", UNKNOWN, at)
+                return self._cleft(word, b) or self._pronoun(lower, at) or Actor("", UNKNOWN, at)
             if lower in self.rules.determiners:
                 if self._after_preposition(at, a):
                     continue
@@ -1035,7 +1037,7 @@ class Context:
             return None
         person = word != "it"
         index = self.sentence_index(at)
-        if person and (ahead := self._cataphora(index, at)):
+        if person and (ahead := self._cataphora(index, at) or self._opening_clause_person(index, at, word)):
             return ahead
         for i in range(index, max(-1, index - BACK), -1):
             if i >= len(self.subjects):
@@ -1056,6 +1058,30 @@ class Context:
             found = self.last_person(at, told=word)
             return Actor(found.name, PERSON, at) if found else None
         return None
+
+    def _cleft(self, word: re.Match[str], b: int) -> Actor | None:
+        """"it was Kate Bell who got the ball rolling": the one named is the subject."""
+        if word.group().lower() != "it" or not (be := CLEFT.match(self.masked, word.end(), b)):
+            return None
+        named = self.named_at.get(be.end())
+        if named is None or not named.person or named.possessive or not CLEFT_RELATIVE.match(self.masked, named.end, b):
+            return None
+        return Actor(named.name, PERSON, named.start)
+
+    def _opening_clause_person(self, index: int, at: int, word: str) -> Actor | None:
+        """"When President Ana Gil announced the swap, he said …": a pronoun
+        after an opening clause is the person that clause is about."""
+        sentence = self.sentences[index]
+        first = WORD.match(self.masked, self._skip(sentence.start, sentence.end), sentence.end)
+        if not first or first.group().lower() not in self.rules.subordinators:
+            return None
+        cut = SEGMENT_BREAK.search(self.masked, first.end(), at)
+        if cut is None or self._has_words(self._skip(cut.end(), at), at):
+            return None
+        people = [p for p in self.people_at.between(first.end(), cut.start()) if not p.possessive]
+        if not people or self.pronoun_of.get(people[0].name, word) != word:
+            return None
+        return Actor(people[0].name, PERSON, at)
 
     def _bodyish(self, actor: Actor) -> bool:
         head = actor.name.lower().split()[-1] if actor.name else ""

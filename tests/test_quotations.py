@@ -253,6 +253,20 @@ def test_words_with_no_verb_keep_the_last_speaker_not_a_place_named_since():
     assert [q.speaker for q in quotes(text)] == ["Nora Vance", "Nora Vance"]
 
 
+def test_he_after_an_opening_clause_is_the_person_that_clause_is_about_not_the_last_speaker():
+    text = ('"We hope both men recover soon," said spokeswoman Lia Brandt. '
+            'When President Omar Fell first announced the swap last week, he said the prisoners would not fight again. '
+            'He also said he hoped the swap would "open the door" to talks.')
+    assert [q.speaker for q in quotes(text)] == ["Lia Brandt", "Omar Fell"]
+
+
+def test_she_after_it_was_x_who_is_x():
+    text = ('Ada Kern closed the day with a win.\n\n'
+            'Before that, it was Mira Holt who got the ball rolling with a quick victory over Tia Dunn.\n\n'
+            '"I hope I started everyone off well," she told a radio host.')
+    assert [q.speaker for q in quotes(text)] == ["Mira Holt"]
+
+
 def test_a_quotation_after_indirect_speech_is_the_same_speakers():
     text = ("Prime Minister Alan Reed said Queen Maud follows the debate closely. "
             "\"She is a democrat at heart, and she knows it is our business.\"")
