@@ -678,8 +678,11 @@ class Context:
         if not cut or not cut.group().startswith(","):
             return None
         after = self._skip(cut.end(), end)
-        person = self.named_at.get(after)
-        return Actor(person.name, PERSON, person.start) if person and person.person and not person.possessive else None
+        stop = SEGMENT_BREAK.search(self.masked, after, end)
+        people = [p for p in self.people_at.between(after, stop.start() if stop else end) if not p.possessive]
+        if not people or any(not w.group()[:1].isupper() for w in self._words(after, people[0].start)):
+            return None  # (a rank before the name, as "Rear Admiral", is part of it)
+        return Actor(people[0].name, PERSON, people[0].start)
 
     def _subject_of(self, index: int, verb_start: int, verb_end: int) -> Actor | None:
         """Who speaks with the verb at verb_start: the subject before it in its
@@ -721,13 +724,16 @@ class Context:
             actor = self._np_in(a, b, head_final=True)
             if actor is None and a > seg_a:
                 actor = self._np_in(self._skip(seg_a, b), b, head_final=True)
+            if actor is not None and actor.kind == DESCRIBED and not actor.document and len(segments) > 1:
+                # ""…," Erik Lund, a physical oceanographer at … told Reuters": the name before the description.
+                actor = self._name_alone(*segments[-2]) or actor
             if actor is not None:
                 return actor
         elif relative:  # "…, who added": whom the clause before it names
             return self._antecedent(seg_a, sentence.start)
         elif len(segments) > 1 and (not self._has_words(seg_a, b) or continuation):
             # "X, a spokesman, said"; "X, who …, said": the phrase opening the clause.
-            for s_a, s_b in segments[:-1]:
+            for k, (s_a, s_b) in enumerate(segments[:-1]):
                 s_a = self._skip(s_a, s_b)
                 if s_a >= s_b or not self._has_words(s_a, s_b):
                     continue
@@ -739,6 +745,8 @@ class Context:
                         actor = self._appositive_name(s_a, verb_start) or actor
                     if actor:
                         return actor
+                if k + 2 < len(segments) and self._coordinated(segments[k + 1][0], segments[k + 1][1]):
+                    continue  # "X has been eager to leave, but General Y, chairman of …, told": Y
                 break
         if earlier and earlier[-1][2] is not None:
             return earlier[-1][2]
@@ -749,6 +757,19 @@ class Context:
             return after  # "… such as spreadsheets, said Michael Slater"
         subject = self.subjects[index]
         return subject if subject and subject.at < verb_start else None
+
+    def _name_alone(self, a: int, b: int) -> Actor | None:
+        """The person named by text[a:b] when it holds that name and nothing else."""
+        a = self._skip(a, b)
+        person = self.named_at.get(a)
+        if person is None or not person.person or person.possessive or self._has_words(person.end, b):
+            return None
+        return Actor(person.name, PERSON, person.start)
+
+    def _coordinated(self, a: int, b: int) -> bool:
+        """Whether text[a:b] opens a clause of its own with "but", "and", "yet"."""
+        first = WORD.search(self.masked, a, b)
+        return bool(first) and first.group().lower() in ("but", "and", "yet")
 
     def _has_words(self, a: int, b: int) -> bool:
         return bool(WORD.search(self.masked, a, b))

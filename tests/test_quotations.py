@@ -232,6 +232,18 @@ def test_a_country_that_characterized_someone_in_a_word_said_it():
     assert speakers(text) == [("architect", "France")]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('"The bay is shallow, more of a pond than a sea," Ida Varga, a marine geologist at the University of Lund in Malmo told reporters.',
+     "Ida Varga"),
+    ("On Monday, the navy's chief spokesman, Rear Admiral Piet Holm, said the port would stay shut. "
+     '"There is no other way," he told a radio station.', "Piet Holm"),
+    ('Mayor Jon Paik has been eager to sell, but General Ruth Amos, head of the harbour board, '
+     'told reporters the docks would stay open "for several more years".', "Ruth Amos"),
+])
+def test_a_speaker_named_before_a_long_description_or_after_a_rank_is_the_named_person(text, speaker):
+    assert [q.speaker for q in quotes(text)] == [speaker]
+
+
 # -- he, she and the last speaker ---------------------------------------------
 
 
