@@ -966,6 +966,8 @@ class Context:
             return Actor(author or text, BODY if author else DESCRIBED, a, body=author, document=head)
         if definite and head in self.rules.named_before_head and bodies:
             return Actor(bodies[-1].name, BODY, bodies[-1].start, body=bodies[-1].name)
+        # "the Republican governor": a party's name describes a person, it names no body.
+        inside = [n for n in inside if n.name not in self.rules.party_words]
         if definite and owner is None:
             if not inside and AGE.fullmatch(head) and (aged := self.last_person(a)) is not None:
                 return Actor(aged.name, PERSON, a)  # "The 56-year-old said": the person the story is telling of
@@ -977,9 +979,12 @@ class Context:
             if head in self.rules.body_nouns and (topic := self._topic(a)):
                 return Actor(topic, BODY, a, body=topic)
             if not inside and self.rules.title_word.fullmatch(head.capitalize()):
-                titled = self._last_person_before(a, re.compile(rf"{re.escape(head)}\b", re.IGNORECASE))
+                written = "|".join(re.escape(t) for t in (head, *self.rules.title_abbreviations.get(head, ())))
+                titled = self._last_person_before(a, re.compile(rf"(?:{written})(?!\w)", re.IGNORECASE))
                 if titled:
                     return Actor(titled.name, PERSON, a)
+                if (spoke := self._last_speaker(a)) is not None:
+                    return spoke  # ""…," the government spokesman said", after the minister spoke: the minister
         if head in self.rules.institution_nouns and body:
             # "Russia's foreign ministry said": the owner stays in the name.
             mark = "’" if "’" in self.text[max(0, a - 4) : a] else "'"
@@ -987,6 +992,20 @@ class Context:
             return Actor(named, BODY, a, body=named)
         plural = head.endswith("s") and not head.endswith(("ss", "us"))
         return Actor(text, DESCRIBED, a, body=body, plural=plural)
+
+    def _last_speaker(self, at: int) -> Actor | None:
+        """The person who spoke last, over the paragraphs of their words,
+        unless a sentence since is about someone else."""
+        index = self.sentence_index(at)
+        for i in range(index, max(-1, index - 2 * BACK), -1):
+            if i >= len(self.speech):
+                continue
+            for _, _, actor in reversed(self.speech[i]):
+                if actor is not None and actor.at < at:
+                    return replace(actor, at=at) if actor.kind == PERSON else None
+            if i < index and self.subjects[i] is not None and self.subjects[i].kind == PERSON:
+                return None
+        return None
 
     def _last_person_before(self, at: int, opening: re.Pattern[str]) -> Mention | None:
         """The last person named before `at` whose words open with `opening`."""

@@ -182,6 +182,26 @@ def test_the_official_is_the_official_described_before():
     assert [q.speaker for q in quotes(text)] == ["one senior administration official"] * 2
 
 
+def test_the_governor_is_the_one_named_gov_before_even_after_another_speaker():
+    text = ('Gov. Ana Reyes signed the bill on Monday. Mayor Tim Olds said the city would pay its share. '
+            '"It is a budget for growth," the Democratic governor said.')
+    assert [q.speaker for q in quotes(text)] == ["Ana Reyes"]
+
+
+def test_the_spokesman_after_a_minister_spoke_over_several_paragraphs_is_that_minister():
+    text = ('Trade Minister Omar Sadik said the state paid only part of the bill.\n\n'
+            '"The delegation paid for its own seats."\n\n'
+            '"The rest came from the budget for official visits."\n\n'
+            '"So it is fair to say the state paid its share," the government spokesman said.')
+    assert [q.speaker for q in quotes(text)] == ["Omar Sadik"] * 3
+
+
+def test_the_spokesman_is_not_a_speaker_before_a_sentence_about_someone_else():
+    text = ('Lia Ross said the port was closed. Tom Berg was arrested at the gate on Monday. '
+            '"We will appeal the ruling," the spokesman said.')
+    assert [q.speaker for q in quotes(text)] == ["the spokesman"]
+
+
 def test_a_title_like_superintendent_before_a_name_marks_a_person_found_later_by_surname():
     text = ('Police Superintendent Pedro Alves urged calm. '
             '"There has been an increase in this kind of crime," Alves said.')
