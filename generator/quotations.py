@@ -23,6 +23,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from generator.clauses import load_verbs
 from generator.reading import Mention, Rules, Sentence, initials
 from generator.spans import ByStart, inside, pairs
 
@@ -83,6 +84,9 @@ class Found:
 
 PRONOUN_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:said|says|added|acknowledged|noted|told \w+)\s+(?:that\s+)?(he|she)\b", re.IGNORECASE)
 AGE = re.compile(r"\d{1,3}-year-old")
+CLEFT = re.compile(r"\s+(?:was|is)\s+", re.IGNORECASE)
+CLEFT_RELATIVE = re.compile(r",?\s+(?:who|that)\b", re.IGNORECASE)
+WITH = re.compile(r"\bwith\s+", re.IGNORECASE)
 SPEAKER_REACH = 25  # words from the closing mark to "said" ("…," X, a fellow at …, and co-author of the study, said)
 
 
@@ -417,7 +421,23 @@ class Context:
                 if latest is None or at > latest[0]:
                     latest = (at, self._found(i, actor, governed=False))
                 break
-        return latest[1] if latest else None
+        return latest[1] if latest else self._paragraph_before(m)
+
+    def _paragraph_before(self, m: Marked) -> Found | None:
+        """A paragraph that is one quotation, with no one said to speak
+        near it, is the words of the person the paragraph before is about
+        ("Lena Ruiz won in straight sets. ¶ "I felt ready today.""), as news
+        sets out a speaker and then their words."""
+        paragraph = self.paragraph_of(m.opened)
+        p_start, p_end = self.paragraphs[paragraph]
+        words = self.text[m.start : m.end].rstrip(" " + QUOTE_MARK)
+        if paragraph == 0 or self.text[p_start : m.opened].strip() or self.text[self._close(m) : p_end].strip() or words[-1:] not in ".!?…":
+            return None
+        index = self.sentence_index(p_start) - 1
+        if index < 0 or index >= len(self.subjects) or self.paragraph_of(self.sentences[index].start) != paragraph - 1:
+            return None
+        actor = self.subjects[index]
+        return self._found(index, actor, governed=False) if actor and actor.kind == PERSON else None
 
     def _transcript(self, m, earlier):
         line_start = self.text.rfind("\n", 0, m.opened) + 1
@@ -545,6 +565,9 @@ class Context:
         for verb in self.rules.speech_verbs.finditer(self.masked, sentence.start, sentence.end):
             if verb.group()[:1].isupper() and self.masked[sentence.start : verb.start()].strip(QUOTE_MARK + " "):
                 continue  # "the United States", not "States" said
+            before = self._words(max(sentence.start, verb.start() - 8), verb.start())
+            if before and before[-1].end() >= verb.start() - 1 and before[-1].group().lower() in self.rules.noun_markers:
+                continue  # "their claims to a state": a noun
             actor = self._subject_of(index, verb.start(), verb.end())
             self.speech[index].append((verb.start(), verb.end(), actor))
             if actor and actor.body:
@@ -599,12 +622,35 @@ class Context:
         return a
 
     def _intro(self, a: int, b: int) -> bool:
-        """An opening phrase, not a subject: "In a statement", "Speaking on ABC"."""
+        """An opening phrase, not a subject: "In a statement", "Speaking on
+        ABC", "held at the request of Russia"."""
         word = WORD.match(self.masked, a, b)
         if not word:
             return True
         w = word.group().lower()
-        return w in self.rules.intro_openers or (w.endswith(("ing", "ly")) and a not in self.named_at) or w in self.rules.subordinators
+        return w in self.rules.intro_openers or (w.endswith(("ing", "ly")) and a not in self.named_at) or w in self.rules.subordinators or self._participle_phrase(word, b)
+
+    def _participle_phrase(self, word: re.Match[str], b: int) -> bool:
+        """"held at the request of Russia", "backed by the army": a past
+        participle and its preposition."""
+        w = word.group()
+        if not w.islower() or not (w.endswith("ed") or w in load_verbs().past_forms):
+            return False
+        following = WORD.match(self.masked, self._skip_spaces(word.end()), b)
+        return bool(following) and following.group() in self.rules.prepositions
+
+    def _with_subject(self, a: int, verb_start: int) -> Actor | None:
+        """"…, with Foreign Minister Ayman Sadi warning of …": the one named
+        right after "with" speaks with the participle right after the name."""
+        found = None
+        for found in WITH.finditer(self.masked, a, verb_start):
+            pass
+        if found is None:
+            return None
+        named = [n for n in self.named_index.between(found.end(), verb_start) if not n.possessive]
+        if not named or self._has_words(found.end(), named[0].start) or self._has_words(named[-1].end, verb_start):
+            return None
+        return self._named_np(named[0].start, verb_start, head_final=True)
 
     def _main_subject(self, index: int) -> Actor | None:
         """Whom the sentence is about: the noun phrase that opens its first
@@ -632,8 +678,11 @@ class Context:
         if not cut or not cut.group().startswith(","):
             return None
         after = self._skip(cut.end(), end)
-        person = self.named_at.get(after)
-        return Actor(person.name, PERSON, person.start) if person and person.person and not person.possessive else None
+        stop = SEGMENT_BREAK.search(self.masked, after, end)
+        people = [p for p in self.people_at.between(after, stop.start() if stop else end) if not p.possessive]
+        if not people or any(not w.group()[:1].isupper() for w in self._words(after, people[0].start)):
+            return None  # (a rank before the name, as "Rear Admiral", is part of it)
+        return Actor(people[0].name, PERSON, people[0].start)
 
     def _subject_of(self, index: int, verb_start: int, verb_end: int) -> Actor | None:
         """Who speaks with the verb at verb_start: the subject before it in its
@@ -644,6 +693,8 @@ class Context:
         sentence = self.sentences[index]
         if self.masked[verb_start:verb_end].lower().startswith("according"):
             return self._np_after(verb_end, sentence.end)  # "…," according to the report: whose words follow
+        if self.masked[verb_start:verb_end].lower().endswith("ing") and (named := self._with_subject(sentence.start, verb_start)):
+            return named
         earlier = self.speech[index]
         clause = max(sentence.start, earlier[-1][1] if earlier else sentence.start)
         for cut in HARD_BREAK.finditer(self.masked, clause, verb_start):
@@ -659,6 +710,13 @@ class Context:
         before_verb = [w for w in before_verb if not (w.endswith("ly") or w in ("also", "later", "again", "still", "even", "yesterday", "today"))]
         if before_verb and before_verb[-1] in ("and", "but", "or", "then", "nor") and earlier and earlier[-1][2] is not None:
             return earlier[-1][2]  # "He said the deal was done and added that …"
+        if self.masked[verb_start:verb_end].lower().endswith("ing") and not self._has_words(seg_a, verb_start) and len(segments) > 1:
+            # "…, stating:", "…, adding that": the participle's subject is the clause's, not a phrase in apposition.
+            if earlier and earlier[-1][2] is not None:
+                return earlier[-1][2]
+            subject = self.subjects[index]
+            if subject and subject.at < verb_start:
+                return subject
         # "X, a fellow at the institute, and co-author of the study, said": the apposition goes on.
         continuation = len(segments) > 1 and [w.group().lower() for w in self._words(seg_a, b)][:1] == ["and"]
         if a < b and self._has_words(a, b) and not continuation:
@@ -666,13 +724,16 @@ class Context:
             actor = self._np_in(a, b, head_final=True)
             if actor is None and a > seg_a:
                 actor = self._np_in(self._skip(seg_a, b), b, head_final=True)
+            if actor is not None and actor.kind == DESCRIBED and not actor.document and len(segments) > 1:
+                # ""…," Erik Lund, a physical oceanographer at … told Reuters": the name before the description.
+                actor = self._name_alone(*segments[-2]) or actor
             if actor is not None:
                 return actor
         elif relative:  # "…, who added": whom the clause before it names
             return self._antecedent(seg_a, sentence.start)
         elif len(segments) > 1 and (not self._has_words(seg_a, b) or continuation):
             # "X, a spokesman, said"; "X, who …, said": the phrase opening the clause.
-            for s_a, s_b in segments[:-1]:
+            for k, (s_a, s_b) in enumerate(segments[:-1]):
                 s_a = self._skip(s_a, s_b)
                 if s_a >= s_b or not self._has_words(s_a, s_b):
                     continue
@@ -684,6 +745,8 @@ class Context:
                         actor = self._appositive_name(s_a, verb_start) or actor
                     if actor:
                         return actor
+                if k + 2 < len(segments) and self._coordinated(segments[k + 1][0], segments[k + 1][1]):
+                    continue  # "X has been eager to leave, but General Y, chairman of …, told": Y
                 break
         if earlier and earlier[-1][2] is not None:
             return earlier[-1][2]
@@ -694,6 +757,19 @@ class Context:
             return after  # "… such as spreadsheets, said Michael Slater"
         subject = self.subjects[index]
         return subject if subject and subject.at < verb_start else None
+
+    def _name_alone(self, a: int, b: int) -> Actor | None:
+        """The person named by text[a:b] when it holds that name and nothing else."""
+        a = self._skip(a, b)
+        person = self.named_at.get(a)
+        if person is None or not person.person or person.possessive or self._has_words(person.end, b):
+            return None
+        return Actor(person.name, PERSON, person.start)
+
+    def _coordinated(self, a: int, b: int) -> bool:
+        """Whether text[a:b] opens a clause of its own with "but", "and", "yet"."""
+        first = WORD.search(self.masked, a, b)
+        return bool(first) and first.group().lower() in ("but", "and", "yet")
 
     def _has_words(self, a: int, b: int) -> bool:
         return bool(WORD.search(self.masked, a, b))
@@ -765,11 +841,13 @@ class Context:
                 return self._named_np(at, b, head_final)
             lower = w.lower()
             if PRONOUN.fullmatch(w):
-                return self._pronoun(lower, at) or Actor("", UNKNOWN, at)
+                return self._cleft(word, b) or self._pronoun(lower, at) or Actor("", UNKNOWN, at)
             if lower in self.rules.determiners:
                 if self._after_preposition(at, a):
                     continue
                 return self._description(at, b)
+            if head_final and at == a and w[:1].isupper() and lower.endswith("s") and lower in self.lower_words and not self._has_words(word.end(), b):
+                return Actor(w, DESCRIBED, at, plural=True)  # "Prosecutors alleged": the word opening a sentence, met in lower case elsewhere
             if w[:1].isupper() or lower in self.rules.prepositions or lower in self.rules.date_words:
                 continue  # a date, or the words of an opening phrase
             # "analysts said", "trade sources say": a description with no article.
@@ -888,6 +966,8 @@ class Context:
             return Actor(author or text, BODY if author else DESCRIBED, a, body=author, document=head)
         if definite and head in self.rules.named_before_head and bodies:
             return Actor(bodies[-1].name, BODY, bodies[-1].start, body=bodies[-1].name)
+        # "the Republican governor": a party's name describes a person, it names no body.
+        inside = [n for n in inside if n.name not in self.rules.party_words]
         if definite and owner is None:
             if not inside and AGE.fullmatch(head) and (aged := self.last_person(a)) is not None:
                 return Actor(aged.name, PERSON, a)  # "The 56-year-old said": the person the story is telling of
@@ -899,9 +979,12 @@ class Context:
             if head in self.rules.body_nouns and (topic := self._topic(a)):
                 return Actor(topic, BODY, a, body=topic)
             if not inside and self.rules.title_word.fullmatch(head.capitalize()):
-                titled = self._last_person_before(a, re.compile(rf"{re.escape(head)}\b", re.IGNORECASE))
+                written = "|".join(re.escape(t) for t in (head, *self.rules.title_abbreviations.get(head, ())))
+                titled = self._last_person_before(a, re.compile(rf"(?:{written})(?!\w)", re.IGNORECASE))
                 if titled:
                     return Actor(titled.name, PERSON, a)
+                if (spoke := self._last_speaker(a)) is not None:
+                    return spoke  # ""…," the government spokesman said", after the minister spoke: the minister
         if head in self.rules.institution_nouns and body:
             # "Russia's foreign ministry said": the owner stays in the name.
             mark = "’" if "’" in self.text[max(0, a - 4) : a] else "'"
@@ -909,6 +992,20 @@ class Context:
             return Actor(named, BODY, a, body=named)
         plural = head.endswith("s") and not head.endswith(("ss", "us"))
         return Actor(text, DESCRIBED, a, body=body, plural=plural)
+
+    def _last_speaker(self, at: int) -> Actor | None:
+        """The person who spoke last, over the paragraphs of their words,
+        unless a sentence since is about someone else."""
+        index = self.sentence_index(at)
+        for i in range(index, max(-1, index - 2 * BACK), -1):
+            if i >= len(self.speech):
+                continue
+            for _, _, actor in reversed(self.speech[i]):
+                if actor is not None and actor.at < at:
+                    return replace(actor, at=at) if actor.kind == PERSON else None
+            if i < index and self.subjects[i] is not None and self.subjects[i].kind == PERSON:
+                return None
+        return None
 
     def _last_person_before(self, at: int, opening: re.Pattern[str]) -> Mention | None:
         """The last person named before `at` whose words open with `opening`."""
@@ -980,7 +1077,7 @@ class Context:
             return None
         person = word != "it"
         index = self.sentence_index(at)
-        if person and (ahead := self._cataphora(index, at)):
+        if person and (ahead := self._cataphora(index, at) or self._opening_clause_person(index, at, word)):
             return ahead
         for i in range(index, max(-1, index - BACK), -1):
             if i >= len(self.subjects):
@@ -1001,6 +1098,30 @@ class Context:
             found = self.last_person(at, told=word)
             return Actor(found.name, PERSON, at) if found else None
         return None
+
+    def _cleft(self, word: re.Match[str], b: int) -> Actor | None:
+        """"it was Kate Bell who got the ball rolling": the one named is the subject."""
+        if word.group().lower() != "it" or not (be := CLEFT.match(self.masked, word.end(), b)):
+            return None
+        named = self.named_at.get(be.end())
+        if named is None or not named.person or named.possessive or not CLEFT_RELATIVE.match(self.masked, named.end, b):
+            return None
+        return Actor(named.name, PERSON, named.start)
+
+    def _opening_clause_person(self, index: int, at: int, word: str) -> Actor | None:
+        """"When President Ana Gil announced the swap, he said …": a pronoun
+        after an opening clause is the person that clause is about."""
+        sentence = self.sentences[index]
+        first = WORD.match(self.masked, self._skip(sentence.start, sentence.end), sentence.end)
+        if not first or first.group().lower() not in self.rules.subordinators:
+            return None
+        cut = SEGMENT_BREAK.search(self.masked, first.end(), at)
+        if cut is None or self._has_words(self._skip(cut.end(), at), at):
+            return None
+        people = [p for p in self.people_at.between(first.end(), cut.start()) if not p.possessive]
+        if not people or self.pronoun_of.get(people[0].name, word) != word:
+            return None
+        return Actor(people[0].name, PERSON, at)
 
     def _bodyish(self, actor: Actor) -> bool:
         head = actor.name.lower().split()[-1] if actor.name else ""

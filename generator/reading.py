@@ -58,6 +58,8 @@ class Rules:
     pronouns: frozenset[str]
     before_organisation: re.Pattern[str]
     title_word: re.Pattern[str]
+    title_abbreviations: dict[str, tuple[str, ...]]
+    party_words: frozenset[str]
     channels: tuple[tuple[str, str], ...]  # name, pattern with {outlet} still in it
     fragment_words: int  # a phrase this short in marks needs a verb of speech that gives it to someone
     long_fragment_words: int  # words in marks this long are someone's even with no one named
@@ -65,6 +67,7 @@ class Rules:
     title_small_words: frozenset[str]
     max_title_words: int
     subject_skips: frozenset[str]
+    noun_markers: frozenset[str]
     subordinators: frozenset[str]
     intro_openers: frozenset[str]
     given_name_titles: frozenset[str]
@@ -151,6 +154,8 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         sentence_starters=frozenset(names["sentence_starters"]),
         pronouns=frozenset(names["pronouns"]),
         title_word=re.compile(names["titles"]),
+        party_words=frozenset(names["party_words"]),
+        title_abbreviations={title: tuple(short) for title, short in names["title_abbreviations"].items()},
         before_organisation=re.compile(rf"\b(?:{'|'.join(names['before_organisation'])}) $", re.IGNORECASE),
         channels=tuple((c["name"], c["pattern"]) for c in data["channel"]),
         fragment_words=quotes["fragment_words"],
@@ -159,6 +164,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         title_small_words=frozenset(quotes["title_small_words"]),
         max_title_words=quotes["max_title_words"],
         subject_skips=frozenset(speech["subject_skips"]),
+        noun_markers=frozenset(speech["noun_markers"]),
         subordinators=frozenset(speech["subordinators"]),
         intro_openers=frozenset(speech["intro_openers"]),
         given_name_titles=frozenset(names["given_name_titles"]),
