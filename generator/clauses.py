@@ -283,6 +283,7 @@ def lemma(word: str, verbs: Verbs) -> str:
 
 
 PREFIXES = ("re", "out", "over", "under", "mis", "fore", "with", "up")
+PERIOD_NOUNS = frozenset("quarter quarters year years period periods month months week weeks half".split())
 
 
 def _is_past(word: str, verbs: Verbs) -> bool:
@@ -297,6 +298,10 @@ def _verb_groups(words: list[Token], verbs: Verbs) -> list[Verb]:
         low = words[i].low
         if not (low in verbs.auxiliaries or low.endswith(("ed", "s", "ing")) or low in verbs.past_forms or low in verbs.speech or low in verbs.ahead):
             i += 1  # no verb form the rules read starts here
+            continue
+        closing_day = i + 1 < len(words) and (words[i + 1].text[:1].isupper() or words[i + 1].text[:1].isdigit())
+        if low in ("ended", "ending") and i and words[i - 1].low in PERIOD_NOUNS and closing_day:
+            i += 1  # "a loss for its fourth quarter ended June 30": the period's participle, no verb
             continue
         group = _group_at(words, i, verbs, found, asides)
         if group is None:

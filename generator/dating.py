@@ -25,7 +25,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from generator import dates
-from generator.clauses import Clause, Verb, load_verbs, tokens
+from generator.clauses import PERIOD_NOUNS, Clause, Verb, load_verbs, tokens
 from generator.reading import Rules
 from generator.spans import ByStart
 
@@ -178,7 +178,8 @@ def _participle_between(text: str, start: int, end: int, ing_only: bool = False)
         past = not ing_only and (low.endswith("ed") and low not in verbs.not_past or low in verbs.participles)
         participle = past or low.endswith("ing") and len(low) > 4 and with_object and low not in verbs.prepositions  # not "during"
         after_noun = before.isalpha() and before not in verbs.auxiliaries and before not in ("been", "be", "being", "to", "and", "or", "but") and before not in verbs.determiners and before not in verbs.prepositions
-        if participle and after_noun:
+        period = low in ("ended", "ending") and before in PERIOD_NOUNS  # "sales rose in the quarter ended Sept. 30": the report's period
+        if participle and after_noun and not period:
             return True
     return False
 

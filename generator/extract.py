@@ -531,7 +531,9 @@ def _date_words(text: str, rules: Rules, timex: dates.Timex) -> tuple[int, int]:
         r"|(?:\b(?:on|in|at|during|over|throughout|within|by|since|from|this|last|early|late|earlier|later)\s+)+$",
         text[max(0, timex.start - 30) : timex.start], re.IGNORECASE,
     )
-    return (timex.start - len(before.group()) if before else timex.start, timex.end)
+    # "in the quarter ended Sept. 30": the period and the day that closes it go together.
+    closing = re.match(r"\s+(?:ended|ending)\s+(?:\w+\.?\s+\d{1,2}(?:,\s+\d{4})?|\w+\s+\d{4})\b", text[timex.end : timex.end + 40])
+    return (timex.start - len(before.group()) if before else timex.start, timex.end + (closing.end() if closing else 0))
 
 
 def _subhead(text: str, sentence: Sentence, spans: list[tuple[int, int]]) -> bool:

@@ -123,6 +123,7 @@ class Rules:
     before_as: frozenset[str]
     ing_nouns: frozenset[str]
     needs_phrase: frozenset[str]
+    person_roles: frozenset[str]
     title_attribution: re.Pattern[str]
     artifacts: re.Pattern[str]
     dateline: re.Pattern[str]
@@ -230,6 +231,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         before_as=frozenset(data["titles"]["before_as"]),
         ing_nouns=frozenset(data["titles"]["ing_nouns"]),
         needs_phrase=frozenset(data["titles"]["needs_phrase"]),
+        person_roles=frozenset(data["names"]["person_roles"]),
         title_attribution=re.compile(data["titles"]["attribution"], re.IGNORECASE),
         artifacts=re.compile(data["text"]["artifacts"], re.IGNORECASE),
         dateline=re.compile(data["text"]["dateline"]),

@@ -409,12 +409,35 @@ def _described_named(text: str, words: list[Token], at: int, persons: ByStart[Me
     if any(p.person for p in persons.between(subject[0].start, subject[-1].end)):
         return words, at  # names someone already
     head = subject[-1].low
-    named = [(start, name) for start, name in _roles(text).get(head, ()) if start < subject[0].start and persons.between(start, start + 1)]
+    # The person's fullest name where the role was given ("star James Van Der Beek"), not the words the pattern took.
+    named = [
+        person.name for start, _ in _roles(text).get(head, ()) if start < subject[0].start
+        for person in persons.between(start, start + 1) if person.person
+    ]
+    if not named and head in load_rules().person_roles:
+        # "The former star said": no name given with the role, the person the article is about.
+        lead = _leading_person(persons, subject[0].start)
+        named = [lead.name] if lead else []
     if not named:
         return words, at
-    name = named[-1][1]
+    name = named[-1]
     token = subject[0]._replace(text=name, low=name.lower())
     return [token] + words[at:], 1
+
+
+def _leading_person(persons: ByStart[Mention], at: int) -> Mention | None:
+    """The person the article is about: named before `at` three times or
+    more, and at least twice as often as anyone else."""
+    counts: dict[str, int] = {}
+    last: dict[str, Mention] = {}
+    for mention in persons.items[: bisect_left(persons.starts, at)]:
+        if mention.person:
+            counts[mention.name] = counts.get(mention.name, 0) + 1
+            last[mention.name] = mention
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < 3 or len(ranked) > 1 and ranked[1] * 2 > ranked[0]:
+        return None
+    return last[max(counts, key=counts.__getitem__)]
 
 
 @lru_cache(maxsize=4)

@@ -899,6 +899,32 @@ def test_the_word_that_ties_a_date_to_its_phrase_leaves_the_title_with_the_date(
     assert run(text, published=date(1989, 10, 30)).events[-1].title == title
 
 
+def test_a_role_given_with_a_long_name_stands_for_the_whole_name():
+    text = "Dancing show star James Van Der Beek was voted off on Monday night. The star said on Tuesday he was heartbroken."
+    assert run(text, published=date(2019, 11, 19)).events[-1].title == "James Van Der Beek said he was heartbroken"
+
+
+def test_a_role_never_given_with_a_name_is_the_person_the_article_is_about():
+    text = (
+        "Lena Park won the race on Sunday. Park had trained for years. Park thanked her family. "
+        "The veteran runner said on Monday she would retire."
+    )
+    assert run(text).events[-1].title == "Lena Park said she would retire"
+
+
+def test_a_role_is_no_one_when_the_article_names_several_people_as_often():
+    text = (
+        "Lena Park won the race on Sunday. Tom Hale came second. Park and Hale shook hands. "
+        "The veteran runner said on Monday she would retire."
+    )
+    assert run(text).events[-1].title == "The veteran runner said she would retire"
+
+
+def test_the_period_a_report_covers_leaves_the_title_with_the_day_that_ends_it():
+    (event,) = run("Sales increased in the quarter ended Sept. 30 to $747.8 million.", published=date(1989, 10, 30)).events
+    assert event.title == "Sales increased to $747.8 million"
+
+
 def test_an_according_to_phrase_that_opens_the_sentence_is_left_out_of_the_title():
     text = "According to a slideshow obtained by the Citizen, the department returned the floors in August."
     assert run(text).events[0].title == "The department returned the floors"
