@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -119,7 +120,7 @@ def governing(
             rank = 0.5 if deep else 0
         elif any(c.start <= timex.start < c.end and _shares_time(c, rules) for c in others):
             rank = 1  # a phrase without a verb, or a clause of the same time ("when the train derailed early Friday")
-        elif opening is not None and rules.frame_before.search(text[opening : timex.start]) and text[timex.end : timex.end + 2].startswith(","):
+        elif opening is not None and text[timex.end : timex.end + 2].startswith(",") and rules.frame_before.search(text[opening : timex.start]):
             rank = 2
         else:
             continue
@@ -160,6 +161,7 @@ def _shares_time(clause: Clause, rules: Rules) -> bool:
     ) or clause.role == "relative" and clause.opener == "that"
 
 
+@lru_cache(maxsize=1024)  # a sentence's parts ask it again of the same verb and time
 def _participle_between(text: str, start: int, end: int, ing_only: bool = False) -> bool:
     """Whether a participle after a noun stands between a verb and a time,
     which then dates the participle: "sent a team to recover an expert
