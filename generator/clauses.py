@@ -66,6 +66,7 @@ class Verbs:
     participles_only: frozenset[str]  # "taken", "retaken": never a simple past
     known: frozenset[str]  # every base form the lists name
     cut_words: frozenset[str]  # the words at which `_openings` may cut a clause, whatever comes before
+    verb_words: frozenset[str]  # the words a verb group may start with, besides those in -ed, -s and -ing
 
 
 @cache
@@ -93,7 +94,7 @@ def load_verbs(path: Path = RULES_FILE) -> Verbs:
         base_of=base_of, past_of=past_of, past=frozenset(past), participles=frozenset(participles), bases=frozenset(bases),
         past_forms=past_forms, auxiliaries=auxiliaries, participles_only=participles_only,
         known=words["speech"] | words["states"] | words["ahead"] | words["commentary"] | words["efforts"] | frozenset(bases),
-        cut_words=words["relatives"] | words["subordinators"] | CUT_WORDS, **words,
+        cut_words=words["relatives"] | words["subordinators"] | CUT_WORDS, verb_words=auxiliaries | past_forms | words["speech"] | words["ahead"], **words,
     )
 
 
@@ -296,7 +297,7 @@ def _verb_groups(words: list[Token], verbs: Verbs) -> list[Verb]:
     i = 0
     while i < len(words):
         low = words[i].low
-        if not (low in verbs.auxiliaries or low.endswith(("ed", "s", "ing")) or low in verbs.past_forms or low in verbs.speech or low in verbs.ahead):
+        if not (low in verbs.verb_words or low.endswith(("ed", "s", "ing"))):
             i += 1  # no verb form the rules read starts here
             continue
         closing_day = i + 1 < len(words) and (words[i + 1].text[:1].isupper() or words[i + 1].text[:1].isdigit())
@@ -675,21 +676,22 @@ def _openings(words: list[Token], groups: list[Verb], verbs: Verbs) -> list[tupl
     """Where each clause starts, as (word index, role, opener)."""
     cuts: list[tuple[int, str, str | None]] = [(0, "main", None)]
     verb_at = {g.start: g for g in groups}
-    last_verb: Verb | None = None
-    for i, word in enumerate(words):
+    if not words:
+        return _complements(words, groups, verbs, cuts)
+    last_verb = verb_at.get(words[0].start)
+    opener = _opening_subordinator(words, verbs)
+    if opener is not None and _verb_before_comma(words, opener + 1, groups) and not _time_follows(words, opener + 1, verbs):
+        cuts[0] = (0, "adverbial", words[opener].low)
+    elif words[0].low.endswith("ing") and len(words) > 2 and words[1].low == "that" and _verb_before_comma(words, 2, groups):
+        cuts[0] = (0, "adverbial", words[0].low)  # "Arguing that voters are tuning in, Patrick has said ...": a participle's phrase
+    # Every cut below needs one of these words, a comma before the word, or a verb group that starts at it: most words are passed over at once.
+    cut_words = verbs.cut_words
+    for i in [i for i in range(1, len(words)) if words[i].low in cut_words or words[i - 1].low == "," or words[i].start in verb_at]:
+        word = words[i]
         low = word.low
-        previous = words[i - 1].low if i else ""
+        previous = words[i - 1].low
         if word.start in verb_at:
             last_verb = verb_at[word.start]
-        if i == 0:
-            opener = _opening_subordinator(words, verbs)
-            if opener is not None and _verb_before_comma(words, opener + 1, groups) and not _time_follows(words, opener + 1, verbs):
-                cuts[0] = (0, "adverbial", words[opener].low)
-            elif word.low.endswith("ing") and len(words) > 2 and words[1].low == "that" and _verb_before_comma(words, 2, groups):
-                cuts[0] = (0, "adverbial", word.low)  # "Arguing that voters are tuning in, Patrick has said ...": a participle's phrase
-            continue
-        if low not in verbs.cut_words and previous != "," and word.start not in verb_at:
-            continue  # every cut below needs one of these: most words are passed over at once
         if low in (";", "—", "–", "-") or (low == ":" and _verb_before_comma(words, i + 1, groups)):
             # ("-" alone is a dash set off by spaces: a hyphen is inside its word.)
             following = words[i + 1].low if i + 1 < len(words) else ""
@@ -746,10 +748,11 @@ def _complements(words, groups: list[Verb], verbs: Verbs, cuts):
     """A verb of speech followed by a clause without "that" ("said more than
     90 bodies are under debris"): the second verb's clause is its content."""
     result = list(cuts)
-    starts = {w.start: i for i, w in enumerate(words)}
+    starts = None  # each word's index by where it starts, made when first needed (most sentences have no verb of speech)
     for speech, following in zip(groups, groups[1:]):
         if not (speech.speech or speech.lemma in verbs.complement_verbs) or speech.tense not in ("past", "present", "perfect"):
             continue
+        starts = starts or {w.start: i for i, w in enumerate(words)}
         s_index, f_index = starts.get(speech.start), starts.get(following.start)
         if s_index is None or f_index is None:
             continue

@@ -249,19 +249,21 @@ def _starts(rules: Rules, text: str) -> list[int]:
     """
     starts: list[int] = []
     recent: list[int] = []  # the last REACH places where an expression may start
+    first_words, anchors = rules.first_words, rules.anchors
     for token in TOKEN.finditer(text):
         word = token.group()
         if word[0].isdigit():
-            first, anchor = True, word[:4].isdigit() and not word[4:5].isdigit() or word.lower() in rules.anchors
+            anchor = word[:4].isdigit() and not word[4:5].isdigit() or word.lower() in anchors
         else:
             lower = word.lower()
-            first, anchor = lower in rules.first_words, lower in rules.anchors
-        if first:
-            at = token.start()
-            recent = [*recent[1 - REACH:], at - 1 if at and text[at - 1] == "'" else at]
-            if anchor:
-                starts.extend(start for start in recent if not starts or start > starts[-1])
-                recent = []
+            if lower not in first_words:
+                continue  # (which holds the anchor words too)
+            anchor = lower in anchors
+        at = token.start()
+        recent = [*recent[1 - REACH:], at - 1 if at and text[at - 1] == "'" else at]
+        if anchor:
+            starts.extend(start for start in recent if not starts or start > starts[-1])
+            recent = []
     return starts
 
 

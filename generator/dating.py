@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -122,7 +123,7 @@ def governing(
             # "In May, when the agency tapped three firms to fly next year, only two ...": the phrase before
             # the clause's opener frames the sentence, before any time inside that clause.
             rank = 0.75 if any(c.start <= timex.start and c.subject and timex.end < c.subject[0] for c in others if c.role == "adverbial") else rank
-        elif opening is not None and rules.frame_before.search(text[opening : timex.start]) and text[timex.end : timex.end + 2].startswith(","):
+        elif opening is not None and text[timex.end : timex.end + 2].startswith(",") and rules.frame_before.search(text[opening : timex.start]):
             rank = 2
         else:
             continue
@@ -163,6 +164,7 @@ def _shares_time(clause: Clause, rules: Rules) -> bool:
     ) or clause.role == "relative" and clause.opener == "that"
 
 
+@lru_cache(maxsize=1024)  # a sentence's parts ask it again of the same verb and time
 def _participle_between(text: str, start: int, end: int, ing_only: bool = False) -> bool:
     """Whether a participle after a noun stands between a verb and a time,
     which then dates the participle: "sent a team to recover an expert

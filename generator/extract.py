@@ -591,6 +591,9 @@ class Cues:
         # Lower case keeps the offsets for nearly every text; where it would not, case is ignored instead.
         self.fast = len(lowered) == len(text)
         self.text, self.kinds = (lowered if self.fast else text), rules.kinds
+        # Every kind's cues in one pattern, read once a span: where it finds
+        # none, no kind has a cue there, and none has one before the first it finds.
+        self.any_cue = re.compile("|".join(f"(?:{(k.lower_cues if self.fast else k.cues).pattern})" for k in self.kinds), 0 if self.fast else re.IGNORECASE)
         self.places = sorted([(a, b) for a, b, _ in places] + named)
         self.names = sorted(self.places + list(persons))
 
@@ -608,9 +611,12 @@ class Cues:
         """The first kind whose cue is in [start, end). A kind that needs a
         place needs one in the sentence: from the gazetteer, or a capitalised
         name that is not a person's and does not merely open the sentence."""
+        first = self.any_cue.search(self.text, start, end)
+        if first is None:
+            return None
         for kind in self.kinds:
             cues = kind.lower_cues if self.fast else kind.cues
-            if (kind.needs_date and not dated) or not cues.search(self.text, start, end):
+            if (kind.needs_date and not dated) or not cues.search(self.text, first.start(), end):
                 continue
             if kind.needs_place and not self._within(self.places, sentence.start, sentence.end, after_start=True):
                 continue

@@ -312,7 +312,9 @@ def initials(words: str) -> str:
 
 
 THING_BEFORE = re.compile(r"\b(?:the|a|an)\s+$")
-MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w’'-]*")
+# (The capital first, so that the engine passes over what is none at once; the look-behind then checks what precedes it.)
+MID_SENTENCE_CAPITAL = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])[\w’'-]*")
+NOT_SPACE = re.compile(r"\S+")
 
 
 def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()) -> list[Mention]:
@@ -335,7 +337,7 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
         at = bisect_right(skip_starts, match.start()) - 1
         if at >= 0 and skip[at][0] <= match.start() < skip[at][1]:
             continue
-        tokens = list(re.finditer(r"\S+", match.group("name")))
+        tokens = list(NOT_SPACE.finditer(match.group("name")))
         # "What's more", and "Says Michael Hirsch": a verb of speech opening a
         # sentence before its subject (not "Mr. Tell").
         before = text[max(0, match.start() - 4) : match.start()].rstrip()
