@@ -731,6 +731,8 @@ def says_nothing(title: str) -> bool:
     it and a name, what was said about them cut away ("Doherty said Christie")."""
     verbs = load_verbs()
     words = title.split()
+    if not words:
+        return False
     name = next((k for k in range(1, 4) if len(words) > k + 1 and words[-k - 1].islower() and all(w[:1].isupper() for w in words[-k:])), 0)
     words = words[: len(words) - name]
     last = words[-1]
