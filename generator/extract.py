@@ -363,7 +363,7 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
             day = min(days, key=lambda t: abs(t.start - timex.start), default=None)
             when = story.on_its_day(when, story.in_its_year(dating.from_words(day, None, verb, published)) if day else None)
         if _after_report(text, verb, when, published):
-            when = None  # "the army captured the town, which it will hand over next week": not the capture's time
+            when = None  # "While the lead it takes into next week's final was a factor, it raised questions": not next week
         # Not from "in March and June", nor "pictures of Monday", where it is part of a noun phrase.
         elif not re.match(r"\s*(?:and|or|through|-|–)\s+(?:[A-Z0-9]|the\b|early\b|late\b|mid)", text[timex.end : timex.end + 16]) and not re.search(r"\bof\s+$", text[max(0, timex.start - 4) : timex.start]):
             cut.append(_date_words(text, rules, timex))
@@ -821,9 +821,9 @@ def _finish(
 
 
 def _headless(text: str, draft: Draft, opener: str) -> bool:
-    """Whether the title opens with a verb or participle that the passage
-    writes in lower case ("and noted if ...", "leaves him employed"): a
-    verb with no one doing it."""
+    """Whether the title opens with a past verb or a participle that the
+    passage writes in lower case ("and noted if ..."): a verb with no one
+    doing it."""
     found = re.search(rf"(?<![\w’'-]){re.escape(opener)}(?![\w’'-])", text[draft.start : draft.end], re.IGNORECASE)
     if found is None or not found.group().islower():
         return False
