@@ -325,6 +325,8 @@ def _subject(words: list[Token], persons: ByStart[Mention]) -> list[Token]:
         i for i, w in enumerate(words)
         if i > 1 and (w.low in PHRASE_ENDS and w.low not in ("and", "or") and not _more_than(words, i) or w.low == "of" and not _in_name(words, i) or w.text == ",")
     ), len(words))
+    if head < len(words) and words[head - 1].low in load_rules().linking_adjectives:
+        head -= 1  # "Libyan militants loyal | to the Islamic State": the adjective goes with its phrase
     return words[:head]
 
 

@@ -591,6 +591,11 @@ def test_a_title_never_ends_on_in_connection_without_its_phrase():
     assert run(text).events[0].title == "A man and a woman were arrested in Baldwin County"
 
 
+def test_a_long_subject_cut_to_its_head_leaves_out_an_adjective_with_its_phrase():
+    text = "In January, Libyan militants loyal to the Islamic State group beheaded 21 Egyptian Christians."
+    assert run(text, published=date(2015, 3, 18)).events[-1].title == "Libyan militants beheaded 21 Egyptian Christians"
+
+
 def test_a_title_is_at_most_about_twelve_words_and_never_cut_with_an_ellipsis():
     text = (
         "Government troops and allied militias under foreign command on Monday captured about ninety percent "
