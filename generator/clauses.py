@@ -487,7 +487,8 @@ def _finite_position(words: list[Token], i: int, verbs: Verbs, before: list[Verb
         # governments, which sponsor the talks, invited": the subject's verb
         # after an apposition or a relative clause; else a participle
         # ("..., based in Paris").
-        after_relative = any(words[k].low in verbs.relatives and words[k - 1].low == "," for k in range(1, j))
+        # ("Zosin, a resident who witnessed the attack, said": the relative clause may sit in the apposition.)
+        after_relative = any(words[k].low in verbs.relatives and (words[k - 1].low == "," or "," in (w.text for w in words[1 : k - 1])) for k in range(1, j))
         after_apposition = not before and sum(w.text == "," for w in words[:j]) >= 1
         # "While the regime was focused on the city, ISIS, or the Islamic State, retook Palmyra".
         comma = next((w.start for w in words if w.text == ","), None)

@@ -227,8 +227,8 @@ def _without_ages_and_places(words: list[Token]) -> list[Token]:
             age = len(inner) == 1 and inner[0].text.isdigit() and len(inner[0].text) <= 3
             state = 1 <= len(inner) <= 3 and all(w.text[:1].isupper() for w in inner)
             home = len(inner) >= 2 and inner[0].low == "of" and inner[1].text[:1].isupper()
-            if age and close + 1 < len(words) and words[close + 1].low == "of":
-                words = words[:i] + words[close:]  # ", 23, of Islington,": the home town next
+            if age and close + 1 < len(words) and (words[close + 1].low == "of" or words[close + 1].low in DETERMINERS):
+                words = words[:i] + words[close:]  # ", 23, of Islington,", ", 74, a Kyiv resident,": the home town or the apposition next
                 continue
             if goes_on and (age or state or home):
                 words = words[:i] + words[close + 1 :]

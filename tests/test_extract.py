@@ -596,6 +596,11 @@ def test_a_long_subject_cut_to_its_head_leaves_out_an_adjective_with_its_phrase(
     assert run(text, published=date(2015, 3, 18)).events[-1].title == "Libyan militants beheaded 21 Egyptian Christians"
 
 
+def test_the_verb_after_an_apposition_that_holds_a_relative_clause_is_the_subjects():
+    text = "Lena Park, 74, a resident who witnessed the attack, said on Sunday she rushed to the shelter."
+    assert run(text).events[-1].title == "Lena Park said she rushed to the shelter"
+
+
 def test_a_title_is_at_most_about_twelve_words_and_never_cut_with_an_ellipsis():
     text = (
         "Government troops and allied militias under foreign command on Monday captured about ninety percent "
