@@ -3,9 +3,10 @@ edited file reads every part back but writes again only the few parts that
 file changed.
 
 What is kept is what the loader cannot make again without reading every
-file: each file's parsed front matter and what it made, each source's
-locator, each entry's body as HTML (generator/content.py's Cache, render.py),
-and what each page read (generator/preview.py). These are kept in shards
+file: what each file made, each source's locator, each entry's body as HTML
+(generator/content.py's Cache, render.py), and what each page read
+(generator/preview.py). Each file's parsed front matter is not: the loader
+reads the file again if what it made must be made again (content.Unread). These are kept in shards
 by path, each a part of its own. The plan and the registry of model objects
 are not kept: the next build makes them again from the loader's cache,
 which costs less than writing and reading them back.
@@ -144,9 +145,9 @@ def save(output: Path, cache: content_loader.Cache, reads: Reads, bodies: dict[s
             continue
         entries = {}
         for path in paths:
-            doc, world, (item, problems) = cache.made[path]
+            _, world, (item, problems) = cache.made[path]
             body = bodies.get(item.body) if isinstance(item, Event) else None
-            entries[str(path)] = (folders[id(world)], doc, item, problems, cache.locators.get(path), body)
+            entries[str(path)] = (folders[id(world)], item, problems, cache.locators.get(path), body)
         data = pickle.dumps(entries, pickle.HIGHEST_PROTOCOL)
         names[number] = buildcache.part_name(data)
         new.append(data)
@@ -185,22 +186,22 @@ def load(output: Path, name: str) -> Kept | None:
         reads = {number: marshal.loads(buildcache.read_part(output, part)) for number, part in index["reads"].items()}
     except Exception:  # a part missing, changed or foreign: any reading or unpickling error
         return None
-    cache, bodies, folders, items = content_loader.Cache(), {}, {}, {}
+    cache, bodies, items, made = content_loader.Cache(), {}, {}, []
     for entries in parts.values():
-        for path, (folder, doc, item, problems, locator, body) in entries.items():
+        for path, (folder, item, problems, locator, body) in entries.items():
+            doc = content_loader.Unread(item.path if item is not None else Path(path))
             cache.documents[doc.path] = doc
-            folders[doc.path], items[path] = folder, (item, problems)
+            items[path] = item
+            made.append((doc, folder, (item, problems)))
             if locator is not None:
                 cache.locators[doc.path] = locator
             if body is not None:
                 bodies[item.body] = body
     unpickler = pickle.Unpickler(io.BytesIO(index["worlds"]))
-    unpickler.persistent_load = lambda path: items[path][0]
-    worlds = {folder: world for folder, world in unpickler.load().items()}
-    for folder in worlds:
-        cache.worlds[Path(folder)] = worlds[folder]
-    for path, doc in cache.documents.items():
-        cache.made[path] = (doc, worlds[folders[path]], items[str(path)])
+    unpickler.persistent_load = items.__getitem__
+    worlds = unpickler.load()
+    cache.worlds = {Path(folder): world for folder, world in worlds.items()}
+    cache.made = {doc.path: (doc, worlds[folder], result) for doc, folder, result in made}
     by_name = {str(path): path for path in cache.documents}
     for folder, files in index["listings"].items():
         cache.listings[Path(folder)] = [by_name.get(p) or Path(p) for p in files], []
