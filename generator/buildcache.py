@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import shutil
 import sys
 import tempfile
 from contextlib import suppress
@@ -37,11 +38,13 @@ from pathlib import Path
 from stat import S_ISDIR
 
 import PIL
+from jinja2 import FileSystemBytecodeCache
 
 from generator import __version__
 
 FINGERPRINT = "fingerprint.pickle"
 STATE = "state"  # the folder of the state's parts
+TEMPLATES = "templates"  # the folder of the templates compiled (see `templates`)
 CODE = Path(__file__).parent
 
 
@@ -202,6 +205,22 @@ def forget(output: Path) -> None:
     (folder(output) / FINGERPRINT).unlink(missing_ok=True)  # (an error here stops the build before it writes)
 
 
+def templates(output: Path) -> FileSystemBytecodeCache | None:
+    """Where builds that render a few pages keep the templates compiled, as
+    compiling them costs about as much as rendering those pages. Jinja2
+    checks each against its template's text; the names carry the code's
+    version, as the code decides how a template compiles."""
+    kept, ours = folder(output) / TEMPLATES, f"{code_version()[:16]}-"
+    try:
+        kept.mkdir(parents=True, exist_ok=True)
+        for entry in os.scandir(kept):
+            if not entry.name.startswith(ours):  # compiled by other code
+                os.unlink(entry.path)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(kept), f"{ours}%s.cache")
+
+
 def prepare(output: Path) -> None:
     """Make the cache's folder, with its .gitignore."""
     kept = folder(output)
@@ -223,6 +242,7 @@ def write(output: Path, fingerprint: Fingerprint) -> None:
 def remove(output: Path) -> None:
     kept = folder(output)
     prune(output, set())
+    shutil.rmtree(kept / TEMPLATES, ignore_errors=True)
     with suppress(OSError):
         (kept / STATE).rmdir()
     for name in (FINGERPRINT, ".gitignore", f".{FINGERPRINT}.partial"):

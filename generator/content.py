@@ -261,12 +261,15 @@ class Cache:
         return result
 
 
-@dataclass(frozen=True)
 class Unread:
     """A file's front matter, not held: what the file made is, and the file
-    is as it was then (the build cache kept it: generator/keptstate.py)."""
+    is as it was then (the build cache kept it: generator/keptstate.py).
+    A plain class: 10,000 of them are made as the cache is read back."""
 
-    path: Path
+    __slots__ = ("path",)
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
 
 
 def _read_fields(path: Path) -> dict | Problem:

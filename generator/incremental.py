@@ -134,7 +134,9 @@ def _rebuild(preview: KeptPreview, changed: set[Path], output: Path, inputs: dic
     pages = preview._dirty(plan, registry)
     if len(pages) > max(DIRTY_PAGES, len(plan.pages) // DIRTY_SHARE):
         return None
-    rendered = _render(environment(content_dir, content.site.theme, RecordingEnvironment), plan, pages)
+    env = environment(content_dir, content.site.theme, RecordingEnvironment)
+    env.bytecode_cache = buildcache.templates(output)
+    rendered = _render(env, plan, pages)
     problems = list(dict.fromkeys(problem for problem, _, _ in rendered if problem is not None))
     if problems:
         return Result(problems, warnings=warnings)

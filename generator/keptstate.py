@@ -54,6 +54,7 @@ class Reads:
         self.shards = shards  # shard -> {page: the numbers of its reads}
         self.names = names  # shard -> the name of its part, while it holds as read
         self._numbers: dict | None = None  # read -> its number, made when first needed
+        self._pages: set[str] | None = None  # every page's path, made when first needed
 
     @classmethod
     def of(cls, reads: dict[str, frozenset]) -> Reads:
@@ -67,7 +68,9 @@ class Reads:
         return made
 
     def __contains__(self, path: str) -> bool:
-        return path in self.shards.get(shard(path), {})
+        if self._pages is None:
+            self._pages = {page for pages in self.shards.values() for page in pages}
+        return path in self._pages
 
     def __iter__(self) -> Iterator[str]:
         for pages in self.shards.values():
@@ -81,10 +84,14 @@ class Reads:
                 self.known.append(item)
         self.shards.setdefault(shard(path), {})[path] = tuple(map(numbers.__getitem__, read))
         self.names.pop(shard(path), None)
+        if self._pages is not None:
+            self._pages.add(path)
 
     def __delitem__(self, path: str) -> None:
         del self.shards[shard(path)][path]
         self.names.pop(shard(path), None)
+        if self._pages is not None:
+            self._pages.discard(path)
 
     def touched(self, changed: set) -> set[str]:
         """The pages that read any of `changed`."""
