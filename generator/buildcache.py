@@ -8,8 +8,8 @@ never inside the content folder, with a .gitignore of its own. It holds:
   and device (the content folder's and the theme's); every output file's,
   as the build left it; and what the build reported. When all of it
   matches, the output is what a full build would write: nothing is done.
-- the state, in parts (generator/keptstate.py): each file parsed and what
-  it made, and which page read what. With it, a build after a few saved
+- the state, in parts (generator/keptstate.py): what each file made, and
+  which page read what. With it, a build after a few saved
   files renders only the pages those files change (generator/incremental.py).
   Each part is a file of the folder `state`, named by a digest of its bytes,
   and checked against it when read; the fingerprint names the state's index.

@@ -144,7 +144,7 @@ def _rebuild(preview: KeptPreview, changed: set[Path], output: Path, inputs: dic
     if not pages and not gone and registry == preview.registry:
         # Files saved with nothing in them changed (or only touched): the
         # state kept holds as it is; only the files' times are new.
-        _keep(preview, output, content, plan, inputs, outputs, state=preview.kept)
+        _keep(preview, output, content, plan, inputs, outputs, holding=preview.kept)
         return Result([], content, len(plan.pages), warnings)
     buildcache.forget(output)
     for page, (_, data, reads) in zip(pages, rendered, strict=True):
@@ -202,17 +202,17 @@ def keep(content_dir: Path, output: Path, drafts: bool, content: Content, plan: 
 
 
 def _keep(preview: Preview, output: Path, content: Content, plan: Plan, inputs: dict, outputs: dict,
-          state: keptstate.Kept | bool = True) -> None:
+          holding: keptstate.Kept | None = None) -> None:
     """Keep the fingerprint of this build, and what the next needs: the state
-    as it is now (`state` True), or the state `state`, kept already and still holding."""
+    as it is now, or, when the state read back is `holding` still, that one."""
     counts = (len(content.events), len(content.quotes), len(content.sources), content.drafts_left_out, len(plan.pages))
     try:
         buildcache.prepare(output)
-        if state is True:
+        if holding is None:
             bodies = {e.body: render._HTML[e.body] for e in content.events if e.body in render._HTML}
             name, parts = keptstate.save(output, preview.cache, preview.reads, bodies, getattr(preview, "kept", None))
         else:
-            name, parts = state.index, None
+            name, parts = holding.index, None
         fingerprint = buildcache.Fingerprint(
             buildcache.key(preview.content_dir, preview.drafts), content.site.theme, inputs, outputs, counts, name,
         )

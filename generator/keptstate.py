@@ -5,11 +5,11 @@ file changed.
 What is kept is what the loader cannot make again without reading every
 file: what each file made, each source's locator, each entry's body as HTML
 (generator/content.py's Cache, render.py), and what each page read
-(generator/preview.py). Each file's parsed front matter is not: the loader
-reads the file again if what it made must be made again (content.Unread). These are kept in shards
-by path, each a part of its own. The plan and the registry of model objects
-are not kept: the next build makes them again from the loader's cache,
-which costs less than writing and reading them back.
+(generator/preview.py), in shards by path, each a part of its own. Not
+kept: each file's parsed front matter (the loader reads the file again if
+what it made must be made again: content.Unread), the plan and the
+registry of model objects (the next build makes them again from the
+loader's cache, which costs less than writing and reading them back).
 
 What each page read is kept as numbers (see Reads): most reads are read by
 several pages, and numbers load far quicker than tuples of names.
