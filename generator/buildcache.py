@@ -8,15 +8,20 @@ never inside the content folder, with a .gitignore of its own. It holds:
   and device (the content folder's and the theme's); every output file's,
   as the build left it; and what the build reported. When all of it
   matches, the output is what a full build would write: nothing is done.
-- the state: the preview's own (generator/preview.py): each file parsed and
-  what it made, the plan, and which page read what. With it, a build after
-  a few saved files renders only the pages those files change
-  (generator/incremental.py).
+- the state, in parts (generator/keptstate.py): what each file made, and
+  which page read what. With it, a build after a few saved
+  files renders only the pages those files change (generator/incremental.py).
+  Each part is a file of the folder `state`, named by a digest of its bytes,
+  and checked against it when read; the fingerprint names the state's index.
+  A part is written whole before its name is given to it, and the
+  fingerprint, put in place whole, last: a build stopped while writing
+  leaves parts no fingerprint names, never a fingerprint naming a part
+  that is not all there.
 
 A cache that cannot be read, or that other code, another content folder or
 another drafts flag made, is ignored with one line, and the build is a full
-one. The state is a pickle: it is only ever read from the cache folder the
-build itself writes, as the output is.
+one. The parts are pickles: they are only ever read from the cache folder
+the build itself writes, as the output is.
 """
 
 from __future__ import annotations
@@ -24,18 +29,22 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import shutil
 import sys
 import tempfile
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from stat import S_ISDIR
 
 import PIL
+from jinja2 import FileSystemBytecodeCache
 
 from generator import __version__
 
 FINGERPRINT = "fingerprint.pickle"
-STATE = "state.pickle"
+STATE = "state"  # the folder of the state's parts
+TEMPLATES = "templates"  # the folder of the templates compiled (see `templates`)
 CODE = Path(__file__).parent
 
 
@@ -52,6 +61,7 @@ class Fingerprint:
     inputs: dict[str, tuple | None]
     outputs: dict[str, tuple]  # every output file by path, as the build left it
     counts: tuple[int, int, int, int]  # entries, quotes, sources, pages
+    state: str | None = None  # the name of the state's index (a part)
 
 
 def key(content_dir: Path, drafts: bool) -> tuple:
@@ -158,12 +168,36 @@ def read_fingerprint(output: Path, wanted: tuple) -> tuple[Fingerprint | None, s
     return fingerprint, None
 
 
-def read_state(output: Path):
-    """The preview state kept beside `output`, or None."""
-    try:
-        return pickle.loads((folder(output) / STATE).read_bytes())
-    except Exception:  # a truncated or foreign file: any unpickling error
-        return None
+def part_name(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def read_part(output: Path, name: str) -> bytes:
+    """The part `name` of the state kept beside `output`; ValueError when
+    its bytes are not those it was named for."""
+    data = (folder(output) / STATE / name).read_bytes()
+    if part_name(data) != name:
+        raise ValueError(f"the state's part {name} is not what was written")
+    return data
+
+
+def write_parts(output: Path, parts: list[bytes]) -> None:
+    """Put each of `parts` in the state's folder, whole, under its name."""
+    kept = folder(output) / STATE
+    kept.mkdir(parents=True, exist_ok=True)
+    for data in parts:
+        partial = kept / f".{part_name(data)}.partial"
+        partial.write_bytes(data)
+        os.replace(partial, kept / part_name(data))
+
+
+def prune(output: Path, wanted: set[str]) -> None:
+    """Remove the parts of the state (and what stopped builds left) that are not `wanted`."""
+    with suppress(OSError):
+        for entry in os.scandir(folder(output) / STATE):
+            if entry.name not in wanted:
+                with suppress(OSError):
+                    os.unlink(entry.path)
 
 
 def forget(output: Path) -> None:
@@ -171,25 +205,47 @@ def forget(output: Path) -> None:
     (folder(output) / FINGERPRINT).unlink(missing_ok=True)  # (an error here stops the build before it writes)
 
 
-def write(output: Path, fingerprint: Fingerprint, state=None) -> None:
-    """Keep `state` (unless None: the one kept still holds) and then
-    `fingerprint`, each put in place whole."""
+def templates(output: Path) -> FileSystemBytecodeCache | None:
+    """Where builds that render a few pages keep the templates compiled, as
+    compiling them costs about as much as rendering those pages. Jinja2
+    checks each against its template's text; the names carry the code's
+    version, as the code decides how a template compiles."""
+    kept, ours = folder(output) / TEMPLATES, f"{code_version()[:16]}-"
+    try:
+        kept.mkdir(parents=True, exist_ok=True)
+        for entry in os.scandir(kept):
+            if not entry.name.startswith(ours):  # compiled by other code
+                os.unlink(entry.path)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(kept), f"{ours}%s.cache")
+
+
+def prepare(output: Path) -> None:
+    """Make the cache's folder, with its .gitignore."""
     kept = folder(output)
     kept.mkdir(exist_ok=True)
     ignore = kept / ".gitignore"
     if not ignore.exists():
         ignore.write_text("# written by timeline build: a cache, never to be committed\n*\n", encoding="utf-8")
-    for name, value in ((STATE, state), (FINGERPRINT, fingerprint)):
-        if value is None:
-            continue
-        partial = kept / f".{name}.partial"
-        partial.write_bytes(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
-        os.replace(partial, kept / name)
+    (kept / "state.pickle").unlink(missing_ok=True)  # the state as one file, as earlier code kept it
+
+
+def write(output: Path, fingerprint: Fingerprint) -> None:
+    """Put `fingerprint` in place, whole."""
+    kept = folder(output)
+    partial = kept / f".{FINGERPRINT}.partial"
+    partial.write_bytes(pickle.dumps(fingerprint, pickle.HIGHEST_PROTOCOL))
+    os.replace(partial, kept / FINGERPRINT)
 
 
 def remove(output: Path) -> None:
     kept = folder(output)
-    for name in (FINGERPRINT, STATE, ".gitignore", f".{FINGERPRINT}.partial", f".{STATE}.partial"):
+    prune(output, set())
+    shutil.rmtree(kept / TEMPLATES, ignore_errors=True)
+    with suppress(OSError):
+        (kept / STATE).rmdir()
+    for name in (FINGERPRINT, ".gitignore", f".{FINGERPRINT}.partial"):
         (kept / name).unlink(missing_ok=True)
     try:
         kept.rmdir()

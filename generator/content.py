@@ -188,7 +188,7 @@ class Cache:
     path, only for the files of the last load: a preview saved a thousand
     times holds no more than after one save."""
 
-    documents: dict[Path, Document | Problem] = field(default_factory=dict)
+    documents: dict[Path, Document | Problem | Unread] = field(default_factory=dict)
     listings: dict[Path, tuple[list[Path], list[Problem]]] = field(default_factory=dict)
     locators: dict[Path, Locator] = field(default_factory=dict)
     made: dict[Path, tuple] = field(default_factory=dict)
@@ -197,7 +197,10 @@ class Cache:
     def forget(self, paths) -> None:
         for path in paths:
             if path.suffix.lower() in media.SUFFIXES:
-                self.made.clear()  # an image: the entries that show it measure it again
+                # An image: the entries that show it measure it again, so
+                # the files not held as read are read again too.
+                self.made.clear()
+                self.documents = {p: doc for p, doc in self.documents.items() if type(doc) is not Unread}
             if self.documents.pop(path, None) is None or not path.exists():
                 self.listings.clear()  # a file came or went
 
@@ -239,9 +242,14 @@ class Cache:
 
     def world(self, folder: Path, against: tuple) -> tuple:
         """`against` itself when it changed since the last load of `folder`,
-        else the same object as last time: compared once here, then by identity."""
+        else the same object as last time: compared once here, then by identity.
+        When it changed, every file of `folder` is made again, so those not
+        held as read (Unread) are read now, by several processes."""
         if self.worlds.get(folder) != against:
             self.worlds[folder] = against
+            unread = [path for path, doc in self.documents.items() if type(doc) is Unread and folder in path.parents]
+            for path, fields in zip(unread, parallel_imap(_read_fields, unread)):
+                self.documents[path] = Document(path, **fields) if isinstance(fields, dict) else fields
         return self.worlds[folder]
 
     def make(self, doc: Document, world: tuple, make):
@@ -251,6 +259,17 @@ class Cache:
         result = make(doc)
         self.made[doc.path] = (doc, world, result)
         return result
+
+
+class Unread:
+    """A file's front matter, not held: what the file made is, and the file
+    is as it was then (the build cache kept it: generator/keptstate.py).
+    A plain class: 10,000 of them are made as the cache is read back."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
 
 
 def _read_fields(path: Path) -> dict | Problem:

@@ -21,12 +21,9 @@ from __future__ import annotations
 import gc
 import os
 from contextlib import suppress
-from dataclasses import dataclass
 from pathlib import Path
 
-from markupsafe import Markup
-
-from generator import buildcache, collector, media, render
+from generator import buildcache, collector, keptstate, media, render
 from generator import content as content_loader
 from generator.build import Result, render_problem
 from generator.model import Content
@@ -81,25 +78,47 @@ def _build(content_dir: Path, output: Path, drafts: bool, warnings: list[Problem
     templates = content_dir / "templates"
     if any(not _under(p, content_dir) or _under(p, templates) or p == settings for p in changed):
         return None  # the theme, the templates or the site's settings: every page may change
-    kept = buildcache.read_state(output)
-    if not isinstance(kept, Kept):
+    preview = _kept_preview(content_dir, output, drafts, fingerprint)
+    if preview is None:
         warnings.append(Problem(buildcache.folder(output), 0, "the build cache was ignored (it cannot be read); building everything"))
         return None
+    return _rebuild(preview, changed, output, buildcache.settled(inputs, taken), outputs, warnings)
+
+
+class KeptPreview(Preview):
+    """The preview as the last build left it, made again from its kept state;
+    what its pages read is kept in shards (keptstate.Reads)."""
+
+    kept: keptstate.Kept
+
+    def _touched(self, changed: set) -> set[str]:
+        return self.reads.touched(changed)
+
+
+def _kept_preview(content_dir: Path, output: Path, drafts: bool, fingerprint: buildcache.Fingerprint) -> KeptPreview | None:
+    """The preview of the last build: its loader's cache read back, and its
+    content, plan and registry made again from that cache (every file as
+    it was then, none read); None when the state cannot be read."""
+    kept = keptstate.load(output, fingerprint.state) if fingerprint.state else None
+    if kept is None:
+        return None
+    try:
+        content, problems = content_loader.load(content_dir, drafts, kept.cache)
+    except OSError:
+        return None
+    if problems or content is None:
+        return None  # not the content the last build built, which had none
+    # The bodies as HTML: the TimelineJS data shows them all, and rendering
+    # 10,000 of them again would cost more than the rest of a build after one edit.
     render._HTML.update(kept.bodies)
-    return _rebuild(kept.preview, changed, output, buildcache.settled(inputs, taken), outputs, warnings)
+    plan = plan_site(content)
+    preview = KeptPreview(content_dir, output, drafts, cache=kept.cache, theme=fingerprint.theme, plan=plan,
+                          registry=_registry(content, plan), reads=kept.reads)
+    preview.kept = kept
+    return preview
 
 
-@dataclass
-class Kept:
-    """The state kept between builds: the preview's, and every entry's body
-    as HTML (the TimelineJS data shows them all, and rendering 10,000 of
-    them again would cost more than the rest of a build after one edit)."""
-
-    preview: Preview
-    bodies: dict[str, Markup]
-
-
-def _rebuild(preview: Preview, changed: set[Path], output: Path, inputs: dict, outputs: dict, warnings: list[Problem]) -> Result | None:
+def _rebuild(preview: KeptPreview, changed: set[Path], output: Path, inputs: dict, outputs: dict, warnings: list[Problem]) -> Result | None:
     content_dir = preview.content_dir
     try:
         preview.cache.forget(changed)
@@ -115,7 +134,9 @@ def _rebuild(preview: Preview, changed: set[Path], output: Path, inputs: dict, o
     pages = preview._dirty(plan, registry)
     if len(pages) > max(DIRTY_PAGES, len(plan.pages) // DIRTY_SHARE):
         return None
-    rendered = _render(environment(content_dir, content.site.theme, RecordingEnvironment), plan, pages)
+    env = environment(content_dir, content.site.theme, RecordingEnvironment)
+    env.bytecode_cache = buildcache.templates(output)
+    rendered = _render(env, plan, pages)
     problems = list(dict.fromkeys(problem for problem, _, _ in rendered if problem is not None))
     if problems:
         return Result(problems, warnings=warnings)
@@ -123,7 +144,7 @@ def _rebuild(preview: Preview, changed: set[Path], output: Path, inputs: dict, o
     if not pages and not gone and registry == preview.registry:
         # Files saved with nothing in them changed (or only touched): the
         # state kept holds as it is; only the files' times are new.
-        _keep(preview, output, content, plan, inputs, outputs, [], state=False)
+        _keep(preview, output, content, plan, inputs, outputs, holding=preview.kept)
         return Result([], content, len(plan.pages), warnings)
     buildcache.forget(output)
     for page, (_, data, reads) in zip(pages, rendered, strict=True):
@@ -135,7 +156,7 @@ def _rebuild(preview: Preview, changed: set[Path], output: Path, inputs: dict, o
         outputs.pop(str(output / path), None)
         del preview.reads[path]
     preview.plan, preview.registry = plan, registry
-    _keep(preview, output, content, plan, inputs, outputs, [page.path for page in pages])
+    _keep(preview, output, content, plan, inputs, outputs)
     return Result([], content, len(plan.pages), warnings)
 
 
@@ -176,30 +197,28 @@ def keep(content_dir: Path, output: Path, drafts: bool, content: Content, plan: 
          reads: dict[str, frozenset], static: set[str], inputs: dict) -> None:
     """Keep, after a full build, what the next build needs to do only what changed."""
     with collector.paused():
-        preview = Preview(content_dir, output, drafts, cache=loader_cache, theme=content.site.theme, plan=plan,
-                          registry=_registry(content, plan), reads=reads, static=static)
-        _keep(preview, output, content, plan, inputs, buildcache.files([output]), list(reads))
+        preview = Preview(content_dir, output, drafts, cache=loader_cache, theme=content.site.theme, reads=keptstate.Reads.of(reads))
+        _keep(preview, output, content, plan, inputs, buildcache.files([output]))
 
 
-def _keep(preview: Preview, output: Path, content: Content, plan: Plan, inputs: dict, outputs: dict, rendered: list[str],
-          state: bool = True) -> None:
-    """Keep the fingerprint of this build, and with `state` what the next needs."""
-    kept = None
-    if state:
-        preview.env = None  # Jinja2's environment is made again by the build that needs it
-        # What the `rendered` pages read came back from the worker processes as
-        # a new tuple per read: one of each, so that it is kept (and read back)
-        # once. (What the other pages read was read back so already.)
-        one_of_each: dict[tuple, tuple] = {}
-        for path in rendered:
-            preview.reads[path] = frozenset(one_of_each.setdefault(r, r) for r in preview.reads[path])
-        kept = Kept(preview, {e.body: render._HTML[e.body] for e in content.events if e.body in render._HTML})
+def _keep(preview: Preview, output: Path, content: Content, plan: Plan, inputs: dict, outputs: dict,
+          holding: keptstate.Kept | None = None) -> None:
+    """Keep the fingerprint of this build, and what the next needs: the state
+    as it is now, or, when the state read back is `holding` still, that one."""
     counts = (len(content.events), len(content.quotes), len(content.sources), content.drafts_left_out, len(plan.pages))
-    fingerprint = buildcache.Fingerprint(
-        buildcache.key(preview.content_dir, preview.drafts), content.site.theme, inputs, outputs, counts,
-    )
     try:
-        buildcache.write(output, fingerprint, kept)
+        buildcache.prepare(output)
+        if holding is None:
+            bodies = {e.body: render._HTML[e.body] for e in content.events if e.body in render._HTML}
+            name, parts = keptstate.save(output, preview.cache, preview.reads, bodies, getattr(preview, "kept", None))
+        else:
+            name, parts = holding.index, None
+        fingerprint = buildcache.Fingerprint(
+            buildcache.key(preview.content_dir, preview.drafts), content.site.theme, inputs, outputs, counts, name,
+        )
+        buildcache.write(output, fingerprint)
+        if parts is not None:
+            buildcache.prune(output, parts)
     except OSError:  # a cache that cannot be written is no reason to fail a build that succeeded
         with suppress(OSError):
             buildcache.forget(output)

@@ -185,6 +185,7 @@ class Preview:
             if before is not now and before != now:
                 changed |= _changed_fields(key, before, now)
         before_pages = {page.path: page for page in old.pages}
+        touched = self._touched(changed)
         dirty = []
         for page in plan.pages:
             was = before_pages.get(page.path)
@@ -193,10 +194,14 @@ class Preview:
                 or was.template != page.template
                 or was.context != page.context
                 or page.path not in self.reads  # deferred before it was ever rendered
-                or not self.reads[page.path].isdisjoint(changed)
+                or page.path in touched
             ):
                 dirty.append(page)
         return dirty
+
+    def _touched(self, changed: set) -> set[str]:
+        """The pages that read any of `changed`."""
+        return {path for path, read in self.reads.items() if not read.isdisjoint(changed)}
 
     def _render(self, plan: Plan, pages: list[Page]) -> Outcome:
         env, folder = self.env, self.folder

@@ -5,6 +5,8 @@ is never used."""
 from __future__ import annotations
 
 import pickle
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -67,7 +69,7 @@ def test_a_build_after_no_change_writes_nothing(site, built):
 
 def test_the_cache_is_beside_the_output_and_ignored_by_git(site, built):
     cache = site.parent / ".output.cache"
-    assert sorted(p.name for p in cache.iterdir()) == [".gitignore", "fingerprint.pickle", "state.pickle"]
+    assert sorted(p.name for p in cache.iterdir()) == [".gitignore", "fingerprint.pickle", "state"]
     assert (cache / ".gitignore").read_text().splitlines()[-1] == "*"
     assert not any(p.name.endswith(".pickle") for p in site.rglob("*"))
 
@@ -79,6 +81,15 @@ def test_no_cache_builds_everything_and_removes_the_cache(site, built):
     assert built.stat().st_ino != folder
 
 
+def first_part(output: Path) -> Path:
+    return sorted((buildcache.folder(output) / buildcache.STATE).iterdir())[0]
+
+
+def flip_a_bit(data: bytes) -> bytes:
+    middle = len(data) // 2
+    return data[:middle] + bytes([data[middle] ^ 1]) + data[middle + 1:]
+
+
 def rewrite_fingerprint(output: Path, change) -> None:
     path = buildcache.folder(output) / buildcache.FINGERPRINT
     path.write_bytes(pickle.dumps(change(pickle.loads(path.read_bytes()))))
@@ -86,7 +97,9 @@ def rewrite_fingerprint(output: Path, change) -> None:
 
 @pytest.mark.parametrize("spoil, why", [
     (lambda o: (buildcache.folder(o) / buildcache.FINGERPRINT).write_bytes(b"\x80\x05not a pickle"), "it cannot be read"),
-    (lambda o: (buildcache.folder(o) / buildcache.STATE).write_bytes(b""), "it cannot be read"),
+    (lambda o: first_part(o).write_bytes(b""), "it cannot be read"),
+    (lambda o: first_part(o).unlink(), "it cannot be read"),
+    (lambda o: first_part(o).write_bytes(flip_a_bit(first_part(o).read_bytes())), "it cannot be read"),
     (lambda o: rewrite_fingerprint(o, lambda f: replace(f, key=(f.key[0], "other code", *f.key[2:]))),
      "it was made by another version of timeline"),
     (lambda o: rewrite_fingerprint(o, lambda f: replace(f, key=(*f.key[:3], "/elsewhere/content", f.key[4]))),
@@ -145,3 +158,66 @@ def test_a_build_stopped_while_writing_in_place_is_followed_by_a_full_one(site, 
     build(site, built)
     assert built.stat().st_ino != folder
     assert tree(built) == full_build(site, site.parent / "full")
+
+
+# The build, killed (as by SIGKILL or a power cut) once half of the first
+# new part of its state is written: what it leaves is a partial file.
+KILLED_WHILE_KEEPING = """
+import os, sys
+from generator import buildcache, cli
+
+def killed(output, parts):
+    folder = buildcache.folder(output) / buildcache.STATE
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f".{buildcache.part_name(parts[0])}.partial").write_bytes(parts[0][:len(parts[0]) // 2])
+    os._exit(137)
+
+buildcache.write_parts = killed
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
+def test_a_build_killed_while_keeping_its_state_is_followed_by_a_full_one(site, built):
+    EDITS["an entry's title"](site)
+    killed = subprocess.run([sys.executable, "-c", KILLED_WHILE_KEEPING, "build", str(site), "-o", str(built)],
+                            cwd=site.parent, capture_output=True, text=True, timeout=120)
+    assert killed.returncode == 137
+    assert any(p.name.endswith(".partial") for p in (buildcache.folder(built) / buildcache.STATE).iterdir())
+    folder = built.stat().st_ino
+    result = build(site, built)
+    assert result.stderr == ""
+    assert built.stat().st_ino != folder  # a full build: the state the killed one began was not trusted
+    assert tree(built) == full_build(site, site.parent / "full")
+
+
+def test_a_build_after_a_killed_one_keeps_a_whole_state_again(site, built):
+    EDITS["an entry's title"](site)
+    subprocess.run([sys.executable, "-c", KILLED_WHILE_KEEPING, "build", str(site), "-o", str(built)],
+                   cwd=site.parent, capture_output=True, timeout=120)
+    build(site, built)
+    parts = buildcache.folder(built) / buildcache.STATE
+    assert not any(p.name.startswith(".") for p in parts.iterdir())  # what the killed build left is removed
+    EDITS["an entry's place"](site)
+    folder = built.stat().st_ino
+    build(site, built)
+    assert built.stat().st_ino == folder  # in place, from the state kept
+    assert tree(built) == full_build(site, site.parent / "full")
+
+
+def state_index(output: Path) -> dict:
+    """The index of the state's parts, and its own name under "index"."""
+    name = pickle.loads((buildcache.folder(output) / buildcache.FINGERPRINT).read_bytes()).state
+    return pickle.loads(buildcache.read_part(output, name)) | {"index": name}
+
+
+def test_a_build_after_one_edited_entry_rewrites_only_that_file_s_part_of_the_state(site, built):
+    before = state_index(built)
+    EDITS["an entry's title"](site)
+    build(site, built)
+    after = state_index(built)
+    assert len(set(after["files"].items()) - set(before["files"].items())) == 1
+    assert after["files"].keys() == before["files"].keys()
+    assert after["known"] == before["known"]  # the pages read what they read before: no new reads to number
+    names = {p.name for p in (buildcache.folder(built) / buildcache.STATE).iterdir()}
+    assert names == {after["index"], *after["files"].values(),
+                     *after["known"], *after["reads"].values()}  # the parts of the state before are removed
