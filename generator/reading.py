@@ -16,6 +16,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from generator.alternation import by_first_letter, first_character
+from generator.clauses import lemma, load_verbs
 from generator.passages import paragraphs
 
 RULES_FILE = Path(__file__).parent / "rules" / "extract.toml"
@@ -319,6 +320,12 @@ MID_SENTENCE_CAPITAL = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])[\w’'-]*")
 NOT_SPACE = re.compile(r"\S+")
 
 
+def _gerund(word: str) -> bool:
+    """'Getting Disney+ right will be a test': a verb in -ing opening a sentence is no part of a name (not "Fleming")."""
+    low = word.lower()
+    return low.endswith("ing") and lemma(low, load_verbs()) in load_verbs().known
+
+
 def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()) -> list[Mention]:
     """Every capitalised run outside the `skip` spans (quotations), in order.
 
@@ -344,7 +351,7 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
         # sentence before its subject (not "Mr. Tell").
         before = text[max(0, match.start() - 4) : match.start()].rstrip()
         opens = not match.group("title") and (not before or before[-1] in ".!?\"”'`:")
-        while tokens and (POSSESSIVE.sub("", tokens[0].group()) in rules.sentence_starters or opens and rules.speech_verbs.fullmatch(tokens[0].group())):
+        while tokens and (POSSESSIVE.sub("", tokens[0].group()) in rules.sentence_starters or opens and (rules.speech_verbs.fullmatch(tokens[0].group()) or _gerund(tokens[0].group()))):
             tokens = tokens[1:]
         titled = bool(match.group("title")) and tokens and tokens[0].start() == 0
         title = match.group("title") if titled else None

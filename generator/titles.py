@@ -87,7 +87,7 @@ def title(
             words = _content_subject_shortened(words, at, persons)
     if at:
         words, at = _described_named(text, words, at, persons)
-    shown = _named(words, persons, subjects, rules, at)
+    shown = _named(text, words, persons, subjects, rules, at)
     shown, at = _without_leftover_phrase(shown, at)
     shown = _shortened(shown, at)
     return _joined(shown)
@@ -464,7 +464,7 @@ ROLE_BEFORE = re.compile(rf"\b(?P<role>[a-z][a-z-]{{3,}}) (?P<name>{NAME})\b")
 ROLE_AFTER = re.compile(rf"(?P<name>{NAME}), (?:the|a|an|its|his|her|their) [^,;.]{{0,50}}?\b(?P<role>[a-z][a-z-]{{3,}}),")
 
 
-def _named(words: list[Token], persons: ByStart[Mention], subjects: ByStart[Mention], rules: Rules, verb: int | None = None) -> list[str]:
+def _named(text: str, words: list[Token], persons: ByStart[Mention], subjects: ByStart[Mention], rules: Rules, verb: int | None = None) -> list[str]:
     """The words as shown, a leading "he" or "she" replaced by the person it
     stands for: the last person who was the subject of a clause before it
     ("Railway Minister Suresh Prabhu met the injured. He announced ..."),
@@ -475,6 +475,7 @@ def _named(words: list[Token], persons: ByStart[Mention], subjects: ByStart[Ment
     shown = [w.text for w in words]
     at = words[0].start
     if words[0].low in PRONOUNS:
+        at = _first_of_sentence(text, at, words[0].low)
         # Not "Sinwar" in "Sinwar's appointment was an internal decision": the subject is the appointment.
         near = subjects.last_before(at, where=lambda p: p.person and p.end <= at and not p.possessive)
         before = near if near and at - near.end <= SUBJECT_REACH else persons.last_before(at, where=lambda p: p.end <= at)
@@ -494,6 +495,15 @@ def _named(words: list[Token], persons: ByStart[Mention], subjects: ByStart[Ment
         if near:
             shown[:body] = [near.name]
     return shown
+
+
+def _first_of_sentence(text: str, at: int, pronoun: str) -> int:
+    """Where the sentence first says the pronoun at `at`: "He is viewed as
+    a successor to Bob Iger, and he managed the rollout" has one "he", who
+    is not Bob Iger."""
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    first = re.search(rf"\b{pronoun}\b", text[start:at], re.IGNORECASE)
+    return start + first.start() if first else at
 
 
 def _last_body(subjects: ByStart[Mention], at: int) -> Mention | None:

@@ -601,6 +601,14 @@ def test_the_verb_after_an_apposition_that_holds_a_relative_clause_is_the_subjec
     assert run(text).events[-1].title == "Lena Park said she rushed to the shelter"
 
 
+def test_a_verb_in_ing_opening_a_sentence_is_no_part_of_a_name_and_he_is_the_sentences_first_he():
+    text = (
+        "Kevin Mayer spoke on Monday. Getting Disney+ right will be a key test of Mayer's mettle. "
+        "He is viewed as a potential successor to Chief Executive Bob Iger, and he managed the rollout last week."
+    )
+    assert run(text, published=date(2019, 11, 19)).events[-1].title == "Kevin Mayer managed the rollout"
+
+
 def test_a_title_is_at_most_about_twelve_words_and_never_cut_with_an_ellipsis():
     text = (
         "Government troops and allied militias under foreign command on Monday captured about ninety percent "
