@@ -803,6 +803,8 @@ def _finish(
             continue  # no clause an editor could head a draft with (not "US troops", "WHO declared")
         if _headless(read, draft, opener):
             continue  # "Noted if and how often respondents used marijuana": a verb with no one doing it
+        if draft.date.basis != "words" and QUOTE_TITLE.match(title) and _a_view(title.split(": “", 1)[1]):
+            continue  # "Ryan Suter: “We know where we are”", on the story's day: a view, no happening of its own
         passages = _passages((draft.start, draft.end), draft.also)
         twin = next((i for i, e in enumerate(events) if e.title == title and (e.date.value, e.date.mod) == (draft.date.value, draft.date.mod)), None)
         if twin is not None:
@@ -818,6 +820,14 @@ def _finish(
             tuple(quote_ids[id(q)] for q in draft.quotes), certainty, according_to, passages,
         ))
     return tuple(events)
+
+
+def _a_view(quoted: str) -> bool:
+    """Whether quoted words tell a state, an opinion or what is to come,
+    not something done: their main clause is a state, or not in the past."""
+    lead = main_clause(clauses.clauses(quoted, 0, len(quoted)))
+    verb = lead.verb if lead else None
+    return verb is None or verb.state or verb.tense not in PAST_TENSES
 
 
 def _headless(text: str, draft: Draft, opener: str) -> bool:

@@ -471,6 +471,18 @@ def test_what_is_expected_is_a_forecast_not_a_happening():
     assert [e.title for e in run(text, published=date(2019, 11, 20)).events] == ["A storm dumped 2 inches of rain on the county"]
 
 
+@pytest.mark.parametrize("quoted, view", [
+    ("It was a small fortune", True),
+    ("It is a generational impact budget", True),
+    ("Our merger will benefit consumers and workers.", True),
+    ("In April we hired 500.", False),
+    ("I opposed the hold on security aid", False),
+])
+def test_quoted_words_that_tell_a_state_or_what_is_to_come_are_a_view(quoted, view):
+    from generator.extract import _a_view
+    assert _a_view(quoted) is view
+
+
 def test_a_statement_itself_is_what_the_outlet_reports():
     (event,) = run("The Kremlin on Friday dismissed the accusation.").events
     assert (event.certainty, event.according_to) == ("reported", None)
