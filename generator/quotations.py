@@ -84,6 +84,7 @@ class Found:
 
 PRONOUN_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:said|says|added|acknowledged|noted|told \w+)\s+(?:that\s+)?(he|she)\b", re.IGNORECASE)
 AGE = re.compile(r"\d{1,3}-year-old")
+BY = re.compile(r"\s+by\s+", re.IGNORECASE)
 CLEFT = re.compile(r"\s+(?:was|is)\s+", re.IGNORECASE)
 CLEFT_RELATIVE = re.compile(r",?\s+(?:who|that)\b", re.IGNORECASE)
 WITH = re.compile(r"\bwith\s+", re.IGNORECASE)
@@ -339,19 +340,31 @@ class Context:
         the words ("Gen. Lee said the reports were "bogus.""), else the first
         after them ("…," said Jane Doe; "…" such as X, said an analyst)."""
         index = self.sentence_index(m.opened)
-        before = [v for v in self.speech[index] if v[1] <= m.opened]
-        if before and before[-1][2] is not None and not NEW_CLAUSE.search(self.masked, before[-1][1], m.opened):
-            return self._found(index, before[-1][2], governed=True)
         close = self._close(m)
         after = self.sentence_index(max(m.opened, close - 1))
+        named_after = None
         for start, _, actor in self.speech[after]:
             if start >= close:
                 # The subject named after the words ("…," said X; "…" X said),
                 # not one the words stand in apposition to ("X, in an "initiative" …, announced").
                 if actor is not None and actor.at >= close and len(self.masked[close:start].split()) <= SPEAKER_REACH:
-                    return self._found(after, actor, governed=True)
+                    named_after = self._found(after, actor, governed=True)
                 break
-        return None
+        if named_after and self.text[m.start : m.end].rstrip()[-1:] in ",?!" and self._attribution_follows(close, named_after.at):
+            # "Microsoft said its focus turns to the U.K. "While we …," President Brad Smith said":
+            # words closed by a comma are the ones named after them.
+            return named_after
+        before = [v for v in self.speech[index] if v[1] <= m.opened]
+        if before and before[-1][2] is not None and not NEW_CLAUSE.search(self.masked, before[-1][1], m.opened):
+            return self._found(index, before[-1][2], governed=True)
+        return named_after
+
+    def _attribution_follows(self, close: int, speaker_at: int) -> bool:
+        """Whether the words after a closing mark are an attribution: the verb
+        or the speaker's name first, with nothing of a clause before them
+        (""…," President Jan Ode said", not ""…," and projected that Acme's …")."""
+        words = self._words(close, speaker_at)
+        return len(words) <= 4 and all(w.group()[:1].isupper() or self.rules.speech_verbs.fullmatch(w.group()) for w in words)
 
     def _close(self, m: Marked) -> int:
         """Just after the closing mark."""
@@ -566,9 +579,15 @@ class Context:
             if verb.group()[:1].isupper() and self.masked[sentence.start : verb.start()].strip(QUOTE_MARK + " "):
                 continue  # "the United States", not "States" said
             before = self._words(max(sentence.start, verb.start() - 8), verb.start())
-            if before and before[-1].end() >= verb.start() - 1 and before[-1].group().lower() in self.rules.noun_markers:
+            word_before = before[-1].group().lower() if before and before[-1].end() >= verb.start() - 1 else None
+            if word_before in self.rules.not_speaking_after:
                 continue  # "their claims to a state": a noun
-            actor = self._subject_of(index, verb.start(), verb.end())
+            if word_before in self.rules.passive_after:
+                actor = self._agent(verb.end(), sentence.end)  # "was described by Shelter as"
+                if actor is None:
+                    continue  # "the king was said to be carrying": no one speaks
+            else:
+                actor = self._subject_of(index, verb.start(), verb.end())
             self.speech[index].append((verb.start(), verb.end(), actor))
             if actor and actor.body:
                 self.topic[index] = actor.body
@@ -581,6 +600,16 @@ class Context:
         if subject is None:
             # ""Why?" asked Jane Doe.": the sentence is about who speaks in it.
             self.subjects[index] = next((a for _, _, a in self.speech[index] if a is not None and a.kind != UNKNOWN), None)
+
+    def _agent(self, at: int, end: int) -> Actor | None:
+        """The one named after "by" right after a passive verb of speech."""
+        by = BY.match(self.masked, at, end)
+        if by is None:
+            return None
+        named = next((n for n in self.named_index.between(by.end(), min(end, by.end() + 40)) if not n.possessive), None)
+        if named is None or len(self._words(by.end(), named.start)) > 3:
+            return None  # ("by homelessness charity Shelter": a few words may describe the one named)
+        return Actor(named.name, PERSON if named.person else BODY, named.start, body=None if named.person else named.name)
 
     def _owner(self, at: int, floor: int) -> str | None:
         """Who a text is from, named just before it: "an Intelogic
@@ -850,6 +879,8 @@ class Context:
                 return Actor(w, DESCRIBED, at, plural=True)  # "Prosecutors alleged": the word opening a sentence, met in lower case elsewhere
             if w[:1].isupper() or lower in self.rules.prepositions or lower in self.rules.date_words:
                 continue  # a date, or the words of an opening phrase
+            if at > a and self.masked[a:at].split()[0].lower() in self.rules.prepositions and self._has_words(word.end(), b):
+                continue  # "On social media the Metropolitan Police said": the opening phrase goes on
             # "analysts said", "trade sources say": a description with no article.
             rest = self._words(at, b)
             bare = [x.group() for x in rest]
