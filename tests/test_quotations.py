@@ -283,6 +283,11 @@ def test_a_passive_verb_of_speech_gives_the_words_to_the_one_named_after_by_and_
     assert [q.speaker for q in quotes(text)] == ["Roofline", "Lena Ruiz"]
 
 
+def test_a_description_ends_before_a_subordinate_clause():
+    text = '"We received an inquiry and are cooperating," said a Lumen spokesperson when contacted by a reporter.'
+    assert [q.speaker for q in quotes(text)] == ["a Lumen spokesperson"]
+
+
 # -- he, she and the last speaker ---------------------------------------------
 
 
