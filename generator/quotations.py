@@ -753,13 +753,16 @@ class Context:
             actor = self._np_in(a, b, head_final=True)
             if actor is None and a > seg_a:
                 actor = self._np_in(self._skip(seg_a, b), b, head_final=True)
+            if actor is None and self._opening_word(seg_a, b) == "which":
+                # "Acme's party, which tried to win votes by saying that": the party.
+                actor = self._antecedent(seg_a, sentence.start, thing=True)
             if actor is not None and actor.kind == DESCRIBED and not actor.document and len(segments) > 1:
                 # ""…," Erik Lund, a physical oceanographer at … told Reuters": the name before the description.
                 actor = self._name_alone(*segments[-2]) or actor
             if actor is not None:
                 return actor
         elif relative:  # "…, who added": whom the clause before it names
-            return self._antecedent(seg_a, sentence.start)
+            return self._antecedent(seg_a, sentence.start, thing=self._opening_word(seg_a, b) == "which")
         elif len(segments) > 1 and (not self._has_words(seg_a, b) or continuation):
             # "X, a spokesman, said"; "X, who …, said": the phrase opening the clause.
             for k, (s_a, s_b) in enumerate(segments[:-1]):
@@ -795,6 +798,10 @@ class Context:
             return None
         return Actor(person.name, PERSON, person.start)
 
+    def _opening_word(self, a: int, b: int) -> str | None:
+        first = WORD.search(self.masked, a, b)
+        return first.group().lower() if first else None
+
     def _coordinated(self, a: int, b: int) -> bool:
         """Whether text[a:b] opens a clause of its own with "but", "and", "yet"."""
         first = WORD.search(self.masked, a, b)
@@ -818,14 +825,23 @@ class Context:
                     return b, True
         return a, False
 
-    def _antecedent(self, before: int, floor: int) -> Actor | None:
-        """The one a relative pronoun stands for: the last named before it."""
+    def _antecedent(self, before: int, floor: int, thing: bool = False) -> Actor | None:
+        """The one a relative pronoun stands for: the phrase before it; for
+        "which", the last body named there ("the head of the Dialogue Group
+        in Turkey, which says": the group, not a person or a place)."""
         segments = self._segments(floor, before)
         for a, b in reversed(segments):
             a = self._skip(a, b)
             if a < b and self.masked[a:b].strip(QUOTE_MARK + " .,"):
+                if thing and (body := self._last_body(a, b)) is not None:
+                    return body
                 return self._np_in(a, b, head_final=True) or self._last_candidate(a, b)
         return None
+
+    def _last_body(self, a: int, b: int) -> Actor | None:
+        bodies = [n for n in self.named_index.between(a, b) if not n.person and not n.possessive and not self._no_name(n)]
+        bodies = [n for n in bodies if [w.group().lower() for w in self._words(max(a, n.start - 12), n.start)][-1:] != ["in"]]
+        return Actor(bodies[-1].name, BODY, bodies[-1].start, body=bodies[-1].name) if bodies else None
 
     def _last_candidate(self, a: int, b: int) -> Actor | None:
         people = [p for p in self.people_at.between(a, b) if not p.possessive]

@@ -288,6 +288,16 @@ def test_a_description_ends_before_a_subordinate_clause():
     assert [q.speaker for q in quotes(text)] == ["a Lumen spokesperson"]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('Omar Sadik is the head of the Harbour Union in Lisbon, which says on its site that it aims to "protect the rights of dock workers."',
+     "Harbour Union"),
+    ('Voters heard rhetoric from the Green League, which tried to rally support by saying that rivals were "coming out in droves."',
+     "Green League"),
+])
+def test_which_stands_for_the_body_named_before_it_not_the_person_or_place(text, speaker):
+    assert [q.speaker for q in quotes(text)] == [speaker]
+
+
 # -- he, she and the last speaker ---------------------------------------------
 
 
