@@ -895,7 +895,7 @@ class Context:
                 return Actor(w, DESCRIBED, at, plural=True)  # "Prosecutors alleged": the word opening a sentence, met in lower case elsewhere
             if w[:1].isupper() or lower in self.rules.prepositions or lower in self.rules.date_words:
                 continue  # a date, or the words of an opening phrase
-            if at > a and self.masked[a:at].split()[0].lower() in self.rules.prepositions and self._has_words(word.end(), b):
+            if at > a and (WORD.match(self.masked, a) or word).group().lower() in self.rules.prepositions and self._has_words(word.end(), b):
                 continue  # "On social media the Metropolitan Police said": the opening phrase goes on
             # "analysts said", "trade sources say": a description with no article.
             rest = self._words(at, b)
