@@ -84,6 +84,7 @@ class Found:
 
 PRONOUN_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:said|says|added|acknowledged|noted|told \w+)\s+(?:that\s+)?(he|she)\b", re.IGNORECASE)
 AGE = re.compile(r"\d{1,3}-year-old")
+BY = re.compile(r"\s+by\s+", re.IGNORECASE)
 CLEFT = re.compile(r"\s+(?:was|is)\s+", re.IGNORECASE)
 CLEFT_RELATIVE = re.compile(r",?\s+(?:who|that)\b", re.IGNORECASE)
 WITH = re.compile(r"\bwith\s+", re.IGNORECASE)
@@ -339,19 +340,31 @@ class Context:
         the words ("Gen. Lee said the reports were "bogus.""), else the first
         after them ("…," said Jane Doe; "…" such as X, said an analyst)."""
         index = self.sentence_index(m.opened)
-        before = [v for v in self.speech[index] if v[1] <= m.opened]
-        if before and before[-1][2] is not None and not NEW_CLAUSE.search(self.masked, before[-1][1], m.opened):
-            return self._found(index, before[-1][2], governed=True)
         close = self._close(m)
         after = self.sentence_index(max(m.opened, close - 1))
+        named_after = None
         for start, _, actor in self.speech[after]:
             if start >= close:
                 # The subject named after the words ("…," said X; "…" X said),
                 # not one the words stand in apposition to ("X, in an "initiative" …, announced").
                 if actor is not None and actor.at >= close and len(self.masked[close:start].split()) <= SPEAKER_REACH:
-                    return self._found(after, actor, governed=True)
+                    named_after = self._found(after, actor, governed=True)
                 break
-        return None
+        if named_after and self.text[m.start : m.end].rstrip()[-1:] in ",?!" and self._attribution_follows(close, named_after.at):
+            # "Microsoft said its focus turns to the U.K. "While we …," President Brad Smith said":
+            # words closed by a comma are the ones named after them.
+            return named_after
+        before = [v for v in self.speech[index] if v[1] <= m.opened]
+        if before and before[-1][2] is not None and not NEW_CLAUSE.search(self.masked, before[-1][1], m.opened):
+            return self._found(index, before[-1][2], governed=True)
+        return named_after
+
+    def _attribution_follows(self, close: int, speaker_at: int) -> bool:
+        """Whether the words after a closing mark are an attribution: the verb
+        or the speaker's name first, with nothing of a clause before them
+        (""…," President Jan Ode said", not ""…," and projected that Acme's …")."""
+        words = self._words(close, speaker_at)
+        return len(words) <= 4 and all(w.group()[:1].isupper() or self.rules.speech_verbs.fullmatch(w.group()) for w in words)
 
     def _close(self, m: Marked) -> int:
         """Just after the closing mark."""
@@ -566,9 +579,15 @@ class Context:
             if verb.group()[:1].isupper() and self.masked[sentence.start : verb.start()].strip(QUOTE_MARK + " "):
                 continue  # "the United States", not "States" said
             before = self._words(max(sentence.start, verb.start() - 8), verb.start())
-            if before and before[-1].end() >= verb.start() - 1 and before[-1].group().lower() in self.rules.noun_markers:
+            word_before = before[-1].group().lower() if before and before[-1].end() >= verb.start() - 1 else None
+            if word_before in self.rules.not_speaking_after:
                 continue  # "their claims to a state": a noun
-            actor = self._subject_of(index, verb.start(), verb.end())
+            if word_before in self.rules.passive_after:
+                actor = self._agent(verb.end(), sentence.end)  # "was described by Shelter as"
+                if actor is None:
+                    continue  # "the king was said to be carrying": no one speaks
+            else:
+                actor = self._subject_of(index, verb.start(), verb.end())
             self.speech[index].append((verb.start(), verb.end(), actor))
             if actor and actor.body:
                 self.topic[index] = actor.body
@@ -581,6 +600,16 @@ class Context:
         if subject is None:
             # ""Why?" asked Jane Doe.": the sentence is about who speaks in it.
             self.subjects[index] = next((a for _, _, a in self.speech[index] if a is not None and a.kind != UNKNOWN), None)
+
+    def _agent(self, at: int, end: int) -> Actor | None:
+        """The one named after "by" right after a passive verb of speech."""
+        by = BY.match(self.masked, at, end)
+        if by is None:
+            return None
+        named = next((n for n in self.named_index.between(by.end(), min(end, by.end() + 40)) if not n.possessive), None)
+        if named is None or len(self._words(by.end(), named.start)) > 3:
+            return None  # ("by homelessness charity Shelter": a few words may describe the one named)
+        return Actor(named.name, PERSON if named.person else BODY, named.start, body=None if named.person else named.name)
 
     def _owner(self, at: int, floor: int) -> str | None:
         """Who a text is from, named just before it: "an Intelogic
@@ -724,13 +753,16 @@ class Context:
             actor = self._np_in(a, b, head_final=True)
             if actor is None and a > seg_a:
                 actor = self._np_in(self._skip(seg_a, b), b, head_final=True)
+            if actor is None and self._opening_word(seg_a, b) == "which":
+                # "Acme's party, which tried to win votes by saying that": the party.
+                actor = self._antecedent(seg_a, sentence.start, thing=True)
             if actor is not None and actor.kind == DESCRIBED and not actor.document and len(segments) > 1:
                 # ""…," Erik Lund, a physical oceanographer at … told Reuters": the name before the description.
                 actor = self._name_alone(*segments[-2]) or actor
             if actor is not None:
                 return actor
         elif relative:  # "…, who added": whom the clause before it names
-            return self._antecedent(seg_a, sentence.start)
+            return self._antecedent(seg_a, sentence.start, thing=self._opening_word(seg_a, b) == "which")
         elif len(segments) > 1 and (not self._has_words(seg_a, b) or continuation):
             # "X, a spokesman, said"; "X, who …, said": the phrase opening the clause.
             for k, (s_a, s_b) in enumerate(segments[:-1]):
@@ -766,6 +798,10 @@ class Context:
             return None
         return Actor(person.name, PERSON, person.start)
 
+    def _opening_word(self, a: int, b: int) -> str | None:
+        first = WORD.search(self.masked, a, b)
+        return first.group().lower() if first else None
+
     def _coordinated(self, a: int, b: int) -> bool:
         """Whether text[a:b] opens a clause of its own with "but", "and", "yet"."""
         first = WORD.search(self.masked, a, b)
@@ -789,14 +825,23 @@ class Context:
                     return b, True
         return a, False
 
-    def _antecedent(self, before: int, floor: int) -> Actor | None:
-        """The one a relative pronoun stands for: the last named before it."""
+    def _antecedent(self, before: int, floor: int, thing: bool = False) -> Actor | None:
+        """The one a relative pronoun stands for: the phrase before it; for
+        "which", the last body named there ("the head of the Dialogue Group
+        in Turkey, which says": the group, not a person or a place)."""
         segments = self._segments(floor, before)
         for a, b in reversed(segments):
             a = self._skip(a, b)
             if a < b and self.masked[a:b].strip(QUOTE_MARK + " .,"):
+                if thing and (body := self._last_body(a, b)) is not None:
+                    return body
                 return self._np_in(a, b, head_final=True) or self._last_candidate(a, b)
         return None
+
+    def _last_body(self, a: int, b: int) -> Actor | None:
+        bodies = [n for n in self.named_index.between(a, b) if not n.person and not n.possessive and not self._no_name(n)]
+        bodies = [n for n in bodies if [w.group().lower() for w in self._words(max(a, n.start - 12), n.start)][-1:] != ["in"]]
+        return Actor(bodies[-1].name, BODY, bodies[-1].start, body=bodies[-1].name) if bodies else None
 
     def _last_candidate(self, a: int, b: int) -> Actor | None:
         people = [p for p in self.people_at.between(a, b) if not p.possessive]
@@ -850,6 +895,8 @@ class Context:
                 return Actor(w, DESCRIBED, at, plural=True)  # "Prosecutors alleged": the word opening a sentence, met in lower case elsewhere
             if w[:1].isupper() or lower in self.rules.prepositions or lower in self.rules.date_words:
                 continue  # a date, or the words of an opening phrase
+            if at > a and (WORD.match(self.masked, a) or word).group().lower() in self.rules.prepositions and self._has_words(word.end(), b):
+                continue  # "On social media the Metropolitan Police said": the opening phrase goes on
             # "analysts said", "trade sources say": a description with no article.
             rest = self._words(at, b)
             bare = [x.group() for x in rest]

@@ -68,7 +68,8 @@ class Rules:
     title_small_words: frozenset[str]
     max_title_words: int
     subject_skips: frozenset[str]
-    noun_markers: frozenset[str]
+    not_speaking_after: frozenset[str]
+    passive_after: frozenset[str]
     subordinators: frozenset[str]
     intro_openers: frozenset[str]
     given_name_titles: frozenset[str]
@@ -167,7 +168,8 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         title_small_words=frozenset(quotes["title_small_words"]),
         max_title_words=quotes["max_title_words"],
         subject_skips=frozenset(speech["subject_skips"]),
-        noun_markers=frozenset(speech["noun_markers"]),
+        not_speaking_after=frozenset(speech["not_speaking_after"]),
+        passive_after=frozenset(speech["passive_after"]),
         subordinators=frozenset(speech["subordinators"]),
         intro_openers=frozenset(speech["intro_openers"]),
         given_name_titles=frozenset(names["given_name_titles"]),

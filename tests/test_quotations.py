@@ -264,6 +264,40 @@ def test_a_speaker_named_before_a_long_description_or_after_a_rank_is_the_named_
     assert [q.speaker for q in quotes(text)] == [speaker]
 
 
+def test_words_closed_by_a_comma_are_the_ones_named_after_them_not_an_earlier_speaker_in_the_sentence():
+    # (no sentence break is found after "U.K.", so both verbs are in one sentence)
+    text = ('Acme Corp said that its focus now turns back to the U.K. "While we disagree with the ruling, we will '
+            'look for a way ahead," President Dana Holt said in a statement.')
+    assert [q.speaker for q in quotes(text)] == ["Dana Holt"]
+
+
+def test_an_opening_phrase_without_a_comma_is_not_the_subject():
+    text = "Crowds came on Wednesday. On social media the Harbour Police said: ‘A further 20 people have gathered.’"
+    assert [q.speaker for q in quotes(text)] == ["the Harbour Police"]
+
+
+def test_a_passive_verb_of_speech_gives_the_words_to_the_one_named_after_by_and_to_no_one_without_it():
+    text = ('The old bill had been described by the tenants charity Roofline as a "once-in-a-generation chance". '
+            'Lena Ruiz was asked about the letter the envoy was said to be carrying. '
+            'In an interview, she said: "I do not think the envoy would travel without good news."')
+    assert [q.speaker for q in quotes(text)] == ["Roofline", "Lena Ruiz"]
+
+
+def test_a_description_ends_before_a_subordinate_clause():
+    text = '"We received an inquiry and are cooperating," said a Lumen spokesperson when contacted by a reporter.'
+    assert [q.speaker for q in quotes(text)] == ["a Lumen spokesperson"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Omar Sadik is the head of the Harbour Union in Lisbon, which says on its site that it aims to "protect the rights of dock workers."',
+     "Harbour Union"),
+    ('Voters heard rhetoric from the Green League, which tried to rally support by saying that rivals were "coming out in droves."',
+     "Green League"),
+])
+def test_which_stands_for_the_body_named_before_it_not_the_person_or_place(text, speaker):
+    assert [q.speaker for q in quotes(text)] == [speaker]
+
+
 # -- he, she and the last speaker ---------------------------------------------
 
 
