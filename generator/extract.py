@@ -834,10 +834,10 @@ def _headless(text: str, draft: Draft, opener: str) -> bool:
     """Whether the title opens with a past verb or a participle that the
     passage writes in lower case ("and noted if ..."): a verb with no one
     doing it."""
-    found = re.search(rf"(?<![\w’'-]){re.escape(opener)}(?![\w’'-])", text[draft.start : draft.end], re.IGNORECASE)
-    if found is None or not found.group().islower():
+    low = opener.lower()
+    word = next((w.group() for w in PASSAGE_WORD.finditer(text, draft.start, draft.end) if w.group().lower() == low), None)
+    if word is None or not word.islower():
         return False
-    word = found.group()
     return word.endswith(("ed", "ing")) or word in clauses.load_verbs().past_forms
 
 
@@ -855,6 +855,7 @@ def _passages(first: tuple[int, int], others: list[tuple[int, int]]) -> tuple[tu
 
 
 RELATIVE = re.compile(r"(?:which|who|whom|whose|where)\b")
+PASSAGE_WORD = re.compile(r"[\w’'-]+")
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{2,}|\b[A-Z]{2}\b")  # words, and two-letter initials ("AK Party", "UN")
 SUBJECT_RELATIVE = re.compile(r"(?:which|who)\s+")
 IT_SAID = re.compile(r"It (said|says|added|announced|reported)\b")
