@@ -766,7 +766,7 @@ def _finish(
     for draft in _told_again(_merged(drafts, persons), read, rules):
         passage = text[draft.start : draft.end]
         certainty, according_to = _certainty(read, rules, draft, persons)
-        title = _title(read, rules, draft, persons, subjects, words)
+        title = _title(read, rules, draft, persons, subjects, words, named)
         they = draft.told_by is not None and read[draft.told_by[0] : draft.told_by[1]].strip().lower() == "they"
         if they and source:
             # "The death toll had risen to 21, Russian authorities said. They said 42 were wounded."
@@ -1085,7 +1085,7 @@ def _lower_article(words: str) -> str:
     return re.sub(r"^(The|A|An) ", lambda m: m.group(1).lower() + " ", words)
 
 
-def _title(text: str, rules: Rules, draft: Draft, persons: ByStart, subjects: ByStart, words: clauses.Words) -> str:
+def _title(text: str, rules: Rules, draft: Draft, persons: ByStart, subjects: ByStart, words: clauses.Words, named: ByStart) -> str:
     # A testimony is headed by its words, unless its speaker did something
     # the clause tells ("Lina Saleh posted a video of herself").
     subject = text[draft.clause.subject[0] : draft.clause.subject[1]] if draft.clause and draft.clause.subject else ""
@@ -1096,7 +1096,7 @@ def _title(text: str, rules: Rules, draft: Draft, persons: ByStart, subjects: By
             main = max(speakers, key=speakers.count)
             quote = next(q for q in draft.quotes if q.speaker == main)
             return titles.quote_title(quote.speaker, quote.text)
-        return titles.title(text, rules, draft.start, draft.end, [], persons, subjects=subjects, words=words)
+        return titles.title(text, rules, draft.start, draft.end, [], persons, subjects=subjects, words=words, bodies=named)
     reporting = draft.clause if draft.speech is None or draft.speech.role == "attribution" else draft.speech
     verb = reporting.verb
     # A quotation of a few words ("a little grace") stays inside the clause's own headline.
@@ -1116,8 +1116,8 @@ def _title(text: str, rules: Rules, draft: Draft, persons: ByStart, subjects: By
         # "The governments, which sponsor the talks, invited ...": the subject opens the part.
         start = draft.start
     end = draft.told_end or draft.end
-    made = titles.title(text, rules, start, end, draft.cut, persons, verb.start if verb else None, draft.subject, subjects, words)
-    made = made or titles.title(text, rules, draft.start, end, draft.cut, persons, subjects=subjects, words=words)
+    made = titles.title(text, rules, start, end, draft.cut, persons, verb.start if verb else None, draft.subject, subjects, words, named)
+    made = made or titles.title(text, rules, draft.start, end, draft.cut, persons, subjects=subjects, words=words, bodies=named)
     if draft.quotes and draft.quotes[0].speaker and titles.says_nothing(made):
         # "Kieswetter said", after his words: the words make the headline.
         return titles.quote_title(draft.quotes[0].speaker, draft.quotes[0].text)

@@ -54,11 +54,13 @@ SUBJECT_REACH = 400  # how far back "he" looks for the subject it stands for
 def title(
     text: str, rules: Rules, start: int, end: int, cut: list[tuple[int, int]], persons: ByStart[Mention], verb_at: int | None = None,
     subject: tuple[int, int] | None = None, subjects: ByStart[Mention] = ByStart(()), words: Words | None = None,
+    bodies: ByStart[Mention] = ByStart(()),
 ) -> str:
     """A headline for text[start:end], leaving out the spans in `cut` (the
     date, clauses that are not the happening's); `verb_at` is where its verb
     starts. A clause that shares the subject of its sentence's main clause
-    ("..., since being elected president") is given it (`subject`)."""
+    ("..., since being elected president") is given it (`subject`). `bodies`:
+    every organisation the article names, for "the company" far from any subject."""
     read = words.between if words else lambda a, b: tokens(text, a, b)
     words = [w for w in read(start, end) if not any(a <= w.start < b for a, b in cut)]
     words = [w for w in _without_parentheses(words) if w.low not in FILLERS]
@@ -87,7 +89,7 @@ def title(
             words = _content_subject_shortened(words, at, persons)
     if at:
         words, at = _described_named(text, words, at, persons)
-    shown = _named(text, words, persons, subjects, rules, at)
+    shown = _named(text, words, persons, subjects, rules, at, bodies)
     shown, at = _without_leftover_phrase(shown, at)
     shown = _shortened(shown, at)
     return _joined(shown)
@@ -464,7 +466,10 @@ ROLE_BEFORE = re.compile(rf"\b(?P<role>[a-z][a-z-]{{3,}}) (?P<name>{NAME})\b")
 ROLE_AFTER = re.compile(rf"(?P<name>{NAME}), (?:the|a|an|its|his|her|their) [^,;.]{{0,50}}?\b(?P<role>[a-z][a-z-]{{3,}}),")
 
 
-def _named(text: str, words: list[Token], persons: ByStart[Mention], subjects: ByStart[Mention], rules: Rules, verb: int | None = None) -> list[str]:
+def _named(
+    text: str, words: list[Token], persons: ByStart[Mention], subjects: ByStart[Mention], rules: Rules, verb: int | None = None,
+    bodies: ByStart[Mention] = ByStart(()),
+) -> list[str]:
     """The words as shown, a leading "he" or "she" replaced by the person it
     stands for: the last person who was the subject of a clause before it
     ("Railway Minister Suresh Prabhu met the injured. He announced ..."),
@@ -492,6 +497,7 @@ def _named(text: str, words: list[Token], persons: ByStart[Mention], subjects: B
     if body and verb == body and words[verb].low not in load_verbs().be:
         near = _last_body(subjects, at)
         near = near if near and at - near.end <= SUBJECT_REACH else _leading_body(subjects, at, rules) if body == 2 else None
+        near = near or (_most_named(bodies, at, rules) if body == 2 else None)
         if near:
             shown[:body] = [near.name]
     return shown
@@ -510,6 +516,23 @@ def _last_body(subjects: ByStart[Mention], at: int) -> Mention | None:
     """The last body that was a subject before `at`. (A body's name of one
     word is only trusted in capitals: a word that opens a sentence is no name.)"""
     return subjects.last_before(at, where=lambda p: not p.person and p.end <= at and (" " in p.name or p.name.isupper()))
+
+
+def _most_named(bodies: ByStart[Mention], at: int, rules: Rules) -> Mention | None:
+    """"The company shelved its plans", the company never yet a subject:
+    the organisation named before `at` twice or more, twice as often as any other."""
+    counts: dict[str, int] = {}
+    last: dict[str, Mention] = {}
+    for mention in bodies.items[: bisect_left(bodies.starts, at)]:
+        # (Not "Canadian", "Chinese", "British": one word of that shape is a people's adjective.)
+        adjective = " " not in mention.name and mention.name.endswith(("an", "ese", "ish", "i"))
+        if not mention.person and not adjective and not rules.title_word.fullmatch(mention.name):
+            counts[mention.name] = counts.get(mention.name, 0) + 1
+            last[mention.name] = mention
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < 2 or len(ranked) > 1 and ranked[1] * 2 > ranked[0]:
+        return None
+    return last[max(counts, key=counts.__getitem__)]
 
 
 def _leading_body(subjects: ByStart[Mention], at: int, rules: Rules) -> Mention | None:

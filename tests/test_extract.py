@@ -621,6 +621,19 @@ def test_a_verb_in_ing_opening_a_sentence_is_no_part_of_a_name_and_he_is_the_sen
     assert run(text, published=date(2019, 11, 19)).events[-1].title == "Kevin Mayer managed the rollout"
 
 
+def test_the_company_never_yet_a_subject_is_the_organisation_the_article_names_most():
+    text = (
+        "A state regulator is investigating WeWork, two people said on Monday. "
+        "The regulator first looked at WeWork in 2018. The company shelved its plans for a public offering on September 30."
+    )
+    assert run(text, published=date(2019, 11, 18)).events[-1].title == "WeWork shelved its plans for a public offering"
+
+
+def test_the_company_is_no_peoples_adjective():
+    text = "Canadian dollars fell on Monday. Canadian banks said so. The company had a net loss of $2.3 million in the quarter."
+    assert not run(text, published=date(1989, 10, 30)).events[-1].title.startswith("Canadian")
+
+
 def test_a_title_is_at_most_about_twelve_words_and_never_cut_with_an_ellipsis():
     text = (
         "Government troops and allied militias under foreign command on Monday captured about ninety percent "
