@@ -432,14 +432,20 @@ def _described_named(text: str, words: list[Token], at: int, persons: ByStart[Me
 def _leading_person(persons: ByStart[Mention], at: int) -> Mention | None:
     """The person the article is about: named before `at` three times or
     more, and at least twice as often as anyone else."""
+    return _dominant(persons, at, lambda mention: mention.person, least=3)
+
+
+def _dominant(mentions: ByStart[Mention], at: int, counted, least: int) -> Mention | None:
+    """The mention `counted` names before `at` at least `least` times and
+    twice as often as any other, if one is."""
     counts: dict[str, int] = {}
     last: dict[str, Mention] = {}
-    for mention in persons.items[: bisect_left(persons.starts, at)]:
-        if mention.person:
+    for mention in mentions.items[: bisect_left(mentions.starts, at)]:
+        if counted(mention):
             counts[mention.name] = counts.get(mention.name, 0) + 1
             last[mention.name] = mention
     ranked = sorted(counts.values(), reverse=True)
-    if not ranked or ranked[0] < 3 or len(ranked) > 1 and ranked[1] * 2 > ranked[0]:
+    if not ranked or ranked[0] < least or len(ranked) > 1 and ranked[1] * 2 > ranked[0]:
         return None
     return last[max(counts, key=counts.__getitem__)]
 
@@ -521,18 +527,11 @@ def _last_body(subjects: ByStart[Mention], at: int) -> Mention | None:
 def _most_named(bodies: ByStart[Mention], at: int, rules: Rules) -> Mention | None:
     """"The company shelved its plans", the company never yet a subject:
     the organisation named before `at` twice or more, twice as often as any other."""
-    counts: dict[str, int] = {}
-    last: dict[str, Mention] = {}
-    for mention in bodies.items[: bisect_left(bodies.starts, at)]:
+    def counted(mention: Mention) -> bool:
         # (Not "Canadian", "Chinese", "British": one word of that shape is a people's adjective.)
         adjective = " " not in mention.name and mention.name.endswith(("an", "ese", "ish", "i"))
-        if not mention.person and not adjective and not rules.title_word.fullmatch(mention.name):
-            counts[mention.name] = counts.get(mention.name, 0) + 1
-            last[mention.name] = mention
-    ranked = sorted(counts.values(), reverse=True)
-    if not ranked or ranked[0] < 2 or len(ranked) > 1 and ranked[1] * 2 > ranked[0]:
-        return None
-    return last[max(counts, key=counts.__getitem__)]
+        return not mention.person and not adjective and not rules.title_word.fullmatch(mention.name)
+    return _dominant(bodies, at, counted, least=2)
 
 
 def _leading_body(subjects: ByStart[Mention], at: int, rules: Rules) -> Mention | None:
