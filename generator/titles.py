@@ -132,7 +132,7 @@ def _without_opening(words: list[Token], rules: Rules, verb_at: int | None = Non
     changed = True
     while changed and words:
         changed = False
-        while words and (words[0].text in ",;:—–-\"“”'’" or words[0].low in rules.title_connectives or words[0].low in SUBORDINATORS):
+        while words and (words[0].text in ",;:—–-\"“”'’" or words[0].low in rules.title_connectives and not _determiner_that(words) or words[0].low in SUBORDINATORS):
             words, changed = words[1:], True
         comma = next((i for i, w in enumerate(words[:14]) if w.text == ","), None)
         # "Amid celebratory gunfire, ...", "Tired of being sidelined, ...": an opening phrase.
@@ -150,6 +150,15 @@ def _without_opening(words: list[Token], rules: Rules, verb_at: int | None = Non
         elif words and words[0].low in CLAUSE_WORDS and verb_at is not None and len(words) > 2 and not before_verb:
             words, changed = _phrase_goes_on(words[1:], verb_at), True  # "since Kim Clijsters beat ...": the clause's own opener goes
     return words
+
+
+def _determiner_that(words: list[Token]) -> bool:
+    """'That crash killed all 228 on board': "that" before its noun, not the
+    word that opens what was said ("that the army had left")."""
+    following = words[1] if len(words) > 1 else None
+    return words[0].low == "that" and following is not None and following.text.isalpha() and following.text.islower() and (
+        following.low not in DETERMINERS and following.low not in load_verbs().pronoun_subjects
+    )
 
 
 def _phrase_goes_on(words: list[Token], verb_at: int | None) -> list[Token]:

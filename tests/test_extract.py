@@ -634,6 +634,14 @@ def test_the_company_is_no_peoples_adjective():
     assert not run(text, published=date(1989, 10, 30)).events[-1].title.startswith("Canadian")
 
 
+@pytest.mark.parametrize("text, title", [
+    ("That crash on Monday killed all 228 on board.", "That crash killed all 228 on board"),
+    ("Officials said on Monday that the army had left the town.", "Officials said the army had left the town"),
+])
+def test_that_before_its_noun_stays_in_the_title(text, title):
+    assert run(text).events[-1].title == title
+
+
 def test_a_title_is_at_most_about_twelve_words_and_never_cut_with_an_ellipsis():
     text = (
         "Government troops and allied militias under foreign command on Monday captured about ninety percent "
