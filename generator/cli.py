@@ -274,7 +274,7 @@ def _article(path: Path, given, args: argparse.Namespace, writing: bool):
 
 def _unique_ids(articles: list) -> list:
     """Two inputs of one name (a/article.txt, b/article.txt) are two sources."""
-    from generator.content import MAX_ID
+    from generator.model import MAX_ID
 
     taken: set[str] = set()
     unique = []

@@ -42,10 +42,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from generator import content, dates
+from generator import dates
 from generator.dating import FoundDate
 from generator.extract import Extraction, FoundEvent, FoundQuote
-from generator.model import ON_OR_BEFORE
+from generator.model import MAX_ID, ON_OR_BEFORE
 
 MIN_SHARED = 3  # content words two tellings of one happening share, at least
 # ... or two, for a telling of five words or fewer ("Jobs resigned from his post
@@ -178,7 +178,7 @@ def combine(articles: list[Article], extractions: list[Extraction]) -> Timeline:
     for group in (g for g in groups if not g.folded):
         entry = _entry(group)
         if entry.id in taken:
-            entry = replace(entry, id=f"{entry.id}-{entry.tellings[0].source}"[: content.MAX_ID].rstrip("-_"))
+            entry = replace(entry, id=f"{entry.id}-{entry.tellings[0].source}"[: MAX_ID].rstrip("-_"))
         taken.add(entry.id)
         entries.append(entry)
     return Timeline(tuple(entries), quotes)
@@ -459,7 +459,7 @@ def _unique_quotes(articles: list[Article], extractions: list[Extraction]) -> tu
     for article, extraction in zip(articles, extractions):
         renamed[article.source] = {}
         for quote in extraction.quotes:
-            new_id = quote.id if quote.id not in taken else f"{quote.id}-{article.source}"[: content.MAX_ID].rstrip("-_")
+            new_id = quote.id if quote.id not in taken else f"{quote.id}-{article.source}"[: MAX_ID].rstrip("-_")
             taken.add(new_id)
             renamed[article.source][quote.id] = new_id
             quotes.append((article.source, replace(quote, id=new_id)))

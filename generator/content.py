@@ -22,16 +22,13 @@ from pathlib import Path
 from generator import dates, frontmatter, media
 from generator.frontmatter import Document
 from generator.listing import FOLDERS, markdown_files
-from generator.model import CERTAINTIES, DATED_BY, Account, Content, Embed, Event, Extension, Image, Quote, Site, Source, When
+from generator.model import CERTAINTIES, DATED_BY, MAX_ID, Account, Content, Embed, Event, Extension, Image, Quote, Site, Source, When
 from generator.parallel import parallel_imap
 from generator.passages import Locator, normalise
 from generator.problems import Problem
 from generator.themes import find_theme
 
 ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
-# Ids and kinds become file names (events/<id>.html, kinds/<kind>.html),
-# which most file systems cut off at 255 bytes.
-MAX_ID = 100
 THEME_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 # An IANA time zone's name (UTC, Asia/Damascus, America/Argentina/Salta), never a path.
 TIMEZONE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_+-]{0,30}(?:/[A-Za-z0-9_+-]{1,30}){0,2}")

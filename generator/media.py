@@ -22,11 +22,13 @@ import stat
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
-from PIL import Image as Pillow
-from PIL import ImageCms, ImageOps
+if TYPE_CHECKING:
+    from PIL import Image as Pillow
 
 from generator.model import Embed, Image
 from generator.parallel import parallel_imap
@@ -42,7 +44,6 @@ DIGEST_LENGTH = 10
 JPEG_SETTINGS = {"quality": 82, "optimize": True, "progressive": True, "subsampling": "4:2:0"}
 PNG_SETTINGS = {"optimize": True}
 REDUCING_GAP = 3.0  # shrink by a whole factor first, then resample the last three times: as sharp, much quicker
-SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 UPRIGHT_SWAPS = {5, 6, 7, 8}  # EXIF orientations of a picture taken sideways: width and height swap
 RULES_FILE = Path(__file__).parent / "rules" / "embeds.toml"
 
@@ -72,6 +73,8 @@ def inspect(content_dir: Path, file: str) -> ImageFile | str:
     data = _read(content_dir, file)
     if isinstance(data, str):
         return data
+    from PIL import Image as Pillow  # here: Pillow loads only where a picture is read, not for every command
+
     try:
         with Pillow.open(io.BytesIO(data), formats=FORMATS) as image:
             width, height = image.size
@@ -125,6 +128,8 @@ def _has_alpha(image: Pillow.Image) -> bool:
 
 
 def _reason(error: Exception) -> str:
+    from PIL import Image as Pillow
+
     if isinstance(error, Pillow.UnidentifiedImageError):
         return "it is not a JPEG, PNG, WebP or GIF image"
     return str(error).rstrip(".") or type(error).__name__
@@ -156,6 +161,9 @@ def render(content_dir: Path, image: Image) -> dict[str, bytes] | str:
     data = _read(content_dir, image.file)
     if isinstance(data, str):
         return data
+    from PIL import Image as Pillow
+    from PIL import ImageOps
+
     try:
         made, wanted = {}, renditions(image)
         with Pillow.open(io.BytesIO(data), formats=FORMATS) as opened:
@@ -177,17 +185,26 @@ def render(content_dir: Path, image: Image) -> dict[str, bytes] | str:
     return made
 
 
+@cache
+def _srgb_profile():
+    from PIL import ImageCms
+
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+
+
 def _srgb(image: Pillow.Image) -> Pillow.Image:
     """The picture in sRGB, the colours a browser assumes of an image
     without a profile, in the mode its published format keeps: 8-bit grey
     or colour, with its transparency."""
+    from PIL import ImageCms
+
     alpha = _has_alpha(image)
     mode = "RGBA" if alpha else "L" if image.mode in ("1", "L", "I;16", "I", "F") else "RGB"
     profile = image.info.get("icc_profile")
     converted = image.convert(mode)
     if profile and mode != "L":
         try:
-            converted = ImageCms.profileToProfile(converted, ImageCms.ImageCmsProfile(io.BytesIO(profile)), SRGB, outputMode=mode)
+            converted = ImageCms.profileToProfile(converted, ImageCms.ImageCmsProfile(io.BytesIO(profile)), _srgb_profile(), outputMode=mode)
         except (ImageCms.PyCMSError, OSError, ValueError):
             pass  # a profile that cannot be read or does not fit: the pixels as they are
     converted.info = {}

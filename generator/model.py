@@ -13,6 +13,9 @@ CERTAINTIES = ("confirmed", "reported", "unconfirmed", "claimed")
 # at all); the editor's own reading.
 DATED_BY = ("article", "previous sentence", "story", "report", "editor")
 ON_OR_BEFORE = "ON_OR_BEFORE"  # TIMEX3 mod: it happened on or before the date ("by 2016-12-12")
+# Ids and kinds become file names (events/<id>.html, kinds/<kind>.html),
+# which most file systems cut off at 255 bytes.
+MAX_ID = 100
 
 
 @dataclass(frozen=True)
