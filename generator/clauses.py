@@ -300,8 +300,7 @@ def _verb_groups(words: list[Token], verbs: Verbs) -> list[Verb]:
         if not (low in verbs.verb_words or low.endswith(("ed", "s", "ing"))):
             i += 1  # no verb form the rules read starts here
             continue
-        closing_day = i + 1 < len(words) and (words[i + 1].text[:1].isupper() or words[i + 1].text[:1].isdigit())
-        if low in ("ended", "ending") and i and words[i - 1].low in PERIOD_NOUNS and closing_day:
+        if low in ("ended", "ending") and i and words[i - 1].low in PERIOD_NOUNS and i + 1 < len(words) and (words[i + 1].text[:1].isupper() or words[i + 1].text[:1].isdigit()):
             i += 1  # "a loss for its fourth quarter ended June 30": the period's participle, no verb
             continue
         group = _group_at(words, i, verbs, found, asides)
@@ -488,7 +487,8 @@ def _finite_position(words: list[Token], i: int, verbs: Verbs, before: list[Verb
         # after an apposition or a relative clause; else a participle
         # ("..., based in Paris").
         # ("Zosin, a resident who witnessed the attack, said": the relative clause may sit in the apposition.)
-        after_relative = any(words[k].low in verbs.relatives and (words[k - 1].low == "," or "," in (w.text for w in words[1 : k - 1])) for k in range(1, j))
+        opened = next((k for k in range(1, j) if words[k].text == ","), j)  # the apposition's comma
+        after_relative = any(words[k].low in verbs.relatives and (words[k - 1].low == "," or opened < k - 1) for k in range(1, j))
         after_apposition = not before and sum(w.text == "," for w in words[:j]) >= 1
         # "While the regime was focused on the city, ISIS, or the Islamic State, retook Palmyra".
         comma = next((w.start for w in words if w.text == ","), None)

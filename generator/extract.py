@@ -761,6 +761,7 @@ def _finish(
     subjects: ByStart, words: clauses.Words,
 ) -> tuple[FoundEvent, ...]:
     events, used = [], set()
+    titled: dict[tuple[str, str | None, str | None], int] = {}  # (title, date, mod) -> the entry's index
     where = ByStart(places, start=lambda place: place[0], end=lambda place: place[1])
     source = None  # the last entry's source, for a "they said" that follows it
     for draft in _told_again(_merged(drafts, persons), read, rules):
@@ -806,7 +807,7 @@ def _finish(
         if draft.date.basis != "words" and QUOTE_TITLE.match(title) and _a_view(title.split(": “", 1)[1]):
             continue  # "Ryan Suter: “We know where we are”", on the story's day: a view, no happening of its own
         passages = _passages((draft.start, draft.end), draft.also)
-        twin = next((i for i, e in enumerate(events) if e.title == title and (e.date.value, e.date.mod) == (draft.date.value, draft.date.mod)), None)
+        twin = titled.get((title, draft.date.value, draft.date.mod))
         if twin is not None:
             # One quotation over two sentences, each titled by its opening words: one entry, both passages.
             first = events[twin]
@@ -815,6 +816,7 @@ def _finish(
             continue
         event_id = _unique(f"{_slug(draft.date.value or 'undated', 4)}-{_slug(title, 6)}", used)
         (start, end), *_ = passages
+        titled[(title, draft.date.value, draft.date.mod)] = len(events)
         events.append(FoundEvent(
             event_id, title, draft.kind, draft.date, names, start, end, text[start:end],
             tuple(quote_ids[id(q)] for q in draft.quotes), certainty, according_to, passages,

@@ -444,19 +444,20 @@ def _leading_person(persons: ByStart[Mention], at: int) -> Mention | None:
     return _dominant(persons, at, lambda mention: mention.person, least=3)
 
 
-def _dominant(mentions: ByStart[Mention], at: int, counted, least: int) -> Mention | None:
-    """The mention `counted` names before `at` at least `least` times and
-    twice as often as any other, if one is."""
+def _dominant(mentions: ByStart[Mention], at: int, counted, least: int, twice: bool = True) -> Mention | None:
+    """The name `counted` finds most often before `at` (the later one on a
+    tie), if at least `least` times and, when `twice`, twice as often as
+    any other; its last mention."""
     counts: dict[str, int] = {}
     last: dict[str, Mention] = {}
     for mention in mentions.items[: bisect_left(mentions.starts, at)]:
         if counted(mention):
             counts[mention.name] = counts.get(mention.name, 0) + 1
             last[mention.name] = mention
-    ranked = sorted(counts.values(), reverse=True)
-    if not ranked or ranked[0] < least or len(ranked) > 1 and ranked[1] * 2 > ranked[0]:
+    best = max(counts, key=lambda name: (counts[name], last[name].start), default=None)
+    if best is None or counts[best] < least or twice and any(n * 2 > counts[best] for name, n in counts.items() if name != best):
         return None
-    return last[max(counts, key=counts.__getitem__)]
+    return last[best]
 
 
 @lru_cache(maxsize=4)
@@ -547,14 +548,9 @@ def _leading_body(subjects: ByStart[Mention], at: int, rules: Rules) -> Mention 
     """The body the article is about, for "the company" far from any name:
     the one that was most often a subject before `at`, if three times or more
     (not "the King", a title alone)."""
-    counts: dict[str, int] = {}
-    last: dict[str, Mention] = {}
-    for mention in subjects.items[: bisect_left(subjects.starts, at)]:
-        if not mention.person and not mention.possessive and not rules.title_word.fullmatch(mention.name):
-            counts[mention.name] = counts.get(mention.name, 0) + 1
-            last[mention.name] = mention
-    best = max(counts, key=lambda name: (counts[name], last[name].start), default=None)
-    return last[best] if best is not None and counts[best] >= 3 else None
+    def counted(mention: Mention) -> bool:
+        return not mention.person and not mention.possessive and not rules.title_word.fullmatch(mention.name)
+    return _dominant(subjects, at, counted, least=3, twice=False)
 
 
 
