@@ -10,6 +10,7 @@ story's, generator/dating.py) -> attribution and certainty (whose word it is)
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
@@ -29,6 +30,7 @@ NOT_NAMED = "not named in the article"
 ANCHOR_REACH = 30
 # How many entries of the same date a happening told again is compared with.
 RETOLD_REACH = 40
+IT_REACH = 150  # how far back a leading "it" looks for the place it stands for
 CARRIED = ("story", "previous sentence")  # a date the sentence takes from the news it goes on telling
 GUESSES = ("might", "may", "could")  # modals that say what is possible, not what was done or decided
 PAST_TENSES = ("past", "perfect", "past-perfect")  # what was done: in a quotation, the rest is a view
@@ -764,7 +766,8 @@ def _finish(
     titled: dict[tuple[str, str | None, str | None], int] = {}  # (title, date, mod) -> the entry's index
     where = ByStart(places, start=lambda place: place[0], end=lambda place: place[1])
     source = None  # the last entry's source, for a "they said" that follows it
-    for draft in _told_again(_merged(drafts, persons), read, rules):
+    # (`before`: the draft before, whose subject a relative clause right after it may share.)
+    for before, draft in itertools.pairwise([None, *_told_again(_merged(drafts, persons), read, rules)]):
         passage = text[draft.start : draft.end]
         certainty, according_to = _certainty(read, rules, draft, persons)
         title = _title(read, rules, draft, persons, subjects, words, named)
@@ -792,16 +795,23 @@ def _finish(
             elif antecedent and clause and clause.subject and clause.verb and not clause.verb.passive:
                 # "Palmyra, which it had lost": what the clause's subject did to the antecedent.
                 doer = read[clause.subject[0] : clause.subject[1]].strip()
-                if doer.lower() in ("it", "they"):
+                if doer.lower() in ("it", "they") and (main := _main_subject(read, before, draft)):
+                    doer = main  # "Rebels retook the Old Town, which they had lost": the rebels
+                elif doer.lower() in ("it", "they"):
                     body = subjects.last_before(draft.start + 1, where=lambda p: not p.person)
                     doer = body.name if body and draft.start - body.end <= titles.SUBJECT_REACH else doer
                 verb = read[clause.verb.start : clause.verb.end]
                 title = f"{doer[:1].upper()}{doer[1:]} {verb} {_lower_article(antecedent)}"
             elif antecedent:
                 title = f"{antecedent}, {title[:1].lower()}{title[1:]}"
+        if title.startswith("It ") and draft.clause and draft.clause.subject:
+            place = _place_it_stands_for(read, draft.clause.subject[0], where, named)
+            title = f"{place} {title[3:]}" if place else title
         opener = title.split(" ", 1)[0]
         if not opener.isupper() and opener.lower().replace("’", "'") in rules.fragment_openers:
             continue  # no clause an editor could head a draft with (not "US troops", "WHO declared")
+        if opener.lower().replace("’", "'").removesuffix("'s") in rules.unresolved_openers:
+            continue  # "It announced an order", the title could not say who
         if _headless(read, draft, opener):
             continue  # "Noted if and how often respondents used marijuana": a verb with no one doing it
         if draft.date.basis != "words" and QUOTE_TITLE.match(title) and _a_view(title.split(": “", 1)[1]):
@@ -822,6 +832,26 @@ def _finish(
             tuple(quote_ids[id(q)] for q in draft.quotes), certainty, according_to, passages,
         ))
     return tuple(events)
+
+
+def _main_subject(text: str, before: Draft | None, draft: Draft) -> str | None:
+    """The subject of the main clause the relative clause `draft` follows
+    straight after its comma, when it names someone."""
+    if before is None or before.clause is None or before.clause.role != "main" or before.clause.subject is None:
+        return None
+    subject = text[before.clause.subject[0] : before.clause.subject[1]].strip()
+    gap = text[before.end : draft.start]
+    return subject if len(gap) <= 3 and "." not in gap and subject.lower() not in ("it", "they", "he", "she") else None
+
+
+def _place_it_stands_for(text: str, at: int, where: ByStart, named: ByStart) -> str | None:
+    """"Behind me is the Bustan al-Qasr neighborhood. Since last night, it is
+    being bombed": an "it" (at `at`) soon after a place, with no other name
+    between them in the paragraph, stands for the place."""
+    place = where.last_before(at, since=max(0, at - IT_REACH))
+    if place is None or "\n" in text[place[1] : at] or named.last_before(at, since=place[1]):
+        return None
+    return place[2]
 
 
 def _a_view(quoted: str) -> bool:

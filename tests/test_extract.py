@@ -324,14 +324,14 @@ def test_what_someone_says_did_not_happen_is_no_happening():
     ("This year's election was decided on Sunday.", "2016-12-11"),
     ("The rebels broke the 1991 agreement on Sunday.", "2016-12-11"),
     ("Jobs, born in San Francisco on February 24, 1955, stepped down on Friday.", "2016-12-09"),
-    ("He said on Friday that “we will be back tomorrow.”", "2016-12-09"),
+    ("The mayor said on Friday that “we will be back tomorrow.”", "2016-12-09"),
 ])
 def test_a_deadline_a_comparison_a_modifier_or_a_quotation_does_not_date_the_happening(text, value):
     assert run(text).events[0].date.value == value
 
 
 def test_relative_anchors_count_from_the_time_the_article_last_gave():
-    text = "The paper published the story on Aug. 3. Four days after the story ran, the minister resigned. One year later he returned."
+    text = "The paper published the story on Aug. 3. Four days after the story ran, the minister resigned. One year later the minister returned."
     dated = [(e.date.value, e.date.text) for e in run(text).events]
     assert dated == [("2016-08-03", "Aug. 3"), ("2016-08-07", "Four days after the story ran"), ("2017", "One year later")]
 
@@ -504,7 +504,7 @@ def test_a_statement_itself_is_what_the_outlet_reports():
     ("The strike that crippled the port of the capital city for many weeks ended on Monday.", "The strike ended"),
     ("Both Lena Park, 69, and Tom Hale said on Monday they were ready.", "Both Lena Park, 69, and Tom Hale said they were ready"),
     ("Diplomats said on Monday under the final agreement, the port had reopened.", "Diplomats said the port had reopened"),
-    ("They claimed on Monday that by combining two surveys, they had found the wreck.", "They claimed they had found the wreck"),
+    ("The searchers claimed on Monday that by combining two surveys, they had found the wreck.", "The searchers claimed they had found the wreck"),
     ("The results announced in Geneva, home of the institute, were met with applause on Monday.", "The results were met with applause"),
     ("Tom Hale, 23, of Islington, north London, was convicted on Monday.", "Tom Hale was convicted"),
     ("A court on Monday upheld the sentence of a Jefferson County, Alabama, official.", "A court upheld the sentence of a Jefferson County official"),
@@ -635,10 +635,9 @@ def test_the_company_is_no_peoples_adjective():
 
 
 @pytest.mark.parametrize("text, title", [
-    ("That crash on Monday killed all 228 on board.", "That crash killed all 228 on board"),
     ("Officials said on Monday that the army had left the town.", "Officials said the army had left the town"),
 ])
-def test_that_before_its_noun_stays_in_the_title(text, title):
+def test_said_that_loses_its_that_in_the_title(text, title):
     assert run(text).events[-1].title == title
 
 
@@ -892,13 +891,13 @@ def test_the_main_clause_after_an_opening_adverbial_keeps_its_subject_and_its_ap
 
 
 def test_an_object_relative_clause_with_a_date_of_its_own_is_titled_by_what_its_subject_did():
-    text = "The two presidents met on Monday to discuss the border treaty, which their foreign ministers signed in 2009."
-    assert [e.title for e in run(text).events] == ["The two presidents met to discuss the border treaty", "Their foreign ministers signed the border treaty"]
+    text = "The two presidents met on Monday to discuss the border treaty, which the foreign ministers signed in 2009."
+    assert [e.title for e in run(text).events] == ["The two presidents met to discuss the border treaty", "The foreign ministers signed the border treaty"]
 
 
 @pytest.mark.parametrize("text, title", [
     ("The ministry said its forces shot down or jammed 33 drones overnight into Sunday, including over the Moscow region and Crimea.", "The ministry said its forces shot down or jammed 33 drones"),
-    ("On Tuesday he lamented the fact that Palestinian civilians, who are directly impacted by the war in Gaza, were not consulted on the best replacement for Haniyeh.", "He lamented the fact that Palestinian civilians were not consulted"),
+    ("On Tuesday Mansour lamented the fact that Palestinian civilians, who are directly impacted by the war in Gaza, were not consulted on the best replacement for Haniyeh.", "Mansour lamented the fact that Palestinian civilians were not consulted"),
 ])
 def test_a_title_cut_short_keeps_a_verb_s_object_and_a_negated_passive(text, title):
     assert run(text).events[0].title.startswith(title)
@@ -1035,7 +1034,7 @@ def test_a_day_without_a_year_right_after_a_day_of_another_year_is_in_that_year(
 
 
 def test_the_next_day_counts_from_the_day_the_story_was_telling():
-    text = "Roof was arrested on June 18, 2015.\n\nThe next day, he appeared in court."
+    text = "Dylann Roof was arrested on June 18, 2015.\n\nThe next day, he appeared in court."
     assert [e.date.value for e in run(text, published=date(2016, 12, 15)).events] == ["2015-06-18", "2015-06-19"]
 
 
@@ -1411,3 +1410,34 @@ def test_as_before_a_noun_and_a_relative_clause_is_no_clause_of_its_own():
 def test_until_before_that_call_still_opens_a_clause():
     text = "Aid stayed frozen until the transcript of that call was released on September 25, 2019."
     assert "The transcript of that call was released" in [e.title for e in run(text, published=date(2019, 11, 20)).events]
+
+
+@pytest.mark.parametrize("text", [
+    "It announced plans in September to buy a fruit business.",
+    "Its fleet was grounded in March after two crashes.",
+    "They seized the city of Sirte in January.",
+    "That relationship ended in 2019, when both sides walked away.",
+    "That crash on Monday killed all 228 on board.",
+])
+def test_a_title_that_does_not_say_who_is_not_proposed(text):
+    assert [e.title for e in run(text).events] == []
+
+
+def test_a_pronoun_the_title_can_name_is_no_bar():
+    text = "Acme Holdings reported record sales on Monday. It announced plans on Tuesday to buy a fruit business."
+    assert "Acme Holdings announced plans to buy a fruit business" in [e.title for e in run(text).events]
+
+
+def test_an_it_right_after_a_place_stands_for_the_place():
+    text = "Residents fled the Old Town on Sunday. Since Monday night it has been shelled without a pause."
+    assert [e.title for e in run(text).events][-1].startswith("Old Town has been shelled")
+
+
+def test_they_in_a_relative_clause_is_the_subject_of_the_clause_it_follows():
+    text = "Rebels retook the Old Town, which they had lost last March."
+    assert [e.title for e in run(text).events][-1] == "Rebels had lost Old Town"
+
+
+def test_later_is_counted_from_no_noun_phrase_after_it():
+    text = "The paper published the story on Aug. 3. One year later the minister returned."
+    assert [(e.date.value, e.date.text) for e in run(text).events][-1] == ("2017", "One year later")

@@ -104,7 +104,7 @@ def test_drafts_are_in_the_content_models_format(tmp_path):
 
 
 def test_a_draft_dated_by_the_sentence_before_says_so(tmp_path):
-    article = write(tmp_path / "article.txt", "As for the rebels, they’ve had a remarkably good week. They retook the Old Town.\n")
+    article = write(tmp_path / "article.txt", "As for the rebels, they’ve had a remarkably good week. The rebels retook the Old Town.\n")
     listed = timeline("extract", str(article), "--published", "2016-12-12", "--format", "text", cwd=tmp_path).stdout
     assert "2016-W49 (a remarkably good week, in the sentence before)" in listed
     timeline("extract", str(article), "--published", "2016-12-12", "--outlet", "Test Wire", "--write", "site", cwd=tmp_path)
