@@ -336,6 +336,8 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     # A plan is of something to happen ("the bridge is set to open on Wednesday"), not a state ("tomorrow will be quieter").
     if not _reports(clause) and not (_planned(clause, governed, published) and not verb.state) and not state and not attributed:
         return None
+    if verb is not None and verb.tense == "perfect" and rules.lasting.search(text, clause.start, clause.end) and not rules.penalties.search(text, clause.start, clause.end):
+        return None  # "Assange has avoided extradition for seven years": a state up to now
     ongoing = verb is not None and verb.progressive and verb.happening  # "it is being bombed with every kind of weapon"
     if verb is not None and quoted.holding(verb.start) and (verb.state or verb.tense not in PAST_TENSES and not ongoing) and not _planned(clause, governed, published):
         # "“Choosing a military leadership can harm the talks,” he said": a view, not a happening;
@@ -810,8 +812,9 @@ def _finish(
         opener = title.split(" ", 1)[0]
         if not opener.isupper() and opener.lower().replace("’", "'") in rules.fragment_openers:
             continue  # no clause an editor could head a draft with (not "US troops", "WHO declared")
-        if opener.lower().replace("’", "'").removesuffix("'s") in rules.unresolved_openers:
-            continue  # "It announced an order", the title could not say who
+        second = title.split(" ", 2)[1:2]
+        if opener.lower().replace("’", "'").removesuffix("'s") in rules.unresolved_openers or opener == "The" and second and second[0] in rules.body_nouns:
+            continue  # "It announced an order", "The company shelved its plans": the title could not say who
         if _headless(read, draft, opener):
             continue  # "Noted if and how often respondents used marijuana": a verb with no one doing it
         if draft.date.basis != "words" and QUOTE_TITLE.match(title) and _a_view(title.split(": “", 1)[1]):

@@ -94,6 +94,8 @@ class Rules:
     in_quotation: re.Pattern[str]
     not_a_report: re.Pattern[str]
     state_reports: re.Pattern[str]  # a state that tells a happening ("now under regime control")
+    lasting: re.Pattern[str]  # a stretch that runs to now ("for seven years")
+    penalties: re.Pattern[str]
     agents: re.Pattern[str]  # words for someone who acts, though not named ("the minister", "police")
     title_skips: re.Pattern[str]
     frame_before: re.Pattern[str]  # the words before a time that sets a frame for the next sentence
@@ -205,6 +207,8 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         in_quotation=re.compile(data["events"]["in_quotation"], re.IGNORECASE),
         not_a_report=re.compile(data["events"]["not_a_report"]),
         state_reports=re.compile(data["events"]["state_reports"], re.IGNORECASE),
+        lasting=re.compile(data["events"]["lasting"], re.IGNORECASE),
+        penalties=re.compile(data["events"]["penalties"], re.IGNORECASE),
         agents=re.compile(data["events"]["agents"], re.IGNORECASE),
         title_skips=re.compile(data["events"]["title_skips"]),
         frame_before=re.compile(data["events"]["frame_before"], re.IGNORECASE),

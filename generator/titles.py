@@ -48,6 +48,10 @@ SUBORDINATING = frozenset(load_verbs().subordinators) - {"as"}  # "such as", "as
 PRONOUNS = {"he", "she"}
 # Words a headline does without: "Jobs also said" is "Jobs said".
 FILLERS = frozenset("also already even just still actually indeed meanwhile".split())
+INITIAL = re.compile(r"[A-Z]\.")
+NAME_PARTICLES = frozenset("van der den de la le du da di von al el bin ben".split())
+AGED = re.compile(r"\d+-year-old")
+HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+")
 SUBJECT_REACH = 400  # how far back "he" looks for the subject it stands for
 
 
@@ -417,7 +421,9 @@ def _described_named(text: str, words: list[Token], at: int, persons: ByStart[Me
     gave a person before ("festival impresario George Wein", "Tony
     Fernandes, the airline's founder,"), is that person."""
     subject = words[:at]
-    if len(subject) < 2 or subject[0].low != "the" or not subject[-1].text.islower():
+    # "The 48-year-old Australian": an age makes the description a person's, whatever its last word.
+    aged = any(AGED.fullmatch(w.low) for w in subject)
+    if len(subject) < 2 or subject[0].low != "the" or not (subject[-1].text.islower() or aged):
         return words, at
     if any(p.person for p in persons.between(subject[0].start, subject[-1].end)):
         return words, at  # names someone already
@@ -427,7 +433,7 @@ def _described_named(text: str, words: list[Token], at: int, persons: ByStart[Me
         person.name for start, _ in _roles(text).get(head, ()) if start < subject[0].start
         for person in persons.between(start, start + 1) if person.person
     ]
-    if not named and head in load_rules().person_roles:
+    if not named and (head in load_rules().person_roles or aged):
         # "The former star said": no name given with the role, the person the article is about.
         lead = _leading_person(persons, subject[0].start)
         named = [lead.name] if lead else []
@@ -509,14 +515,39 @@ def _named(
         if near and at - near.end <= SUBJECT_REACH:
             shown[0] = f"{near.name}’s"
         return shown
-    body = 1 if words[0].low == "it" else 2 if words[0].low == "the" and len(words) > 1 and words[1].low in rules.body_nouns else 0
+    person = persons.last_before(at + 1, where=lambda p: p.start == at and not p.possessive and _full_name(p.name))
+    if person is not None and " " not in HONORIFIC.sub("", person.text):
+        # "Sondland told lawmakers": on a timeline read entry by entry, the person's full name.
+        inside = sum(w.start < person.end for w in words)
+        return [person.name] + shown[inside:]
+    body = 1 if words[0].low == "it" else _described_body(words, verb, rules, bodies)
     if body and verb == body and words[verb].low not in load_verbs().be:
         near = _last_body(subjects, at)
-        near = near if near and at - near.end <= SUBJECT_REACH else _leading_body(subjects, at, rules) if body == 2 else None
-        near = near or (_most_named(bodies, at, rules) if body == 2 else None)
+        near = near if near and at - near.end <= SUBJECT_REACH else _leading_body(subjects, at, rules) if body >= 2 else None
+        near = near or (_most_named(bodies, at, rules) if body >= 2 else None)
         if near:
             shown[:body] = [near.name]
     return shown
+
+
+def _described_body(words: list[Token], verb: int | None, rules: Rules, named: ByStart[Mention]) -> int:
+    """How many words make a subject that only describes an organisation:
+    "the company", "The Chinese e-commerce giant" (a body noun after at most
+    three words that hold no name: "The Maariv newspaper" is named); 0 when
+    the subject is not one."""
+    if words[0].low != "the" or verb is None or not 2 <= verb <= 5 or words[verb - 1].low not in rules.body_nouns:
+        return 0
+    between = words[1 : verb - 1]
+    if any(w.low in ("of", "and", ",") or w.text.endswith(("'s", "’s")) for w in between) or any(not _peoples_adjective(m) for m in named.between(words[0].start, words[verb - 1].end)):
+        return 0
+    return verb
+
+
+def _full_name(name: str) -> bool:
+    """A first name and a surname ("Gordon Sondland"), with initials or
+    particles between ("H. Marshall Schwarz", "James Van Der Beek"); not a
+    name that took a word before it ("Frenchman Corentin Moutet")."""
+    return sum(not INITIAL.fullmatch(w) and w.lower() not in NAME_PARTICLES for w in name.split()) == 2
 
 
 def _first_of_sentence(text: str, at: int, pronoun: str) -> int:
@@ -538,10 +569,13 @@ def _most_named(bodies: ByStart[Mention], at: int, rules: Rules) -> Mention | No
     """"The company shelved its plans", the company never yet a subject:
     the organisation named before `at` twice or more, twice as often as any other."""
     def counted(mention: Mention) -> bool:
-        # (Not "Canadian", "Chinese", "British": one word of that shape is a people's adjective.)
-        adjective = " " not in mention.name and mention.name.endswith(("an", "ese", "ish", "i"))
-        return not mention.person and not adjective and not rules.title_word.fullmatch(mention.name)
+        return not mention.person and not _peoples_adjective(mention) and not rules.title_word.fullmatch(mention.name)
     return _dominant(bodies, at, counted, least=2)
+
+
+def _peoples_adjective(mention: Mention) -> bool:
+    """"Canadian", "Chinese", "British": one word of that shape is a people's adjective, no name."""
+    return " " not in mention.name and mention.name.endswith(("an", "ese", "ish", "i"))
 
 
 def _leading_body(subjects: ByStart[Mention], at: int, rules: Rules) -> Mention | None:

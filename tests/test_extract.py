@@ -283,7 +283,7 @@ def test_a_place_not_in_the_gazetteer_is_proposed_as_written_but_not_an_adjectiv
 @pytest.mark.parametrize("text, verb", [
     ("The board cleared him on Wednesday.", "cleared"),
     ("The Kremlin on Friday dismissed the accusation.", "dismissed"),
-    ("The company disclosed the breach in June.", "disclosed"),
+    ("Acme Corp. disclosed the breach in June.", "disclosed"),
     ("The minister resigned on Tuesday after a week of protests.", "resigned"),
 ])
 def test_a_dated_clause_whose_verb_reports_a_happening_is_proposed_whatever_its_subject(text, verb):
@@ -319,7 +319,7 @@ def test_what_someone_says_did_not_happen_is_no_happening():
 
 
 @pytest.mark.parametrize("text, value", [
-    ("The bank repaid the loans in June, months before the deadline of 2017.", "2016-06"),
+    ("First Union Bank repaid the loans in June, months before the deadline of 2017.", "2016-06"),
     ("Fewer voters turned out on Sunday than in 2012.", "2016-12-11"),
     ("This year's election was decided on Sunday.", "2016-12-11"),
     ("The rebels broke the 1991 agreement on Sunday.", "2016-12-11"),
@@ -331,7 +331,7 @@ def test_a_deadline_a_comparison_a_modifier_or_a_quotation_does_not_date_the_hap
 
 
 def test_relative_anchors_count_from_the_time_the_article_last_gave():
-    text = "The paper published the story on Aug. 3. Four days after the story ran, the minister resigned. One year later the minister returned."
+    text = "The Herald published the story on Aug. 3. Four days after the story ran, the minister resigned. One year later the minister returned."
     dated = [(e.date.value, e.date.text) for e in run(text).events]
     assert dated == [("2016-08-03", "Aug. 3"), ("2016-08-07", "Four days after the story ran"), ("2017", "One year later")]
 
@@ -545,7 +545,7 @@ def test_a_title_may_end_on_a_noun_in_ing(text, title):
     ("Critically, however, the regulator pointed out on Monday that it has no role.", "The regulator pointed out that it has no role"),
     ("Closer to home, the agency's announcement on Monday doubled the number of bidders.", "The agency's announcement doubled the number of bidders"),
     ("Launched in June, the operation ended on Monday.", "The operation ended"),
-    ("Rounding out the list, the agency on Monday chose two smaller firms.", "The agency chose two smaller firms"),
+    ("Rounding out the list, NASA on Monday chose two smaller firms.", "NASA chose two smaller firms"),
 ])
 def test_an_opening_adverb_participle_or_comparison_and_its_comma_are_left_out_of_the_title(text, title):
     assert run(text).events[-1].title == title
@@ -631,7 +631,7 @@ def test_the_company_never_yet_a_subject_is_the_organisation_the_article_names_m
 
 def test_the_company_is_no_peoples_adjective():
     text = "Canadian dollars fell on Monday. Canadian banks said so. The company had a net loss of $2.3 million in the quarter."
-    assert not run(text, published=date(1989, 10, 30)).events[-1].title.startswith("Canadian")
+    assert not any("loss" in e.title and e.title.startswith("Canadian") for e in run(text, published=date(1989, 10, 30)).events)
 
 
 @pytest.mark.parametrize("text, title", [
@@ -717,11 +717,11 @@ def test_a_comment_on_the_news_joins_its_entry_with_its_quotation():
 
 def test_words_given_in_a_statement_the_article_does_not_date_back_the_news_not_an_entry_of_their_own():
     text = (
-        "The company reported a fall in profit on Tuesday.\n\n"
+        "Acme Corp. reported a fall in profit on Tuesday.\n\n"
         "“We are executing more effectively,” Chief Executive James Smith says in a statement."
     )
     (event,) = run(text).events
-    assert event.title == "The company reported a fall in profit" and len(event.quotes) == 1
+    assert event.title == "Acme Corp. reported a fall in profit" and len(event.quotes) == 1
 
 
 @pytest.mark.parametrize("said", [
@@ -743,8 +743,8 @@ def test_the_colour_around_the_news_is_not_proposed_but_what_someone_did_is():
 
 
 def test_a_clause_with_an_earlier_year_of_its_own_is_background_not_news():
-    text = "The bank reported a loss on Tuesday.\n\nThe 2008 merger coincided with a financial crisis."
-    assert [e.title for e in run(text).events] == ["The bank reported a loss"]
+    text = "First Union Bank reported a loss on Tuesday.\n\nThe 2008 merger coincided with a financial crisis."
+    assert [e.title for e in run(text).events] == ["First Union Bank reported a loss"]
 
 
 # -- Dates shared within a sentence ----------------------------------------------
@@ -784,9 +784,9 @@ def test_a_regular_past_form_is_read_back_to_its_base(form, base):
 
 
 def test_a_time_in_a_with_phrase_dates_its_own_participle_not_the_main_verb():
-    text = "The club have suffered three losses all season, with the champions proving too strong at home in December."
+    text = "Arsenal have suffered three losses all season, with the champions proving too strong at home in December."
     (event,) = run(text).events
-    assert event.date.mod == "ON_OR_BEFORE" and event.title.startswith("The club have suffered three losses")
+    assert event.date.mod == "ON_OR_BEFORE" and event.title.startswith("Arsenal have suffered three losses")
 
 
 @pytest.mark.parametrize("second", ["It cut 200 jobs on Tuesday.", "The company cut 200 jobs on Tuesday."])
@@ -818,7 +818,7 @@ def test_a_time_in_a_relative_clause_without_a_comma_dates_its_sentence():
 
 def test_a_word_that_opens_a_sentence_is_not_the_body_a_title_names():
     text = "Lena Park began meeting officials in 2003. During that time, the company received 48 contracts."
-    assert run(text).events[-1].title == "The company received 48 contracts"
+    assert [e.title for e in run(text).events] == ["Lena Park began meeting officials"]  # not "During received 48 contracts"
 
 
 
@@ -1021,7 +1021,7 @@ def test_a_happening_used_and_a_time_after_during_are_read():
 
 
 def test_a_verb_inside_parentheses_is_an_aside_not_the_sentence_s_verb():
-    text = "The phone now runs on the faster A4 processor (first used in the tablet in April), the company said on Monday."
+    text = "The phone now runs on the faster A4 processor (first used in the tablet in April), Apple said on Monday."
     assert [e.date.value for e in run(text).events] == ["2016-12-12"]
 
 
@@ -1439,5 +1439,43 @@ def test_they_in_a_relative_clause_is_the_subject_of_the_clause_it_follows():
 
 
 def test_later_is_counted_from_no_noun_phrase_after_it():
-    text = "The paper published the story on Aug. 3. One year later the minister returned."
+    text = "The Herald published the story on Aug. 3. One year later the minister returned."
     assert [(e.date.value, e.date.text) for e in run(text).events][-1] == ("2017", "One year later")
+
+
+def test_a_title_gives_a_person_named_by_surname_their_full_name():
+    text = "Ambassador Gordon Sondland will testify on Wednesday. Sondland told lawmakers in October that he had no idea. Mr. Sondland met the president on Monday."
+    titles = [e.title for e in run(text, published=date(2019, 11, 19)).events]
+    assert titles[1:] == ["Gordon Sondland told lawmakers that he had no idea", "Gordon Sondland met the president"]
+
+
+def test_a_subject_that_only_describes_a_company_is_the_company_named_before():
+    text = "Alibaba Group said on Tuesday it would list shares in Hong Kong. The Chinese e-commerce giant set the price on Wednesday."
+    assert [e.title for e in run(text, published=date(2019, 11, 19)).events][-1] == "Alibaba Group set the price"
+
+
+def test_a_subject_with_an_age_describes_the_person_the_article_is_about():
+    text = (
+        "Julian Assange was arrested in April. Assange denied the charges. Assange was jailed. "
+        "The 48-year-old Australian was sentenced to 50 weeks in jail in May."
+    )
+    assert [e.title for e in run(text, published=date(2019, 11, 19)).events][-1] == "Julian Assange was sentenced to 50 weeks in jail"
+
+
+def test_the_company_the_title_cannot_name_is_not_proposed():
+    assert run("The company shelved its plans for a listing in October.").events == ()
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Julian Assange has avoided extradition to Sweden for seven years.", False),
+    ("The shares have gained nearly 4% for the past two weeks.", False),
+    ("Ana Ruiz has been sentenced to prison for 10 years.", True),
+    ("Steve Jobs has been fighting cancer since 2004.", True),
+])
+def test_the_perfect_over_a_stretch_up_to_now_is_a_state_not_a_happening(text, kept):
+    assert bool(run(text, published=date(2019, 11, 19)).events) == kept
+
+
+def test_a_full_name_is_a_first_name_and_a_surname_not_a_word_taken_before_them():
+    text = "Frenchman Corentin Moutet won the first set on Monday. Moutet suffered a fall on Tuesday."
+    assert [e.title for e in run(text).events][-1] == "Moutet suffered a fall"
