@@ -50,6 +50,9 @@ PRONOUNS = {"he", "she"}
 FILLERS = frozenset("also already even just still actually indeed meanwhile".split())
 INITIAL = re.compile(r"[A-Z]\.")
 NAME_PARTICLES = frozenset("van der den de la le du da di von al el bin ben".split())
+# Verbs of speech that take a clause ("said the army had left", "noted that
+# ..."): what was said keeps its verb in a title.
+SAYING = frozenset("add note insist argue contend maintain believe think explain stress".split())
 AGED = re.compile(r"\d+-year-old")
 HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+")
 SUBJECT_REACH = 400  # how far back "he" looks for the subject it stands for
@@ -607,6 +610,11 @@ def _shortened(shown: list[str], verb: int | None) -> list[str]:
     if count <= LIMIT + 2:
         return _trimmed(shown)
     start = verb or 0
+    verbs = load_verbs()
+    said = next((
+        i for i in range(start, min(start + 3, len(shown)))
+        if not shown[i].endswith("ing") and (lemma(shown[i].lower(), verbs) == "say" or lemma(shown[i].lower(), verbs) in SAYING and shown[i + 1 : i + 2] == ["that"])
+    ), None)
     best, best_cost = None, None
     for j in range(start + 1, len(shown)):
         words = counts[j - 1]
@@ -639,6 +647,8 @@ def _shortened(shown: list[str], verb: int | None) -> list[str]:
         kind = 1 if second_verb else kind
         near = 2 if second_verb else 3  # the fewest words after the verb for a cut to leave a headline
         cost = kind + 2 * max(0, words - LIMIT) + (10 if words - counts[start] < near else 0) + (LIMIT - words) * 0.3
+        if said is not None and j > said + 2 and not any(_finite(shown, k) for k in range(said + 1, j)):
+            cost += 10  # "directors said the company's chairman and chief executive |": what was said lost its verb
         if best_cost is None or cost < best_cost:
             best, best_cost = j, cost
     if best is None or best_cost >= 10:
@@ -700,6 +710,15 @@ def _after_auxiliary(shown: list[str]) -> bool:
         if not (low in verbs.negations or low.endswith("ly")):
             return False
     return False
+
+
+def _finite(shown: list[str], k: int) -> bool:
+    """Whether word k is plainly a verb of a clause: an auxiliary, a past
+    form, a verb of state ("gaps remain"), or any word after "he", "it", "they"."""
+    word, low = shown[k], shown[k].lower()
+    verbs = load_verbs()
+    after_pronoun = k > 0 and shown[k - 1].lower() in ("i", "he", "she", "it", "we", "they")
+    return low in verbs.auxiliaries or word.islower() and (low in verbs.past_forms or low.endswith("ed") or after_pronoun or lemma(low, verbs) in verbs.states)
 
 
 def _verb_ends(word: str) -> bool:

@@ -1418,6 +1418,8 @@ def test_until_before_that_call_still_opens_a_clause():
     "They seized the city of Sirte in January.",
     "That relationship ended in 2019, when both sides walked away.",
     "That crash on Monday killed all 228 on board.",
+    "I was pleased to note the rise on Monday.",
+    "We innovated telephone redemptions in 1988.",
 ])
 def test_a_title_that_does_not_say_who_is_not_proposed(text):
     assert [e.title for e in run(text).events] == []
@@ -1479,3 +1481,8 @@ def test_the_perfect_over_a_stretch_up_to_now_is_a_state_not_a_happening(text, k
 def test_a_full_name_is_a_first_name_and_a_surname_not_a_word_taken_before_them():
     text = "Frenchman Corentin Moutet won the first set on Monday. Moutet suffered a fall on Tuesday."
     assert [e.title for e in run(text).events][-1] == "Moutet suffered a fall"
+
+
+def test_a_title_cut_short_keeps_the_verb_of_what_was_said():
+    text = "The Underwood family said on Monday that holders of more than a majority of the stock of the company have approved the transaction by written consent."
+    assert "have approved" in run(text).events[0].title
