@@ -1486,3 +1486,12 @@ def test_a_full_name_is_a_first_name_and_a_surname_not_a_word_taken_before_them(
 def test_a_title_cut_short_keeps_the_verb_of_what_was_said():
     text = "The Underwood family said on Monday that holders of more than a majority of the stock of the company have approved the transaction by written consent."
     assert "have approved" in run(text).events[0].title
+
+
+@pytest.mark.parametrize("text", [
+    "On Monday prosecutors alleged the guards falsified the records.",
+    "On Monday prosecutors asserted the guards were the only officers on duty.",
+])
+def test_what_someone_alleges_or_asserts_is_claimed_on_their_word(text):
+    (event,) = run(text).events
+    assert (event.certainty, event.according_to) == ("claimed", "prosecutors")
