@@ -1495,3 +1495,10 @@ def test_a_title_cut_short_keeps_the_verb_of_what_was_said():
 def test_what_someone_alleges_or_asserts_is_claimed_on_their_word(text):
     (event,) = run(text).events
     assert (event.certainty, event.according_to) == ("claimed", "prosecutors")
+
+
+def test_the_present_progressive_is_news_in_the_lede_and_a_state_of_things_after_it():
+    lede = "Kellogg Co. is suspending work on a cereal plant."
+    later = "Rains fell on Monday. Roads closed on Monday. Schools shut on Monday. Crews worked on Monday. Courtaulds PLC is moving to keep its shareholders happy."
+    assert [e.title for e in run(lede).events] == ["Kellogg Co. is suspending work on a cereal plant"]
+    assert not [e.title for e in run(later).events if "Courtaulds" in e.title]
