@@ -378,7 +378,7 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     if when is None and not in_speech and verb.tense == "present" and verb.progressive and verb.lemma in clauses.load_verbs().efforts:
         return None  # "Assange is trying to prepare for the case", "is being held at Belmarsh": a state of things, not news
     if when is None and verb.tense == "present" and (verb.speech or verb.progressive and not verb.state or state):
-        if story.sentences_told > LEDE and not (verb.speech or in_speech):
+        if story.sentences_told > LEDE and not (verb.speech or in_speech or state):
             return None  # "A mansion is slipping toward the sea", further on: a state of things around the news
         when = dating.present(published)
     if when is None:
