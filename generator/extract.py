@@ -30,6 +30,7 @@ NOT_NAMED = "not named in the article"
 ANCHOR_REACH = 30
 # How many entries of the same date a happening told again is compared with.
 RETOLD_REACH = 40
+QUANTITY = re.compile(r"(?:hundred|thousand|million|dozen)s?")  # "Several thousand teachers": a count of people, not a vague one
 IT_REACH = 150  # how far back a leading "it" looks for the place it stands for
 CARRIED = ("story", "previous sentence")  # a date the sentence takes from the news it goes on telling
 GUESSES = ("might", "may", "could")  # modals that say what is possible, not what was done or decided
@@ -817,6 +818,8 @@ def _finish(
         second = title.split(" ", 2)[1:2]
         if opener.lower().replace("’", "'").removesuffix("'s") in rules.unresolved_openers or opener == "The" and second and second[0] in rules.body_nouns:
             continue  # "It announced an order", "The company shelved its plans": the title could not say who
+        if opener.lower() in rules.vague_openers and second and second[0].isalpha() and second[0].islower() and second[0] != "of" and not QUANTITY.fullmatch(second[0]):
+            continue  # "Many issued statements", "Only two committed"
         if _headless(read, draft, opener):
             continue  # "Noted if and how often respondents used marijuana": a verb with no one doing it
         if draft.date.basis != "words" and QUOTE_TITLE.match(title) and _a_view(title.split(": “", 1)[1]):

@@ -123,6 +123,7 @@ class Rules:
     title_openers: frozenset[str]
     fragment_openers: frozenset[str]
     unresolved_openers: frozenset[str]
+    vague_openers: frozenset[str]
     before_infinitive: frozenset[str]
     needs_more: frozenset[str]
     before_as: frozenset[str]
@@ -236,6 +237,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         title_openers=frozenset(data["titles"]["openers"]),
         fragment_openers=frozenset(data["titles"]["fragment_openers"]),
         unresolved_openers=frozenset(data["titles"]["unresolved_openers"]),
+        vague_openers=frozenset(data["titles"]["vague_openers"]),
         before_infinitive=frozenset(data["titles"]["before_infinitive"]),
         needs_more=frozenset(data["titles"]["needs_more"]),
         before_as=frozenset(data["titles"]["before_as"]),

@@ -98,8 +98,17 @@ def title(
         words, at = _described_named(text, words, at, persons)
     shown = _named(text, words, persons, subjects, rules, at, bodies)
     shown, at = _without_leftover_phrase(shown, at)
-    shown = _shortened(shown, at)
+    shown = _shortened(_without_spliced_clause(shown, at), at)
     return _joined(shown)
+
+
+def _without_spliced_clause(shown: list[str], verb: int | None) -> list[str]:
+    """'LeBron James joined the league, he is leading the NBA': a second
+    clause spliced on with a comma and its own pronoun subject goes."""
+    for i in range((verb or 0) + 2, len(shown) - 2):
+        if shown[i] == "," and shown[i + 1].lower() in ("he", "she", "they", "it", "we", "i"):
+            return shown[:i]
+    return shown
 
 
 def _without_leftover_phrase(shown: list[str], verb: int | None) -> tuple[list[str], int | None]:

@@ -919,7 +919,7 @@ def test_a_sentence_opening_with_a_span_of_time_and_after_is_an_adverbial_clause
 @pytest.mark.parametrize("text, title, value", [
     ("In 2015, after the accord was adopted, the minister called it a fraud.", "The minister called it a fraud", "2015"),
     ("Last week, when the accord was signed, the minister resigned.", "The minister resigned", "2016-W49"),
-    ("In May, when the agency picked three firms to fly landers next year, only two signed up.", "Only two signed up", "2016-05"),
+    ("In May, when the agency picked three firms to fly landers next year, two of them signed up.", "Two of them signed up", "2016-05"),
 ])
 def test_a_short_phrase_and_comma_before_a_subordinator_open_an_adverbial_clause_and_frame_the_sentence(text, title, value):
     event = run(text).events[-1]
@@ -1502,3 +1502,19 @@ def test_the_present_progressive_is_news_in_the_lede_and_a_state_of_things_after
     later = "Rains fell on Monday. Roads closed on Monday. Schools shut on Monday. Crews worked on Monday. Courtaulds PLC is moving to keep its shareholders happy."
     assert [e.title for e in run(lede).events] == ["Kellogg Co. is suspending work on a cereal plant"]
     assert not [e.title for e in run(later).events if "Courtaulds" in e.title]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Many issued statements on Monday praising his speech.", False),
+    ("Some in Gaza welcomed the news on Tuesday.", False),
+    ("Only two committed to that timeline in May.", False),
+    ("Several thousand teachers surrounded the Statehouse on Tuesday.", True),
+    ("Some of the 162 passengers survived the crash on Sunday.", True),
+])
+def test_a_title_that_opens_with_a_vague_count_of_no_one_named_is_not_proposed(text, kept):
+    assert bool(run(text).events) == kept
+
+
+def test_a_second_clause_spliced_on_with_a_comma_leaves_the_title():
+    text = "LeBron James joined the league in 2003, he is leading the NBA this season in assists."
+    assert run(text).events[0].title == "LeBron James joined the league"
