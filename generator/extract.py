@@ -820,6 +820,8 @@ def _finish(
             continue  # "It announced an order", "The company shelved its plans": the title could not say who
         if opener.lower() in rules.vague_openers and second and second[0].isalpha() and second[0].islower() and second[0] != "of" and not QUANTITY.fullmatch(second[0]):
             continue  # "Many issued statements", "Only two committed"
+        if _bare_be(title):
+            continue  # "The message be taken as a suggestion": the clause lost its modal, the title reads garbled
         if _headless(read, draft, opener):
             continue  # "Noted if and how often respondents used marijuana": a verb with no one doing it
         if draft.date.basis != "words" and QUOTE_TITLE.match(title) and _a_view(title.split(": “", 1)[1]):
@@ -850,6 +852,20 @@ def _main_subject(text: str, before: Draft | None, draft: Draft) -> str | None:
     subject = text[before.clause.subject[0] : before.clause.subject[1]].strip()
     gap = text[before.end : draft.start]
     return subject if len(gap) <= 3 and "." not in gap and subject.lower() not in ("it", "they", "he", "she") else None
+
+
+def _bare_be(title: str) -> bool:
+    """Whether the title's own verb is a bare "be" ("The message be taken
+    as a suggestion"): its modal was lost. Not "will be", "to be", "could
+    only be", nor "Aides insisted the message be taken", after a verb."""
+    verbs = clauses.load_verbs()
+    words = title.split()
+    at = next((i for i, w in enumerate(words) if w == "be"), None)
+    if not at:
+        return False
+    before = [w.lower() for w in words[:at] if not (w.endswith("ly") or w.lower() in verbs.negations or w in ("also", "never", "still"))]
+    helped = before and (before[-1] in verbs.modals or before[-1] in verbs.future_modals or before[-1] == "to")
+    return not helped and not any(w in verbs.past_forms or w.endswith("ed") or w in verbs.auxiliaries for w in before)
 
 
 def _place_it_stands_for(text: str, at: int, where: ByStart, named: ByStart) -> str | None:

@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT
 
 from generator import clauses
-from generator.extract import NOT_NAMED, extract
+from generator.extract import NOT_NAMED, _bare_be, extract
 from generator.places import gazetteer
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -1518,3 +1518,13 @@ def test_a_title_that_opens_with_a_vague_count_of_no_one_named_is_not_proposed(t
 def test_a_second_clause_spliced_on_with_a_comma_leaves_the_title():
     text = "LeBron James joined the league in 2003, he is leading the NBA this season in assists."
     assert run(text).events[0].title == "LeBron James joined the league"
+
+
+@pytest.mark.parametrize("title, garbled", [
+    ("The message be taken as a suggestion that Sununu offer to resign", True),
+    ("The official said these sites could only be visited", False),
+    ("He wants to be mayor", False),
+    ("Aides insisted the message be taken as a suggestion", False),
+])
+def test_a_title_whose_verb_lost_its_modal_reads_garbled(title, garbled):
+    assert _bare_be(title) == garbled
