@@ -95,7 +95,7 @@ class Rules:
     not_a_report: re.Pattern[str]
     state_reports: re.Pattern[str]  # a state that tells a happening ("now under regime control")
     lasting: re.Pattern[str]  # a stretch that runs to now ("for seven years")
-    penalties: re.Pattern[str]
+    penalties: re.Pattern[str]  # a penalty's length, no stretch up to now ("sentenced to prison for 10 years")
     agents: re.Pattern[str]  # words for someone who acts, though not named ("the minister", "police")
     title_skips: re.Pattern[str]
     frame_before: re.Pattern[str]  # the words before a time that sets a frame for the next sentence

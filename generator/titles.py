@@ -620,10 +620,7 @@ def _shortened(shown: list[str], verb: int | None) -> list[str]:
         return _trimmed(shown)
     start = verb or 0
     verbs = load_verbs()
-    said = next((
-        i for i in range(start, min(start + 3, len(shown)))
-        if not shown[i].endswith("ing") and (lemma(shown[i].lower(), verbs) == "say" or lemma(shown[i].lower(), verbs) in SAYING and shown[i + 1 : i + 2] == ["that"])
-    ), None)
+    said = next((i for i in range(start, min(start + 3, len(shown))) if _says_a_clause(shown, i, verbs)), None)
     best, best_cost = None, None
     for j in range(start + 1, len(shown)):
         words = counts[j - 1]
@@ -719,6 +716,13 @@ def _after_auxiliary(shown: list[str]) -> bool:
         if not (low in verbs.negations or low.endswith("ly")):
             return False
     return False
+
+
+def _says_a_clause(shown: list[str], i: int, verbs) -> bool:
+    """Whether word i is a verb of speech whose object is a clause: "said",
+    or "noted that", "insisted that" (not "adding", nor "added 80 jobs")."""
+    base = lemma(shown[i].lower(), verbs)
+    return not shown[i].endswith("ing") and (base == "say" or base in SAYING and shown[i + 1 : i + 2] == ["that"])
 
 
 def _finite(shown: list[str], k: int) -> bool:
