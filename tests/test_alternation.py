@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator import dates
-from generator.alternation import by_first_letter, first_character, opening
+from generator.alternation import by_first_letter, first_character, look_ahead, opening, shortened, ways_to_begin
 
 WORDS = "said|says|say|saying|told|Told|(?-i:May)|may|call(?:s|ed)?(?! (?:for|on)\\b)|according to|\\bstated\\b|(?<!not )added"
 
@@ -92,6 +92,24 @@ def test_a_pattern_behind_its_opening_matches_where_it_matched(text):
         for at in range(len(text) + 1):
             found, expected = ahead.match(text, at), plain.match(text, at)
             assert (found and found.span()) == (expected and expected.span())
+
+
+@given(st.text(alphabet="thepasl 0129'-,ſKMmayjunebfiscalrwkd", max_size=40))
+def test_patterns_behind_the_look_ahead_of_all_their_ways_to_begin_match_where_they_matched(text):
+    ways = set().union(*(ways_to_begin(pattern, length=7, most=3000) for pattern in PATTERNS))
+    together = "|".join(f"(?:{pattern})" for pattern in PATTERNS)
+    plain = re.compile(together, re.IGNORECASE)
+    ahead = re.compile(look_ahead(ways) + f"(?:{together})", re.IGNORECASE)
+    for at in range(len(text) + 1):
+        found, expected = ahead.match(text, at), plain.match(text, at)
+        assert (found and found.span()) == (expected and expected.span())
+
+
+def test_ways_to_begin_read_far_then_shortened_give_the_opening_read_short():
+    for pattern in PATTERNS:
+        assert look_ahead(shortened(ways_to_begin(pattern, length=7, most=3000), 4)) == opening(pattern, length=4)
+    assert ways_to_begin(r"(?:ab|cd|ef)(?:gh|ij|kl)", length=4, most=8) is None
+    assert len(ways_to_begin(r"(?:ab|cd|ef)(?:gh|ij|kl)", length=4, most=9)) == 9
 
 
 def test_the_long_scan_for_dates_finds_what_the_scan_finds():
