@@ -17,8 +17,9 @@ import re
 import tomllib
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -67,6 +68,7 @@ class Verbs:
     known: frozenset[str]  # every base form the lists name
     cut_words: frozenset[str]  # the words at which `_openings` may cut a clause, whatever comes before
     verb_words: frozenset[str]  # the words a verb group may start with, besides those in -ed, -s and -ing
+    lemmas: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # each word's `lemma`, once read
 
 
 @cache
@@ -255,6 +257,13 @@ VERB_PREFIXES = frozenset("re co pre de un mis out over under".split())
 
 def lemma(word: str, verbs: Verbs) -> str:
     """The base form of a verb form, as near as spelling allows."""
+    found = verbs.lemmas.get(word)
+    if found is None:
+        found = verbs.lemmas[word] = _lemma(word, verbs)  # a text asks for its few verbs' again and again
+    return found
+
+
+def _lemma(word: str, verbs: Verbs) -> str:
     if word in verbs.bases:
         return word
     if word in verbs.base_of:
@@ -326,7 +335,7 @@ def _verb_groups(words: list[Token], verbs: Verbs) -> list[Verb]:
 def _in_parentheses(words: list[Token]) -> list[bool] | None:
     """For each word, whether more "(" than ")" come before it; None when
     there is no "(" at all, as in most sentences."""
-    if not any(w.text == "(" for w in words):
+    if "(" not in map(itemgetter(0), words):  # (a word's text)
         return None
     inside, depth = [], 0
     for word in words:
@@ -362,18 +371,20 @@ def _group_at(words: list[Token], i: int, verbs: Verbs, before: list[Verb], asid
             return nonfinite
     if low in verbs.auxiliaries:
         return _auxiliary_group(words, i, verbs)
-    if not _finite_position(words, i, verbs, before, asides):
+    past = _is_past(low, verbs)
+    # ("plans to repay": present, and what it plans is ahead.)
+    present = not past and (
+        low in verbs.present_speech or _present_after_pronoun(words, i, verbs) or _present_before_object(words, i, verbs) or _plural_speech(words, i, verbs)
+        or low in verbs.ahead and _next(words, i) == "to"
+    )
+    # (Where the form is neither, as most plural nouns, the position is not read.)
+    if not (past or present) or not _finite_position(words, i, verbs, before, asides):
         return None
-    if _is_past(low, verbs):
+    if past:
         return _simple(words, i, verbs, "past")
     if _after_modifier(words, i, verbs):
         return None  # "Unconfirmed reports", "the Kremlin's claims": a noun here
-    if low in verbs.present_speech or _present_after_pronoun(words, i, verbs) or _present_before_object(words, i, verbs) or _plural_speech(words, i, verbs):
-        return _simple(words, i, verbs, "present")
-    if low in verbs.ahead and _next(words, i) == "to":
-        # "plans to repay": present, and what it plans is ahead.
-        return _simple(words, i, verbs, "present")
-    return None
+    return _simple(words, i, verbs, "present")
 
 
 def _nonfinite(words: list[Token], i: int, verbs: Verbs) -> tuple[Verb, int] | None:
