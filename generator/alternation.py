@@ -7,7 +7,9 @@ letter. So:
 - `by_first_letter` groups a list of words by first letter behind a
   look-ahead, `(?=s)(?:said|says)|(?=t)(?:told)`: the engine enters one
   group at most (a character is the first letter of one group at most, and
-  within a group the words keep their order);
+  within a group the words keep their order); more than three groups are
+  split in halves, each behind a look-ahead for all its letters, so that
+  at a word the engine reads a few look-aheads, not one a letter;
 - `first_character` reads off a pattern, from Python's own parse of it, the
   characters a match can begin with, as a look-ahead to put before it: the
   date rules each stand behind theirs, and the engine passes over most of
@@ -39,7 +41,14 @@ def by_first_letter(pattern: str) -> str:
     groups: dict[str, list[str]] = {}
     for letter, choice in zip(letters, choices, strict=True):
         groups.setdefault(letter, []).append(choice)
-    return "|".join(f"(?={letter})(?:{'|'.join(group)})" for letter, group in groups.items())
+    return _halves(list(groups.items()))
+
+
+def _halves(groups: list[tuple[str, list[str]]]) -> str:
+    if len(groups) <= 3:
+        return "|".join(f"(?={letter})(?:{'|'.join(words)})" for letter, words in groups)
+    half = len(groups) // 2
+    return "|".join(f"(?=[{''.join(letter for letter, _ in part)}])(?:{_halves(part)})" for part in (groups[:half], groups[half:]))
 
 
 def _first_letter(choice: str) -> str | None:

@@ -17,6 +17,11 @@ def test_words_are_grouped_by_their_first_letter_in_their_order():
     assert grouped == "(?=s)(?:said|says)|(?=t)(?:told)|(?=m)(?:(?-i:May)|may)"
 
 
+def test_more_than_three_letters_are_split_in_halves_each_behind_its_letters():
+    grouped = by_first_letter("said|told|may|call|add")
+    assert grouped == "(?=[st])(?:(?=s)(?:said)|(?=t)(?:told))|(?=[mca])(?:(?=m)(?:may)|(?=c)(?:call)|(?=a)(?:add))"
+
+
 def test_an_alternative_opening_with_no_letter_leaves_the_pattern_as_it_was():
     for pattern in ("said|[Tt]old", "said|(?:to|no) comment", "said|\\d+ days", "s?aid|told", "said|'90s"):
         assert by_first_letter(pattern) == pattern
