@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_left, bisect_right
-from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from functools import cache
 from operator import itemgetter
@@ -158,15 +157,14 @@ _token = tuple.__new__
 
 
 class Words:
-    """A text's words, each read once while it is in use; the words of any
-    stretch of it found by position. The text is read a block at a time,
-    when first asked for, and only the last few blocks are kept: all the
-    words of a 5 MB text took 250 MB. A block ends at a white space, which
-    no word holds, so a block's words are the text's."""
+    """A text's words: those of any stretch of it, read when asked for. A
+    stretch is read from a white space (or the text's start) to a white
+    space (or its end), which no word holds, so its words are the text's.
+    Nothing is kept: all the words of a 5 MB text took 250 MB, and each
+    sentence is asked for once by the clauses' pass, and at most once
+    again by the titles'."""
 
-    # Small blocks: a later pass that asks for a few sentences reads little more than them.
-    BLOCK = 1 << 9  # characters
-    KEPT = 16  # blocks
+    BLOCK = 1 << 9  # characters between the white spaces noted, to start from when a stretch opens inside a word
 
     def __init__(self, text: str):
         self.text = text
@@ -174,26 +172,13 @@ class Words:
         while self.bounds[-1] < len(text):
             space = WHITE.search(text, self.bounds[-1] + self.BLOCK)
             self.bounds.append(space.start() if space else len(text))
-        self.blocks: OrderedDict[int, tuple[list[Token], list[int]]] = OrderedDict()
 
     def between(self, start: int, end: int) -> list[Token]:
-        found: list[Token] = []
-        i = max(0, bisect_right(self.bounds, start) - 1)
-        while i + 1 < len(self.bounds) and self.bounds[i] < end:
-            words, starts = self._block(i)
-            found += words[bisect_left(starts, start) : bisect_left(starts, end)]
-            i += 1
-        return found
-
-    def _block(self, i: int) -> tuple[list[Token], list[int]]:
-        if i in self.blocks:
-            self.blocks.move_to_end(i)
-        else:
-            words = tokens(self.text, self.bounds[i], self.bounds[i + 1])
-            self.blocks[i] = words, [w.start for w in words]
-            if len(self.blocks) > self.KEPT:
-                self.blocks.popitem(last=False)
-        return self.blocks[i]
+        text, bounds = self.text, self.bounds
+        a = start if start == 0 or start > len(text) or text[start - 1].isspace() else bounds[bisect_right(bounds, start) - 1]
+        b = end if end >= len(text) or text[end].isspace() else bounds[bisect_left(bounds, end)]
+        found = tokens(text, a, b)
+        return found if a == start and b == end else [w for w in found if start <= w.start < end]
 
 
 WHITE = re.compile(r"\s")
