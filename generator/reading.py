@@ -138,7 +138,9 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
     quotes, speech, names = data["quotes"], data["speech"], data["names"]
     token = f"(?:{names['token']})"
     particle = "|".join(names["particles"])
-    name_run = rf"(?:(?P<title>{names['titles']})\s+)?(?P<name>{token}(?:[ \t]+(?:(?:{particle})[ \t]+)?{token}){{0,5}})"
+    # (The titles behind their own look-ahead: where a name may begin but no title, as at a lower-case particle, they are passed over at once.)
+    titles = (first_character(names["titles"], ignore_case=False) or "") + f"(?P<title>{names['titles']})"
+    name_run = rf"(?:{titles}\s+)?(?P<name>{token}(?:[ \t]+(?:(?:{particle})[ \t]+)?{token}){{0,5}})"
     # (Found in the whole text: the look-ahead lets the engine pass over what no name begins with.)
     name_run = re.compile((first_character(name_run, ignore_case=False) or "") + name_run)
     return Rules(
