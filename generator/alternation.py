@@ -7,7 +7,9 @@ letter. So:
 - `by_first_letter` groups a list of words by first letter behind a
   look-ahead, `(?=s)(?:said|says)|(?=t)(?:told)`: the engine enters one
   group at most (a character is the first letter of one group at most, and
-  within a group the words keep their order);
+  within a group the words keep their order); more than three groups are
+  split in halves, each behind a look-ahead for all its letters, so that
+  at a word the engine reads a few look-aheads, not one a letter;
 - `first_character` reads off a pattern, from Python's own parse of it, the
   characters a match can begin with, as a look-ahead to put before it: the
   date rules each stand behind theirs, and the engine passes over most of
@@ -39,7 +41,14 @@ def by_first_letter(pattern: str) -> str:
     groups: dict[str, list[str]] = {}
     for letter, choice in zip(letters, choices, strict=True):
         groups.setdefault(letter, []).append(choice)
-    return "|".join(f"(?={letter})(?:{'|'.join(group)})" for letter, group in groups.items())
+    return _halves(list(groups.items()))
+
+
+def _halves(groups: list[tuple[str, list[str]]]) -> str:
+    if len(groups) <= 3:
+        return "|".join(f"(?={letter})(?:{'|'.join(words)})" for letter, words in groups)
+    half = len(groups) // 2
+    return "|".join(f"(?=[{''.join(letter for letter, _ in part)}])(?:{_halves(part)})" for part in (groups[:half], groups[half:]))
 
 
 def _first_letter(choice: str) -> str | None:
@@ -162,13 +171,36 @@ def opening(pattern: str, length: int = 5, ignore_case: bool = True) -> str | No
     all can be read, or the ways to begin are too many.
 
     A superset again: every match begins with one of the tree's branches."""
+    return look_ahead(ways_to_begin(pattern, length, ignore_case))
+
+
+def ways_to_begin(pattern: str, length: int = 5, ignore_case: bool = True, most: int = OPENINGS) -> Begun | None:
+    """The ways a match of `pattern` can begin, up to `length` characters:
+    what `opening` writes as a tree; None where it writes none, or where
+    they are more than `most`. The ways of several patterns together make a
+    look-ahead that passes over all of them at once where none can match."""
     if not ignore_case and _case_ignored(_parser.parse(pattern, 0)):
         return None  # "(?i:may)" where case counts: as in `first_character`
-    found = _sequence(_parser.parse(pattern, re.IGNORECASE if ignore_case else 0), length)
+    found = _sequence(_parser.parse(pattern, re.IGNORECASE if ignore_case else 0), length, most)
     if found is None or any(not begun for begun, _ in found):
         return None
+    return found
+
+
+def shortened(ways: Begun, length: int) -> Begun | None:
+    """Ways to begin, read to `length` characters only: those a pattern
+    read to that length has, without reading it again; None where they are
+    more than `opening` takes."""
+    found = {(begun[:length], ended and len(begun) <= length) for begun, ended in ways}
+    return found if len(found) <= OPENINGS else None
+
+
+def look_ahead(ways: Begun | None) -> str | None:
+    """The look-ahead for ways to begin (`ways_to_begin`), as a tree."""
+    if ways is None:
+        return None
     tree: dict = {}
-    for begun, _ in found:
+    for begun, _ in ways:
         node = tree
         for piece in begun:
             node = node.setdefault(piece, {})
@@ -195,13 +227,13 @@ def _branches(node: dict) -> str:
 Begun = set[tuple[tuple[str, ...], bool]]  # (the first characters, as pieces of the pattern; whether the match may end there)
 
 
-def _sequence(items, length: int) -> Begun | None:
+def _sequence(items, length: int, most: int) -> Begun | None:
     """How the match of the items in turn can begin, up to `length` characters."""
     found: Begun = {((), True)}
     for op, value in items:
         if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
             continue  # zero-width
-        item = _item(op, value, length)
+        item = _item(op, value, length, most)
         following: Begun = set()
         for begun, ended in found:
             if not ended or len(begun) == length or item is None:
@@ -211,29 +243,29 @@ def _sequence(items, length: int) -> Begun | None:
                 joined = begun + more
                 following.add((joined[:length], more_ended and len(joined) <= length))
         found = following
-        if len(found) > OPENINGS:
+        if len(found) > most:
             return None
     return found
 
 
-def _item(op, value, length: int) -> Begun | None:
+def _item(op, value, length: int, most: int) -> Begun | None:
     if op is sre.LITERAL:
         return {((re.escape(chr(value)),), True)}
     if op is sre.IN:
         pieces = _class(value)
         return None if pieces is None else {((f"[{''.join(sorted(pieces))}]",), True)}
     if op is sre.SUBPATTERN:
-        return _sequence(value[-1], length)
+        return _sequence(value[-1], length, most)
     if op is sre.BRANCH:
-        branches = [_sequence(branch, length) for branch in value[1]]
+        branches = [_sequence(branch, length, most) for branch in value[1]]
         return None if any(b is None for b in branches) else set().union(*branches)
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-        return _repeated(*value, length)
+        return _repeated(*value, length, most)
     return None  # any character, a back-reference, ...: not read
 
 
-def _repeated(low: int, high: int, items, length: int) -> Begun | None:
-    once = _sequence(items, length)
+def _repeated(low: int, high: int, items, length: int, most: int) -> Begun | None:
+    once = _sequence(items, length, most)
     if once is None or any(not begun for begun, _ in once):
         return None  # a repeat of what may match nothing
     found: Begun = {((), True)} if low == 0 else set()
@@ -248,6 +280,6 @@ def _repeated(low: int, high: int, items, length: int) -> Begun | None:
             elif times >= low:
                 found.add((begun, True))
         so_far = {(begun, ended) for begun, ended in after if ended and len(begun) < length}
-        if len(found) > OPENINGS:
+        if len(found) > most:
             return None
     return found

@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_left, bisect_right
-from collections import OrderedDict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -67,6 +67,7 @@ class Verbs:
     known: frozenset[str]  # every base form the lists name
     cut_words: frozenset[str]  # the words at which `_openings` may cut a clause, whatever comes before
     verb_words: frozenset[str]  # the words a verb group may start with, besides those in -ed, -s and -ing
+    lemmas: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # each word's `lemma`, once read
 
 
 @cache
@@ -156,15 +157,14 @@ _token = tuple.__new__
 
 
 class Words:
-    """A text's words, each read once while it is in use; the words of any
-    stretch of it found by position. The text is read a block at a time,
-    when first asked for, and only the last few blocks are kept: all the
-    words of a 5 MB text took 250 MB. A block ends at a white space, which
-    no word holds, so a block's words are the text's."""
+    """A text's words: those of any stretch of it, read when asked for. A
+    stretch is read from a white space (or the text's start) to a white
+    space (or its end), which no word holds, so its words are the text's.
+    Nothing is kept: all the words of a 5 MB text took 250 MB, and each
+    sentence is asked for once by the clauses' pass, and at most once
+    again by the titles'."""
 
-    # Small blocks: a later pass that asks for a few sentences reads little more than them.
-    BLOCK = 1 << 9  # characters
-    KEPT = 16  # blocks
+    BLOCK = 1 << 9  # characters between the white spaces noted, to start from when a stretch opens inside a word
 
     def __init__(self, text: str):
         self.text = text
@@ -172,26 +172,13 @@ class Words:
         while self.bounds[-1] < len(text):
             space = WHITE.search(text, self.bounds[-1] + self.BLOCK)
             self.bounds.append(space.start() if space else len(text))
-        self.blocks: OrderedDict[int, tuple[list[Token], list[int]]] = OrderedDict()
 
     def between(self, start: int, end: int) -> list[Token]:
-        found: list[Token] = []
-        i = max(0, bisect_right(self.bounds, start) - 1)
-        while i + 1 < len(self.bounds) and self.bounds[i] < end:
-            words, starts = self._block(i)
-            found += words[bisect_left(starts, start) : bisect_left(starts, end)]
-            i += 1
-        return found
-
-    def _block(self, i: int) -> tuple[list[Token], list[int]]:
-        if i in self.blocks:
-            self.blocks.move_to_end(i)
-        else:
-            words = tokens(self.text, self.bounds[i], self.bounds[i + 1])
-            self.blocks[i] = words, [w.start for w in words]
-            if len(self.blocks) > self.KEPT:
-                self.blocks.popitem(last=False)
-        return self.blocks[i]
+        text, bounds = self.text, self.bounds
+        a = start if start == 0 or start > len(text) or text[start - 1].isspace() else bounds[bisect_right(bounds, start) - 1]
+        b = end if end >= len(text) or text[end].isspace() else bounds[bisect_left(bounds, end)]
+        found = tokens(text, a, b)
+        return found if a == start and b == end else [w for w in found if start <= w.start < end]
 
 
 WHITE = re.compile(r"\s")
@@ -255,6 +242,13 @@ VERB_PREFIXES = frozenset("re co pre de un mis out over under".split())
 
 def lemma(word: str, verbs: Verbs) -> str:
     """The base form of a verb form, as near as spelling allows."""
+    found = verbs.lemmas.get(word)
+    if found is None:
+        found = verbs.lemmas[word] = _lemma(word, verbs)  # a text asks for its few verbs' again and again
+    return found
+
+
+def _lemma(word: str, verbs: Verbs) -> str:
     if word in verbs.bases:
         return word
     if word in verbs.base_of:
@@ -326,7 +320,7 @@ def _verb_groups(words: list[Token], verbs: Verbs) -> list[Verb]:
 def _in_parentheses(words: list[Token]) -> list[bool] | None:
     """For each word, whether more "(" than ")" come before it; None when
     there is no "(" at all, as in most sentences."""
-    if not any(w.text == "(" for w in words):
+    if "(" not in map(itemgetter(0), words):  # (a word's text)
         return None
     inside, depth = [], 0
     for word in words:
@@ -362,18 +356,20 @@ def _group_at(words: list[Token], i: int, verbs: Verbs, before: list[Verb], asid
             return nonfinite
     if low in verbs.auxiliaries:
         return _auxiliary_group(words, i, verbs)
-    if not _finite_position(words, i, verbs, before, asides):
+    past = _is_past(low, verbs)
+    # ("plans to repay": present, and what it plans is ahead.)
+    present = not past and (
+        low in verbs.present_speech or _present_after_pronoun(words, i, verbs) or _present_before_object(words, i, verbs) or _plural_speech(words, i, verbs)
+        or low in verbs.ahead and _next(words, i) == "to"
+    )
+    # (Where the form is neither, as most plural nouns, the position is not read.)
+    if not (past or present) or not _finite_position(words, i, verbs, before, asides):
         return None
-    if _is_past(low, verbs):
+    if past:
         return _simple(words, i, verbs, "past")
     if _after_modifier(words, i, verbs):
         return None  # "Unconfirmed reports", "the Kremlin's claims": a noun here
-    if low in verbs.present_speech or _present_after_pronoun(words, i, verbs) or _present_before_object(words, i, verbs) or _plural_speech(words, i, verbs):
-        return _simple(words, i, verbs, "present")
-    if low in verbs.ahead and _next(words, i) == "to":
-        # "plans to repay": present, and what it plans is ahead.
-        return _simple(words, i, verbs, "present")
-    return None
+    return _simple(words, i, verbs, "present")
 
 
 def _nonfinite(words: list[Token], i: int, verbs: Verbs) -> tuple[Verb, int] | None:

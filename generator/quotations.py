@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from generator.clauses import load_verbs
-from generator.reading import Mention, Rules, Sentence, initials
+from generator.reading import MID_SENTENCE_CAPITAL, Mention, Rules, Sentence, initials
 from generator.spans import ByStart, inside, pairs
 
 NOT_STATED = "not stated in the article"
@@ -84,6 +84,9 @@ class Found:
 
 PRONOUN_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:said|says|added|acknowledged|noted|told \w+)\s+(?:that\s+)?(he|she)\b", re.IGNORECASE)
 AGE = re.compile(r"\d{1,3}-year-old")
+# (The letter first, so that the engine passes over what is none at once; the look-behind then checks what precedes it.)
+LOWER_WORD = re.compile(r"[a-z](?<![\w’'-][a-z])[\w’'-]*")
+WORD_PARTS = re.compile(r"[-’']")
 BY = re.compile(r"\s+by\s+", re.IGNORECASE)
 CLEFT = re.compile(r"\s+(?:was|is)\s+", re.IGNORECASE)
 CLEFT_RELATIVE = re.compile(r",?\s+(?:who|that)\b", re.IGNORECASE)
@@ -242,10 +245,8 @@ class Context:
             told = PRONOUN_AFTER.match(self.masked, person.end)
             if told and not person.possessive:
                 self.pronoun_of.setdefault(person.name, told.group(1).lower())
-        self.inner_capitals = {
-            part for word in re.findall(r"(?<=[a-z,;] )[A-Z][\w’'-]*", self.masked) for part in re.split(r"[-’']", word)
-        }
-        self.lower_words = set(re.findall(r"(?<![\w’'-])[a-z][\w’'-]*", self.masked))
+        self.inner_capitals = {part for word in MID_SENTENCE_CAPITAL.findall(self.masked) for part in WORD_PARTS.split(word)}
+        self.lower_words = set(LOWER_WORD.findall(self.masked))
         self.acronyms = {
             a.start(): a.end() for a in rules.acronym.finditer(self.masked) if a.group() not in rules.not_acronyms
         }

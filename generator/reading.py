@@ -142,7 +142,9 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
     quotes, speech, names = data["quotes"], data["speech"], data["names"]
     token = f"(?:{names['token']})"
     particle = "|".join(names["particles"])
-    name_run = rf"(?:(?P<title>{names['titles']})\s+)?(?P<name>{token}(?:[ \t]+(?:(?:{particle})[ \t]+)?{token}){{0,5}})"
+    # (The titles behind their own look-ahead: where a name may begin but no title, as at a lower-case particle, they are passed over at once.)
+    titles = (first_character(names["titles"], ignore_case=False) or "") + f"(?P<title>{names['titles']})"
+    name_run = rf"(?:{titles}\s+)?(?P<name>{token}(?:[ \t]+(?:(?:{particle})[ \t]+)?{token}){{0,5}})"
     # (Found in the whole text: the look-ahead lets the engine pass over what no name begins with.)
     name_run = re.compile((first_character(name_run, ignore_case=False) or "") + name_run)
     return Rules(
@@ -154,7 +156,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         speech_verbs=re.compile(rf"\b(?=[A-Za-z])(?:{by_first_letter(speech['verbs'])})\b", re.IGNORECASE),
         named_after=re.compile(speech["named_after"]),
         message_pronoun=re.compile(speech["message_pronoun"], re.IGNORECASE),
-        shared_message=re.compile(speech["shared_message"]),
+        shared_message=_skipping(speech["shared_message"]),
         relation=re.compile(speech["relation"], re.IGNORECASE),
         name_run=name_run,
         not_person_words=frozenset(names["not_person_words"]),
@@ -178,7 +180,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         intro_openers=frozenset(speech["intro_openers"]),
         given_name_titles=frozenset(names["given_name_titles"]),
         state_after=re.compile(names["state_after"]),
-        acronym=re.compile(names["acronym"]),
+        acronym=_skipping(names["acronym"]),
         not_acronyms=frozenset(names["not_acronyms"]),
         determiners=frozenset(names["determiners"]),
         description_ends=frozenset(names["description_ends"]),
@@ -215,10 +217,10 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         frame_before=re.compile(data["events"]["frame_before"], re.IGNORECASE),
         frame_precisions=frozenset(data["events"]["frame_precisions"]),
         frame_shifts=re.compile(data["events"]["frame_shifts"], re.IGNORECASE),
-        no_comment=re.compile(data["events"]["no_comment"], re.IGNORECASE),
-        place_pattern=re.compile(data["places"]["pattern"]),
+        no_comment=_skipping(data["events"]["no_comment"], re.IGNORECASE),
+        place_pattern=_skipping(data["places"]["pattern"]),
         place_followers=frozenset(data["places"]["followed_by"]),
-        not_governing_before=re.compile(data["dating"]["not_governing_before"], re.IGNORECASE),
+        not_governing_before=_skipping(data["dating"]["not_governing_before"], re.IGNORECASE),
         not_governing_after=re.compile(data["dating"]["not_governing_after"]),
         year_as_modifier=re.compile(data["dating"]["year_as_modifier"]),
         year_as_modifier_before=re.compile(data["dating"]["year_as_modifier_before"], re.IGNORECASE),
@@ -227,10 +229,10 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         simultaneous=frozenset(data["dating"]["simultaneous"]),
         speaker_time=re.compile(data["dating"]["speaker_time"], re.IGNORECASE),
         clock_times=frozenset(data["dating"]["clock_times"]),
-        frame_shifts_story=re.compile(data["dating"]["frame_shifts_story"], re.IGNORECASE),
+        frame_shifts_story=_skipping(data["dating"]["frame_shifts_story"], re.IGNORECASE),
         frame_after_story=re.compile(data["dating"]["frame_after_story"], re.IGNORECASE),
         counted_from=re.compile(data["dating"]["counted_from"]),
-        game_words=re.compile(data["dating"]["game_words"], re.IGNORECASE),
+        game_words=_skipping(data["dating"]["game_words"], re.IGNORECASE),
         game_periods=re.compile(data["dating"]["game_periods"], re.IGNORECASE),
         function_words=frozenset(data["dating"]["function_words"]),
         title_connectives=frozenset(data["titles"]["connectives"]),
@@ -249,6 +251,15 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         artifacts=re.compile(data["text"]["artifacts"], re.IGNORECASE),
         dateline=re.compile(data["text"]["dateline"]),
     )
+
+
+def _skipping(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`pattern` behind a look-ahead for the characters its match can begin
+    with, read off the pattern (generator/alternation.py): for the patterns
+    sought through the whole text, or at every place of a stretch, the
+    engine passes over at once the places where no match can begin."""
+    ahead = first_character(pattern, ignore_case=bool(flags & re.IGNORECASE))
+    return re.compile(f"{ahead}(?:{pattern})" if ahead else pattern, flags)
 
 
 def _lower_pattern(pattern: str) -> str:

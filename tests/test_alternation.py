@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator import dates
-from generator.alternation import by_first_letter, first_character, opening
+from generator.alternation import by_first_letter, first_character, look_ahead, opening, shortened, ways_to_begin
 
 WORDS = "said|says|say|saying|told|Told|(?-i:May)|may|call(?:s|ed)?(?! (?:for|on)\\b)|according to|\\bstated\\b|(?<!not )added"
 
@@ -15,6 +15,11 @@ WORDS = "said|says|say|saying|told|Told|(?-i:May)|may|call(?:s|ed)?(?! (?:for|on
 def test_words_are_grouped_by_their_first_letter_in_their_order():
     grouped = by_first_letter("said|told|says|(?-i:May)|may")
     assert grouped == "(?=s)(?:said|says)|(?=t)(?:told)|(?=m)(?:(?-i:May)|may)"
+
+
+def test_more_than_three_letters_are_split_in_halves_each_behind_its_letters():
+    grouped = by_first_letter("said|told|may|call|add")
+    assert grouped == "(?=[st])(?:(?=s)(?:said)|(?=t)(?:told))|(?=[mca])(?:(?=m)(?:may)|(?=c)(?:call)|(?=a)(?:add))"
 
 
 def test_an_alternative_opening_with_no_letter_leaves_the_pattern_as_it_was():
@@ -59,14 +64,18 @@ def test_a_pattern_that_may_begin_with_anything_or_match_nothing_gets_no_look_ah
         assert first_character(pattern) is None
 
 
+def assert_matches_where_it_matched(pattern: str, ahead: str, text: str) -> None:
+    """`pattern` behind `ahead` matches what it matched alone, at every place of `text`."""
+    plain, behind = re.compile(pattern, re.IGNORECASE), re.compile(ahead + f"(?:{pattern})", re.IGNORECASE)
+    for at in range(len(text) + 1):
+        found, expected = behind.match(text, at), plain.match(text, at)
+        assert (found and found.span()) == (expected and expected.span())
+
+
 @given(st.text(alphabet="thepasl 0129'-,ſKMmayjunebfiscalrwkd", max_size=40))
 def test_a_pattern_behind_its_look_ahead_matches_where_it_matched(text):
     for pattern in PATTERNS:
-        plain = re.compile(pattern, re.IGNORECASE)
-        ahead = re.compile(first_character(pattern) + f"(?:{pattern})", re.IGNORECASE)
-        for at in range(len(text) + 1):
-            found, expected = ahead.match(text, at), plain.match(text, at)
-            assert (found and found.span()) == (expected and expected.span())
+        assert_matches_where_it_matched(pattern, first_character(pattern), text)
 
 
 def test_the_opening_look_ahead_holds_the_first_characters_as_a_tree():
@@ -87,11 +96,20 @@ def test_the_opening_look_ahead_stops_where_the_pattern_is_not_read():
 @given(st.text(alphabet="thepasl 0129'-,ſKMmayjunebfiscalrwkd", max_size=40))
 def test_a_pattern_behind_its_opening_matches_where_it_matched(text):
     for pattern in PATTERNS:
-        plain = re.compile(pattern, re.IGNORECASE)
-        ahead = re.compile(opening(pattern, length=4) + f"(?:{pattern})", re.IGNORECASE)
-        for at in range(len(text) + 1):
-            found, expected = ahead.match(text, at), plain.match(text, at)
-            assert (found and found.span()) == (expected and expected.span())
+        assert_matches_where_it_matched(pattern, opening(pattern, length=4), text)
+
+
+@given(st.text(alphabet="thepasl 0129'-,ſKMmayjunebfiscalrwkd", max_size=40))
+def test_patterns_behind_the_look_ahead_of_all_their_ways_to_begin_match_where_they_matched(text):
+    ways = set().union(*(ways_to_begin(pattern, length=7, most=3000) for pattern in PATTERNS))
+    assert_matches_where_it_matched("|".join(f"(?:{pattern})" for pattern in PATTERNS), look_ahead(ways), text)
+
+
+def test_ways_to_begin_read_far_then_shortened_give_the_opening_read_short():
+    for pattern in PATTERNS:
+        assert look_ahead(shortened(ways_to_begin(pattern, length=7, most=3000), 4)) == opening(pattern, length=4)
+    assert ways_to_begin(r"(?:ab|cd|ef)(?:gh|ij|kl)", length=4, most=8) is None
+    assert len(ways_to_begin(r"(?:ab|cd|ef)(?:gh|ij|kl)", length=4, most=9)) == 9
 
 
 def test_the_long_scan_for_dates_finds_what_the_scan_finds():
