@@ -29,6 +29,18 @@ if TYPE_CHECKING:
     from generator.extract import Extraction
 
 
+def run() -> None:
+    """The `timeline` command: `main`, then the process ends without freeing,
+    one by one, the objects the command made, nor walking them once more
+    for cycles, as the interpreter does on its way out (a tenth of a build
+    after one edit at 10,000 entries). Nothing is lost: every file the
+    command writes is closed by then, and nothing registers an atexit hook."""
+    status = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="timeline",
