@@ -691,10 +691,20 @@ def _extension(doc: Document, refs: References, drafts: bool) -> tuple[Extension
     ), []
 
 
+# The dates in words read so far, by their words and the date they were
+# read against. Reading the first compiles the date rules, which costs a
+# build after one edited entry more than anything else it reads: the build
+# cache keeps these (generator/keptstate.py), as render.py's bodies.
+READ_DATES: dict[tuple[str, date], When] = {}
+
+
 def _when(doc: Document, value: str | int | date, published: date) -> When | Problem:
     if isinstance(value, date):
         return dates.from_date(value)
-    try:
-        return dates.resolve(str(value), published)
-    except dates.DateError as error:
-        return Problem(doc.path, doc.line_of("date"), str(error))
+    key = (str(value), published)
+    if key not in READ_DATES:
+        try:
+            READ_DATES[key] = dates.resolve(*key)
+        except dates.DateError as error:
+            return Problem(doc.path, doc.line_of("date"), str(error))
+    return READ_DATES[key]

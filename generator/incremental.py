@@ -105,6 +105,7 @@ def _kept_preview(content_dir: Path, output: Path, drafts: bool, fingerprint: bu
     kept = keptstate.load(output, fingerprint.state) if fingerprint.state else None
     if kept is None:
         return None
+    content_loader.READ_DATES.update(kept.dates[1])
     try:
         content, problems = content_loader.load(content_dir, drafts, kept.cache)
     except OSError:

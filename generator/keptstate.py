@@ -185,6 +185,7 @@ class Kept:
     sizes: dict[int, int] = field(default_factory=dict)  # how many files each shard held
     worlds: tuple[str, dict] = ("", {})  # the worlds' part and the worlds it held
     listings: tuple[str, dict] = ("", {})  # the listings' part and the listings it held
+    dates: tuple[str, dict] = ("", {})  # the dates' part and the dates in words it held (content.READ_DATES)
 
 
 def save(output: Path, cache: content_loader.Cache, reads: Reads, bodies: dict[str, Markup], kept: Kept | None = None) -> tuple[str, set[str]]:
@@ -213,13 +214,15 @@ def save(output: Path, cache: content_loader.Cache, reads: Reads, bodies: dict[s
     listings = {folder: listed for folder, listed in cache.listings.items() if not listed[1]}
     listed = _unless_held(kept.listings, listings, lambda: pickle.dumps(
         {str(folder): [str(p) for p in files] for folder, (files, _) in listings.items()}, pickle.HIGHEST_PROTOCOL), new)
+    read_dates = dict(content_loader.READ_DATES)
+    dated = _unless_held(kept.dates, read_dates, lambda: pickle.dumps(read_dates, pickle.HIGHEST_PROTOCOL), new)
     read_parts, known_names, read_names = reads.parts()
     new += read_parts
-    index = pickle.dumps({"files": names, "known": known_names, "reads": read_names, "worlds": worlds, "listings": listed},
-                         pickle.HIGHEST_PROTOCOL)
+    index = pickle.dumps({"files": names, "known": known_names, "reads": read_names, "worlds": worlds, "listings": listed,
+                          "dates": dated}, pickle.HIGHEST_PROTOCOL)
     buildcache.write_parts(output, new + [index])
     name = buildcache.part_name(index)
-    return name, {name, worlds, listed, *names.values(), *known_names, *read_names.values()}
+    return name, {name, worlds, listed, dated, *names.values(), *known_names, *read_names.values()}
 
 
 def _unless_held(held: tuple[str, dict], now: dict, data, new: list[bytes]) -> str:
@@ -275,6 +278,7 @@ def load(output: Path, name: str) -> Kept | None:
         known = [read for part in index["known"] for read in marshal.loads(buildcache.read_part(output, part))]
         reads = {number: Packed(marshal.loads(buildcache.read_part(output, part))) for number, part in index["reads"].items()}
         worlds_part, listings_part = buildcache.read_part(output, index["worlds"]), buildcache.read_part(output, index["listings"])
+        read_dates = pickle.loads(buildcache.read_part(output, index["dates"]))
     except Exception:  # a part missing, changed or foreign: any reading or unpickling error
         return None
     cache, bodies, items, made, by_name, shards, sizes = content_loader.Cache(), {}, {}, [], {}, {}, {}
@@ -301,4 +305,5 @@ def load(output: Path, name: str) -> Kept | None:
     for folder, files in listings.items():
         cache.listings[Path(folder)] = [by_name.get(p) or Path(p) for p in files], []
     return Kept(name, cache, Reads(known, index["known"], reads, dict(index["reads"])), bodies, dict(index["files"]),
-                dict(cache.made), shards, sizes, (index["worlds"], dict(cache.worlds)), (index["listings"], dict(cache.listings)))
+                dict(cache.made), shards, sizes, (index["worlds"], dict(cache.worlds)), (index["listings"], dict(cache.listings)),
+                (index["dates"], read_dates))
