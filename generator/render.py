@@ -418,17 +418,21 @@ def periods_overview(context, periods: list[Period]) -> overview.Overview:
 def timelinejs(context, events: tuple[Event, ...]) -> dict:
     """The timeline in TimelineJS3's JSON format (https://timeline.knightlab.com/docs/json-format.html)."""
     site, event_url = context["site"], _read(context, context["urls"], "event")
+    # Read once, not for each of thousands of entries: where links point, and each kind's name.
+    links, groups = absolute(context, ""), {}
     slides = []
     for e in events:
         text = f"<p><strong>{escape(certainty_text(e))}</strong></p>{markdown(e.body)}"
-        text += f'<p><a href="{escape(absolute(context, event_url(e.id)))}">Sources and quotes</a></p>'
+        text += f'<p><a href="{escape(links + event_url(e.id))}">Sources and quotes</a></p>'
+        if e.kind not in groups:
+            groups[e.kind] = e.kind.replace("-", " ").capitalize()
         slide = {
             "unique_id": e.id,
             "start_date": feeds.timelinejs_date(e.when),
             "display_date": when_label(e.when),
             # TimelineJS puts both the headline and the text into the page as HTML.
             "text": {"headline": escape(e.title), "text": text},
-            "group": e.kind.replace("-", " ").capitalize(),
+            "group": groups[e.kind],
         }
         if e.when.precision in ("week", "weekend"):
             slide["end_date"] = feeds.timelinejs_date(e.when, end=True)
