@@ -5,11 +5,13 @@ file changed.
 What is kept is what the loader cannot make again without reading every
 file: what each file made, each source's locator, each entry's body as HTML
 (generator/content.py's Cache, render.py), and what each page read
-(generator/preview.py), in shards by path, each a part of its own. Not
+(generator/preview.py), in shards by path, each a part of its own; and,
+a part each, what each folder's files were made against (the worlds), the
+folders' listings and the dates in words read (content.READ_DATES). Not
 kept: each file's parsed front matter (the loader reads the file again if
 what it made must be made again: content.Unread), the plan and the
 registry of model objects (the next build makes them again from the
-loader's cache, which costs less than writing and reading them back).
+loader's cache, or tells the last plan from the new: previousplan.py).
 
 What each page read is kept as numbers (see Reads): most reads are read by
 several pages, and numbers load far quicker than tuples of names.
