@@ -8,8 +8,10 @@ except through the Jinja2 loaders.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import (
@@ -20,7 +22,6 @@ from jinja2 import (
     pass_context,
     select_autoescape,
 )
-from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from generator import feeds, media, overview
@@ -31,7 +32,14 @@ from generator.plan import Page, Period, Plan, Urls
 from generator.problems import count
 from generator.themes import template_dirs
 
-MARKDOWN = MarkdownIt("commonmark", {"html": False}).disable("image")
+
+@lru_cache(maxsize=1)
+def _markdown_renderer() -> Callable[[str], str]:
+    """Markdown to HTML, made on first use: a build after one edit seldom
+    renders a body (the build cache keeps them as HTML), and starts sooner without."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False}).disable("image").render
 
 
 class SiteEnvironment(Environment):
@@ -109,7 +117,7 @@ def markdown(text: str) -> Markup:
     if html is None:
         if len(_HTML) >= _HTML_KEPT:
             _HTML.clear()
-        html = _HTML[text] = Markup(MARKDOWN.render(text))
+        html = _HTML[text] = Markup(_markdown_renderer()(text))
     return html
 
 
@@ -119,7 +127,7 @@ def render_bodies(plan: Plan) -> None:
     render all of them, as every body is shown on pages that both render."""
     texts = sorted({e.body for p in plan.shared["periods"] for e in p.events if e.body and e.body not in _HTML})
     if len(texts) < _HTML_KEPT:  # more would not all stay in the dict
-        _HTML.update(zip(texts, map(Markup, parallel_map(MARKDOWN.render, texts))))
+        _HTML.update(zip(texts, map(Markup, parallel_map(_markdown_renderer(), texts))))
 
 
 @pass_context
