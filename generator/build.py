@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import ctypes
 import errno
-import gc
 import os
 import re
 import shutil
@@ -41,7 +40,7 @@ except ImportError:  # not a POSIX system: builds are not locked
 
 from jinja2 import Environment, TemplateSyntaxError
 
-from generator import buildcache, media
+from generator import buildcache, collector, media
 from generator import content as content_loader
 from generator.model import Content
 from generator.parallel import parallel_map
@@ -216,14 +215,9 @@ def _load_and_plan(content_dir: Path, drafts: bool, cache: content_loader.Cache 
     collector paused: they are hundreds of thousands of objects that live as
     long as the build, none of them garbage, and the collector would walk
     them all several times (about 0.2 s for 10,000 entries)."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.paused():
         loaded, problems = content_loader.load(content_dir, drafts, cache)
         return loaded, plan_site(loaded) if loaded else None, problems
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _render_pages(

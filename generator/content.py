@@ -19,7 +19,7 @@ from datetime import date
 from itertools import islice
 from pathlib import Path
 
-from generator import dates, frontmatter, media
+from generator import frontmatter, media
 from generator.frontmatter import Document
 from generator.listing import FOLDERS, markdown_files
 from generator.model import CERTAINTIES, DATED_BY, MAX_ID, Account, Content, Embed, Event, Extension, Image, Quote, Site, Source, When
@@ -691,10 +691,23 @@ def _extension(doc: Document, refs: References, drafts: bool) -> tuple[Extension
     ), []
 
 
+# The dates in words read so far, by their words and the date they were
+# read against. Reading the first compiles the date rules, which costs a
+# build after one edited entry more than anything else it reads: the build
+# cache keeps these (generator/keptstate.py), as render.py's bodies.
+READ_DATES: dict[tuple[str, date], When] = {}
+
+
 def _when(doc: Document, value: str | int | date, published: date) -> When | Problem:
+    key = (str(value), published)
+    if not isinstance(value, date) and key in READ_DATES:
+        return READ_DATES[key]
+    from generator import dates  # (here: a build after one edit seldom reads a date anew, and starts sooner without)
+
     if isinstance(value, date):
         return dates.from_date(value)
     try:
-        return dates.resolve(str(value), published)
+        READ_DATES[key] = dates.resolve(*key)
     except dates.DateError as error:
         return Problem(doc.path, doc.line_of("date"), str(error))
+    return READ_DATES[key]

@@ -29,6 +29,7 @@ from generator.build import Result, render_problem
 from generator.model import Content
 from generator.parallel import parallel_map
 from generator.plan import Page, Plan, plan_site
+from generator.previousplan import previous_plan
 from generator.preview import Preview, RecordingEnvironment, _registry, _under, _write_if_changed
 from generator.problems import Problem
 from generator.render import environment, render_page
@@ -87,9 +88,11 @@ def _build(content_dir: Path, output: Path, drafts: bool, warnings: list[Problem
 
 class KeptPreview(Preview):
     """The preview as the last build left it, made again from its kept state;
-    what its pages read is kept in shards (keptstate.Reads)."""
+    what its pages read is kept in shards (keptstate.Reads). Its plan and
+    registry are made once this build's plan is (previousplan.py)."""
 
     kept: keptstate.Kept
+    before: Content  # the last build's content
 
     def _touched(self, changed: set) -> set[str]:
         return self.reads.touched(changed)
@@ -97,11 +100,12 @@ class KeptPreview(Preview):
 
 def _kept_preview(content_dir: Path, output: Path, drafts: bool, fingerprint: buildcache.Fingerprint) -> KeptPreview | None:
     """The preview of the last build: its loader's cache read back, and its
-    content, plan and registry made again from that cache (every file as
-    it was then, none read); None when the state cannot be read."""
+    content made again from that cache (every file as it was then, none
+    read); None when the state cannot be read."""
     kept = keptstate.load(output, fingerprint.state) if fingerprint.state else None
     if kept is None:
         return None
+    content_loader.READ_DATES.update(kept.dates[1])
     try:
         content, problems = content_loader.load(content_dir, drafts, kept.cache)
     except OSError:
@@ -111,10 +115,8 @@ def _kept_preview(content_dir: Path, output: Path, drafts: bool, fingerprint: bu
     # The bodies as HTML: the TimelineJS data shows them all, and rendering
     # 10,000 of them again would cost more than the rest of a build after one edit.
     render._HTML.update(kept.bodies)
-    plan = plan_site(content)
-    preview = KeptPreview(content_dir, output, drafts, cache=kept.cache, theme=fingerprint.theme, plan=plan,
-                          registry=_registry(content, plan), reads=kept.reads)
-    preview.kept = kept
+    preview = KeptPreview(content_dir, output, drafts, cache=kept.cache, theme=fingerprint.theme, reads=kept.reads)
+    preview.kept, preview.before = kept, content
     return preview
 
 
@@ -130,6 +132,8 @@ def _rebuild(preview: KeptPreview, changed: set[Path], output: Path, inputs: dic
     plan = plan_site(content)
     if plan.media_files() != _published_media(output, outputs):
         return None  # an image came, went or changed: the full build makes its files (and links those kept)
+    preview.plan = previous_plan(preview.before, content, plan)
+    preview.registry = _registry(preview.before, preview.plan)
     registry = _registry(content, plan)
     pages = preview._dirty(plan, registry)
     if len(pages) > max(DIRTY_PAGES, len(plan.pages) // DIRTY_SHARE):

@@ -8,8 +8,10 @@ except through the Jinja2 loaders.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import (
@@ -20,7 +22,6 @@ from jinja2 import (
     pass_context,
     select_autoescape,
 )
-from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from generator import feeds, media, overview
@@ -31,7 +32,14 @@ from generator.plan import Page, Period, Plan, Urls
 from generator.problems import count
 from generator.themes import template_dirs
 
-MARKDOWN = MarkdownIt("commonmark", {"html": False}).disable("image")
+
+@lru_cache(maxsize=1)
+def _markdown_renderer() -> Callable[[str], str]:
+    """Markdown to HTML, made on first use: a build after one edit seldom
+    renders a body (the build cache keeps them as HTML), and starts sooner without."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False}).disable("image").render
 
 
 class SiteEnvironment(Environment):
@@ -109,7 +117,7 @@ def markdown(text: str) -> Markup:
     if html is None:
         if len(_HTML) >= _HTML_KEPT:
             _HTML.clear()
-        html = _HTML[text] = Markup(MARKDOWN.render(text))
+        html = _HTML[text] = Markup(_markdown_renderer()(text))
     return html
 
 
@@ -119,7 +127,7 @@ def render_bodies(plan: Plan) -> None:
     render all of them, as every body is shown on pages that both render."""
     texts = sorted({e.body for p in plan.shared["periods"] for e in p.events if e.body and e.body not in _HTML})
     if len(texts) < _HTML_KEPT:  # more would not all stay in the dict
-        _HTML.update(zip(texts, map(Markup, parallel_map(MARKDOWN.render, texts))))
+        _HTML.update(zip(texts, map(Markup, parallel_map(_markdown_renderer(), texts))))
 
 
 @pass_context
@@ -418,17 +426,21 @@ def periods_overview(context, periods: list[Period]) -> overview.Overview:
 def timelinejs(context, events: tuple[Event, ...]) -> dict:
     """The timeline in TimelineJS3's JSON format (https://timeline.knightlab.com/docs/json-format.html)."""
     site, event_url = context["site"], _read(context, context["urls"], "event")
+    # Read once, not for each of thousands of entries: where links point, and each kind's name.
+    links, groups = absolute(context, ""), {}
     slides = []
     for e in events:
         text = f"<p><strong>{escape(certainty_text(e))}</strong></p>{markdown(e.body)}"
-        text += f'<p><a href="{escape(absolute(context, event_url(e.id)))}">Sources and quotes</a></p>'
+        text += f'<p><a href="{escape(links + event_url(e.id))}">Sources and quotes</a></p>'
+        if e.kind not in groups:
+            groups[e.kind] = e.kind.replace("-", " ").capitalize()
         slide = {
             "unique_id": e.id,
             "start_date": feeds.timelinejs_date(e.when),
             "display_date": when_label(e.when),
             # TimelineJS puts both the headline and the text into the page as HTML.
             "text": {"headline": escape(e.title), "text": text},
-            "group": e.kind.replace("-", " ").capitalize(),
+            "group": groups[e.kind],
         }
         if e.when.precision in ("week", "weekend"):
             slide["end_date"] = feeds.timelinejs_date(e.when, end=True)

@@ -218,6 +218,7 @@ def test_a_build_after_one_edited_entry_rewrites_only_that_file_s_part_of_the_st
     assert len(set(after["files"].items()) - set(before["files"].items())) == 1
     assert after["files"].keys() == before["files"].keys()
     assert after["known"] == before["known"]  # the pages read what they read before: no new reads to number
+    assert (after["worlds"], after["listings"], after["dates"]) == (before["worlds"], before["listings"], before["dates"])
     names = {p.name for p in (buildcache.folder(built) / buildcache.STATE).iterdir()}
-    assert names == {after["index"], *after["files"].values(),
+    assert names == {after["index"], after["worlds"], after["listings"], after["dates"], *after["files"].values(),
                      *after["known"], *after["reads"].values()}  # the parts of the state before are removed
