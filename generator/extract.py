@@ -30,7 +30,6 @@ NOT_NAMED = "not named in the article"
 ANCHOR_REACH = 30
 # How many entries of the same date a happening told again is compared with.
 RETOLD_REACH = 40
-QUANTITY = re.compile(r"(?:hundred|thousand|million|dozen)s?")  # "Several thousand teachers": a count of people, not a vague one
 IT_REACH = 150  # how far back a leading "it" looks for the place it stands for
 CARRIED = ("story", "previous sentence")  # a date the sentence takes from the news it goes on telling
 GUESSES = ("might", "may", "could")  # modals that say what is possible, not what was done or decided
@@ -812,16 +811,9 @@ def _finish(
         if title.startswith("It ") and draft.clause and draft.clause.subject:
             place = _place_it_stands_for(read, draft.clause.subject[0], where, named)
             title = f"{place} {title[3:]}" if place else title
+        if titles.heads_nothing(title, rules):
+            continue  # a fragment, a headline that does not say who, or a garbled one
         opener = title.split(" ", 1)[0]
-        if not opener.isupper() and opener.lower().replace("’", "'") in rules.fragment_openers:
-            continue  # no clause an editor could head a draft with (not "US troops", "WHO declared")
-        second = title.split(" ", 2)[1:2]
-        if opener.lower().replace("’", "'").removesuffix("'s") in rules.unresolved_openers or opener == "The" and second and second[0] in rules.body_nouns:
-            continue  # "It announced an order", "The company shelved its plans": the title could not say who
-        if opener.lower() in rules.vague_openers and second and second[0].isalpha() and second[0].islower() and second[0] != "of" and not QUANTITY.fullmatch(second[0]):
-            continue  # "Many issued statements", "Only two committed"
-        if _bare_be(title):
-            continue  # "The message be taken as a suggestion": the clause lost its modal, the title reads garbled
         if _headless(read, draft, opener):
             continue  # "Noted if and how often respondents used marijuana": a verb with no one doing it
         if draft.date.basis != "words" and QUOTE_TITLE.match(title) and _a_view(title.split(": “", 1)[1]):
@@ -852,20 +844,6 @@ def _main_subject(text: str, before: Draft | None, draft: Draft) -> str | None:
     subject = text[before.clause.subject[0] : before.clause.subject[1]].strip()
     gap = text[before.end : draft.start]
     return subject if len(gap) <= 3 and "." not in gap and subject.lower() not in ("it", "they", "he", "she") else None
-
-
-def _bare_be(title: str) -> bool:
-    """Whether the title's own verb is a bare "be" ("The message be taken
-    as a suggestion"): its modal was lost. Not "will be", "to be", "could
-    only be", nor "Aides insisted the message be taken", after a verb."""
-    verbs = clauses.load_verbs()
-    words = title.split()
-    at = next((i for i, w in enumerate(words) if w == "be"), None)
-    if not at:
-        return False
-    before = [w.lower() for w in words[:at] if not (w.endswith("ly") or w.lower() in verbs.negations or w in ("also", "never", "still"))]
-    helped = before and (before[-1] in verbs.modals or before[-1] in verbs.future_modals or before[-1] == "to")
-    return not helped and not any(w in verbs.past_forms or w.endswith("ed") or w in verbs.auxiliaries for w in before)
 
 
 def _place_it_stands_for(text: str, at: int, where: ByStart, named: ByStart) -> str | None:

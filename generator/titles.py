@@ -53,6 +53,7 @@ NAME_PARTICLES = frozenset("van der den de la le du da di von al el bin ben".spl
 # Verbs of speech that take a clause ("said the army had left", "noted that
 # ..."): what was said keeps its verb in a title.
 SAYING = frozenset("add note insist argue contend maintain believe think explain stress".split())
+QUANTITY = re.compile(r"(?:hundred|thousand|million|dozen)s?")  # "Several thousand teachers": a count of people, not a vague one
 AGED = re.compile(r"\d+-year-old")
 HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+")
 SUBJECT_REACH = 400  # how far back "he" looks for the subject it stands for
@@ -233,7 +234,7 @@ def _without_phrase_after_speech(words: list[Token], verb_at: int | None) -> lis
     comma = next((i for i in range(verb + 2, min(len(words), verb + 10)) if words[i].text == ","), None)
     # What was said has a verb of its own; "agreed to a rescue by its largest
     # shareholder, Japanese investment company SoftBank," is one phrase.
-    told = comma is not None and any(w.low in AUXILIARIES or w.low in verbs.past_forms or w.low.endswith("ed") for w in words[comma + 1 : comma + 8])
+    told = comma is not None and any(_verb_form(w.low) for w in words[comma + 1 : comma + 8])
     return words[: verb + 1] + words[comma + 1 :] if told and comma + 1 < len(words) else words
 
 
@@ -527,7 +528,7 @@ def _named(
         if near and at - near.end <= SUBJECT_REACH:
             shown[0] = f"{near.name}’s"
         return shown
-    person = persons.last_before(at + 1, where=lambda p: p.start == at and not p.possessive and _full_name(p.name))
+    person = next((p for p in reversed(persons.between(at, at + 1)) if not p.possessive and _full_name(p.name)), None)
     if person is not None and " " not in HONORIFIC.sub("", person.text):
         # "Sondland told lawmakers": on a timeline read entry by entry, the person's full name.
         inside = sum(w.start < person.end for w in words)
@@ -731,7 +732,12 @@ def _finite(shown: list[str], k: int) -> bool:
     word, low = shown[k], shown[k].lower()
     verbs = load_verbs()
     after_pronoun = k > 0 and shown[k - 1].lower() in ("i", "he", "she", "it", "we", "they")
-    return low in verbs.auxiliaries or word.islower() and (low in verbs.past_forms or low.endswith("ed") or after_pronoun or lemma(low, verbs) in verbs.states)
+    return low in AUXILIARIES or word.islower() and (_verb_form(low) or after_pronoun or lemma(low, verbs) in verbs.states)
+
+
+def _verb_form(low: str) -> bool:
+    """Whether a word (in lower case) is plainly a form of a verb: an auxiliary, a past form, or one in -ed."""
+    return low in AUXILIARIES or low in load_verbs().past_forms or low.endswith("ed")
 
 
 def _verb_ends(word: str) -> bool:
@@ -829,6 +835,39 @@ def antecedent(text: str, at: int) -> str | None:
     if not phrase or len(phrase) > 5:
         return None
     return _joined([w.text for w in phrase])
+
+
+def heads_nothing(title: str, rules: Rules) -> bool:
+    """Whether a title can head no draft an editor would keep: it opens as
+    a fragment ("With 18 months left", "Who has declared"; not "US troops",
+    "WHO declared"), with a word standing for someone it does not name ("It
+    announced", "Its fleet", "The company shelved"), with a vague count of
+    no one named ("Many issued statements"; not "Several thousand
+    teachers", "Some of the passengers"), or its verb lost its modal."""
+    opener, *rest = title.split(" ", 2)
+    second = rest[0] if rest else ""
+    low = opener.lower().replace("’", "'")
+    if not opener.isupper() and low in rules.fragment_openers:
+        return True
+    if low.removesuffix("'s") in rules.unresolved_openers or opener == "The" and second in rules.body_nouns:
+        return True
+    if low in rules.vague_openers and second.isalpha() and second.islower() and second != "of" and not QUANTITY.fullmatch(second):
+        return True
+    return _bare_be(title)
+
+
+def _bare_be(title: str) -> bool:
+    """Whether the title's own verb is a bare "be" ("The message be taken
+    as a suggestion"): its modal was lost. Not "will be", "to be", "could
+    only be", nor "Aides insisted the message be taken", after a verb."""
+    verbs = load_verbs()
+    words = title.split()
+    at = next((i for i, w in enumerate(words) if w == "be"), None)
+    if not at:
+        return False
+    before = [w.lower() for w in words[:at] if not (w.endswith("ly") or w.lower() in verbs.negations or w in ("also", "never", "still"))]
+    helped = before and (before[-1] in verbs.modals or before[-1] in verbs.future_modals or before[-1] == "to")
+    return not helped and not any(_verb_form(w) for w in before)
 
 
 def says_nothing(title: str) -> bool:

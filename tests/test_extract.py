@@ -8,8 +8,9 @@ import pytest
 from conftest import ROOT
 
 from generator import clauses
-from generator.extract import NOT_NAMED, _bare_be, extract
+from generator.extract import NOT_NAMED, extract
 from generator.places import gazetteer
+from generator.titles import _bare_be
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from extract_seed import same_speaker, score_seed
