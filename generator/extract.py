@@ -802,7 +802,7 @@ def _finish(
                 if doer.lower() in ("it", "they") and (main := _main_subject(read, before, draft)):
                     doer = main  # "Rebels retook the Old Town, which they had lost": the rebels
                 elif doer.lower() in ("it", "they"):
-                    body = subjects.last_before(draft.start + 1, where=lambda p: not p.person)
+                    body = subjects.last_before(draft.start + 1, where=lambda p: not p.person, since=max(0, draft.start - 2 * titles.SUBJECT_REACH))
                     doer = body.name if body and draft.start - body.end <= titles.SUBJECT_REACH else doer
                 verb = read[clause.verb.start : clause.verb.end]
                 title = f"{doer[:1].upper()}{doer[1:]} {verb} {_lower_article(antecedent)}"

@@ -517,15 +517,15 @@ def _named(
     if words[0].low in PRONOUNS:
         at = _first_of_sentence(text, at, words[0].low)
         # Not "Sinwar" in "Sinwar's appointment was an internal decision": the subject is the appointment.
-        near = subjects.last_before(at, where=lambda p: p.person and p.end <= at and not p.possessive)
-        before = near if near and at - near.end <= SUBJECT_REACH else persons.last_before(at, where=lambda p: p.end <= at)
+        near = _near_subject(subjects, at, lambda p: p.person and p.end <= at and not p.possessive)
+        before = near or persons.last_before(at, where=lambda p: p.end <= at)
         if before:
             shown[0] = before.name
         return shown
     if words[0].low == "its":
         # "Its shares fell": the body's that was last a subject.
         near = _last_body(subjects, at)
-        if near and at - near.end <= SUBJECT_REACH:
+        if near:
             shown[0] = f"{near.name}’s"
         return shown
     person = next((p for p in reversed(persons.between(at, at + 1)) if not p.possessive and _full_name(p.name)), None)
@@ -535,8 +535,7 @@ def _named(
         return [person.name] + shown[inside:]
     body = 1 if words[0].low == "it" else _described_body(words, verb, rules, bodies)
     if body and verb == body and words[verb].low not in load_verbs().be:
-        near = _last_body(subjects, at)
-        near = near if near and at - near.end <= SUBJECT_REACH else _leading_body(subjects, at, rules) if body >= 2 else None
+        near = _last_body(subjects, at) or (_leading_body(subjects, at, rules) if body >= 2 else None)
         near = near or (_most_named(bodies, at, rules) if body >= 2 else None)
         if near:
             shown[:body] = [near.name]
@@ -573,9 +572,18 @@ def _first_of_sentence(text: str, at: int, pronoun: str) -> int:
 
 
 def _last_body(subjects: ByStart[Mention], at: int) -> Mention | None:
-    """The last body that was a subject before `at`. (A body's name of one
+    """The last body that was a subject before `at`, nearby. (A body's name of one
     word is only trusted in capitals: a word that opens a sentence is no name.)"""
-    return subjects.last_before(at, where=lambda p: not p.person and p.end <= at and (" " in p.name or p.name.isupper()))
+    return _near_subject(subjects, at, lambda p: not p.person and p.end <= at and (" " in p.name or p.name.isupper()))
+
+
+def _near_subject(subjects: ByStart[Mention], at: int, where) -> Mention | None:
+    """The last subject before `at` that `where` takes, if it ends within
+    SUBJECT_REACH of `at`. (Subjects that start further back than twice the
+    reach, out of it unless a name ran 400 characters, are not read: a
+    title's lookup stays short however long the text.)"""
+    near = subjects.last_before(at, where=where, since=max(0, at - 2 * SUBJECT_REACH))
+    return near if near and at - near.end <= SUBJECT_REACH else None
 
 
 def _most_named(bodies: ByStart[Mention], at: int, rules: Rules) -> Mention | None:
