@@ -91,6 +91,7 @@ BY = re.compile(r"\s+by\s+", re.IGNORECASE)
 CLEFT = re.compile(r"\s+(?:was|is)\s+", re.IGNORECASE)
 CLEFT_RELATIVE = re.compile(r",?\s+(?:who|that)\b", re.IGNORECASE)
 WITH = re.compile(r"\bwith\s+", re.IGNORECASE)
+SAID_IN = re.compile(r"\b(?:in|issued|released|sent)\s+(?:a|an|its|their|the)\s+(?P<text>[\w-]+(?:\s+[\w-]+)?)", re.IGNORECASE)  # "in a (joint) statement"
 SPEAKER_REACH = 25  # words from the closing mark to "said" ("…," X, a fellow at …, and co-author of the study, said)
 
 
@@ -968,10 +969,16 @@ class Context:
         company" for the body the article is about, "the department" for the
         Justice Department named before, "the president" for President Bush,
         "the Maariv newspaper" for Maariv."""
-        words, head, fixed, named_in_phrase = [], None, False, False
+        words, head, fixed, named_in_phrase, owned = [], None, False, False, False
+        name_end = a  # "the Competition and Markets Authority": a name's own "and" ends no phrase
         for word in WORD.finditer(self.masked, a, b):  # (one at a time: it stops at the phrase's end)
             w = word.group()
             lower = w.lower().strip(".")
+            if word.start() < name_end:
+                words.append(word)
+                continue
+            if (named := self.named_at.get(word.start())) is not None:
+                name_end = named.end
             if words and (lower in self.rules.description_ends or lower in self.rules.prepositions and lower not in OF):
                 break
             if words and head and (lower.endswith("ly") or lower.endswith("ed") and w.islower()):
@@ -980,10 +987,13 @@ class Context:
                 if head is None or fixed:
                     break
                 fixed = True
-            elif fixed and w.islower() and lower not in self.rules.determiners:
+            elif fixed and w.islower() and lower not in self.rules.determiners and not owned:
                 if named_in_phrase:
                     break  # "a unit of DPC Acquisition Partners launched"
                 words.append(word)
+                if lower.endswith(("'s", "’s")):
+                    owned = True  # "a leader of the state's largest teachers union": the phrase runs to its head
+                    continue
                 break  # "a spokesman for the company"
             elif fixed and w[:1].isupper():
                 named_in_phrase = True
@@ -1009,15 +1019,20 @@ class Context:
         if head is None:
             return Actor(text, BODY, a, body=text) if body else None
         if head in self.rules.document_nouns:
-            # "A statement from Apple Computer stated": the words are its author's.
-            author = body or self._author_after(end, b) or (self._topic(a) if head in self.rules.issued_documents else None)
+            # "A statement from Apple Computer stated": the words are its author's; "a letter to Microsoft" is not Microsoft's.
+            senders = [n.name for n in bodies if self.masked[max(a, n.start - 3) : n.start] != "to "]
+            author = owner or (senders[0] if senders else None) or self._acronym_in(a, end) or self._author_after(end, b)
+            if author is None and definite and (issuer := self._issuer(head, a)) is not None:
+                return replace(issuer, document=head)
+            if author is None and head in self.rules.issued_documents:
+                author = self._topic(a)
             return Actor(author or text, BODY if author else DESCRIBED, a, body=author, document=head)
         if definite and head in self.rules.named_before_head and bodies:
             return Actor(bodies[-1].name, BODY, bodies[-1].start, body=bodies[-1].name)
         # "the Republican governor": a party's name describes a person, it names no body.
         inside = [n for n in inside if n.name not in self.rules.party_words]
         if definite and owner is None:
-            if not inside and AGE.fullmatch(head) and (aged := self.last_person(a)) is not None:
+            if not inside and AGE.fullmatch(head) and (aged := self._story_person(a)) is not None:
                 return Actor(aged.name, PERSON, a)  # "The 56-year-old said": the person the story is telling of
             if not inside and (named := self._named_by_head(head, a)) is not None:
                 return named
@@ -1040,6 +1055,18 @@ class Context:
             return Actor(named, BODY, a, body=named)
         plural = head.endswith("s") and not head.endswith(("ss", "us"))
         return Actor(text, DESCRIBED, a, body=body, plural=plural)
+
+    def _issuer(self, head: str, at: int) -> Actor | None:
+        """Who spoke in the text "the statement" stands for: "…, the US
+        military said in a statement. "…," the statement said"."""
+        index = self.sentence_index(at)
+        for i in range(min(index, len(self.speech) - 1), max(-1, index - 3), -1):
+            sentence = self.sentences[i]
+            said_in = [m for m in SAID_IN.finditer(self.masked, sentence.start, min(sentence.end, at)) if head in m.group("text").lower().split()]
+            actors = [actor for _, _, actor in self.speech[i] if actor is not None and actor.at < at and actor.document is None]
+            if said_in and actors:
+                return actors[-1]
+        return None
 
     def _last_speaker(self, at: int) -> Actor | None:
         """The person who spoke last, over the paragraphs of their words,
@@ -1186,6 +1213,18 @@ class Context:
         after = self._skip(cut.end(), sentence.end)
         people = [p for p in self.people_at.between(after, after + 40) if not p.possessive]
         return Actor(people[0].name, PERSON, at) if people and people[0].start - after < 25 else None
+
+    def _story_person(self, before: int) -> Mention | None:
+        """The person the story is telling of at `before`: the one named most
+        often so far, on a tie the one named first ("Jose Mourinho agrees deal
+        to replace Mauricio Pochettino"); with no one named twice, the last."""
+        counts: dict[str, int] = {}
+        first: dict[str, Mention] = {}
+        for n in self.people_at.items[: bisect_left(self.people_at.starts, before)]:
+            counts[n.name] = counts.get(n.name, 0) + 1
+            first.setdefault(n.name, n)
+        best = max(counts, key=lambda name: (counts[name], -first[name].start), default=None)
+        return first[best] if best is not None and counts[best] >= 2 else self.last_person(before)
 
     def last_person(self, before: int, after: int = 0, told: str | None = None) -> Mention | None:
         """The last person named before `before` (not before `after`), and,

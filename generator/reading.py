@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
@@ -144,7 +144,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
     particle = "|".join(names["particles"])
     # (The titles behind their own look-ahead: where a name may begin but no title, as at a lower-case particle, they are passed over at once.)
     titles = (first_character(names["titles"], ignore_case=False) or "") + f"(?P<title>{names['titles']})"
-    name_run = rf"(?:{titles}\s+)?(?P<name>{token}(?:[ \t]+(?:(?:{particle})[ \t]+)?{token}){{0,5}})"
+    name_run = rf"(?:{titles}\s+)?(?P<name>{token}(?:[ \t]+(?:(?:{particle})[ \t]+)?{token}){{0,7}})"
     # (Found in the whole text: the look-ahead lets the engine pass over what no name begins with.)
     name_run = re.compile((first_character(name_run, ignore_case=False) or "") + name_run)
     return Rules(
@@ -424,5 +424,29 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
             person = titled
         if person:
             surnames[key] = name
-        found.append(Mention(start, match.end(), whole[start - match.start() :], name, person, possessive))
+        mention = Mention(start, match.end(), whole[start - match.start() :], name, person, possessive)
+        found.append(_joined_by_and(text, found, mention, rules, is_place))
     return found
+
+
+def _joined_by_and(text: str, found: list[Mention], mention: Mention, rules: Rules, is_place) -> Mention:
+    """"Competition and Markets Authority", "Food and Drug Administration":
+    a body's name holding "and" is read as two runs; the word before "and"
+    belongs to the body when it is a lone word naming no one and no place,
+    and the run after "and" ends in a word of bodies' names."""
+    before = found[-1] if found else None
+    words = mention.name.split()
+    if (
+        before is None
+        or len(words) < 2
+        or words[-1] not in rules.not_person_words
+        or mention.person
+        or before.person
+        or before.possessive
+        or " " in before.name
+        or text[before.end : mention.start] != " and "
+        or is_place(before.name)
+    ):
+        return mention
+    found.pop()
+    return replace(mention, start=before.start, text=text[before.start : mention.end], name=f"{before.name} and {mention.name}")

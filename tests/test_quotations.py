@@ -121,6 +121,67 @@ def test_the_department_is_the_department_named_before():
     assert speakers(text) == [("even when the facts have changed.", "Justice Department")]
 
 
+def test_a_letter_to_a_body_is_not_that_bodys_words():
+    text = ("Dutch regulators have concluded the merger is \"likely to harm\" buyers of consoles, "
+            "according to a letter to Orvell filed in court last week.")
+    assert speakers(text) == [("likely to harm", "a letter to Orvell")]
+
+
+def test_a_forecast_speaks_for_the_body_that_made_it():
+    text = ("Tourism \"will become increasingly important,\" according to a Kestrel Analytics\u2019 forecast in June.")
+    assert speakers(text) == [("will become increasingly important,", "Kestrel Analytics")]
+
+
+def test_the_statement_is_the_words_of_whoever_spoke_in_it_a_sentence_before():
+    text = ("Two Vesta Airlines pilots died in a crash in the desert, the US military said in a statement on Monday. "
+            "\"The cause of the crash is under investigation,\" the statement said.")
+    (quote,) = quotes(text)
+    assert (quote.speaker, quote.channel) == ("the US military", "statement")
+
+
+# -- names of bodies and people ------------------------------------------------
+
+
+def test_a_body_whose_name_holds_and_is_named_whole():
+    text = ("The Trade and Markets Authority said a \"pause in the case\" would serve the public.")
+    assert speakers(text) == [("pause in the case", "The Trade and Markets Authority")]
+
+
+def test_a_description_runs_on_through_a_possessive_to_its_head():
+    text = "A leader of the state\u2019s largest nurses union said lawmakers \"missed the mark\" on pay."
+    assert speakers(text) == [("missed the mark", "A leader of the state\u2019s largest nurses union")]
+
+
+def test_a_long_title_before_a_name_keeps_the_name_whole():
+    text = ("Ohio State Nurses Association President Rita Hollen spoke to the crowd. "
+            "\"The crisis is now,\" Hollen said.")
+    assert speakers(text) == [("The crisis is now,", "Rita Hollen")]
+
+
+def test_a_speaker_of_a_house_is_named_after_the_title():
+    text = "House Speaker Dale Morrow addressed the rally. \"We hear you,\" Morrow said."
+    assert speakers(text) == [("We hear you,", "Dale Morrow")]
+
+
+def test_a_sports_club_is_no_person():
+    text = ("Rui Castro will manage the side. Rui Castro was sacked by Harford United in May. "
+            "The 58-year-old said: \"I am excited to be here.\"")
+    assert speakers(text) == [("I am excited to be here.", "Rui Castro")]
+
+
+def test_an_age_alone_stands_for_the_person_the_story_is_about():
+    text = ("Rui Castro agrees deal to replace Tom Pell\n\n"
+            "Rui Castro has agreed a deal to replace Tom Pell as manager. "
+            "Pell was sacked last night. Talks with Castro\u2019s agents went on for days. "
+            "The 58-year-old said after his appointment: \"I am excited to be here.\"")
+    assert speakers(text) == [("I am excited to be here.", "Rui Castro")]
+
+
+def test_a_comparison_voiced_by_someone_is_their_words():
+    text = "Lena Brook, director of a risk agency, compared the tactics to \"mafia methods in the police.\""
+    assert speakers(text) == [("mafia methods in the police.", "Lena Brook")]
+
+
 # -- how a speaker is introduced ----------------------------------------------
 
 
