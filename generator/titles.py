@@ -651,6 +651,9 @@ def _shortened(shown: list[str], verb: int | None) -> list[str]:
             continue  # a clause may run a few words past the limit to end whole; a phrase may not
         if low in ("and", "or") and _verb_ends(shown[j - 1]):
             continue  # "shot down | or jammed 33 drones": the verbs share what follows
+        if _names_joined(shown, j):
+            continue
+
         if low == "to" and _infinitive(shown[j + 1 : j + 2]) and "for" in (w.lower() for w in shown[max(start, j - 5) : j]):
             continue  # "was not right for a judge | to give the impression": the "for" phrase needs its verb
         if low == "to" and _infinitive(shown[j + 1 : j + 2]) and shown[j - 1].lower() in load_rules().before_infinitive:
@@ -705,13 +708,19 @@ def _can_end(shown: list[str], j: int) -> bool:
     """Whether a title cut before word j ends well: not inside a name ("the
     Baldwin | County jail"), nor on a preposition or a word that needs more."""
     last = shown[j - 1]
-    in_name = last[:1].isupper() and j < len(shown) and shown[j][:1].isupper()
+    in_name = last[:1].isupper() and j < len(shown) and shown[j][:1].isupper() or _names_joined(shown, j)
     possessive = last.endswith(("’s", "'s", "’", "'"))
     after_comma = j >= 2 and shown[j - 2] == ","  # "the prerecession peak, 29"
     low = last.lower()
     needs_more = low in DANGLING or low in PHRASE_ENDS or low in load_rules().needs_more
     needs_more |= low in load_rules().before_infinitive and shown[j : j + 1] == ["to"]  # "the latest directive due | to ..."
     return last[:1].isalnum() and not (needs_more or in_name or possessive or after_comma)
+
+
+def _names_joined(shown: list[str], j: int) -> bool:
+    """Whether word j joins two names that share what follows: "in Orange |
+    and Riverside counties", "the George | and Joyce Wein Center"."""
+    return shown[j].lower() in ("and", "or") and shown[j - 1][:1].isupper() and shown[j + 1 : j + 2] != [] and shown[j + 1][:1].isupper()
 
 
 def _after_auxiliary(shown: list[str]) -> bool:

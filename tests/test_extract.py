@@ -534,6 +534,17 @@ def test_a_title_with_no_phrase_end_near_the_limit_runs_a_few_words_longer_rathe
 
 
 @pytest.mark.parametrize("text, title", [
+    # Two names joined by "and" share the noun after them: no title ends between them, and "counties" is no verb.
+    ("Evacuation warnings were issued on Monday in Marin and Sonoma counties that burned in a wildfire last year.",
+     "Evacuation warnings were issued in Marin and Sonoma counties"),
+    ("On Monday the chairman said it agreed to sell its Choco Bar, Nutty Crisp and Pearson candy businesses for $300 million to a rival.",
+     "The chairman said it agreed to sell its Choco Bar, Nutty Crisp and Pearson candy businesses"),
+])
+def test_a_title_never_ends_between_two_names_joined_by_and(text, title):
+    assert run(text).events[-1].title == title
+
+
+@pytest.mark.parametrize("text, title", [
     ("The state auditors of the northern province on Monday questioned much of the ruling party's campaign spending on the new digital realm.",
      "The state auditors questioned much of the ruling party's campaign spending"),
 ])
