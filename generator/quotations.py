@@ -33,6 +33,7 @@ UNKNOWN = "unknown"  # "they said", "she said" with no one to stand for: someone
 WORD = re.compile(r"[\w’'.&-]+")
 SEGMENT_BREAK = re.compile(r",[\"”'’]*\s|;|:|\s--\s?|\s—\s?|—|\s_\s")
 OF = ("of", "to", "for")
+OWNERS = ("its", "their", "his", "her", "our")
 AUTHOR = re.compile(r"\s*,?\s*(?:(?:written|signed|sent|issued|released|drafted|posted)\s+)?(?:from|by)\s+")  # a description goes on through these: "the ambassador to Greece"
 HARD_BREAK = re.compile(r";|:\s|\s--\s?|\s—\s?|\s_\s")
 NEW_CLAUSE = re.compile(r";")
@@ -854,9 +855,7 @@ class Context:
         …", "worries former adviser Zbigniew Lee", "says one senior official"."""
         a = self._skip(a, end)
         stop = SEGMENT_BREAK.search(self.masked, a, end)
-        b = stop.start() if stop else end
-        while b > 0 and self.masked[b - 1] in " .!?" + QUOTE_MARK:  # (not masked[:b].rstrip(): a copy of the text so far, each time)
-            b -= 1
+        b = self._segment_end(a, stop.start() if stop else end)
         if a >= b:
             return None
         # "said spokesman Kenneth Bacon", "worries former adviser Zbigniew Lee"
@@ -864,9 +863,21 @@ class Context:
         if people:
             return Actor(people[-1].name, PERSON, people[-1].start)
         first = WORD.match(self.masked, a, b)
+        if first and stop and stop.group().startswith(",") and first.group().lower() in OWNERS + ("the", "a", "an"):
+            # "according to its author, Mary Kay Ash": the name in apposition to the description.
+            after = SEGMENT_BREAK.search(self.masked, stop.end(), end)
+            named = self._name_alone(stop.end(), self._segment_end(stop.end(), after.start() if after else end))
+            if named is not None:
+                return named
         if not first or not (first.group()[:1].isupper() or first.group().lower() in self.rules.determiners):
             return None
         return self._np_in(a, b, head_final=True)
+
+    def _segment_end(self, a: int, b: int) -> int:
+        """b, moved back over the spaces, stops and marks that end a segment."""
+        while b > a and self.masked[b - 1] in " .!?" + QUOTE_MARK:  # (not masked[:b].rstrip(): a copy of the text so far, each time)
+            b -= 1
+        return b
 
     # -- noun phrases ---------------------------------------------------------
 
@@ -1148,6 +1159,8 @@ class Context:
         he said" is the spokesman); one named after an opening clause when the
         pronoun is in it ("Although he called it "…", Mr. LaMothe …"). It: the
         body last in that place."""
+        if word == "they":
+            return self._plural(at)
         if word not in ("he", "she", "it"):
             return None
         person = word != "it"
@@ -1172,6 +1185,16 @@ class Context:
         if person:
             found = self.last_person(at, told=word)
             return Actor(found.name, PERSON, at) if found else None
+        return None
+
+    def _plural(self, at: int) -> Actor | None:
+        """They: the people a sentence or two before was about ("Residents
+        were angry. "…," they said"), or a body ("The police said they …")."""
+        index = self.sentence_index(at)
+        for i in range(min(index, len(self.subjects) - 1), max(-1, index - 3), -1):
+            subject = self.subjects[i]
+            if subject is not None and subject.at < at and (subject.plural or subject.kind == BODY):
+                return replace(subject, at=at)
         return None
 
     def _cleft(self, word: re.Match[str], b: int) -> Actor | None:

@@ -371,7 +371,8 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
         # "What's more", and "Says Michael Hirsch": a verb of speech opening a
         # sentence before its subject (not "Mr. Tell").
         before = text[max(0, match.start() - 4) : match.start()].rstrip()
-        opens = not match.group("title") and (not before or before[-1] in ".!?\"”'`:")
+        # (Not after a quotation closed by a comma: '"…," Ford said' goes on with its speaker.)
+        opens = not match.group("title") and (not before or before[-1] in ".!?\"”'`:") and before[-2:-1] != ","
         while tokens and (POSSESSIVE.sub("", tokens[0].group()) in rules.sentence_starters or opens and (rules.speech_verbs.fullmatch(tokens[0].group()) or _gerund(tokens[0].group()))):
             tokens = tokens[1:]
         titled = bool(match.group("title")) and tokens and tokens[0].start() == 0

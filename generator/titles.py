@@ -26,7 +26,7 @@ SUBJECT_WORDS = 6  # a longer subject is shortened to its name or head
 PHRASE_ENDS = frozenset(
     "in on at for with from to by after before during over amid as despite following including while "
     "and but or which who whom where when because although though since until than into about against "
-    "under through between among near across around without within according".split()
+    "under through between among near across around without within according rather".split()
 )
 # Nor may it end on these.
 DANGLING = frozenset(
@@ -35,6 +35,12 @@ DANGLING = frozenset(
     "should may might must not no according such along alongside together including he she it they "
     "beginning starting rather".split()
 )
+# Nor on these, which leave what they qualify to come ("the government was only | on pace").
+LEFT_OPEN = frozenset("only just more less fewer nearly almost both".split())
+# Before a number these are no prepositions: "about $300 million", "over 50".
+APPROXIMATE = frozenset("about over around under".split())
+# These open a clause that needs its verb in the title.
+NEEDS_VERB = frozenset("where which who whom because although though whereas if when while".split())
 # After "to", words that open a noun phrase rather than a verb.
 NOT_VERBS = frozenset(load_verbs().determiners | {"power", "court", "prison", "hospital", "jail", "office", "death", "date"})
 # Words that open a phrase before the subject ("Up to the present moment, it").
@@ -653,7 +659,10 @@ def _shortened(shown: list[str], verb: int | None) -> list[str]:
             continue  # "shot down | or jammed 33 drones": the verbs share what follows
         if _names_joined(shown, j):
             continue
-
+        if low in APPROXIMATE and shown[j + 1 : j + 2] and shown[j + 1][:1] in "$0123456789":
+            continue  # "to add | about $300 million": before a number, "about" is no preposition
+        if shown[j - 1].lower() in DANGLING | LEFT_OPEN:
+            continue  # "to consume more | than $500 million", "the government was only | on pace"
         if low == "to" and _infinitive(shown[j + 1 : j + 2]) and "for" in (w.lower() for w in shown[max(start, j - 5) : j]):
             continue  # "was not right for a judge | to give the impression": the "for" phrase needs its verb
         if low == "to" and _infinitive(shown[j + 1 : j + 2]) and shown[j - 1].lower() in load_rules().before_infinitive:
@@ -667,6 +676,8 @@ def _shortened(shown: list[str], verb: int | None) -> list[str]:
         cost = kind + 2 * max(0, words - LIMIT) + (10 if words - counts[start] < near else 0) + (LIMIT - words) * 0.3
         if said is not None and j > said + 2 and not any(_finite(shown, k) for k in range(said + 1, j)):
             cost += 10  # "directors said the company's chairman and chief executive |": what was said lost its verb
+        if _clause_left_open(shown, start, j):
+            cost += 10
         if best_cost is None or cost < best_cost:
             best, best_cost = j, cost
     if best is None or best_cost >= 10:
@@ -698,10 +709,25 @@ def _longer_cut(shown: list[str], counts: list[int], verb: int) -> int:
             break
         low = shown[j].lower()
         ends = low in ",;:—" or low in CLAUSE_OPENERS or low in PHRASE_ENDS
-        if counts[j - 1] > LIMIT + 2 and ends and _can_end(shown, j):
+        if counts[j - 1] > LIMIT + 2 and ends and _can_end(shown, j) and not _clause_left_open(shown, verb, j):
             return j
     over = next(j for j, c in enumerate(counts) if c > LIMIT + 2)
-    return next((j for j in range(over, verb + 1, -1) if _can_end(shown, j)), next(j for j, c in enumerate(counts) if c > LIMIT))
+    return next((j for j in range(over, verb + 1, -1) if _can_end(shown, j) and not _clause_left_open(shown, verb, j, speech=False)), next(j for j, c in enumerate(counts) if c > LIMIT))
+
+
+def _clause_left_open(shown: list[str], verb: int, j: int, speech: bool = True) -> bool:
+    """Whether a cut before word j leaves a clause without its verb: one
+    opened by "where", "because", ... ("led to riots where protesters for
+    the first time |"); and, with `speech`, what "said" after the title's
+    own verb goes on to say ("appealing a ruling that said it, too |")."""
+    opened = next((k for k in range(j - 1, verb, -1) if shown[k].lower() in NEEDS_VERB), None)
+    if opened is not None and not any(_finite(shown, k) for k in range(opened + 1, j)):
+        return True
+    if not speech:
+        return False
+    verbs = load_verbs()
+    said = next((k for k in range(j - 1, verb, -1) if _verb_form(shown[k].lower()) and lemma(shown[k].lower(), verbs) in verbs.speech), None)
+    return said is not None and _says_a_clause(shown, said, verbs) and not any(_finite(shown, k) for k in range(said + 1, j))
 
 
 def _can_end(shown: list[str], j: int) -> bool:
@@ -712,7 +738,7 @@ def _can_end(shown: list[str], j: int) -> bool:
     possessive = last.endswith(("’s", "'s", "’", "'"))
     after_comma = j >= 2 and shown[j - 2] == ","  # "the prerecession peak, 29"
     low = last.lower()
-    needs_more = low in DANGLING or low in PHRASE_ENDS or low in load_rules().needs_more
+    needs_more = low in DANGLING or low in LEFT_OPEN or low in PHRASE_ENDS or low in load_rules().needs_more
     needs_more |= low in load_rules().before_infinitive and shown[j : j + 1] == ["to"]  # "the latest directive due | to ..."
     return last[:1].isalnum() and not (needs_more or in_name or possessive or after_comma)
 

@@ -545,6 +545,18 @@ def test_a_title_never_ends_between_two_names_joined_by_and(text, title):
 
 
 @pytest.mark.parametrize("text, title", [
+    ("State party leaders on Thursday scrambled for much of the day to add about $300 million in new spending for the city schools.",
+     "State party leaders scrambled for much of the day to add about $300 million"),
+    ("The town council on Monday voted to spend more than $5 million of the reserve fund on the new harbour wall and the pier.",
+     "The town council voted to spend more than $5 million of the reserve fund"),
+    ("Khan's arrest in May led to riots where protesters for the first time in the nation's history stormed an army base.",
+     "Khan's arrest led to riots"),
+])
+def test_a_title_is_not_cut_where_a_phrase_or_a_clause_still_needs_its_rest(text, title):
+    assert run(text).events[-1].title == title
+
+
+@pytest.mark.parametrize("text, title", [
     ("The state auditors of the northern province on Monday questioned much of the ruling party's campaign spending on the new digital realm.",
      "The state auditors questioned much of the ruling party's campaign spending"),
 ])

@@ -182,6 +182,21 @@ def test_a_comparison_voiced_by_someone_is_their_words():
     assert speakers(text) == [("mafia methods in the police.", "Lena Brook")]
 
 
+def test_a_name_right_after_a_quotation_closed_by_a_comma_is_no_sentence_opener():
+    text = '"We will appeal the ruling," Lee\'s lawyer, Ann Ford, told reporters. "We will not stop," Ford continued.'
+    assert [q.speaker for q in quotes(text)] == ["Ann Ford", "Ann Ford"]
+
+
+def test_according_to_a_description_gives_the_words_to_the_name_in_apposition():
+    text = 'The report found that "most families spend more on rent than on food," according to its author, Mary Kay Ash.'
+    assert speakers(text) == [("most families spend more on rent than on food,", "Mary Kay Ash")]
+
+
+def test_they_are_the_people_or_the_body_the_sentence_before_was_about():
+    text = 'The protesters marched to the palace on Monday. "We want jobs," they chanted.'
+    assert speakers(text) == [("We want jobs,", "The protesters")]
+
+
 # -- how a speaker is introduced ----------------------------------------------
 
 
