@@ -289,6 +289,7 @@ class Mention:
 
 
 INITIAL = re.compile(r"[A-Z]\.")
+ADVERB = re.compile(r"(?:ally|ately|ously|ively|edly|ntly|ngly|ably|ibly|arly|fully|lessly)$")  # not names ending in -ly: Kelly, Emily, Italy
 POSSESSIVE = re.compile(r"[’']s$|(?<=s)[’']$")  # "Mr. Ross's", "Courtaulds'"
 # A sentence ends at a full stop before a capital, a number or an opening
 # mark (TeX-style ``, as wire copy uses, included).
@@ -372,7 +373,7 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
         # sentence before its subject (not "Mr. Tell").
         before = text[max(0, match.start() - 4) : match.start()].rstrip()
         # (Not after a quotation closed by a comma: '"…," Ford said' goes on with its speaker.)
-        opens = not match.group("title") and (not before or before[-1] in ".!?\"”'`:") and before[-2:-1] != ","
+        opens = not match.group("title") and (not before or before[-1] in ".!?\"”'’`:") and not before.rstrip("\"”'’`").endswith(",")
         while tokens and (POSSESSIVE.sub("", tokens[0].group()) in rules.sentence_starters or opens and (rules.speech_verbs.fullmatch(tokens[0].group()) or _gerund(tokens[0].group()))):
             tokens = tokens[1:]
         titled = bool(match.group("title")) and tokens and tokens[0].start() == 0
@@ -405,7 +406,7 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
         after_preposition = not titled and rules.before_organisation.search(text, max(0, start - 8), start)
         key = words[-1].lower()
         if len(words) == 1 and opens and not titled and not organisation and key not in surnames and key not in given and words[0] not in mid_sentence and not (
-            text.startswith(",", match.end()) or re.search(r"-[A-Z]", words[0])  # "Hallet-Prior, a software company, said"
+            text.startswith(",", match.end()) and not ADVERB.search(words[0]) or re.search(r"-[A-Z]", words[0])  # "Hallet-Prior, a software company, said"; not "Critically, it said"
         ):
             continue
         # "the Imperial Crown", "the Trump administration": a thing the article names.

@@ -197,6 +197,18 @@ def test_they_are_the_people_or_the_body_the_sentence_before_was_about():
     assert speakers(text) == [("We want jobs,", "The protesters")]
 
 
+@pytest.mark.parametrize("verb", ["recalls", "explains", "admits", "jokes", "laughed", "emailed", "texted", "points out", "went on", "mused", "countered"])
+def test_the_verbs_of_speech_of_features_and_profiles_name_their_speaker(verb):
+    text = f'"We had no idea the market would turn so fast," Jane Doe {verb}.'
+    assert speakers(text) == [("We had no idea the market would turn so fast,", "Jane Doe")]
+
+
+def test_an_adverb_opening_a_sentence_is_no_name_for_it_to_stand_for():
+    text = ("The Electoral Commission issued a statement warning that \u201cvoters are entitled to openness.\u2019\u2019 "
+            "Critically, however, it pointed out that it has no \u201crole in regulating campaign content.\u2019\u2019")
+    assert [q.speaker for q in quotes(text)] == ["Electoral Commission", "Electoral Commission"]
+
+
 # -- how a speaker is introduced ----------------------------------------------
 
 
