@@ -806,6 +806,11 @@ def _finish(
                     doer = body.name if body and draft.start - body.end <= titles.SUBJECT_REACH else doer
                 verb = read[clause.verb.start : clause.verb.end]
                 title = f"{doer[:1].upper()}{doer[1:]} {verb} {_lower_article(antecedent)}"
+            elif antecedent and title.startswith("Where ") and clause and clause.subject:
+                # "states where cannabis had been legalized" is "Cannabis had been legalized in states".
+                lower = antecedent[:1].lower() + antecedent[1:]
+                place = lower if lower in read[max(0, draft.start - 80) : draft.start] else antecedent
+                title = f"{title[6:7].upper()}{title[7:]} in {place}"
             elif antecedent:
                 title = f"{antecedent}, {title[:1].lower()}{title[1:]}"
         if title.startswith("It ") and draft.clause and draft.clause.subject:

@@ -82,9 +82,16 @@ def title(
         words = _without_opening(words, rules, verb_at)
     else:
         # The clause's own opener ("since being", "and") goes, word by word; then the shared subject comes first.
+        passive = False
         while words and (words[0].low in rules.title_openers or words[0].low in ("being", "having", "and", "or", "but")):
+            passive = words[0].low == "being"
             words = words[1:]
-        words = [w for w in read(*subject) if not any(a <= w.start < b for a, b in cut)] + words
+        shared = [w for w in read(*subject) if not any(a <= w.start < b for a, b in cut)]
+        if passive and shared and words and _verb_form(words[0].low):
+            # "…, since being sacked by Manchester United" -> "… was sacked by Manchester United".
+            be = "were" if shared[-1].text.islower() and shared[-1].low.endswith("s") and not shared[-1].low.endswith(("ss", "us", "is")) else "was"
+            words = [words[0]._replace(text=be, low=be)] + words
+        words = shared + words
     words = _without_attribution(words, rules, verb_at)
     words = _without_appositions(words, verb_at)
     words = _without_phrase_after_speech(words, verb_at)

@@ -1552,3 +1552,20 @@ def test_a_second_clause_spliced_on_with_a_comma_leaves_the_title():
 ])
 def test_a_title_whose_verb_lost_its_modal_reads_garbled(title, garbled):
     assert _bare_be(title) == garbled
+
+
+def test_a_clause_since_being_done_to_the_subject_is_titled_in_the_passive():
+    text = ("Rui Castro agrees deal to replace Tom Pell as Harford manager\n\n"
+            "Rui Castro has agreed a deal to replace Tom Pell as Harford's manager.\n\n"
+            "The Portuguese boss had been out of work since being sacked by Leeds United in December 2014.\n\n"
+            "The two coaches had been out of work since being sacked by the club in March 2015.")
+    titles = [event.title for event in run(text).events]
+    assert "The Portuguese boss was sacked by Leeds United" in titles
+    assert "The two coaches were sacked by the club" in titles
+
+
+def test_a_clause_opened_by_where_is_titled_with_its_own_subject_in_the_place_before_it():
+    text = ("The study was published on Monday in a medical journal.\n\n"
+            "The team looked at data on provinces where the drug had been legalized by 2014\u2014 Alberta, Quebec and Ontario\u2014 "
+            "and noted how often people used it.")
+    assert "The drug had been legalized in provinces" in [event.title for event in run(text).events]
