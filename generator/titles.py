@@ -109,7 +109,7 @@ def title(
         if _count(words) > LIMIT + 2:
             words = _content_subject_shortened(words, at, persons)
     if at:
-        words, at = _described_named(text, words, at, persons)
+        words, at = _described_named(text, words, at, persons, subjects)
     shown = _named(text, words, persons, subjects, rules, at, bodies)
     shown, at = _without_leftover_phrase(shown, at)
     shown = _shortened(_without_spliced_clause(shown, at), at)
@@ -441,7 +441,7 @@ def _name_alone(subject: list[Token], persons: ByStart[Mention]) -> list[Token]:
     return kept if kept and dropped and not listed else subject
 
 
-def _described_named(text: str, words: list[Token], at: int, persons: ByStart[Mention]) -> tuple[list[Token], int]:
+def _described_named(text: str, words: list[Token], at: int, persons: ByStart[Mention], subjects: ByStart[Mention] = ByStart(())) -> tuple[list[Token], int]:
     """'The 89-year-old festival impresario attended' -> 'George Wein
     attended': a subject that only describes someone, by a word the article
     gave a person before ("festival impresario George Wein", "Tony
@@ -459,6 +459,11 @@ def _described_named(text: str, words: list[Token], at: int, persons: ByStart[Me
         person.name for start, _ in _roles(text).get(head, ()) if start < subject[0].start
         for person in persons.between(start, start + 1) if person.person
     ]
+    if not named and head in load_rules().person_roles and not aged:
+        # "Andy Murray won his 200th match. The two-time Wimbledon champion overcame ...": the person just before.
+        near = _near_subject(subjects, subject[0].start, lambda p: p.person and not p.possessive)
+        alone = near is not None and not re.search(r"\b(?:and|or)\s+$", text[max(0, near.start - 5) : near.start]) and not re.match(r"\s+(?:and|or)\b", text[near.end : near.end + 5])
+        named = [near.name] if alone else []  # not one of "Park and Hale"
     if not named and (head in load_rules().person_roles or aged):
         # "The former star said": no name given with the role, the person the article is about.
         lead = _leading_person(persons, subject[0].start)
@@ -934,14 +939,28 @@ def says_nothing(title: str) -> bool:
     return len(words) > 1 and last.islower() and inflected and lemma(last, verbs) in verbs.speech
 
 
+CONTRACTION = re.compile(r"(?i)(?<=\w)['’](ll|ve|re|m|d)\b|\b(it|that|he|she|there|what|here)['’]s\b")
+SPELLED_OUT = {"ll": " will", "ve": " have", "re": " are", "m": " am", "d": " would"}
+
+
+def _has_clause(words: str) -> bool:
+    """Whether spoken words hold a clause with its verb; contractions spelled
+    out first ("we'll make a determination" is "we will make ...")."""
+    spelled = CONTRACTION.sub(lambda m: SPELLED_OUT[m.group(1).lower()] if m.group(1) else f"{m.group(2)} is", words)
+    return bool(clause_verbs(tokens(spelled, 0, len(spelled))))
+
+
 def quote_title(speaker: str, quoted: str) -> str:
     """'Speaker: “words”': the quotation's first sentence when it is short,
     else its first clause that says something, ended where a phrase ends."""
     sentences = re.split(r"(?<=[.!?…])(?<!\b[A-Z]\.)\s+(?=[^a-z])", quoted.strip())  # not "the hold on U.S. | security aid"
     best = sentences[0]
     if len(best.split()) > LIMIT:
-        pieces = re.split(r"(?<=[,;:—])\s+|\s+[-–]\s+", best)
-        best = next((p for p in pieces if len(p.split()) >= 3), pieces[0])
+        pieces = [p for p in re.split(r"(?<=[,;:—])\s+|\s+(?:[-–]|--)\s+", best) if p]
+        # The first piece that says something: a clause with its verb ("we'll make a determination"),
+        # not a phrase that opens the sentence ("Tomorrow before the event,").
+        said = [p for p in pieces if len(p.split()) >= 3]
+        best = next((p for p in said if _has_clause(p)), said[0] if said else pieces[0])
     words = best.split()
     if len(words) > LIMIT:
         best = " ".join(_shortened(words, 1))

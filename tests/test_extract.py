@@ -1569,3 +1569,18 @@ def test_a_clause_opened_by_where_is_titled_with_its_own_subject_in_the_place_be
             "The team looked at data on provinces where the drug had been legalized by 2014\u2014 Alberta, Quebec and Ontario\u2014 "
             "and noted how often people used it.")
     assert "The drug had been legalized in provinces" in [event.title for event in run(text).events]
+
+
+def test_a_role_as_subject_is_the_person_who_was_the_subject_just_before():
+    text = ("Katie Boult won her first-round match on Tuesday.\n\n"
+            "Earlier in the day, Andy Marr won his 200th grand slam match.\n\n"
+            "The two-time champion on Tuesday overcame an awkward opponent in three sets.")
+    assert "Andy Marr overcame an awkward opponent in three sets" in [event.title for event in run(text).events]
+
+
+def test_a_long_quotation_is_titled_by_its_first_piece_that_says_something():
+    from generator.titles import quote_title
+
+    quoted = ("Tomorrow before the event, we'll make a determination -- the police department, the incident "
+              "commander -- whether the balloons will fly or not, and we will tell the families at once.")
+    assert quote_title("Jon Hall", quoted) == "Jon Hall: “we'll make a determination”"

@@ -158,6 +158,11 @@ def test_a_long_title_before_a_name_keeps_the_name_whole():
     assert speakers(text) == [("The crisis is now,", "Rita Hollen")]
 
 
+def test_an_attorney_is_named_after_the_title():
+    text = '"I do not think the case will go on," said U.S. Attorney Samuel Alden.'
+    assert speakers(text) == [("I do not think the case will go on,", "Samuel Alden")]
+
+
 def test_a_speaker_of_a_house_is_named_after_the_title():
     text = "House Speaker Dale Morrow addressed the rally. \"We hear you,\" Morrow said."
     assert speakers(text) == [("We hear you,", "Dale Morrow")]
