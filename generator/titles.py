@@ -21,6 +21,9 @@ from generator.spans import ByStart
 
 LIMIT = 12
 LONGEST = 18  # words a title may reach when it cannot end well nearer the limit
+WHOLE = 16  # a clause this long is kept whole when it reads as one (editors' grades: many cut titles, never one too long)
+YEAR = re.compile(r"(?:1[89]|20)\d\d")
+WHOLE_BREAKS = frozenset(", ; : — that which who whom whose where when while because although year years week weeks month months night morning afternoon evening yesterday today tomorrow".split())
 SUBJECT_WORDS = 6  # a longer subject is shortened to its name or head
 # A title may end before these words: where a phrase ends.
 PHRASE_ENDS = frozenset(
@@ -643,7 +646,7 @@ def _shortened(shown: list[str], verb: int | None) -> list[str]:
     for word in shown:
         count += word[:1].isalnum()
         counts.append(count)
-    if count <= LIMIT + 2:
+    if count <= LIMIT + 2 or count <= WHOLE and _reads_whole(shown, verb):
         return _trimmed(shown)
     start = verb or 0
     verbs = load_verbs()
@@ -701,6 +704,14 @@ def _shortened(shown: list[str], verb: int | None) -> list[str]:
         # whole clause is kept instead.
         return _trimmed(shown)
     return cut
+
+
+def _reads_whole(shown: list[str], verb: int | None) -> bool:
+    """Whether a clause a few words over the limit reads as one headline:
+    after its verb, no comma, no clause of its own ("… that burned last
+    year") and no word of a date or time left in it ("… on June 10")."""
+    after = [w.lower() for w in shown[(verb or 0) + 1 :]]
+    return not any(w in WHOLE_BREAKS or w.capitalize() in load_rules().date_words or YEAR.fullmatch(w) for w in after)
 
 
 def _quotation_open(shown: list[str]) -> bool:
