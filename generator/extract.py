@@ -266,7 +266,8 @@ def _parts(text: str, rules: Rules, found: list[Clause], dated, quoted) -> list[
         simultaneous = clause.role == "adverbial" and (clause.opener in rules.simultaneous or _ongoing(clause)) or (
             clause.role == "coordinate" and clause.opener in ("and", "or") and not lead_dated
         )
-        restrictive = clause.role == "relative" and clause.opener == "that"  # "a coup that deposed Mugabe in 2017" tells when the coup was
+        # "a coup that deposed Mugabe in 2017" tells when the coup was; "an area that burned last year" is dated on its own.
+        restrictive = clause.role == "relative" and clause.opener == "that" and _word_before(text, clause.start) in rules.event_nouns
         own = clause is not lead and clause.role in ("relative", "adverbial", "coordinate") and clause.verb is not None and not simultaneous and not restrictive and (
             clause.verb.happening and dating.governing(text, rules, dated, clause, [], quoted)
         )
@@ -312,6 +313,12 @@ def _parts(text: str, rules: Rules, found: list[Clause], dated, quoted) -> list[
         if end > start:
             parts.append(Part(start, end, tuple(group), event, speech, shared, gaps.get(id(group))))
     return parts
+
+
+def _word_before(text: str, at: int) -> str:
+    """The word before `at`, in lower case ("" at the text's start)."""
+    before = WORD_BEFORE.search(text, max(0, at - 40), at)
+    return before.group(1).lower() if before else ""
 
 
 def _ongoing(clause: Clause) -> bool:
@@ -894,6 +901,8 @@ def _passages(first: tuple[int, int], others: list[tuple[int, int]]) -> tuple[tu
 
 
 RELATIVE = re.compile(r"(?:which|who|whom|whose|where)\b")
+OWNERS = frozenset("his her its their our my your".split())
+WORD_BEFORE = re.compile(r"([\w’'-]+)\W*$")
 PASSAGE_WORD = re.compile(r"[\w’'-]+")
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{2,}|\b[A-Z]{2}\b")  # words, and two-letter initials ("AK Party", "UN")
 SUBJECT_RELATIVE = re.compile(r"(?:which|who)\s+")
@@ -1080,6 +1089,9 @@ def _certainty(text: str, rules: Rules, draft: Draft, persons: ByStart) -> tuple
         if certainty.cues.search(passage):
             who = next((m.group("who") for p in certainty.who for m in [p.search(passage)] if m), None)
             who = _noun_phrase(who, draft.start + passage.find(who) if who else 0, persons)
+            if who is None and draft.told_by is not None:
+                # "The alleged attack took place …, police said": on the word of who tells it.
+                who = _noun_phrase(text[draft.told_by[0] : draft.told_by[1]], draft.told_by[0], persons)
             if speaker:
                 who = f"{who}, as {speaker} says" if who else speaker
             return certainty.name, who or NOT_NAMED
@@ -1114,6 +1126,8 @@ def _noun_phrase(words: str | None, at: int, persons: ByStart) -> str | None:
         return named.name if named else None
     if tokens[0].low in verbs.pronoun_subjects:
         return None
+    if tokens[-1].low in verbs.determiners or tokens[-1].low in OWNERS or any(t.low in verbs.auxiliaries for t in tokens):
+        return None  # "… over his alleged role": "alleged" describes, no one is named as claiming; a clause is no one
     shown = words[tokens[0].start : tokens[-1].end].strip(" ,;:")
     comma = shown.find(",")
     shown = shown[:comma] if comma > 0 else shown

@@ -111,6 +111,7 @@ class Rules:
     bounding_before: re.Pattern[str]
     as_object_after: re.Pattern[str]
     simultaneous: frozenset[str]
+    event_nouns: frozenset[str]
     speaker_time: re.Pattern[str]
     clock_times: frozenset[str]
     frame_shifts_story: re.Pattern[str]
@@ -227,6 +228,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         bounding_before=re.compile(data["dating"]["bounding_before"], re.IGNORECASE),
         as_object_after=re.compile(data["dating"]["as_object_after"]),
         simultaneous=frozenset(data["dating"]["simultaneous"]),
+        event_nouns=frozenset(data["dating"]["event_nouns"]),
         speaker_time=re.compile(data["dating"]["speaker_time"], re.IGNORECASE),
         clock_times=frozenset(data["dating"]["clock_times"]),
         frame_shifts_story=_skipping(data["dating"]["frame_shifts_story"], re.IGNORECASE),

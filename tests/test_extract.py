@@ -388,6 +388,7 @@ def test_a_statement_in_the_present_tense_is_on_the_day_of_the_report():
     ("The army asserted that it captured the Old Town on Monday.", "the army"),
     ("Under the deal, troops withdrew from the Old Town on Monday, officials said.", "officials"),
     ("Karim Nasser arrived on Sunday. Later, she said the army had captured the Old Town on Monday.", "Karim Nasser"),
+    ("The alleged attack took place outside a bar on Monday, police said.", "police"),
 ])
 def test_a_happening_put_in_someones_mouth_is_claimed_by_a_name_or_noun_phrase(text, according_to):
     event = run(text).events[-1]
@@ -1596,3 +1597,14 @@ def test_a_long_quotation_is_titled_by_its_first_piece_that_says_something():
 ])
 def test_a_title_a_few_words_over_the_limit_is_kept_whole_when_it_reads_as_one(text, title):
     assert run(text).events[0].title == title
+
+
+def test_a_date_in_a_clause_about_a_thing_does_not_date_the_main_clause():
+    text = "Evacuation warnings were issued for a few towns in an area that was burned in a wildfire in 2014."
+    (event,) = run(text).events
+    assert (event.date.value, event.date.mod) == ("2016-12-12", "ON_OR_BEFORE")  # by the report, not 2014
+
+
+def test_alleged_describing_a_detail_makes_no_claim_of_the_happening():
+    (event,) = run("The US on Monday asked Britain to extradite him over his alleged role in the leak.").events
+    assert (event.certainty, event.according_to) == ("reported", None)
