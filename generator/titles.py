@@ -555,7 +555,7 @@ def _named(
         inside = sum(w.start < person.end for w in words)
         return [person.name] + shown[inside:]
     body = 1 if words[0].low == "it" else _described_body(words, verb, rules, bodies)
-    if body and verb == body and words[verb].low not in load_verbs().be:
+    if body and verb == body and (body >= 2 or words[verb].low not in load_verbs().be):  # not the "it" of "it is likely"
         near = _last_body(subjects, at) or (_leading_body(subjects, at, rules) if body >= 2 else None)
         near = near or (_most_named(bodies, at, rules) if body >= 2 else None)
         if near:
@@ -833,6 +833,9 @@ def _trimmed(shown: list[str], verb: int | None = None) -> list[str]:
         opening = shown[-1] == "“" or shown[-1] == '"' and shown.count('"') % 2 == 1  # a quotation cut right after its mark
         if len(shown) > 2 and last in load_rules().needs_phrase and shown[-2].lower() in ("in", "on"):
             shown = shown[:-2]  # "were arrested in Baldwin County in connection | with ...": the phrase goes whole
+            continue
+        if len(shown) > 2 and shown[-2].lower() in ("and", "but", "or") and last in FILLERS | {"later", "then", "again", "soon"}:
+            shown = shown[:-2]  # "was questioned and later | alerted to ...": the second verb was cut
             continue
         if not (last in DANGLING and not _object_pronoun(shown) or not shown[-1][:1].isalnum() and shown[-1] not in "”)’\"%" or participle or opening):
             return shown

@@ -1608,3 +1608,22 @@ def test_a_date_in_a_clause_about_a_thing_does_not_date_the_main_clause():
 def test_alleged_describing_a_detail_makes_no_claim_of_the_happening():
     (event,) = run("The US on Monday asked Britain to extradite him over his alleged role in the leak.").events
     assert (event.certainty, event.according_to) == ("reported", None)
+
+
+def test_a_title_that_opens_with_how_or_why_is_a_question_not_a_happening():
+    from generator.reading import load_rules
+    from generator.titles import heads_nothing
+
+    assert heads_nothing("How the diversity of galaxies arose from the chaos of the Big Bang", load_rules())
+    assert not heads_nothing("Howard Lane arose from his chair", load_rules())
+
+
+def test_a_title_cut_after_and_later_drops_the_second_verb_it_lost():
+    from generator.titles import _trimmed
+
+    assert _trimmed("Ryan Hollman was questioned and later".split()) == "Ryan Hollman was questioned".split()
+
+
+def test_a_description_of_the_company_before_a_form_of_be_is_the_company():
+    text = "Harlow Mills Inc. reported a loss on Monday. The struggling paper maker was fined $2 million by regulators on Tuesday."
+    assert "Harlow Mills Inc was fined $2 million by regulators" in [e.title for e in run(text).events]
