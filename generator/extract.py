@@ -1126,6 +1126,8 @@ def _noun_phrase(words: str | None, at: int, persons: ByStart) -> str | None:
         return named.name if named else None
     if tokens[0].low in verbs.pronoun_subjects:
         return None
+    while len(tokens) > 1 and tokens[-1].text.islower() and (tokens[-1].low.endswith("ly") or tokens[-1].low in ("even", "also", "only", "just", "still")):
+        tokens = tokens[:-1]  # "Kerry even meekly (invited)": who, without the adverbs before the verb
     if tokens[-1].low in verbs.determiners or tokens[-1].low in OWNERS or any(t.low in verbs.auxiliaries for t in tokens):
         return None  # "… over his alleged role": "alleged" describes, no one is named as claiming; a clause is no one
     shown = words[tokens[0].start : tokens[-1].end].strip(" ,;:")

@@ -976,8 +976,8 @@ def quote_title(speaker: str, quoted: str) -> str:
         said = [p for p in pieces if len(p.split()) >= 3]
         best = next((p for p in said if _has_clause(p)), said[0] if said else pieces[0])
     words = best.split()
-    if len(words) > LIMIT:
-        best = " ".join(_shortened(words, 1))
+    if len(words) > LONGEST + 1:
+        best = " ".join(_shortened(words, 1))  # (a speaker's one sentence a little over the limit is not cut: a cut would change what was said)
     best = best.rstrip(",;:—- ")
     speaker = speaker[:1].upper() + speaker[1:]
     return f"{speaker}: “{best}”"

@@ -389,6 +389,7 @@ def test_a_statement_in_the_present_tense_is_on_the_day_of_the_report():
     ("Under the deal, troops withdrew from the Old Town on Monday, officials said.", "officials"),
     ("Karim Nasser arrived on Sunday. Later, she said the army had captured the Old Town on Monday.", "Karim Nasser"),
     ("The alleged attack took place outside a bar on Monday, police said.", "police"),
+    ("Karim Nasser even meekly claimed that the army captured the Old Town on Monday.", "Karim Nasser"),
 ])
 def test_a_happening_put_in_someones_mouth_is_claimed_by_a_name_or_noun_phrase(text, according_to):
     event = run(text).events[-1]
@@ -1627,3 +1628,10 @@ def test_a_title_cut_after_and_later_drops_the_second_verb_it_lost():
 def test_a_description_of_the_company_before_a_form_of_be_is_the_company():
     text = "Harlow Mills Inc. reported a loss on Monday. The struggling paper maker was fined $2 million by regulators on Tuesday."
     assert "Harlow Mills Inc was fined $2 million by regulators" in [e.title for e in run(text).events]
+
+
+def test_a_speakers_one_sentence_a_little_over_the_limit_is_not_cut():
+    from generator.titles import quote_title
+
+    quoted = "The old book teaches that whoever harms an innocent is as\u2014it is as if he has harmed all people. And it also says more."
+    assert quote_title("Ann Lee", quoted) == "Ann Lee: \u201cThe old book teaches that whoever harms an innocent is as\u2014it is as if he has harmed all people.\u201d"
