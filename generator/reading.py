@@ -439,10 +439,11 @@ def _joined_by_and(text: str, found: list[Mention], mention: Mention, rules: Rul
     belongs to the body when it is a lone word naming no one and no place,
     and the run after "and" ends in a word of bodies' names."""
     before = found[-1] if found else None
+    if before is None or mention.start - before.end != len(" and "):
+        return mention  # (the usual case, told first: this runs for every name)
     words = mention.name.split()
     if (
-        before is None
-        or len(words) < 2
+        len(words) < 2
         or words[-1] not in rules.not_person_words
         or mention.person
         or before.person
