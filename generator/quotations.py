@@ -93,6 +93,7 @@ CLEFT = re.compile(r"\s+(?:was|is)\s+", re.IGNORECASE)
 CLEFT_RELATIVE = re.compile(r",?\s+(?:who|that)\b", re.IGNORECASE)
 WITH = re.compile(r"\bwith\s+", re.IGNORECASE)
 SAID_IN = re.compile(r"\b(?:in|issued|released|sent)\s+(?:a|an|its|their|the)\s+(?P<text>[\w-]+(?:\s+[\w-]+)?)", re.IGNORECASE)  # "in a (joint) statement"
+SIGNATURE = re.compile(r"[ \t]+(?:—|–|--?)[ \t]*")  # '"…" — Jane Doe'
 SPEAKER_REACH = 25  # words from the closing mark to "said" ("…," X, a fellow at …, and co-author of the study, said)
 
 
@@ -332,7 +333,7 @@ class Context:
     # -- who speaks ------------------------------------------------------------
 
     def speaker(self, m: Marked, earlier: list[Quotation]) -> Found | None:
-        for way in (self._transcript, self._message, self._by_verb, self._introduced, self._named_after, self._continued):
+        for way in (self._transcript, self._message, self._by_verb, self._introduced, self._named_after, self._signed, self._continued):
             found = way(m, earlier)
             if found:
                 return found
@@ -527,6 +528,15 @@ class Context:
         first = self.sentence_of(n_start)
         person = next(iter(self.people_at.between(first.start, first.end)), None)
         return Found(person.name, self.channel((first.start, first.end)), person.start, False) if person else None
+
+    def _signed(self, m, earlier):
+        """'"…" — Jane Doe, chief executive of Acme': words signed with a dash
+        and the name of the one who said them."""
+        dash = SIGNATURE.match(self.text, self._close(m))
+        person = next(iter(self.people_at.between(dash.end(), dash.end() + 1)), None) if dash else None
+        if person is None or person.possessive:
+            return None
+        return Found(person.name, None, person.start, False)
 
     # -- channels ---------------------------------------------------------------
 

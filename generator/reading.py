@@ -295,6 +295,7 @@ ADVERB = re.compile(r"(?:ally|ately|ously|ively|edly|ntly|ngly|ably|ibly|arly|fu
 POSSESSIVE = re.compile(r"[’']s$|(?<=s)[’']$")  # "Mr. Ross's", "Courtaulds'"
 # A sentence ends at a full stop before a capital, a number or an opening
 # mark (TeX-style ``, as wire copy uses, included).
+SPEAKER_NEXT = re.compile(r"\s+(?:[A-Z][\w.’'-]*\s+){1,4}([a-z]+)\b")  # '…?" Jane Doe asked'
 SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?=\s+[\"“‘(`A-Z0-9])")
 LINE_END = re.compile(r"\n")
 
@@ -311,6 +312,8 @@ def sentences(text: str, rules: Rules) -> list[Sentence]:
             word = re.search(r"([\w.]+)\.$", text[max(p_start, end.start() - 12) : end.start() + 1])
             if word and (word.group(1) in rules.abbreviations or re.fullmatch(r"[A-Z]", word.group(1))):
                 continue
+            if text[end.start()] in "?!" and end.end() > end.start() + 1 and (said := SPEAKER_NEXT.match(text, end.end())) and rules.speech_verbs.fullmatch(said.group(1)):
+                continue  # '"Is this the end?" Jane Doe asked.': the attribution goes on the sentence
             cuts.add(end.end())
         for newline in LINE_END.finditer(text, p_start, p_end):
             before = text[p_start : newline.start()].rstrip()

@@ -214,6 +214,21 @@ def test_an_adverb_opening_a_sentence_is_no_name_for_it_to_stand_for():
     assert [q.speaker for q in quotes(text)] == ["Electoral Commission", "Electoral Commission"]
 
 
+def test_a_question_is_the_speakers_whose_name_and_verb_follow_it():
+    text = 'Tom Lee spoke first. "Is this the end of the line for the firm?" Jane Doe asked.'
+    assert speakers(text) == [("Is this the end of the line for the firm?", "Jane Doe")]
+
+
+def test_words_signed_with_a_dash_and_a_name_are_that_persons():
+    text = '"We are very pleased with the results so far" \u2014 Jane Doe, chief executive of Acme.'
+    assert speakers(text) == [("We are very pleased with the results so far", "Jane Doe")]
+
+
+def test_a_persons_post_speaks_for_them():
+    text = 'Jane Doe\'s post said, "We are very pleased with the results so far."'
+    assert speakers(text) == [("We are very pleased with the results so far.", "Jane Doe")]
+
+
 # -- how a speaker is introduced ----------------------------------------------
 
 
