@@ -292,6 +292,7 @@ class Mention:
 
 INITIAL = re.compile(r"[A-Z]\.")
 ADVERB = re.compile(r"(?:ally|ately|ously|ively|edly|ntly|ngly|ably|ibly|arly|fully|lessly)$")  # not names ending in -ly: Kelly, Emily, Italy
+APPOSITION = re.compile(r",\s+(?:a|an|the|which|who|whose|one|based|headquartered|founded)\b")  # a name described after its comma
 POSSESSIVE = re.compile(r"[’']s$|(?<=s)[’']$")  # "Mr. Ross's", "Courtaulds'"
 # A sentence ends at a full stop before a capital, a number or an opening
 # mark (TeX-style ``, as wire copy uses, included).
@@ -411,7 +412,7 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
         after_preposition = not titled and rules.before_organisation.search(text, max(0, start - 8), start)
         key = words[-1].lower()
         if len(words) == 1 and opens and not titled and not organisation and key not in surnames and key not in given and words[0] not in mid_sentence and not (
-            text.startswith(",", match.end()) and not ADVERB.search(words[0]) or re.search(r"-[A-Z]", words[0])  # "Hallet-Prior, a software company, said"; not "Critically, it said"
+            APPOSITION.match(text, match.end()) and not ADVERB.search(words[0]) or re.search(r"-[A-Z]", words[0])  # "Hallet-Prior, a software company, said"; not "Overall, it said", "Ultimately, the firm said"
         ):
             continue
         # "the Imperial Crown", "the Trump administration": a thing the article names.

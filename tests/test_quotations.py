@@ -208,6 +208,12 @@ def test_the_verbs_of_speech_of_features_and_profiles_name_their_speaker(verb):
     assert speakers(text) == [("We had no idea the market would turn so fast,", "Jane Doe")]
 
 
+@pytest.mark.parametrize("opening", ["Overall, it said,", "Ultimately, the firm said,", "Afterward, the firm said,"])
+def test_a_word_opening_a_sentence_before_a_comma_is_no_name_unless_described(opening):
+    text = f'Acme Corp. posted a loss on Monday. {opening} "the year was hard."'
+    assert speakers(text) == [("the year was hard.", "Acme Corp")]
+
+
 def test_an_adverb_opening_a_sentence_is_no_name_for_it_to_stand_for():
     text = ("The Electoral Commission issued a statement warning that \u201cvoters are entitled to openness.\u2019\u2019 "
             "Critically, however, it pointed out that it has no \u201crole in regulating campaign content.\u2019\u2019")
