@@ -296,8 +296,9 @@ APPOSITION = re.compile(r",\s+(?:a|an|the|which|who|whose|one|based|headquartere
 POSSESSIVE = re.compile(r"[’']s$|(?<=s)[’']$")  # "Mr. Ross's", "Courtaulds'"
 # A sentence ends at a full stop before a capital, a number or an opening
 # mark (TeX-style ``, as wire copy uses, included).
-SPEAKER_NEXT = re.compile(r"\s+(?:[A-Z][\w.’'-]*\s+){1,4}([a-z]+)\b")  # '…?" Jane Doe asked'
 SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?=\s+[\"“‘(`A-Z0-9])")
+# A question or an exclamation in marks goes on when a name and a verb of speech follow it.
+SPEAKER_NEXT = re.compile(r"\s+(?:[A-Z][\w.’'-]*\s+){1,4}([a-z]+)\b")  # '…?" Jane Doe asked'
 LINE_END = re.compile(r"\n")
 
 
