@@ -901,7 +901,6 @@ def _passages(first: tuple[int, int], others: list[tuple[int, int]]) -> tuple[tu
 
 
 RELATIVE = re.compile(r"(?:which|who|whom|whose|where)\b")
-OWNERS = frozenset("his her its their our my your".split())
 WORD_BEFORE = re.compile(r"([\w’'-]+)\W*$")
 PASSAGE_WORD = re.compile(r"[\w’'-]+")
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{2,}|\b[A-Z]{2}\b")  # words, and two-letter initials ("AK Party", "UN")
@@ -1128,7 +1127,7 @@ def _noun_phrase(words: str | None, at: int, persons: ByStart) -> str | None:
         return None
     while len(tokens) > 1 and tokens[-1].text.islower() and (tokens[-1].low.endswith("ly") or tokens[-1].low in ("even", "also", "only", "just", "still")):
         tokens = tokens[:-1]  # "Kerry even meekly (invited)": who, without the adverbs before the verb
-    if tokens[-1].low in verbs.determiners or tokens[-1].low in OWNERS or any(t.low in verbs.auxiliaries for t in tokens):
+    if tokens[-1].low in verbs.determiners or any(t.low in verbs.auxiliaries for t in tokens):
         return None  # "… over his alleged role": "alleged" describes, no one is named as claiming; a clause is no one
     shown = words[tokens[0].start : tokens[-1].end].strip(" ,;:")
     comma = shown.find(",")
