@@ -376,7 +376,9 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
         if _after_report(text, verb, when, published):
             when = None  # "While the lead it takes into next week's final was a factor, it raised questions": not next week
         # Not from "in March and June", nor "pictures of Monday", where it is part of a noun phrase.
-        elif not re.match(r"\s*(?:and|or|through|-|–)\s+(?:[A-Z0-9]|the\b|early\b|late\b|mid)", text[timex.end : timex.end + 16]) and not re.search(r"\bof\s+$", text[max(0, timex.start - 4) : timex.start]):
+        elif not re.match(r"\s*(?:and|or|through|-|–)\s+(?:[A-Z0-9]|the\b|early\b|late\b|mid)", text[timex.end : timex.end + 16]) and (
+            not re.search(r"\bof\s+$", text[max(0, timex.start - 4) : timex.start]) or TIME_OF.search(text, max(0, timex.start - 30), timex.start)
+        ):
             cut.append(_date_words(text, rules, timex))
     told_start = min(clause.start, (clause.subject or part.subject or (clause.start,))[0])
     actor = (clause.subject or part.subject) if _acted(text, rules, clause, part, cues) else None
@@ -541,7 +543,8 @@ def _date_words(text: str, rules: Rules, timex: dates.Timex) -> tuple[int, int]:
     # ("for the six months ended Sept. 30", "effective Jan. 1": the word that ties the date goes with it.)
     before = re.search(
         r"(?:(?<=months )|(?<=quarter )|(?<=year )|(?<=period )|(?<=weeks )|(?<=half ))(?:ended|ending) $|\beffective\s+$"
-        r"|(?:\b(?:on|in|at|during|over|throughout|within|by|since|from|this|last|early|late|earlier|later)\s+)+$",
+        r"|(?:\b(?:on|in|at|during|over|throughout|within|by|since|from|this|last|early|late|earlier|later)\s+)+$"
+        rf"|(?:\b(?:on|in|at|during|by|since|from|until)\s+)?{TIME_OF.pattern}",
         text[max(0, timex.start - 30) : timex.start], re.IGNORECASE,
     )
     # "in the quarter ended Sept. 30": the period and the day that closes it go together.
@@ -901,6 +904,8 @@ def _passages(first: tuple[int, int], others: list[tuple[int, int]]) -> tuple[tu
 
 
 RELATIVE = re.compile(r"(?:which|who|whom|whose|where)\b")
+# "on the night of Nov. 2": the time of the day named goes with the date (not "pictures of Monday").
+TIME_OF = re.compile(r"\b(?:the\s+)?(?:night|morning|afternoon|evening|eve|weekend|end|middle|start|beginning)\s+of\s+$", re.IGNORECASE)
 WORD_BEFORE = re.compile(r"([\w’'-]+)\W*$")
 PASSAGE_WORD = re.compile(r"[\w’'-]+")
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{2,}|\b[A-Z]{2}\b")  # words, and two-letter initials ("AK Party", "UN")

@@ -1635,3 +1635,16 @@ def test_a_speakers_one_sentence_a_little_over_the_limit_is_not_cut():
 
     quoted = "The old book teaches that whoever harms an innocent is as\u2014it is as if he has harmed all people. And it also says more."
     assert quote_title("Ann Lee", quoted) == "Ann Lee: \u201cThe old book teaches that whoever harms an innocent is as\u2014it is as if he has harmed all people.\u201d"
+
+
+@pytest.mark.parametrize("text, title", [
+    ("The storm struck on the night of Nov. 2, flooding 40 homes along the seafront.", "The storm struck"),
+    ("The storm struck at the end of March, flooding 40 homes along the seafront.", "The storm struck"),
+])
+def test_the_time_of_day_named_before_a_date_leaves_the_title_with_it(text, title):
+    assert run(text).events[0].title == title
+
+
+def test_a_date_that_a_noun_is_of_stays_in_the_title():
+    (event,) = run("Police released pictures of Monday night showing the crowd.").events
+    assert event.title == "Police released pictures of Monday night showing the crowd"
