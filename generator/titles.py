@@ -102,7 +102,7 @@ def title(
         return ""
     at = next((i for i, w in enumerate(words) if verb_at is not None and w.start >= verb_at), None)
     if at:
-        subject = _subject(words[:at], persons)
+        subject = _subject(words[:at], persons, room=LIMIT - _count(words[at:]))
         if _count(subject + words[at:]) > LIMIT + 2:
             subject = _name_alone(subject, persons)
         words = subject + words[at:]
@@ -304,13 +304,15 @@ def _without_attribution(words: list[Token], rules: Rules, verb_at: int | None) 
     return words
 
 
-def _subject(words: list[Token], persons: ByStart[Mention]) -> list[Token]:
+def _subject(words: list[Token], persons: ByStart[Mention], room: int = SUBJECT_WORDS) -> list[Token]:
     """The subject as a headline gives it. 'Neil Aspinall, manager of Apple
     Corps,' -> 'Neil Aspinall'; 'The suit, filed in 2003,' -> 'The suit': an
     apposition or a participle phrase after it goes. 'The co-founder of
     Apple Inc. Steve Jobs' -> 'Steve Jobs': a long subject gives way to the
     person it names, else to its head ('Foreign militias under Iranian
-    command and troops loyal to the regime' -> 'Foreign militias')."""
+    command and troops loyal to the regime' -> 'Foreign militias'), unless
+    the title has `room` for it ('A power cut at the depot delayed forty
+    trains': no head alone tells what delayed them)."""
     segments: list[list[Token]] = [[]]
     for word in words:
         if word.text == ",":
@@ -349,7 +351,7 @@ def _subject(words: list[Token], persons: ByStart[Mention]) -> list[Token]:
     # "The strike that crippled the port": kept whole when short, else its head.
     relative = next((i for i, w in enumerate(words) if i > 0 and w.low in ("that", "who", "which")), None)
     if relative is not None:
-        return words if len(words) <= SUBJECT_WORDS else words[:relative]
+        return words if len(words) <= max(SUBJECT_WORDS, room) else words[:relative]
     # "An iOS update released Thursday": a participle after the noun starts
     # what the headline leaves out; "A popular uprising" ends in a noun.
     participle = next((
@@ -364,6 +366,8 @@ def _subject(words: list[Token], persons: ByStart[Mention]) -> list[Token]:
     named = [p for p in persons.between(words[0].start, words[-1].end) if " " in p.name and not p.possessive and p.end <= words[-1].end]
     if named:
         return [w for w in words if named[-1].start <= w.start < named[-1].end]
+    if len(words) <= room:
+        return words
     # "The Sudanese government and eastern rebels": both stay; a phrase after the head goes.
     head = next((
         i for i, w in enumerate(words)
