@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 RULES_FILE = Path(__file__).parent / "rules" / "verbs.toml"
 # A letter is any script's ("Schröder", "José"), not only ASCII's.
-WORD = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:[’'-][^\W_]+)*(?:[’']s)?|[’']\w+|[^\s\w]|_")
+WORD = re.compile(r"\d+(?:[.,:]\d+)+|[^\W_]+(?:[’'-][^\W_]+)*(?:[’']s)?|[’']\w+|[^\s\w]|_")
 APOSTROPHE = str.maketrans({"’": "'"})
 
 

@@ -634,6 +634,11 @@ def test_a_long_subject_cut_to_its_head_leaves_out_an_adjective_with_its_phrase(
     assert run(text, published=date(2015, 3, 18)).events[-1].title == "Libyan militants beheaded 21 Egyptian Christians on a beach near Sirte"
 
 
+def test_a_clock_time_in_a_subject_stays_whole_in_the_title():
+    text = "The 6:15 train from Elm Street derailed near the depot on Tuesday."
+    assert run(text).events[-1].title == "The 6:15 train from Elm Street derailed near the depot"
+
+
 @pytest.mark.parametrize("text, title", [
     ("The earliest major push into night classes began in June.", "The earliest major push into night classes began"),
     ("The board of governors of Harlow college will vote on Friday.", "The board of governors of Harlow college will vote"),

@@ -24,3 +24,7 @@ def test_a_stretch_that_opens_and_closes_inside_words_leaves_them_out_or_whole()
     text = "The company’s shares rose sharply."
     words = Words(text).between(text.index("mpany"), text.index("rose") + 2)
     assert [w.text for w in words] == ["shares", "rose"]
+
+
+def test_a_clock_time_is_one_word_so_its_colon_cuts_no_clause():
+    assert [w.text for w in tokens("The 6:15 train left at 7:14.", 0, 29)] == ["The", "6:15", "train", "left", "at", "7:14", "."]
