@@ -313,6 +313,8 @@ def _verb_groups(words: list[Token], verbs: Verbs) -> list[Verb]:
             found.pop()  # the earlier form was a participle: this is the clause's verb
         elif found and _embedded_passive(words, found[-1], at, verbs):
             found.pop()  # the earlier group told what the subject shows: this is the clause's verb
+        elif found and _inside_apposition(words, found[-1], at - 1, verbs):
+            found.pop()  # "Ivo Brandt, a chef the council hired, resigned": the apposition's clause has no verb of the sentence's
         found.append(verb)
     return found
 
@@ -491,7 +493,7 @@ def _finite_position(words: list[Token], i: int, verbs: Verbs, before: list[Verb
         # "While the regime was focused on the city, ISIS, or the Islamic State, retook Palmyra".
         comma = next((w.start for w in words if w.text == ","), None)
         after_adverbial = words[0].low in verbs.subordinators and bool(before) and comma is not None and all(g.start < comma for g in before) and sum(w.text == "," for w in words[:j]) >= 2
-        return j > 1 and (after_relative or after_apposition or after_adverbial)
+        return j > 1 and (after_relative or after_apposition or after_adverbial or bool(before) and _inside_apposition(words, before[-1], j, verbs))
     if before and _same_stretch(words, before[-1], i, verbs) and not before[-1].speech and before[-1].lemma not in verbs.complement_verbs:
         # "The strike that crippled the port ended": the relative clause's verb, then the main one.
         opened = _relative_verb_at(words, before[-1], verbs)
@@ -564,6 +566,21 @@ def _embedded_passive(words: list[Token], verb: Verb, i: int, verbs: Verbs) -> b
         return False  # "the lesson that should be learned | is": a relative clause has its own verb
     between = [w for w in words if verb.end <= w.start < words[i].start]
     return not between or between[0].low in verbs.prepositions and len(between) <= 6
+
+
+def _inside_apposition(words: list[Token], verb: Verb, closing: int, verbs: Verbs) -> bool:
+    """Whether an earlier verb lies in an apposition that ends at the comma
+    `closing`: a name, a comma, a description opening with an article
+    whose relative clause has no "that" ("Ivo Brandt, a chef the council
+    hired as its inspector, resigned"), then that comma."""
+    if closing < 2 or words[closing].text != ",":
+        return False
+    at = bisect_left(words, verb.start, key=lambda w: w.start)
+    comma = next((k for k in range(at - 1, -1, -1) if words[k].text == ","), None)
+    if comma is None or comma < 1 or comma + 2 >= at or at >= closing or any(w.text == "," for w in words[at:closing]):
+        return False
+    opened = words[comma + 1].low in ("a", "an", "the") and words[comma - 1].text[:1].isupper()
+    return opened and words[at - 1].low not in verbs.relatives | {"that"} | verbs.determiners
 
 
 STRETCH_STOPS = frozenset({",", ";", "—", "–", ":", "(", "that", "and", "but", "or"})

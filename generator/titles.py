@@ -335,7 +335,10 @@ def _subject(words: list[Token], persons: ByStart[Mention], room: int = SUBJECT_
     first = segments[0][0].start
     # "Apple, Google and Microsoft" is a list, kept whole; "ISIS, or the
     # Islamic State, an armed group," is a name and its appositions.
-    listed = any(segment[0].low == "and" for segment in segments[1:]) or len(segments) > 1 and all(len(s) <= 3 for s in segments)
+    # ("Ivo Brandt, a chef," is a name and its description.)
+    listed = any(segment[0].low == "and" for segment in segments[1:]) or len(segments) > 1 and all(len(s) <= 3 for s in segments) and not any(
+        s[0].low in ("a", "an") for s in segments[1:]
+    )
     # "Immigration, Refugees and Citizenship Canada": the last of the list holds its "and".
     listed |= len(segments) > 1 and any(w.low == "and" for w in segments[-1][1:]) and all(len(s) <= 5 for s in segments)
     if listed and sum(map(len, segments)) <= 2 * SUBJECT_WORDS:
@@ -907,7 +910,12 @@ def antecedent(text: str, at: int) -> str | None:
     phrase = phrase[determiner:] if determiner is not None else phrase
     if not phrase or len(phrase) > 5:
         return None
-    return _joined([w.text for w in phrase])
+    # "Ivo Brandt, a chef who joined the council": the chef is the one named before.
+    named = DESCRIBED_NAME.search(text, max(0, phrase[0].start - 60), phrase[0].start) if phrase[0].low in ("a", "an") else None
+    return named.group(1) if named else _joined([w.text for w in phrase])
+
+
+DESCRIBED_NAME = re.compile(r"([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+),\s*$")
 
 
 def heads_nothing(title: str, rules: Rules) -> bool:

@@ -634,6 +634,16 @@ def test_a_long_subject_cut_to_its_head_leaves_out_an_adjective_with_its_phrase(
     assert run(text, published=date(2015, 3, 18)).events[-1].title == "Libyan militants beheaded 21 Egyptian Christians on a beach near Sirte"
 
 
+def test_a_verb_inside_an_apposition_without_that_is_not_the_sentences():
+    text = "Marta Quist, a former nurse the hospital hired as its safety officer, resigned on Monday."
+    assert [(e.title, e.date.value) for e in run(text).events] == [("Marta Quist resigned", "2016-12-12")]
+
+
+def test_a_relative_clause_after_a_name_and_its_description_is_about_the_named_one():
+    text = "Marta Quist, a nurse who joined the hospital last year, resigned on Monday."
+    assert [e.title for e in run(text).events] == ["Marta Quist joined the hospital", "Marta Quist resigned"]
+
+
 def test_a_clock_time_in_a_subject_stays_whole_in_the_title():
     text = "The 6:15 train from Elm Street derailed near the depot on Tuesday."
     assert run(text).events[-1].title == "The 6:15 train from Elm Street derailed near the depot"
