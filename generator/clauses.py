@@ -573,13 +573,14 @@ def _inside_apposition(words: list[Token], verb: Verb, closing: int, verbs: Verb
     `closing`: a name, a comma, a description opening with an article
     whose relative clause has no "that" ("Ivo Brandt, a chef the council
     hired as its inspector, resigned"), then that comma."""
-    if closing < 2 or words[closing].text != ",":
-        return False
+    if closing < 2 or words[closing].text != "," or verb.speech:
+        return False  # ("That, the source said, was when": words told, not a description)
     at = bisect_left(words, verb.start, key=lambda w: w.start)
     comma = next((k for k in range(at - 1, -1, -1) if words[k].text == ","), None)
     if comma is None or comma < 1 or comma + 2 >= at or at >= closing or any(w.text == "," for w in words[at:closing]):
         return False
-    opened = words[comma + 1].low in ("a", "an", "the") and words[comma - 1].text[:1].isupper()
+    named = words[comma - 1].text[:1].isupper() and words[comma - 1].low not in verbs.determiners | verbs.pronoun_subjects
+    opened = words[comma + 1].low in ("a", "an", "the") and named
     return opened and words[at - 1].low not in verbs.relatives | {"that"} | verbs.determiners
 
 

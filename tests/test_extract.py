@@ -639,6 +639,11 @@ def test_a_verb_inside_an_apposition_without_that_is_not_the_sentences():
     assert [(e.title, e.date.value) for e in run(text).events] == [("Marta Quist resigned", "2016-12-12")]
 
 
+def test_words_told_between_commas_are_no_description_whose_verb_gives_way():
+    text = "That, the source said, was when Sununu began calling lawmakers."
+    assert clauses.clauses(text, 0, len(text))[0].verb.head == "said"
+
+
 def test_a_relative_clause_after_a_name_and_its_description_is_about_the_named_one():
     text = "Marta Quist, a nurse who joined the hospital last year, resigned on Monday."
     assert [e.title for e in run(text).events] == ["Marta Quist joined the hospital", "Marta Quist resigned"]
