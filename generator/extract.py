@@ -399,6 +399,8 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
         # "Mubarak had promised reform": what had happened by then, undated, is backstory.
         if when is not None and when.mod:
             return None
+        if when is not None and verb.speech and _tells_perfect(clause, part):
+            when = None  # "The mayor said the club has withdrawn its bid": the story's day may be the saying's, not the happening's
         if when is None:
             when = dating.undated(published)
             # Undated, a happening is proposed when it opens the article: further on, it is background.
@@ -484,6 +486,13 @@ def _told_end(text: str, part: Part) -> int:
         else:
             break
     return end
+
+
+def _tells_perfect(clause: Clause, part: Part) -> bool:
+    """Whether what a clause of speech tells is in the present perfect
+    ("said the club has hosted tournaments"): done by the time it was said."""
+    told = next((c for c in part.clauses if c.role == "complement" and c.verb and c.start > clause.start), None)
+    return told is not None and told.verb.happening and told.verb.tense == "perfect"
 
 
 def _told_by(part: Part) -> tuple[int, int] | None:

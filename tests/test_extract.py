@@ -368,6 +368,13 @@ def test_someone_s_undated_statement_after_the_news_is_an_entry_of_its_own():
     assert [e.date.basis for e in run(text).events] == ["words", "story"]
 
 
+def test_a_statement_of_what_has_happened_takes_no_day_from_the_story():
+    text = "Troops captured the harbour on Sunday.\n\nThe Red Cross said 40 people have been wounded."
+    assert [(e.date.value, e.date.mod, e.date.basis) for e in run(text).events][1:] == [("2016-12-12", "ON_OR_BEFORE", "publication")]
+    further = "Troops captured the harbour on Sunday. Shops closed. Ships left. Cafes emptied.\n\nThe mayor said the club has withdrawn its bid."
+    assert [e.title for e in run(further).events] == ["Troops captured the harbour"]
+
+
 def test_what_someone_else_did_after_the_news_is_an_entry_of_its_own():
     text = "Troops captured the harbour on Sunday.\n\nThe mayor fled."
     assert [e.title for e in run(text).events] == ["Troops captured the harbour", "The mayor fled"]
