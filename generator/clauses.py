@@ -519,6 +519,9 @@ def _opening_subordinator(words: list[Token], verbs: Verbs) -> int | None:
     return None
 
 
+# Words after which "and" joins two nouns, not two clauses: "offered more and
+# deeper discounts than rivals have seen", "both the army and the police".
+JOINS_NOUNS = frozenset("more less fewer both between".split())
 SPAN_REACH = 5  # words a span of time may take before its subordinator ("about a month after")
 LEADING_CONJUNCTIONS = frozenset("but and yet so".split())
 TIME_SPANS = frozenset("hour hours day days week weeks month months year years minute minutes moments seconds shortly soon just only long a few about nearly almost".split())
@@ -709,7 +712,9 @@ def _openings(words: list[Token], groups: list[Verb], verbs: Verbs) -> list[tupl
         previous = words[i - 1].low
         if word.start in verb_at:
             last_verb = verb_at[word.start]
-        if low in (";", "—", "–", "-") or (low == ":" and _verb_before_comma(words, i + 1, groups)):
+        # ("N.J.-based": a hyphen between words is no dash.)
+        glued = low == "-" and words[i - 1].end == word.start and i + 1 < len(words) and words[i + 1].start == word.end
+        if low in (";", "—", "–", "-") and not glued or (low == ":" and _verb_before_comma(words, i + 1, groups)):
             # ("-" alone is a dash set off by spaces: a hyphen is inside its word.)
             following = words[i + 1].low if i + 1 < len(words) else ""
             # "—though monitors have documented ...—": a concession, not a clause of its own.
@@ -740,7 +745,7 @@ def _openings(words: list[Token], groups: list[Verb], verbs: Verbs) -> list[tupl
         elif previous == "," and cuts[-1][1] == "relative" and word.start in verb_at and not any(c[1] == "main" and c[0] > 0 for c in cuts):
             # "The governments, which sponsor the talks, invited ...": the main clause resumes.
             cuts.append((i, "main", None))
-        elif low in ("and", "but") and _subject_then_verb(words, i + 1, groups) and _verb_inside(groups, words[cuts[-1][0]].start, word.start) and not _said_subjects(words, i, last_verb, groups, verbs):
+        elif low in ("and", "but") and previous not in JOINS_NOUNS and _subject_then_verb(words, i + 1, groups) and _verb_inside(groups, words[cuts[-1][0]].start, word.start) and not _said_subjects(words, i, last_verb, groups, verbs):
             # "..., and the army withdrew", "they never came and IMA completed the purchase":
             # a clause with its own subject, after one that has its verb.
             cuts.append((i, "coordinate", low))

@@ -223,7 +223,7 @@ def _happenings(
         ):
             continue
         found_clauses = clauses.clauses(text, sentence.start, sentence.end, words=words)
-        subjects.extend(p for c in found_clauses if c.subject for p in named.between(*c.subject))
+        subjects.extend(p for c in found_clauses if c.subject for p in named.between(*c.subject) if not _modifier(text, p, c.subject[1]))
         lead = main_clause(found_clauses)
         previous = drafts[-1] if drafts else None
         if previous and previous.paragraph == sentence.paragraph and previous.quotation is quotation and not dated and not _reports(lead) and (
@@ -315,6 +315,17 @@ def _parts(text: str, rules: Rules, found: list[Clause], dated, quoted) -> list[
     return parts
 
 
+def _modifier(text: str, name: Mention, end: int) -> bool:
+    """Whether a name in a subject only modifies the noun after it ("The New
+    Orleans oil company added", "Obama administration officials said"): the
+    subject is the noun, not the name."""
+    after = LOWER_WORD.match(text, name.end, end)
+    return after is not None and after.group(1) not in ("and", "or", "who", "which", "that")
+
+
+LOWER_WORD = re.compile(r"\s+([a-z][a-z-]*)\b")
+
+
 def _word_before(text: str, at: int) -> str:
     """The word before `at`, in lower case ("" at the text's start)."""
     before = WORD_BEFORE.search(text, max(0, at - 40), at)
@@ -352,8 +363,9 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
         governed = part.speech and dating.governing(text, rules, dated, part.speech, others, quoted, sentence.start)
         if not governed:
             return None
-    if governed is None and part.speech is not None:
-        governed = dating.governing(text, rules, dated, part.speech, others, quoted, sentence.start)
+    if part.speech is not None and (governed is None or _modifies_noun(text, governed[0])):
+        # "said Tuesday it cut the dividend due to its third-quarter loss": the saying's own day, not the loss's quarter.
+        governed = dating.governing(text, rules, dated, part.speech, others, quoted, sentence.start) or governed
     when, cut = None, []
     length = next((
         t for t in lengths
@@ -545,9 +557,14 @@ def _begins_after(value: str, published: date) -> bool:
         return False
 
 
+def _modifies_noun(text: str, timex: dates.Timex) -> bool:
+    """Whether a time is written as an adjective before a noun ("third-quarter net income")."""
+    return "-" in timex.text and bool(re.match(r"\s+[a-z]", text[timex.end : timex.end + 3]))
+
+
 def _date_words(text: str, rules: Rules, timex: dates.Timex) -> tuple[int, int]:
     """The date's words with the preposition before them ("on Monday"), which a title leaves out."""
-    if "-" in timex.text and re.match(r"\s+[a-z]", text[timex.end : timex.end + 3]):
+    if _modifies_noun(text, timex):
         return (timex.start, timex.end)  # "a gain in third-quarter net income": the phrase keeps its "in"
     # ("for the six months ended Sept. 30", "effective Jan. 1": the word that ties the date goes with it.)
     before = re.search(
@@ -557,7 +574,8 @@ def _date_words(text: str, rules: Rules, timex: dates.Timex) -> tuple[int, int]:
         text[max(0, timex.start - 30) : timex.start], re.IGNORECASE,
     )
     # "in the quarter ended Sept. 30": the period and the day that closes it go together.
-    closing = re.match(r"\s+(?:ended|ending)\s+(?:\w+\.?\s+\d{1,2}(?:,\s+\d{4})?|\w+\s+\d{4})\b", text[timex.end : timex.end + 40])
+    # ("over the next year or so": the words that make it approximate go with it.)
+    closing = re.match(r"\s+(?:ended|ending)\s+(?:\w+\.?\s+\d{1,2}(?:,\s+\d{4})?|\w+\s+\d{4})\b|\s+or\s+so\b", text[timex.end : timex.end + 40])
     return (timex.start - len(before.group()) if before else timex.start, timex.end + (closing.end() if closing else 0))
 
 
@@ -799,8 +817,9 @@ def _finish(
             # "The death toll had risen to 21, Russian authorities said. They said 42 were wounded."
             according_to = source
             title = re.sub(r"^They\b", source[:1].upper() + source[1:], title)
-        elif source and (it := IT_SAID.match(passage)) and f" {it.group(1)} " in title:
-            # "…, the US military said. It said it was withholding the names": the military, not the last name.
+        elif source and (it := IT_SAID.match(passage) or IT_SAID.match(title)) and f" {it.group(1)} " in title:
+            # "…, the US military said. It said it was withholding the names": the military, not the last name
+            # (and "It did not reveal the location and said it was withholding ...").
             title = f"{source[:1].upper()}{source[1:]} {it.group(1)} {title.split(f' {it.group(1)} ', 1)[1]}"
         source = according_to if according_to not in (None, NOT_NAMED) else None
         names = tuple(dict.fromkeys(name for a, b, name in where.between(draft.start, draft.end) if b <= draft.end))
@@ -835,8 +854,8 @@ def _finish(
         if title.startswith("It ") and draft.clause and draft.clause.subject:
             place = _place_it_stands_for(read, draft.clause.subject[0], where, named)
             title = f"{place} {title[3:]}" if place else title
-        if titles.heads_nothing(title, rules):
-            continue  # a fragment, a headline that does not say who, or a garbled one
+        if titles.heads_nothing(title, rules) or titles.says_nothing(title):
+            continue  # a fragment, a headline that does not say who or what was said, or a garbled one
         opener = title.split(" ", 1)[0]
         if _headless(read, draft, opener):
             continue  # "Noted if and how often respondents used marijuana": a verb with no one doing it
@@ -1189,6 +1208,12 @@ def _title(text: str, rules: Rules, draft: Draft, persons: ByStart, subjects: By
     if draft.quotes and draft.quotes[0].speaker and titles.says_nothing(made):
         # "Kieswetter said", after his words: the words make the headline.
         return titles.quote_title(draft.quotes[0].speaker, draft.quotes[0].text)
+    if titles.says_nothing(made) and reporting.role == "attribution" and draft.start < reporting.start:
+        # "The phone runs on the A4 processor, Apple said": "Apple said the phone runs on the A4 processor".
+        told = titles.title(text, rules, draft.start, reporting.start, draft.cut, persons, subjects=subjects, words=words, bodies=named)
+        if told.split(" ", 1)[0].lower() in clauses.load_verbs().determiners:
+            told = told[:1].lower() + told[1:]
+        made = f"{made} {told}" if told else made
     if draft.quotation is not None and draft.quotation.speaker and FIRST_PERSON.match(made):
         # "In April we hired 500," Kieswetter said: the speaker's own words, theirs by name.
         quote = draft.quotation

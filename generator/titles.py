@@ -98,6 +98,7 @@ def title(
     words = _without_attribution(words, rules, verb_at)
     words = _without_appositions(words, verb_at)
     words = _without_phrase_after_speech(words, verb_at)
+    words = _without_home_base(words)
     if not words:
         return ""
     at = next((i for i, w in enumerate(words) if verb_at is not None and w.start >= verb_at), None)
@@ -278,6 +279,20 @@ def _without_ages_and_places(words: list[Token]) -> list[Token]:
                 words = words[:i] + words[close + 1 :]
                 continue
         i += 1
+    return words
+
+
+def _without_home_base(words: list[Token]) -> list[Token]:
+    """'The Kearny, N.J.-based maker said' -> 'The maker said': a body's
+    home town, which a headline leaves out, and which leaves "the maker" to
+    be named as the company it is."""
+    for i in range(1, len(words) - 1):
+        if words[i].text == "-" and words[i + 1].low in ("based", "headquartered"):
+            k = i
+            while k > 0 and words[k - 1].low not in DETERMINERS and (words[k - 1].text[:1].isupper() or words[k - 1].text in ".," and k > 1 and words[k - 2].text[:1].isupper()):
+                k -= 1
+            if k < i and words[k].text[:1].isupper() and (k == 0 or words[k - 1].low in DETERMINERS):
+                return words[:k] + words[i + 2 :] if k > 0 else words[i + 2 :]
     return words
 
 
@@ -578,7 +593,10 @@ def _described_body(words: list[Token], verb: int | None, rules: Rules, named: B
     if words[0].low != "the" or verb is None or not 2 <= verb <= 5 or words[verb - 1].low not in rules.body_nouns:
         return 0
     between = words[1 : verb - 1]
-    if any(w.low in ("of", "and", ",") or w.text.endswith(("'s", "’s")) for w in between) or any(not _peoples_adjective(m) for m in named.between(words[0].start, words[verb - 1].end)):
+    kept = {w.start for w in words[: verb - 1]}  # (not the home town a title left out: "The Kearny, N.J.-based maker")
+    if any(w.low in ("of", "and", ",") or w.text.endswith(("'s", "’s")) for w in between) or any(
+        m.start in kept and not _peoples_adjective(m) for m in named.between(words[0].start, words[verb - 1].end)
+    ):
         return 0
     return verb
 

@@ -1314,6 +1314,57 @@ def test_someone_who_would_not_speak_is_no_happening(line):
     assert len(run(text).events) == 1
 
 
+def test_no_title_says_only_who_spoke():
+    text = "Ridley Insurance bought Acme Co. on Monday. Ridley Insurance underwrites mostly primary insurance, a company spokesman said."
+    assert "A company spokesman said" not in [e.title for e in run(text).events]
+    text = "The phone now runs on the faster A4 processor (first used in the tablet in April), Apple said on Monday."
+    assert [e.title for e in run(text).events] == ["Apple said the phone now runs on the faster A4 processor"]
+
+
+def test_one_who_declined_further_comment_is_no_happening():
+    text = "Orrin Mutual bought Dale Re on Monday. A company official declined further comment."
+    assert [e.title for e in run(text).events] == ["Orrin Mutual bought Dale Re"]
+
+
+def test_or_so_after_a_date_leaves_the_title_with_it():
+    text = "The ferry terminal will be closed over the next year or so, a spokesman said."
+    assert run(text).events[0].title == "The ferry terminal will be closed"
+
+
+def test_and_after_more_joins_two_nouns_not_two_clauses():
+    text = "Over the summer, rival brewers offered more and deeper discounts than analysts have seen in a decade."
+    assert run(text).events[0].title == "Rival brewers offered more and deeper discounts than analysts have seen in a decade"
+
+
+def test_a_hyphen_between_words_is_no_dash_that_cuts_a_clause():
+    text = "Secretary Ana Ruiz said Chad is seeking guidance on the U.N.-backed embargo that allows food for children."
+    assert [text[c.start : c.end].split()[0] for c in clauses.clauses(text, 0, len(text))] == ["Secretary", "Chad"]
+
+
+def test_a_bodys_home_town_before_based_goes_and_the_body_is_named():
+    text = "Brill Products Inc. fell on Monday. The Kearny, N.J.-based maker said Tuesday it cut the dividend."
+    assert [e.title for e in run(text).events][-1] == "Brill Products Inc said it cut the dividend"
+
+
+def test_a_time_that_modifies_a_noun_in_what_is_said_does_not_date_the_saying():
+    text = "Brill Products Inc. said Tuesday it cut the dividend due to its third-quarter loss."
+    assert [(e.date.value, e.date.text) for e in run(text).events] == [("2016-12-06", "Tuesday")]
+
+
+def test_a_name_that_modifies_the_subjects_noun_is_not_the_subject():
+    text = "The Baton Rouge pipeline company said on Monday that it expects no further losses. It cut 200 jobs on Tuesday."
+    assert not any(e.title.startswith("Baton Rouge") for e in run(text).events)
+
+
+def test_it_after_a_body_that_told_the_news_is_that_body():
+    text = (
+        "Two soldiers were killed in a crash on Wednesday, the army said in a statement.\n\n"
+        "\"The cause is under investigation,\" the statement said.\n\n"
+        "It did not give the location and said it was withholding the names of the dead."
+    )
+    assert "The army said it was withholding the names of the dead" in [e.title for e in run(text).events]
+
+
 def test_after_a_name_and_a_second_verb_is_a_phrase_not_a_clause():
     text = "In the second period on Tuesday, Jack Eichel went after Eriksson Ek and threw punches, although neither player was sent off."
     assert run(text).events[0].title == "Jack Eichel went after Eriksson Ek and threw punches"
