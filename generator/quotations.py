@@ -722,8 +722,11 @@ class Context:
         after = self._skip(cut.end(), end)
         stop = SEGMENT_BREAK.search(self.masked, after, end)
         people = [p for p in self.people_at.between(after, stop.start() if stop else end) if not p.possessive]
-        if not people or any(not w.group()[:1].isupper() for w in self._words(after, people[0].start)):
-            return None  # (a rank before the name, as "Rear Admiral", is part of it)
+        # (A rank before the name, as "Rear Admiral", is part of it; so is a role, "retired schoolteacher
+        # Omar Valdt"; not "a spokesman for Omar Valdt".)
+        before = [w.group().lower() for w in self._words(after, people[0].start)] if people else []
+        if not people or len(before) > 3 or any(w in self.rules.determiners or w in self.rules.prepositions or w in self.rules.description_ends for w in before):
+            return None
         return Actor(people[0].name, PERSON, people[0].start)
 
     def _subject_of(self, index: int, verb_start: int, verb_end: int) -> Actor | None:
@@ -873,10 +876,10 @@ class Context:
         if people:
             return Actor(people[-1].name, PERSON, people[-1].start)
         first = WORD.match(self.masked, a, b)
-        if first and stop and stop.group().startswith(",") and first.group().lower() in OWNERS + ("the", "a", "an"):
-            # "according to its author, Mary Kay Ash": the name in apposition to the description.
+        if first and stop and stop.group().startswith(",") and (first.group().lower() in OWNERS or first.group().lower() in self.rules.determiners):
+            # "according to its author, Mary Kay Ash", "said another tenant, retired teacher Omar Valdt": the name in apposition to the description.
             after = SEGMENT_BREAK.search(self.masked, stop.end(), end)
-            named = self._name_alone(stop.end(), self._segment_end(stop.end(), after.start() if after else end))
+            named = self._name_alone(stop.end(), self._segment_end(stop.end(), after.start() if after else end)) or self._appositive_name(a, end)
             if named is not None:
                 return named
         if not first or not (first.group()[:1].isupper() or first.group().lower() in self.rules.determiners):
@@ -1204,6 +1207,12 @@ class Context:
         for i in range(min(index, len(self.subjects) - 1), max(-1, index - 3), -1):
             subject = self.subjects[i]
             if subject is not None and subject.at < at and (subject.plural or subject.kind == BODY):
+                return replace(subject, at=at)
+        # Else the one person the sentence before was about, in the same paragraph: "Pia Sorel, a
+        # spokesperson for the zoo, confirmed it. "…," they said in an email."
+        if index >= 1 and self.sentences[index - 1].paragraph == self.sentences[index].paragraph:
+            subject = self.subjects[index - 1]
+            if subject is not None and subject.kind == PERSON and subject.at < at:
                 return replace(subject, at=at)
         return None
 

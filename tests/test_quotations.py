@@ -200,6 +200,25 @@ def test_they_are_the_people_or_the_body_the_sentence_before_was_about():
     assert speakers(text) == [("We want jobs,", "The protesters")]
 
 
+def test_they_after_one_person_and_no_people_is_that_person():
+    text = 'Pia Sorel, a spokesperson for the zoo, confirmed that keepers rotate shifts. "We track every animal," they said in an email.'
+    assert speakers(text) == [("We track every animal,", "Pia Sorel")]
+
+
+def test_written_in_the_present_perfect_is_a_verb_of_speech():
+    text = '"We pay nothing," Rhea Talbot has written. "The buyer pays everything."'
+    assert speakers(text) == [("We pay nothing,", "Rhea Talbot"), ("The buyer pays everything.", "Rhea Talbot")]
+
+
+@pytest.mark.parametrize("after", ["another tenant, retired schoolteacher Omar Valdt", "one tenant, Omar Valdt, who has lived there for years"])
+def test_a_description_after_the_verb_gives_way_to_the_name_in_apposition(after):
+    assert speakers(f'"Rents will rise," said {after}.') == [("Rents will rise,", "Omar Valdt")]
+
+
+def test_a_name_in_a_phrase_after_the_description_is_not_the_speakers():
+    assert speakers('"Rents will rise," said a spokesman, an aide to Omar Valdt.') == [("Rents will rise,", "a spokesman")]
+
+
 @pytest.mark.parametrize("verb", ["recalls", "explains", "admits", "jokes", "laughed", "emailed", "texted", "points out", "went on", "mused", "countered"])
 def test_the_verbs_of_speech_of_features_and_profiles_name_their_speaker(verb):
     text = f'"We had no idea the market would turn so fast," Jane Doe {verb}.'
