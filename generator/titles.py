@@ -21,7 +21,7 @@ from generator.spans import ByStart
 
 LIMIT = 12
 LONGEST = 18  # words a title may reach when it cannot end well nearer the limit
-WHOLE = 16  # a clause this long is kept whole when it reads as one (editors' grades: many cut titles, never one too long)
+WHOLE = 18  # a clause this long is kept whole when it reads as one (editors' grades: many cut titles, never one too long)
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
 WHOLE_BREAKS = frozenset(", ; : — that which who whom whose where when while because although year years week weeks month months night morning afternoon evening yesterday today tomorrow".split())
 SUBJECT_WORDS = 6  # a longer subject is shortened to its name or head
