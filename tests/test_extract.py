@@ -535,7 +535,7 @@ def test_a_title_keeps_every_letter_a_percent_sign_and_a_pronoun_object(text, ti
 @pytest.mark.parametrize("text, title", [
     ("The city council on Monday approved a plan to expand the harbour fleet of the northern province's fishing cooperative.",
      "The city council approved a plan to expand the harbour fleet of the northern province's fishing cooperative"),
-    ("The mayor's annual State of the City speech on Tuesday pushed one of New Jersey's most outspoken council members over the edge.",
+    ("The mayor's annual State of the City speech on Tuesday pushed one of New Jersey's most outspoken council members over the edge and into open revolt against the party.",
      "The mayor's annual State of the City speech pushed one of New Jersey's most outspoken council members"),
 ])
 def test_a_title_with_no_phrase_end_near_the_limit_runs_a_few_words_longer_rather_than_break_a_name(text, title):
@@ -546,7 +546,7 @@ def test_a_title_with_no_phrase_end_near_the_limit_runs_a_few_words_longer_rathe
     # Two names joined by "and" share the noun after them: no title ends between them, and "counties" is no verb.
     ("Evacuation warnings were issued on Monday in Marin and Sonoma counties that burned in a wildfire last year.",
      "Evacuation warnings were issued in Marin and Sonoma counties"),
-    ("On Monday the chairman said it agreed to sell its Choco Bar, Nutty Crisp and Pearson candy businesses for $300 million to a rival.",
+    ("On Monday the chairman said it agreed to sell its Choco Bar, Nutty Crisp and Pearson candy businesses for $300 million in cash and stock to a rival from Ohio.",
      "The chairman said it agreed to sell its Choco Bar, Nutty Crisp and Pearson candy businesses"),
 ])
 def test_a_title_never_ends_between_two_names_joined_by_and(text, title):
@@ -558,8 +558,8 @@ def test_a_title_never_ends_between_two_names_joined_by_and(text, title):
      "State party leaders scrambled for much of the day to add about $300 million"),
     ("The town council on Monday voted to spend more than $5 million of the reserve fund on the new harbour wall and the pier.",
      "The town council voted to spend more than $5 million of the reserve fund"),
-    ("Khan's arrest in May led to riots where protesters for the first time in the nation's history stormed an army base.",
-     "Khan's arrest led to riots"),
+    ("Khan's arrest in May led to riots where protesters for the first time in the nation's history stormed an army base and set fire to a general's house.",
+     "Khan's arrest led to riots where protesters for the first time in the nation's history stormed an army base"),
 ])
 def test_a_title_is_not_cut_where_a_phrase_or_a_clause_still_needs_its_rest(text, title):
     assert run(text).events[-1].title == title
