@@ -812,9 +812,12 @@ def _after_auxiliary(shown: list[str]) -> bool:
 
 def _says_a_clause(shown: list[str], i: int, verbs) -> bool:
     """Whether word i is a verb of speech whose object is a clause: "said",
-    or "noted that", "insisted that" (not "adding", nor "added 80 jobs")."""
+    or "noted that", "insisted that", "denied he" (not "adding", nor "added
+    80 jobs")."""
     base = lemma(shown[i].lower(), verbs)
-    return not shown[i].endswith("ing") and (base == "say" or base in SAYING and shown[i + 1 : i + 2] == ["that"])
+    following = shown[i + 1].lower() if i + 1 < len(shown) else ""
+    told = base in SAYING and following == "that" or base in verbs.speech and following in ("he", "she", "they", "we", "i")
+    return not shown[i].endswith("ing") and (base == "say" or told)
 
 
 def _finite(shown: list[str], k: int) -> bool:

@@ -1365,6 +1365,16 @@ def test_it_after_a_body_that_told_the_news_is_that_body():
     assert "The army said it was withholding the names of the dead" in [e.title for e in run(text).events]
 
 
+def test_what_a_denial_says_keeps_its_verb_in_the_title():
+    text = (
+        "Ana Ruiz testified on Tuesday. She denied that she, U.S. Envoy to the African Union Lena Brook and Trade Secretary "
+        "Ivo Lenz formed an \"irregular\" channel, for which they were known as the \"Three Friends.\""
+    )
+    assert run(text).events[0].title == (
+        "Ana Ruiz denied she, U.S. Envoy to the African Union Lena Brook and Trade Secretary Ivo Lenz formed an \"irregular\" channel"
+    )
+
+
 def test_after_a_name_and_a_second_verb_is_a_phrase_not_a_clause():
     text = "In the second period on Tuesday, Jack Eichel went after Eriksson Ek and threw punches, although neither player was sent off."
     assert run(text).events[0].title == "Jack Eichel went after Eriksson Ek and threw punches"
