@@ -223,7 +223,7 @@ def _happenings(
         ):
             continue
         found_clauses = clauses.clauses(text, sentence.start, sentence.end, words=words)
-        subjects.extend(p for c in found_clauses if c.subject for p in named.between(*c.subject) if not _modifier(text, p, c.subject[1]))
+        subjects.extend(p for c in found_clauses if c.subject for p in named.between(*c.subject) if not _modifier(text, p, c.subject[1]) and not _in_opening(text, rules, p, c.subject))
         lead = main_clause(found_clauses)
         previous = drafts[-1] if drafts else None
         if previous and previous.paragraph == sentence.paragraph and previous.quotation is quotation and not dated and not _reports(lead) and (
@@ -324,6 +324,20 @@ def _modifier(text: str, name: Mention, end: int) -> bool:
 
 
 LOWER_WORD = re.compile(r"\s+([a-z][a-z-]*)\b")
+
+
+def _in_opening(text: str, rules: Rules, name: Mention, subject: tuple[int, int]) -> bool:
+    """Whether a name is in a phrase that opens the sentence before its
+    subject ("Wearing the glittering Imperial Crown, he read out the
+    speech", "After meeting Putin, Trump said"): not the subject."""
+    first = LEADING_WORD.match(text, subject[0])
+    if first is None or not (first.group(1).lower() in rules.intro_openers or first.group(1).lower().endswith("ing")):
+        return False
+    comma = text.rfind(",", subject[0], subject[1])
+    return comma >= name.end
+
+
+LEADING_WORD = re.compile(r"\W*(\w+)")
 
 
 def _word_before(text: str, at: int) -> str:

@@ -1375,6 +1375,11 @@ def test_what_a_denial_says_keeps_its_verb_in_the_title():
     )
 
 
+def test_a_name_in_a_phrase_opening_the_sentence_is_not_who_he_is():
+    text = "Queen Ada Brook arrived on Tuesday. Wearing the glittering Ruby Tiara, she read out the speech written by Lena Holt."
+    assert [e.title for e in run(text).events][-1] == "Queen Ada Brook read out the speech written by Lena Holt"
+
+
 def test_after_a_name_and_a_second_verb_is_a_phrase_not_a_clause():
     text = "In the second period on Tuesday, Jack Eichel went after Eriksson Ek and threw punches, although neither player was sent off."
     assert run(text).events[0].title == "Jack Eichel went after Eriksson Ek and threw punches"
