@@ -320,7 +320,9 @@ def _modifier(text: str, name: Mention, end: int) -> bool:
     Orleans oil company added", "Obama administration officials said"): the
     subject is the noun, not the name."""
     after = LOWER_WORD.match(text, name.end, end)
-    return after is not None and after.group(1) not in ("and", "or", "who", "which", "that")
+    # ("President Ana Gil first announced": an adverb before the verb modifies no noun.)
+    adverb = after is not None and (after.group(1) in clauses.load_verbs().group_adverbs or after.group(1).endswith("ly"))
+    return after is not None and not adverb and after.group(1) not in ("and", "or", "who", "which", "that")
 
 
 LOWER_WORD = re.compile(r"\s+([a-z][a-z-]*)\b")
@@ -329,15 +331,9 @@ LOWER_WORD = re.compile(r"\s+([a-z][a-z-]*)\b")
 def _in_opening(text: str, rules: Rules, name: Mention, subject: tuple[int, int]) -> bool:
     """Whether a name is in a phrase that opens the sentence before its
     subject ("Wearing the glittering Imperial Crown, he read out the
-    speech", "After meeting Putin, Trump said"): not the subject."""
-    first = LEADING_WORD.match(text, subject[0])
-    if first is None or not (first.group(1).lower() in rules.intro_openers or first.group(1).lower().endswith("ing")):
-        return False
-    comma = text.rfind(",", subject[0], subject[1])
-    return comma >= name.end
-
-
-LEADING_WORD = re.compile(r"\W*(\w+)")
+    speech"): not the subject."""
+    end = titles.opening_phrase_end(text, *subject, rules)
+    return end is not None and name.end <= end
 
 
 def _word_before(text: str, at: int) -> str:

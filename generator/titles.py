@@ -561,7 +561,10 @@ def _named(
         at = _first_of_sentence(text, at, words[0].low)
         # Not "Sinwar" in "Sinwar's appointment was an internal decision": the subject is the appointment.
         near = _near_subject(subjects, at, lambda p: p.person and p.end <= at and not p.possessive)
-        before = near or persons.last_before(at, where=lambda p: p.end <= at)
+        # (Not one named in a phrase that opens the sentence: "Wearing the glittering Imperial Crown, he".)
+        start = _sentence_start(text, at)
+        opened = opening_phrase_end(text, start, at, rules)
+        before = near or persons.last_before(at, where=lambda p: p.end <= at and (opened is None or not start <= p.start < opened))
         if before:
             shown[0] = before.name
         return shown
@@ -612,9 +615,30 @@ def _first_of_sentence(text: str, at: int, pronoun: str) -> int:
     """Where the sentence first says the pronoun at `at`: "He is viewed as
     a successor to Bob Iger, and he managed the rollout" has one "he", who
     is not Bob Iger."""
-    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    start = _sentence_start(text, at)
     first = re.search(rf"\b{pronoun}\b", text[start:at], re.IGNORECASE)
     return start + first.start() if first else at
+
+
+def _sentence_start(text: str, at: int) -> int:
+    return max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+
+
+def opening_phrase_end(text: str, start: int, end: int, rules: Rules) -> int | None:
+    """Where a phrase that opens text[start:end] ends, at its last comma:
+    a phrase, not a clause with a subject of its own ("Wearing the Imperial
+    Crown, he", "After meeting Putin, Trump"; not "When Ashraf Ghani
+    announced the swap, he"). None when none opens it."""
+    first = OPENING.match(text, start, end)
+    if first is None:
+        return None
+    word, following = first.group(1).lower(), (first.group(2) or "").lower()
+    phrase = word.endswith("ing") or (following.endswith("ing") if word in rules.subordinators else word in rules.intro_openers)
+    comma = text.rfind(",", start, end)
+    return comma if phrase and comma > first.start(1) else None
+
+
+OPENING = re.compile(r"\W*(\w+)(?:\s+(\w+))?")
 
 
 def _last_body(subjects: ByStart[Mention], at: int) -> Mention | None:

@@ -1375,8 +1375,17 @@ def test_what_a_denial_says_keeps_its_verb_in_the_title():
     )
 
 
-def test_a_name_in_a_phrase_opening_the_sentence_is_not_who_he_is():
-    text = "Queen Ada Brook arrived on Tuesday. Wearing the glittering Ruby Tiara, she read out the speech written by Lena Holt."
+def test_a_name_before_an_adverb_and_its_verb_is_the_subject_not_a_modifier():
+    text = "Lena Holt spoke on Monday. When President Ana Gil first announced the swap last week, she said the prisoners would not return to the front."
+    assert [e.title for e in run(text).events][-1] == "Ana Gil said the prisoners would not return to the front"
+
+
+@pytest.mark.parametrize("before", [
+    "Queen Ada Brook arrived on Tuesday.",
+    "The new government will focus on ‘security for all’, Queen Ada Brook said in her speech for the opening of parliament.",
+])
+def test_a_name_in_a_phrase_opening_the_sentence_is_not_who_she_is(before):
+    text = f"{before} Wearing the glittering Ruby Tiara, she read out the speech written by Lena Holt."
     assert [e.title for e in run(text).events][-1] == "Queen Ada Brook read out the speech written by Lena Holt"
 
 
