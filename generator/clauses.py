@@ -462,6 +462,8 @@ def _finite_position(words: list[Token], i: int, verbs: Verbs, before: list[Verb
         # The first word of a sentence is a verb only in a headline's style ("Says ..."), which is left alone.
         return False
     previous = words[j].low
+    if previous in ('"', "“") and j > 0 and words[j - 1].text in (",", ":") and words[j - 1].end < words[j].start:
+        return False  # 'calls the plan, “misguided policy”': words quoted after a comma have no subject there (not '…," said')
     if asides and asides[i]:
         return False  # "(first used in its iPad tablet)": an aside, not the sentence's verb
     if _in_opening_phrase(words, i, verbs):

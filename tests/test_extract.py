@@ -1389,6 +1389,13 @@ def test_a_name_in_a_phrase_opening_the_sentence_is_not_who_she_is(before):
     assert [e.title for e in run(text).events][-1] == "Queen Ada Brook read out the speech written by Lena Holt"
 
 
+def test_a_word_in_ed_quoted_after_a_comma_is_no_verb():
+    text = "James Holt warned of the risks on Monday. Ana Ruiz calls Holt’s arguments for the dam, “misguided policy advocacy.”"
+    assert [e.title for e in run(text).events] == ["James Holt warned of the risks"]
+    text = '"Troops reached the port at dawn," said Ana Ruiz on Monday.'
+    assert [e.title for e in run(text).events] == ["Ana Ruiz: “Troops reached the port at dawn”"]
+
+
 def test_after_a_name_and_a_second_verb_is_a_phrase_not_a_clause():
     text = "In the second period on Tuesday, Jack Eichel went after Eriksson Ek and threw punches, although neither player was sent off."
     assert run(text).events[0].title == "Jack Eichel went after Eriksson Ek and threw punches"
