@@ -777,8 +777,12 @@ class Context:
                 actor = self._name_alone(*segments[-2]) or actor
             if actor is not None:
                 return actor
-        elif relative:  # "…, who added": whom the clause before it names
-            return self._antecedent(seg_a, sentence.start, thing=self._opening_word(seg_a, b) == "which")
+        elif relative:  # "…, who added": whom the clause before it names; "including a driver who called": the driver
+            who = self._words(seg_a, b)[-1].start()
+            # (From the phrase's determiner or name: "including | a driver who".)
+            start = next((w.start() for w in self._words(seg_a, who) if w.group().lower() in self.rules.determiners or w.group()[:1].isupper()), who)
+            before = self._np_in(start, who, head_final=True) if start < who else None
+            return before or self._antecedent(seg_a, sentence.start, thing=self._opening_word(seg_a, b) == "which")
         elif len(segments) > 1 and (not self._has_words(seg_a, b) or continuation):
             # "X, a spokesman, said"; "X, who …, said": the phrase opening the clause.
             for k, (s_a, s_b) in enumerate(segments[:-1]):

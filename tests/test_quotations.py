@@ -200,6 +200,11 @@ def test_they_are_the_people_or_the_body_the_sentence_before_was_about():
     assert speakers(text) == [("We want jobs,", "The protesters")]
 
 
+def test_who_right_after_a_phrase_in_the_same_stretch_is_that_phrase():
+    text = 'The strike follows talks with six union leaders, including a driver who called the offer "an insult to every worker here."'
+    assert speakers(text) == [("an insult to every worker here.", "a driver")]
+
+
 def test_they_after_one_person_and_no_people_is_that_person():
     text = 'Pia Sorel, a spokesperson for the zoo, confirmed that keepers rotate shifts. "We track every animal," they said in an email.'
     assert speakers(text) == [("We track every animal,", "Pia Sorel")]
