@@ -1186,12 +1186,14 @@ def _title(text: str, rules: Rules, draft: Draft, persons: ByStart, subjects: By
     # A testimony is headed by its words, unless its speaker did something
     # the clause tells ("Lina Saleh posted a video of herself").
     subject = text[draft.clause.subject[0] : draft.clause.subject[1]] if draft.clause and draft.clause.subject else ""
-    acted = any(q.speaker and q.speaker in subject for q in draft.quotes)
-    if draft.clause is None or draft.kind == "testimony" and draft.quotes and not acted:
-        if draft.quotes:
+    acted = any(q.speaker and q.speaker.split()[-1] in subject for q in draft.quotes)  # ("Doherty was quoted calling …": Michael Doherty)
+    # (Not by a word or two quoted: "Michael Doherty: “failed”" heads nothing.)
+    whole = [q for q in draft.quotes if _whole(q)]
+    if draft.clause is None or draft.kind == "testimony" and whole and not acted:
+        if whole:
             speakers = [q.speaker for q in draft.quotes]
             main = max(speakers, key=speakers.count)
-            quote = next(q for q in draft.quotes if q.speaker == main)
+            quote = next((q for q in whole if q.speaker == main), whole[0])
             return titles.quote_title(quote.speaker, quote.text)
         return titles.title(text, rules, draft.start, draft.end, [], persons, subjects=subjects, words=words, bodies=named)
     reporting = draft.clause if draft.speech is None or draft.speech.role == "attribution" else draft.speech

@@ -1396,6 +1396,14 @@ def test_a_word_in_ed_quoted_after_a_comma_is_no_verb():
     assert [e.title for e in run(text).events] == ["Ana Ruiz: “Troops reached the port at dawn”"]
 
 
+def test_a_testimony_is_not_headed_by_a_word_or_two_quoted():
+    text = (
+        "In an interview published this morning, Ana Ruiz was quoted calling the mayor a “failed” leader. "
+        "Asked about it later, Ruiz said: “I do not know that I said the word failed.”"
+    )
+    assert [e.title for e in run(text).events] == ["Ana Ruiz: “I do not know that I said the word failed.”"]
+
+
 def test_after_a_name_and_a_second_verb_is_a_phrase_not_a_clause():
     text = "In the second period on Tuesday, Jack Eichel went after Eriksson Ek and threw punches, although neither player was sent off."
     assert run(text).events[0].title == "Jack Eichel went after Eriksson Ek and threw punches"
