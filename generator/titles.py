@@ -117,7 +117,31 @@ def title(
     shown = _named(text, words, persons, subjects, rules, at, bodies)
     shown, at = _without_leftover_phrase(shown, at)
     shown = _shortened(_without_spliced_clause(shown, at), at)
-    return _joined(shown)
+    return _company_named(_joined(shown), bodies, start, end, rules)
+
+
+def _company_named(title: str, bodies: ByStart[Mention], start: int, end: int, rules: Rules) -> str:
+    """'Scott McNealy said the company's performance was hampered' -> '...
+    said Sun's performance ...': "the company" or "the firm" inside a title
+    is the organisation the title names before it ("An IBM spokeswoman said
+    the company told customers": IBM), else the one the article names most
+    (as a leading "The company" is, in _named)."""
+    found = THE_COMPANY.search(title)
+    if found is None:
+        return title
+    before = title[: found.start()]
+    own = [b.name for b in bodies.between(start, end) if not b.person and b.name in before]
+    named = own[-1] if own else getattr(_most_named(bodies, start, rules), "name", None)
+    if named is None:
+        return title
+    # Not when the title names something else the company may be: "An IBM spokeswoman said the company".
+    people = " ".join(b.name for b in bodies.between(start, end) if b.person)
+    others = [w for w in CAPITALISED.findall(before)[1:] if w not in named and w not in people]
+    return title if others else THE_COMPANY.sub(lambda m: named + (m.group(1) or ""), title)
+
+
+CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*")
+THE_COMPANY = re.compile(r"(?<=\s)the (?:company|firm)(['’]s)?\b")
 
 
 def _without_spliced_clause(shown: list[str], verb: int | None) -> list[str]:

@@ -1404,6 +1404,16 @@ def test_a_testimony_is_not_headed_by_a_word_or_two_quoted():
     assert [e.title for e in run(text).events] == ["Ana Ruiz: “I do not know that I said the word failed.”"]
 
 
+def test_the_company_inside_a_title_is_the_organisation_the_article_names_most():
+    text = (
+        "Orrin Foods Inc. posted a loss on Monday. Orrin Foods Inc. shares fell. "
+        "Chief executive Ana Ruiz said on Tuesday the company's results were hurt by storms."
+    )
+    assert [e.title for e in run(text).events][-1] == "Chief executive Ana Ruiz said Orrin Foods Inc's results were hurt by storms"
+    text = "Orrin Foods Inc. posted a loss on Monday. Orrin Foods Inc. shares fell. An IBM spokeswoman said on Tuesday the company told customers."
+    assert [e.title for e in run(text).events][-1] == "An IBM spokeswoman said the company told customers"
+
+
 def test_after_a_name_and_a_second_verb_is_a_phrase_not_a_clause():
     text = "In the second period on Tuesday, Jack Eichel went after Eriksson Ek and threw punches, although neither player was sent off."
     assert run(text).events[0].title == "Jack Eichel went after Eriksson Ek and threw punches"
