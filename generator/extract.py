@@ -397,8 +397,8 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
             when = story.on_its_day(when, story.in_its_year(dating.from_words(day, None, verb, published)) if day else None)
         if _after_report(text, verb, when, published):
             when = None  # "While the lead it takes into next week's final was a factor, it raised questions": not next week
-        # Not from "in March and June", nor "pictures of Monday", where it is part of a noun phrase.
-        elif not re.match(r"\s*(?:and|or|through|-|–)\s+(?:[A-Z0-9]|the\b|early\b|late\b|mid)", text[timex.end : timex.end + 16]) and (
+        # Not from "in March and June", nor "pictures of Monday", nor "a third-quarter earnings report", where it is part of a noun phrase.
+        elif not _modifies_noun(text, timex) and not re.match(r"\s*(?:and|or|through|-|–)\s+(?:[A-Z0-9]|the\b|early\b|late\b|mid)", text[timex.end : timex.end + 16]) and (
             not re.search(r"\bof\s+$", text[max(0, timex.start - 4) : timex.start]) or TIME_OF.search(text, max(0, timex.start - 30), timex.start)
         ):
             cut.append(_date_words(text, rules, timex))
@@ -568,14 +568,16 @@ def _begins_after(value: str, published: date) -> bool:
 
 
 def _modifies_noun(text: str, timex: dates.Timex) -> bool:
-    """Whether a time is written as an adjective before a noun ("third-quarter net income")."""
-    return "-" in timex.text and bool(re.match(r"\s+[a-z]", text[timex.end : timex.end + 3]))
+    """Whether a time is written as an adjective before a noun ("third-quarter
+    net income", "a year-earlier loss"; not "in mid-1996 after")."""
+    return bool(ADJECTIVE_TIME.search(timex.text)) and bool(re.match(r"\s+[a-z]", text[timex.end : timex.end + 3]))
+
+
+ADJECTIVE_TIME = re.compile(r"-(?:quarter|year|month|week|day|half|period|earlier|ago)$", re.IGNORECASE)
 
 
 def _date_words(text: str, rules: Rules, timex: dates.Timex) -> tuple[int, int]:
     """The date's words with the preposition before them ("on Monday"), which a title leaves out."""
-    if _modifies_noun(text, timex):
-        return (timex.start, timex.end)  # "a gain in third-quarter net income": the phrase keeps its "in"
     # ("for the six months ended Sept. 30", "effective Jan. 1": the word that ties the date goes with it.)
     before = re.search(
         r"(?:(?<=months )|(?<=quarter )|(?<=year )|(?<=period )|(?<=weeks )|(?<=half ))(?:ended|ending) $|\beffective\s+$"
