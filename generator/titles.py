@@ -362,12 +362,14 @@ def _subject(words: list[Token], persons: ByStart[Mention], room: int = SUBJECT_
     # "Roughly 13,000 US troops remain in Afghanistan, 18 years after
     # Washington | invaded": the verb's own clause opens at its subordinator.
     last = segments[-1] if words[-1].text != "," else []
-    opener = next((k for k in range(len(last) - 2, -1, -1) if last[k].low in SUBORDINATING), None)
+    # ("a once high-flying toy maker": after a determiner, "once" is an adverb.)
+    opener = next((k for k in range(len(last) - 2, -1, -1) if last[k].low in SUBORDINATING and not (k and last[k - 1].low in DETERMINERS)), None)
     # ("about a month after Treasury Board officials | announced" is one stretch.)
     if opener is not None and (len(segments) > 1 or opener and last[opener - 1].low in TIME_SPANS):
         return last[opener + 1 :]
-    # "Up to the present moment, it": an opening phrase, then the subject.
-    while len(segments) > 1 and segments[0][0].low in OPENING_WORDS:
+    # "Up to the present moment, it": an opening phrase, then the subject; "(Last week) alone, $1.6 billion":
+    # a word left of a phrase whose time went out.
+    while len(segments) > 1 and (segments[0][0].low in OPENING_WORDS or len(segments[0]) == 1 and segments[0][0].text.islower()):
         segments = segments[1:]
     if not segments:
         return words
@@ -984,7 +986,7 @@ def antecedent(text: str, at: int) -> str | None:
     return named.group(1) if named else _joined([w.text for w in phrase])
 
 
-DESCRIBED_NAME = re.compile(r"([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+),\s*$")
+DESCRIBED_NAME = re.compile(r"([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+)\.?,\s*$")
 
 
 def heads_nothing(title: str, rules: Rules) -> bool:

@@ -1423,6 +1423,16 @@ def test_a_time_that_modifies_a_noun_stays_in_the_title_and_a_cut_one_takes_its_
     assert run(text, published=date(1998, 2, 19)).events[0].title == title
 
 
+def test_once_after_a_determiner_is_an_adverb_and_whose_after_a_described_name_is_the_names():
+    text = "Dalton Toys Inc., a once high-flying toy maker whose stock peaked at $65 in the early 1980s, filed for bankruptcy on Monday."
+    assert [e.title for e in run(text).events] == ["Dalton Toys Inc’s stock peaked at $65", "Dalton Toys Inc. filed for bankruptcy"]
+
+
+def test_a_word_left_alone_by_a_time_that_went_out_is_no_subject():
+    text = "Last week alone, an eye-popping $1.6 billion flowed out of the funds."
+    assert run(text).events[0].title == "An eye-popping $1.6 billion flowed out of the funds"
+
+
 def test_after_a_name_and_a_second_verb_is_a_phrase_not_a_clause():
     text = "In the second period on Tuesday, Jack Eichel went after Eriksson Ek and threw punches, although neither player was sent off."
     assert run(text).events[0].title == "Jack Eichel went after Eriksson Ek and threw punches"
