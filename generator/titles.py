@@ -753,6 +753,8 @@ def _shortened(shown: list[str], verb: int | None) -> list[str]:
             continue  # "to add | about $300 million": before a number, "about" is no preposition
         if shown[j - 1].lower() in DANGLING | LEFT_OPEN:
             continue  # "to consume more | than $500 million", "the government was only | on pace"
+        if j >= 2 and shown[j - 1].lower() in load_rules().needs_phrase and shown[j - 2].lower() in ("in", "on"):
+            continue  # "were in response | to signals": the phrase needs its preposition (a trim would take the verb with it)
         if low == "to" and _infinitive(shown[j + 1 : j + 2]) and "for" in (w.lower() for w in shown[max(start, j - 5) : j]):
             continue  # "was not right for a judge | to give the impression": the "for" phrase needs its verb
         if low == "to" and _infinitive(shown[j + 1 : j + 2]) and shown[j - 1].lower() in load_rules().before_infinitive:
@@ -1023,8 +1025,9 @@ def _bare_be(title: str) -> bool:
 
 
 def says_nothing(title: str) -> bool:
-    """Whether a title ends on its verb of speech ("Kieswetter said"), or on
-    it and a name, what was said about them cut away ("Doherty said Christie")."""
+    """Whether a title ends on its verb of speech ("Kieswetter said", "went
+    on to add"), or on it and a name, what was said about them cut away
+    ("Doherty said Christie")."""
     verbs = load_verbs()
     words = title.split()
     if not words:
@@ -1033,7 +1036,8 @@ def says_nothing(title: str) -> bool:
     words = words[: len(words) - name]
     last = words[-1]
     inflected = last.endswith("ed") or last in verbs.past_forms  # a past verb, not "the American demand", "early-voting states"
-    return len(words) > 1 and last.islower() and inflected and lemma(last, verbs) in verbs.speech
+    infinitive = words[-3:-1] == ["on", "to"]  # "went on to add"
+    return len(words) > 1 and last.islower() and (inflected or infinitive) and lemma(last, verbs) in verbs.speech
 
 
 CONTRACTION = re.compile(r"(?i)(?<=\w)['’](ll|ve|re|m|d)\b|\b(it|that|he|she|there|what|here)['’]s\b")

@@ -10,7 +10,7 @@ from conftest import ROOT
 from generator import clauses
 from generator.extract import NOT_NAMED, extract
 from generator.places import gazetteer
-from generator.titles import _bare_be
+from generator.titles import _bare_be, says_nothing
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from extract_seed import same_speaker, score_seed
@@ -1431,6 +1431,15 @@ def test_once_after_a_determiner_is_an_adverb_and_whose_after_a_described_name_i
 def test_a_word_left_alone_by_a_time_that_went_out_is_no_subject():
     text = "Last week alone, an eye-popping $1.6 billion flowed out of the funds."
     assert run(text).events[0].title == "An eye-popping $1.6 billion flowed out of the funds"
+
+
+def test_no_cut_between_in_response_and_its_to():
+    text = "The Dalby Herald said Sunday that the mayor's remarks last week were in response to signals from the port authority that it wants to renew the long-stalled talks between the two towns."
+    assert run(text).events[0].title == "The Dalby Herald said the mayor's remarks last week were in response to signals"
+
+
+def test_went_on_to_add_says_nothing_of_its_own():
+    assert says_nothing("Walter Boomer went on to add") and not says_nothing("The parent asked it to respond")
 
 
 def test_after_a_name_and_a_second_verb_is_a_phrase_not_a_clause():
