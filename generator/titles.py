@@ -294,10 +294,17 @@ def _without_ages_and_places(words: list[Token]) -> list[Token]:
             inner = words[i + 1 : close] if close is not None else []
             goes_on = close is not None and close + 1 < len(words) and words[close + 1].text[:1].islower() and words[close + 1].low not in ("and", "or", "but", "who", "which")
             age = len(inner) == 1 and inner[0].text.isdigit() and len(inner[0].text) <= 3
-            state = 1 <= len(inner) <= 3 and all(w.text[:1].isupper() for w in inner)
+            state = 1 <= len(inner) <= 4 and inner[0].text[:1].isupper() and all(w.text[:1].isupper() or w.text == "." for w in inner)  # "Alabama", "Calif."
             home = len(inner) >= 2 and inner[0].low == "of" and inner[1].text[:1].isupper()
             if age and close + 1 < len(words) and (words[close + 1].low == "of" or words[close + 1].low in DETERMINERS):
                 words = words[:i] + words[close:]  # ", 23, of Islington,", ", 74, a Kyiv resident,": the home town or the apposition next
+                continue
+            # "The Van Nuys, Calif., thrift" (a body, which the title names), "StatesWest Airlines, Phoenix, Ariz.,
+            # said": the town goes with its state; not "a Jefferson County, Alabama, official".
+            town = next((k for k in range(i - 1, max(-1, i - 4), -1) if words[k].low in DETERMINERS or words[k].text == "," or not words[k].text[:1].isupper()), -1)
+            body = close is not None and any(w.low.removesuffix("'s").removesuffix("’s") in load_rules().body_nouns for w in words[close + 1 : close + 3])
+            if goes_on and state and town >= 0 and town + 1 < i and (words[town].low in DETERMINERS and body or words[town].text == ","):
+                words = words[: town + (words[town].text != ",")] + words[close + 1 :]
                 continue
             if goes_on and (age or state or home):
                 words = words[:i] + words[close + 1 :]

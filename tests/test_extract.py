@@ -1442,6 +1442,16 @@ def test_went_on_to_add_says_nothing_of_its_own():
     assert says_nothing("Walter Boomer went on to add") and not says_nothing("The parent asked it to respond")
 
 
+@pytest.mark.parametrize("text, title", [
+    ("Dalton Airlines, Phoenix, Ariz., said on Monday it withdrew its offer for Mesa Air.", "Dalton Airlines said it withdrew its offer for Mesa Air"),
+    ("Elm Savings Inc. posted a loss on Monday. Elm Savings Inc. shares fell. The Van Nuys, Calif., thrift cut 40 jobs on Tuesday.",
+     "Elm Savings Inc cut 40 jobs"),
+    ("A court on Monday upheld the sentence of a Jefferson County, Alabama, official.", "A court upheld the sentence of a Jefferson County official"),
+])
+def test_a_town_and_its_state_after_a_name_go_and_a_body_so_placed_is_named(text, title):
+    assert [e.title for e in run(text).events][-1] == title
+
+
 def test_after_a_name_and_a_second_verb_is_a_phrase_not_a_clause():
     text = "In the second period on Tuesday, Jack Eichel went after Eriksson Ek and threw punches, although neither player was sent off."
     assert run(text).events[0].title == "Jack Eichel went after Eriksson Ek and threw punches"
