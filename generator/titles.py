@@ -357,8 +357,8 @@ def _subject(words: list[Token], persons: ByStart[Mention], room: int = SUBJECT_
     Apple Inc. Steve Jobs' -> 'Steve Jobs': a long subject gives way to the
     person it names, else to its head ('Foreign militias under Iranian
     command and troops loyal to the regime' -> 'Foreign militias'), unless
-    the title has `room` for it ('A power cut at the depot delayed forty
-    trains': no head alone tells what delayed them)."""
+    the title has `room` for it ('The earliest major push into night
+    classes began': the head alone does not tell what began)."""
     segments: list[list[Token]] = [[]]
     for word in words:
         if word.text == ",":
