@@ -557,7 +557,18 @@ def _reduced_relative(words: list[Token], verb: Verb, verbs: Verbs) -> bool:
     if verb.tense != "past" or verb.passive or verb.progressive or verb.end - verb.start != len(verb.head):
         return False
     after = next((k for k, w in enumerate(words) if w.start >= verb.end), None)
-    return after is not None and (words[after].low == "to" or words[after].low in verbs.prepositions)
+    if after is None:
+        return False
+    # "An iOS update released Thursday came with ...": a day after the participle, then the verb
+    # (not "who arrived Thursday with ...": a relative clause's own verb).
+    dated = words[after].low in DAY_WORDS and _relative_verb_at(words, verb, verbs) is None
+    return words[after].low == "to" or words[after].low in verbs.prepositions or dated
+
+
+DAY_WORDS = frozenset(  # (not "may", "last": a modal, a verb)
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today "
+    "january february march april june july august september october november december".split()
+)
 
 
 def _embedded_passive(words: list[Token], verb: Verb, i: int, verbs: Verbs) -> bool:

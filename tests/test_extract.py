@@ -1452,6 +1452,13 @@ def test_a_town_and_its_state_after_a_name_go_and_a_body_so_placed_is_named(text
     assert [e.title for e in run(text).events][-1] == title
 
 
+def test_a_participle_and_its_day_before_the_verb_go_out_of_the_title():
+    text = "An app update released Thursday came with a more accurate way of counting signal bars."
+    assert run(text).events[0].title == "An app update came with a more accurate way of counting signal bars"
+    text = "It was the first time that Lena Holt, who arrived Thursday with 50 inspectors, had been allowed into the site."
+    assert [c.verb.head for c in clauses.clauses(text, 0, len(text)) if c.verb][:2] == ["was", "arrived"]
+
+
 def test_after_a_name_and_a_second_verb_is_a_phrase_not_a_clause():
     text = "In the second period on Tuesday, Jack Eichel went after Eriksson Ek and threw punches, although neither player was sent off."
     assert run(text).events[0].title == "Jack Eichel went after Eriksson Ek and threw punches"
