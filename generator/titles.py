@@ -130,12 +130,13 @@ def _company_named(title: str, bodies: ByStart[Mention], start: int, end: int, r
     if found is None:
         return title
     before = title[: found.start()]
-    own = [b.name for b in bodies.between(start, end) if not b.person and b.name in before]
+    inside = bodies.between(start, end)
+    own = [b.name for b in inside if not b.person and b.name in before]
     named = own[-1] if own else getattr(_most_named(bodies, start, rules), "name", None)
     if named is None:
         return title
     # Not when the title names something else the company may be: "An IBM spokeswoman said the company".
-    people = " ".join(b.name for b in bodies.between(start, end) if b.person)
+    people = " ".join(b.name for b in inside if b.person)
     others = [w for w in CAPITALISED.findall(before)[1:] if w not in named and w not in people]
     return title if others else THE_COMPANY.sub(lambda m: named + (m.group(1) or ""), title)
 
