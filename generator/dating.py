@@ -202,6 +202,9 @@ def _reading(text: str, rules: Rules, timex: dates.Timex, verb_at: int | None = 
     after = text[timex.end : timex.end + 30]
     if rules.not_governing_before.search(before) or rules.not_governing_after.match(after):
         return "no"
+    noun = rules.time_nouns.search(text, timex.start, timex.end + 16)
+    if noun is not None and noun.end() == timex.end:
+        return "no"  # "in the morning trade on November 20": the trade's time; the day dates the verb
     if timex.precision in ("year", "month") and " " not in timex.text.strip() and rules.year_as_modifier.match(after) and rules.year_as_modifier_before.search(before):
         return "no"  # "the 1991 agreement", "their May liftoff": the time of a noun ("a Wednesday media event" is the verb's)
     if _in_participle_phrase(before) and not (verb_at is not None and _opens_with(text, before, timex, verb_at)):
@@ -341,6 +344,8 @@ class Story:
         if anchor is None:
             return None
         basis = "previous sentence" if anchor is self.recent else "story"
+        if anchor.value and re.search(r"T\d", anchor.value):
+            anchor = replace(anchor, value=anchor.value[:10], precision="day")  # an hour belongs to one happening; the day goes on
         if verb.tense == "past" and not verb.progressive and (not verb.state or state):
             return replace(anchor, basis=basis, mod=None)
         if verb.tense == "past-perfect":

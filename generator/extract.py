@@ -388,10 +388,12 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
             cut.append((length.start, length.start + len(when.text)))
     if when is None and governed is not None:
         timex, mod = governed
+        day = None
         when = story.counted_from_story(story.in_its_year(dating.from_words(timex, mod, verb, published)), published)
         if timex.rule in rules.clock_times:
             # "on Monday, Dec. 14, at 10:01 p.m.", then "at 10:17 p.m.": the day told, not the report's.
-            inside = [c for c in part.clauses if c.role != "relative"]  # not "the chief, who had been suspended on Monday"
+            # Not "the chief, who had been suspended on Monday"; but "a series that ended at 2 a.m. on Wednesday" is the hour's clause.
+            inside = [c for c in part.clauses if c.role != "relative" or c.start <= timex.start < c.end]
             days = [t for t in dated if t.type == "DATE" and t.precision == "day" and t.value and any(c.start <= t.start < c.end for c in inside)]
             day = min(days, key=lambda t: abs(t.start - timex.start), default=None)
             when = story.on_its_day(when, story.in_its_year(dating.from_words(day, None, verb, published)) if day else None)
@@ -402,6 +404,8 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
             not re.search(r"\bof\s+$", text[max(0, timex.start - 4) : timex.start]) or TIME_OF.search(text, max(0, timex.start - 30), timex.start)
         ):
             cut.append(_date_words(text, rules, timex))
+            if day is not None and not rules.not_governing_after.match(text, day.end):
+                cut.append(_date_words(text, rules, day))  # "at 2 a.m. on Wednesday": the day goes with its hour
     told_start = min(clause.start, (clause.subject or part.subject or (clause.start,))[0])
     actor = (clause.subject or part.subject) if _acted(text, rules, clause, part, cues) else None
     kind = cues.kind(told_start, _told_end(text, part), sentence, when is not None and when.basis == "words")
@@ -581,13 +585,11 @@ def _date_words(text: str, rules: Rules, timex: dates.Timex) -> tuple[int, int]:
     # ("for the six months ended Sept. 30", "effective Jan. 1": the word that ties the date goes with it.)
     before = re.search(
         r"(?:(?<=months )|(?<=quarter )|(?<=year )|(?<=period )|(?<=weeks )|(?<=half ))(?:ended|ending) $|\beffective\s+$"
-        r"|(?:\b(?:on|in|at|during|over|throughout|within|by|since|from|this|last|early|late|earlier|later)\s+)+$"
+        r"|(?:\b(?:on|in|at|during|over|throughout|within|by|since|from|this|last|early|late|earlier|later|around|about|close to|nearly|shortly|just)\s+)+$"
         rf"|(?:\b(?:on|in|at|during|by|since|from|until)\s+)?{TIME_OF.pattern}",
         text[max(0, timex.start - 30) : timex.start], re.IGNORECASE,
     )
-    # "in the quarter ended Sept. 30": the period and the day that closes it go together.
-    # ("over the next year or so": the words that make it approximate go with it.)
-    closing = re.match(r"\s+(?:ended|ending)\s+(?:\w+\.?\s+\d{1,2}(?:,\s+\d{4})?|\w+\s+\d{4})\b|\s+or\s+so\b", text[timex.end : timex.end + 40])
+    closing = rules.date_words_after.match(text[timex.end : timex.end + 60])
     return (timex.start - len(before.group()) if before else timex.start, timex.end + (closing.end() if closing else 0))
 
 

@@ -117,6 +117,8 @@ class Rules:
     frame_shifts_story: re.Pattern[str]
     frame_after_story: re.Pattern[str]
     counted_from: re.Pattern[str]
+    date_words_after: re.Pattern[str]
+    time_nouns: re.Pattern[str]
     game_words: re.Pattern[str]
     game_periods: re.Pattern[str]
     function_words: frozenset[str]
@@ -234,6 +236,8 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         frame_shifts_story=_skipping(data["dating"]["frame_shifts_story"], re.IGNORECASE),
         frame_after_story=re.compile(data["dating"]["frame_after_story"], re.IGNORECASE),
         counted_from=re.compile(data["dating"]["counted_from"]),
+        date_words_after=re.compile(data["dating"]["date_words_after"]),
+        time_nouns=re.compile(data["dating"]["time_nouns"], re.IGNORECASE),
         game_words=_skipping(data["dating"]["game_words"], re.IGNORECASE),
         game_periods=re.compile(data["dating"]["game_periods"], re.IGNORECASE),
         function_words=frozenset(data["dating"]["function_words"]),

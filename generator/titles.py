@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from generator.clauses import TIME_SPANS, Token, Words, clause_verbs, lemma, load_verbs, tokens
+from generator.clauses import NUMBER_WORDS, TIME_SPANS, Token, Words, clause_verbs, lemma, load_verbs, tokens
 from generator.reading import Mention, Rules, load_rules
 from generator.spans import ByStart
 
@@ -401,7 +401,8 @@ def _subject(words: list[Token], persons: ByStart[Mention], room: int = SUBJECT_
             return segment
     words = [w for w in words if w.start >= first] if listed else segments[0]
     # "The strike that crippled the port": kept whole when short, else its head.
-    relative = next((i for i, w in enumerate(words) if i > 0 and w.low in ("that", "who", "which")), None)
+    # (Not "the benchmark of that ambition": after a preposition "that" is a determiner.)
+    relative = next((i for i, w in enumerate(words) if i > 0 and w.low in ("that", "who", "which") and not (w.low == "that" and words[i - 1].low in load_verbs().prepositions)), None)
     if relative is not None:
         return words if len(words) <= max(SUBJECT_WORDS, room) else words[:relative]
     # "An iOS update released Thursday": a participle after the noun starts
@@ -410,6 +411,7 @@ def _subject(words: list[Token], persons: ByStart[Mention], room: int = SUBJECT_
         i for i, w in enumerate(words)
         if i > 1 and (w.low.endswith("ed") or w.low in PARTICIPLES or w.low.endswith("ing") and i < len(words) - 1)
         and w.text.islower() and words[i - 1].low not in DETERMINERS and not words[i - 1].low.endswith("ly")  # "the recently announced iPhone"
+        and not (words[i - 1].low in NUMBER_WORDS or words[i - 1].text[0].isdigit())  # "seven ruling parties"
     ), None)
     if participle is not None:
         words = words[:participle]
@@ -921,6 +923,9 @@ def _trimmed(shown: list[str], verb: int | None = None) -> list[str]:
         opening = shown[-1] == "“" or shown[-1] == '"' and shown.count('"') % 2 == 1  # a quotation cut right after its mark
         if len(shown) > 2 and last in load_rules().needs_phrase and shown[-2].lower() in ("in", "on"):
             shown = shown[:-2]  # "were arrested in Baldwin County in connection | with ...": the phrase goes whole
+            continue
+        if len(shown) > 3 and shown[-2].lower() in ("that", "which", "who") and shown[-1].islower() and _verb_form(last):
+            shown = shown[:-2]  # "won a marathon series that ended |" (its time went): a relative clause with nothing left
             continue
         if len(shown) > 2 and shown[-2].lower() in ("and", "but", "or") and last in FILLERS | {"later", "then", "again", "soon"}:
             shown = shown[:-2]  # "was questioned and later | alerted to ...": the second verb was cut

@@ -1829,3 +1829,41 @@ def test_the_time_of_day_named_before_a_date_leaves_the_title_with_it(text, titl
 def test_a_date_that_a_noun_is_of_stays_in_the_title():
     (event,) = run("Police released pictures of Monday night showing the crowd.").events
     assert event.title == "Police released pictures of Monday night showing the crowd"
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Prime Minister Hana Ito spoke on Friday. Although Ito has not changed her plan, she conceded on Saturday that talks would wait. Ito left for Osaka on Sunday.", "Hana Ito left for Osaka"),
+    ("Prime Minister Hana Ito spoke on Friday. Though Ito won the vote on Saturday, her party lost seats.", "Hana Ito won the vote"),
+])
+def test_a_subordinator_opening_the_sentence_is_no_part_of_a_name(text, subject):
+    assert any(e.title.startswith(subject) for e in run(text).events)
+
+
+def test_after_a_preposition_that_is_a_determiner_not_a_relative_clause():
+    (event,) = run("In March 2018, the ministry announced the $2 billion target of that programme had been reached two years early.").events
+    assert " of had " not in event.title and event.title.endswith("had been reached two years early")
+
+
+def test_a_number_before_a_word_in_ing_keeps_the_subject_whole():
+    (event,) = run("The leaders of five ruling and opposition parties met for a debate on Saturday.").events
+    assert event.title == "The leaders of five ruling and opposition parties met for a debate"
+
+
+@pytest.mark.parametrize("text, title", [
+    ("The vote ended close to 3 a.m. local time (0200 GMT) on Thursday.", "The vote ended"),
+    ("The storm hit the coast at around 4 p.m. on Tuesday.", "The storm hit the coast"),
+    ("The coastguard said the ferry had been damaged on Friday last week.", "The coastguard said the ferry had been damaged"),
+    ("Orsted won a marathon series that ended at 1 a.m. on Wednesday.", "Orsted won a marathon series"),
+])
+def test_a_time_leaves_the_title_with_the_words_that_go_with_it(text, title):
+    assert run(text).events[0].title == title
+
+
+def test_a_part_of_the_day_before_a_noun_it_modifies_does_not_date_the_verb():
+    (event,) = run("The index hit a record of 40,100 in the morning session on November 20.").events
+    assert event.date.value == "2016-11-20"
+
+
+def test_an_hour_told_for_one_happening_is_not_carried_to_the_next():
+    events = run("The final ended at 2 a.m. on Wednesday. The United States lost to Canada in the other semi-final.").events
+    assert [e.date.value for e in events] == ["2016-12-07T02:00", "2016-12-07"]
