@@ -839,7 +839,8 @@ def _finish(
         names = tuple(dict.fromkeys(name for a, b, name in where.between(draft.start, draft.end) if b <= draft.end))
         if not names and RELATIVE.match(passage) and not QUOTE_TITLE.match(title):
             # "Palmyra, which it had lost": the place or name the clause is about comes just before it.
-            names = tuple(name for a, b, name in where.between(draft.start - 40, draft.start) if b <= draft.start)[-1:]
+            # (Not a name that modifies the noun before the clause: "a Quentin Tarantino spin-off, which has been rumored".)
+            names = tuple(name for a, b, name in where.between(draft.start - 40, draft.start) if b <= draft.start and not re.search(r"[a-z]", read[b : draft.start]))[-1:]
             named_before = named.last_before(draft.start + 1)
             antecedent = names[0] if names else named_before.name if named_before and draft.start - named_before.end <= 4 else titles.antecedent(read, draft.start)
             pronoun = SUBJECT_RELATIVE.match(passage)
@@ -848,6 +849,11 @@ def _finish(
                 title = f"{antecedent}’s {title[len('Whose '):]}"  # "the company, whose sales hit" is "The company’s sales hit"
             elif antecedent and pronoun and clause and clause.verb.start == draft.start + pronoun.end() and title.lower().startswith(pronoun.group().lower()):
                 title = f"{antecedent} {title[pronoun.end():]}"  # "the death toll, which rose" is "The death toll rose"
+            elif antecedent and title.startswith("Where ") and clause and clause.subject:
+                # "states where cannabis had been legalized" is "Cannabis had been legalized in states".
+                lower = antecedent[:1].lower() + antecedent[1:]
+                place = lower if lower in read[max(0, draft.start - 80) : draft.start] else antecedent
+                title = f"{title[6:7].upper()}{title[7:]} in {place}"
             elif antecedent and clause and clause.subject and clause.verb and not clause.verb.passive:
                 # "Palmyra, which it had lost": what the clause's subject did to the antecedent.
                 doer = read[clause.subject[0] : clause.subject[1]].strip()
@@ -858,11 +864,6 @@ def _finish(
                     doer = body.name if body and draft.start - body.end <= titles.SUBJECT_REACH else doer
                 verb = read[clause.verb.start : clause.verb.end]
                 title = f"{doer[:1].upper()}{doer[1:]} {verb} {_lower_article(antecedent)}"
-            elif antecedent and title.startswith("Where ") and clause and clause.subject:
-                # "states where cannabis had been legalized" is "Cannabis had been legalized in states".
-                lower = antecedent[:1].lower() + antecedent[1:]
-                place = lower if lower in read[max(0, draft.start - 80) : draft.start] else antecedent
-                title = f"{title[6:7].upper()}{title[7:]} in {place}"
             elif antecedent:
                 title = f"{antecedent}, {title[:1].lower()}{title[1:]}"
         if title.startswith("It ") and draft.clause and draft.clause.subject:

@@ -248,6 +248,9 @@ class Context:
             told = PRONOUN_AFTER.match(self.masked, person.end)
             if told and not person.possessive:
                 self.pronoun_of.setdefault(person.name, told.group(1).lower())
+            elif (title := person.text.split()[0]) in rules.he_titles or title in rules.she_titles:
+                # "Mr Mugabe", "Queen Elizabeth": the title tells.
+                self.pronoun_of.setdefault(person.name, "he" if title in rules.he_titles else "she")
         self.inner_capitals = {part for word in MID_SENTENCE_CAPITAL.findall(self.masked) for part in WORD_PARTS.split(word)}
         self.lower_words = set(LOWER_WORD.findall(self.masked))
         self.acronyms = {

@@ -54,6 +54,9 @@ class Rules:
     relation: re.Pattern[str]
     name_run: re.Pattern[str]
     not_person_words: frozenset[str]
+    known_places: frozenset[str]
+    he_titles: frozenset[str]
+    she_titles: frozenset[str]
     date_words: frozenset[str]
     sentence_starters: frozenset[str]
     pronouns: frozenset[str]
@@ -163,6 +166,9 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         relation=re.compile(speech["relation"], re.IGNORECASE),
         name_run=name_run,
         not_person_words=frozenset(names["not_person_words"]),
+        known_places=frozenset(names["known_places"]),
+        he_titles=frozenset(names["he_titles"]),
+        she_titles=frozenset(names["she_titles"]),
         date_words=frozenset(names["date_words"]),
         sentence_starters=frozenset(names["sentence_starters"]),
         pronouns=frozenset(names["pronouns"]),
@@ -292,6 +298,7 @@ class Mention:
     name: str
     person: bool
     possessive: bool = False  # "Mr. Pattison's decision": named, but not who acts
+    place: bool = False  # "Hong Kong", "Aleppo": named, but no body that acts
 
 
 INITIAL = re.compile(r"[A-Z]\.")
@@ -404,12 +411,8 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
         offset = match.start("name") + tokens[0].start()
         start = match.start() if titled and not inner else offset
         whole = text[match.start() : match.end()]
-        organisation = (
-            any(w.strip(".,") in rules.not_person_words for w in words)
-            or is_place(whole)
-            or is_place(name)
-            or bool(rules.state_after.match(text, match.end()))  # "Palo Alto, Calif."
-        )
+        place = is_place(whole) or is_place(name) or name in rules.known_places or bool(rules.state_after.match(text, match.end()))  # "Palo Alto, Calif."
+        organisation = place or any(w.strip(".,") in rules.not_person_words for w in words)
         if organisation and title:
             # "Justice Department": the title word is part of the body's name.
             name, start = f"{title} {name}", title_at
@@ -437,7 +440,7 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
             person = titled
         if person:
             surnames[key] = name
-        mention = Mention(start, match.end(), whole[start - match.start() :], name, person, possessive)
+        mention = Mention(start, match.end(), whole[start - match.start() :], name, person, possessive, place)
         found.append(_joined_by_and(text, found, mention, rules, is_place))
     return found
 

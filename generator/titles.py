@@ -96,7 +96,7 @@ def title(
             words = [words[0]._replace(text=be, low=be)] + words
         words = shared + words
     words = _without_attribution(words, rules, verb_at)
-    words = _without_appositions(words, verb_at)
+    words = _without_appositions(words, verb_at, persons)
     words = _without_phrase_after_speech(words, verb_at)
     words = _without_home_base(words)
     if not words:
@@ -193,16 +193,20 @@ def _without_opening(words: list[Token], rules: Rules, verb_at: int | None = Non
         changed = False
         while words and (words[0].text in ",;:—–-\"“”'’" or words[0].low in rules.title_connectives and not _determiner_that(words) or words[0].low in SUBORDINATORS):
             words, changed = words[1:], True
-        comma = next((i for i, w in enumerate(words[:14]) if w.text == ","), None)
+        comma = next((i for i, w in enumerate(words[:24]) if w.text == ","), None)
         # "Amid celebratory gunfire, ...", "Tired of being sidelined, ...": an opening phrase.
-        participle = words[0].low.endswith(("ed", "ing")) and len(words) > 1 and (words[1].low in OPENING_WORDS | PARTICLES | {",", "of", "with", "a", "an", "the", "his", "her", "its", "their"})
+        # ("Known as the first lady, she", 'Dubbed "DisGrace", she': a participle, then what it is called.)
+        participle = (words[0].low.endswith(("ed", "ing")) or words[0].low in PARTICIPLES) and len(words) > 1 and (
+            words[1].low in OPENING_WORDS | PARTICLES | {",", "of", "with", "as", "by", "a", "an", "the", "his", "her", "its", "their"} or words[1].text in "\"“"
+        )
         # "Barely, Parise had scored", "Critically, however, it pointed out": an adverb and its comma.
         # (Not a name: "Italy, Spain and Greece signed".)
         listed = len(words) > 4 and words[2].text[:1].isupper() and (words[3].low in ("and", "or") or words[3].text == "," and words[4].text[:1].isupper())
         adverb = words[0].low.endswith("ly") and comma == 1 and not listed
         # "Closer to home, NASA's announcement ...": a comparison that opens the sentence.
         comparison = words[0].low.endswith("er") and len(words) > 1 and words[1].low in ("to", "than")
-        opener = words[0].low in rules.title_openers or participle or adverb or comparison
+        # (A participle's phrase may run longer: 'Dubbed "DisGrace" or "Gucci Grace" on account of her love of shopping, she'.)
+        opener = comma is not None and (comma < 14 and (words[0].low in rules.title_openers or adverb or comparison) or participle)
         before_verb = verb_at is None or comma is not None and words[comma].start < verb_at
         if comma is not None and opener and comma + 1 < len(words) and before_verb:
             words, changed = _phrase_goes_on(words[comma + 1 :], verb_at), True
@@ -237,12 +241,12 @@ PARTICLES = frozenset("down up out off away back".split())
 AUXILIARIES = load_verbs().auxiliaries
 
 
-def _without_appositions(words: list[Token], verb_at: int | None = None) -> list[Token]:
+def _without_appositions(words: list[Token], verb_at: int | None = None, persons: ByStart[Mention] = ByStart(())) -> list[Token]:
     """'Promise Mkwananzi, a spokesman for the coalition, said' -> 'Promise
     Mkwananzi said'; 'the trials, held at Snaresbrook Crown Court, were':
     a phrase between commas that describes the words before it, when the
     sentence goes on after it in lower case."""
-    words = _without_ages_and_places(words)
+    words = _without_ages_and_places(words, persons)
     i = 0
     while i < len(words):
         participle = words[i + 1].text.islower() and (words[i + 1].low.endswith("ed") or words[i + 1].low in PARTICIPLES) if i + 1 < len(words) else False
@@ -280,7 +284,7 @@ def _without_phrase_after_speech(words: list[Token], verb_at: int | None) -> lis
     return words[: verb + 1] + words[comma + 1 :] if told and comma + 1 < len(words) else words
 
 
-def _without_ages_and_places(words: list[Token]) -> list[Token]:
+def _without_ages_and_places(words: list[Token], persons: ByStart[Mention] = ByStart(())) -> list[Token]:
     """'Patrick Bryant, 23, of Islington, north London, was convicted' ->
     'Patrick Bryant was convicted'; 'a Jefferson County, Alabama, official'
     -> 'a Jefferson County official': after a name, an age, a home town or a
@@ -296,6 +300,8 @@ def _without_ages_and_places(words: list[Token]) -> list[Token]:
             goes_on = close is not None and close + 1 < len(words) and words[close + 1].text[:1].islower() and words[close + 1].low not in ("and", "or", "but", "who", "which")
             age = len(inner) == 1 and inner[0].text.isdigit() and len(inner[0].text) <= 3
             state = 1 <= len(inner) <= 4 and inner[0].text[:1].isupper() and all(w.text[:1].isupper() or w.text == "." for w in inner)  # "Alabama", "Calif."
+            # ("The minister for roads, Jacob Mamabolo, said": a person's name, which the title keeps.)
+            state = state and not any(p.start == inner[0].start for p in persons.between(inner[0].start, inner[-1].end))
             home = len(inner) >= 2 and inner[0].low == "of" and inner[1].text[:1].isupper()
             if age and close + 1 < len(words) and (words[close + 1].low == "of" or words[close + 1].low in DETERMINERS):
                 words = words[:i] + words[close:]  # ", 23, of Islington,", ", 74, a Kyiv resident,": the home town or the apposition next
@@ -445,6 +451,12 @@ def _content_subject_shortened(words: list[Token], at: int, persons: ByStart[Men
     if told is None:
         return words
     end = next(i for i, w in enumerate(words) if w.start >= told.start)
+    if words[first].low in verbs.prepositions:
+        # "said at the opening ceremony in Manila that Kamandag was": what was said opens at its "that".
+        that = next((i for i in range(first, end) if words[i].low == "that"), None)
+        if that is None:
+            return words
+        first = that + 1
     subject = words[first:end]
     if subject and subject[-1].low in ("and", "or", "but"):
         return words  # "pleaded not guilty in court and | were released": the subject's second verb
@@ -596,11 +608,14 @@ def _named(
     if words[0].low in PRONOUNS:
         at = _first_of_sentence(text, at, words[0].low)
         # Not "Sinwar" in "Sinwar's appointment was an internal decision": the subject is the appointment.
-        near = _near_subject(subjects, at, lambda p: p.person and p.end <= at and not p.possessive)
+        other = rules.she_titles if words[0].low == "he" else rules.he_titles
+        near = _near_subject(subjects, at, lambda p: p.person and p.end <= at and not p.possessive and p.text.split()[0] not in other)
         # (Not one named in a phrase that opens the sentence: "Wearing the glittering Imperial Crown, he".)
         start = _sentence_start(text, at)
         opened = opening_phrase_end(text, start, at, rules)
-        before = near or persons.last_before(at, where=lambda p: p.end <= at and (opened is None or not start <= p.start < opened))
+        before = near or persons.last_before(
+            at, where=lambda p: p.end <= at and (opened is None or not start <= p.start < opened) and p.text.split()[0] not in other
+        )
         if before:
             shown[0] = before.name
         return shown
@@ -680,7 +695,7 @@ OPENING = re.compile(r"\W*(\w+)(?:\s+(\w+))?")
 def _last_body(subjects: ByStart[Mention], at: int) -> Mention | None:
     """The last body that was a subject before `at`, nearby. (A body's name of one
     word is only trusted in capitals: a word that opens a sentence is no name.)"""
-    return _near_subject(subjects, at, lambda p: not p.person and p.end <= at and (" " in p.name or p.name.isupper()))
+    return _near_subject(subjects, at, lambda p: not p.person and not p.place and p.end <= at and (" " in p.name or p.name.isupper()))
 
 
 def _near_subject(subjects: ByStart[Mention], at: int, where) -> Mention | None:
@@ -696,7 +711,7 @@ def _most_named(bodies: ByStart[Mention], at: int, rules: Rules) -> Mention | No
     """"The company shelved its plans", the company never yet a subject:
     the organisation named before `at` twice or more, twice as often as any other."""
     def counted(mention: Mention) -> bool:
-        return not mention.person and not _peoples_adjective(mention) and not rules.title_word.fullmatch(mention.name)
+        return not mention.person and not mention.place and not _peoples_adjective(mention) and not rules.title_word.fullmatch(mention.name)
     return _dominant(bodies, at, counted, least=2)
 
 
@@ -710,7 +725,7 @@ def _leading_body(subjects: ByStart[Mention], at: int, rules: Rules) -> Mention 
     the one that was most often a subject before `at`, if three times or more
     (not "the King", a title alone)."""
     def counted(mention: Mention) -> bool:
-        return not mention.person and not mention.possessive and not rules.title_word.fullmatch(mention.name)
+        return not mention.person and not mention.place and not mention.possessive and not rules.title_word.fullmatch(mention.name)
     return _dominant(subjects, at, counted, least=3, twice=False)
 
 

@@ -627,3 +627,7 @@ def test_the_56_year_old_who_speaks_is_the_person_the_story_tells_of():
 def test_a_ministry_owned_by_a_country_keeps_the_country_in_its_name():
     text = "Troops from Russia arrived on Monday.\n\n“The move contradicts the legal footing for a peace deal,” Russia's foreign ministry said on Tuesday."
     assert [q.speaker for q in extract(text, "x", date(2019, 11, 19), "AP", gazetteer({})).quotes] == ["Russia's foreign ministry"]
+
+
+def test_she_is_never_the_speaker_named_as_mr():
+    assert speakers('Mr Tan arrived on Monday. "We will win," she said.') == [("We will win,", None)]
