@@ -476,6 +476,8 @@ def _finite_position(words: list[Token], i: int, verbs: Verbs, before: list[Verb
         return False  # "the besieged city", "the man's dismembered body"
     if _next(words, i) == "to" and i + 2 < len(words) and words[i + 2].low in ("be", "have") and head not in verbs.achieved:
         return False
+    if head.endswith("s") and head not in verbs.auxiliaries and re.fullmatch(r"\d[\d.]*-\w+", previous):
+        return False  # "Benchmark 10-year notes rose": after a measure, a word in -s is its noun
     if head.endswith("s") and head not in verbs.auxiliaries and j >= 2 and words[j].text[:1].isupper() and words[j - 1].low in ("and", "or") and words[j - 2].text[:1].isupper():
         return False  # "in Orange and Riverside counties": two names take no verb in -s; they share a noun
     if previous in ("and", "or", "but"):

@@ -412,6 +412,8 @@ def _season(g: Reading) -> str:
 def _decade(g: Reading) -> str:
     if g.get("decade_year"):
         return g.get("decade_year")[:3]
+    if g.topic == "temperature":
+        raise DateError("is a temperature, not a decade")
     year = g.reference().year // 100 * 100 + g.word("decade") * 10
     return f"{year // 10 - (10 if year > g.reference().year else 0):03d}"
 

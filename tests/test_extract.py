@@ -1918,3 +1918,22 @@ def test_a_place_named_often_is_not_the_company_a_description_stands_for():
         "The Chinese retail giant is set to announce the terms later on Wednesday."
     )
     assert "Acme is set to announce the terms" in [e.title for e in run(text).events]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("On Wall Street, the Dow Jones Industrial Average .DJI fell 102.2 points on Tuesday.", "The Dow Jones Industrial Average fell 102.2 points"),
+    ("U.S. crude CLc1 fell 3.38% to $55.12 per barrel on Tuesday.", "U.S. crude fell 3.38% to $55.12 per barrel"),
+    ("Sterling GBP= dropped 0.2% on Tuesday.", "Sterling dropped 0.2%"),
+])
+def test_a_wires_instrument_codes_are_no_part_of_a_title(text, title):
+    assert run(text).events[0].title == title
+
+
+def test_a_word_in_s_after_a_measure_is_a_noun_not_the_verb():
+    (event,) = run("Benchmark 10-year notes rose 7/32 in price on Tuesday.").events
+    assert event.date.value == "2016-12-06"
+
+
+def test_a_decade_of_degrees_dates_nothing():
+    (event,) = run("Temperatures reached the 90s in Dallas on Wednesday.").events
+    assert (event.title, event.date.value) == ("Temperatures reached the 90s in Dallas", "2016-12-07")
