@@ -729,7 +729,9 @@ def _openings(words: list[Token], groups: list[Verb], verbs: Verbs) -> list[tupl
             last_verb = verb_at[word.start]
         # ("N.J.-based": a hyphen between words is no dash.)
         glued = low == "-" and words[i - 1].end == word.start and i + 1 < len(words) and words[i + 1].start == word.end
-        if low in (";", "—", "–", "-") and not glued or (low == ":" and _verb_before_comma(words, i + 1, groups)):
+        # ("Home Depot (ticker: HD) reported": a colon in brackets opens no clause.)
+        colon = low == ":" and _verb_before_comma(words, i + 1, groups) and sum(1 if w.text == "(" else -(w.text == ")") for w in words[:i]) <= 0
+        if low in (";", "—", "–", "-") and not glued or colon:
             # ("-" alone is a dash set off by spaces: a hyphen is inside its word.)
             following = words[i + 1].low if i + 1 < len(words) else ""
             # "—though monitors have documented ...—": a concession, not a clause of its own.

@@ -1105,7 +1105,8 @@ def _elaborates(done: Draft, said: Draft, persons: ByStart) -> bool:
     if done.quotation is not None:
         return False  # what a speaker tells is not something they took part in
     verb = said.clause.verb if said.clause else None
-    speaking = said.kind in ("testimony", "statement") or (verb is not None and verb.speech)
+    # (Not a happening told with a verb of speech: "Home Depot reported $2.53 in per-share earnings" is news of its own.)
+    speaking = said.kind in ("testimony", "statement", "official-statement", "political-reaction")
     if not speaking or said.date.basis == "words" and said.date.value != done.date.value or said.paragraph - done.paragraph > 1:
         return False
     speakers = {q.speaker for q in said.quotes if q.speaker}

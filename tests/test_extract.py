@@ -1937,3 +1937,8 @@ def test_a_word_in_s_after_a_measure_is_a_noun_not_the_verb():
 def test_a_decade_of_degrees_dates_nothing():
     (event,) = run("Temperatures reached the 90s in Dallas on Wednesday.").events
     assert (event.title, event.date.value) == ("Temperatures reached the 90s in Dallas", "2016-12-07")
+
+
+def test_a_happening_told_with_a_verb_of_speech_is_news_not_an_elaboration():
+    text = "Shares of Acme Corp fell on Tuesday after Acme Corp cut its forecast. Acme Corp (ticker: ACM) reported $2.53 in earnings per share for the third quarter."
+    assert "Acme Corp reported $2.53 in earnings per share for the third quarter" in [e.title for e in run(text).events]
