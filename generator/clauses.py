@@ -497,6 +497,9 @@ def _finite_position(words: list[Token], i: int, verbs: Verbs, before: list[Verb
         # "While the regime was focused on the city, ISIS, or the Islamic State, retook Palmyra".
         comma = next((w.start for w in words if w.text == ","), None)
         after_adverbial = words[0].low in verbs.subordinators and bool(before) and comma is not None and all(g.start < comma for g in before) and sum(w.text == "," for w in words[:j]) >= 2
+        # "Its foray arrived as the tech giant's service, Stadia, launched": the subordinate clause's subject and its name.
+        opener = next((k for k in range(j - 1, 0, -1) if words[k].low in verbs.subordinators), None) if before else None
+        after_adverbial |= opener is not None and words[opener].start >= before[-1].end and sum(w.text == "," for w in words[opener:j]) == 1
         return j > 1 and (after_relative or after_apposition or after_adverbial or bool(before) and _inside_apposition(words, before[-1], j, verbs))
     if before and _same_stretch(words, before[-1], i, verbs) and not before[-1].speech and before[-1].lemma not in verbs.complement_verbs:
         # "The strike that crippled the port ended": the relative clause's verb, then the main one.
@@ -861,9 +864,15 @@ def _first_group_from(words: list[Token], i: int, groups: list[Verb]) -> Verb | 
 
 
 def _verb_before_comma(words: list[Token], i: int, groups: list[Verb]) -> bool:
-    stop = next((j for j in range(i, len(words)) if words[j].low in (",", ";", "—", "–", ":")), len(words))
     if i >= len(words):
         return False
+    stop = next((j for j in range(i, len(words)) if words[j].low in (",", ";", "—", "–", ":")), len(words))
+    # ("as the tech giant's service, Stadia, launched": a name set off by commas goes on with its phrase.)
+    while stop < len(words) and words[stop].text == ",":
+        close = next((j for j in range(stop + 1, min(len(words), stop + 6)) if words[j].text == ","), None)
+        if close is None or close == stop + 1 or not all(w.text[:1].isupper() for w in words[stop + 1 : close]):
+            break
+        stop = next((j for j in range(close + 1, len(words)) if words[j].low in (",", ";", "—", "–", ":")), len(words))
     end = words[stop - 1].end if stop > i else words[i].start
     return any(words[i].start <= g.start < end for g in groups)
 

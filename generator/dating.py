@@ -111,6 +111,7 @@ def governing(
     at = verb.start if verb else clause.start
     ranked = []
     for timex in timexes:
+        sharing = None  # the clause of the same time that holds it, if not `clause`
         if timex.value and "X" in timex.value:
             continue  # "the week" (2019-WXX), "a summer" (XXXX-SU): no time on the calendar
         if clause.start <= timex.start < clause.end:
@@ -118,7 +119,7 @@ def governing(
             # order on Monday": a time deep in an opening phrase dates that phrase's noun.
             deep = verb is not None and timex.end < verb.start and "," in text[timex.end : verb.start] and len(text[clause.start : timex.start].split()) >= 4
             rank = 0.5 if deep else 0
-        elif any(c.start <= timex.start < c.end and _shares_time(c, rules) for c in others):
+        elif sharing := next((c for c in others if c.start <= timex.start < c.end and _shares_time(c, rules)), None):
             rank = 1  # a phrase without a verb, or a clause of the same time ("when the train derailed early Friday")
             # "In May, when the agency tapped three firms to fly next year, only two ...": the phrase before
             # the clause's opener frames the sentence, before any time inside that clause.
@@ -131,7 +132,9 @@ def governing(
         if held is not None and (not held[0] <= at < held[1] or rules.speaker_time.match(timex.text.strip())):
             continue  # a time inside a quotation is the speaker's, unless the happening is told there too
         simple_past = verb is not None and verb.tense == "past" and not verb.progressive
-        reading = _reading(text, rules, timex, verb.start if verb else None, simple_past)
+        # ("as the service, Stadia, launched Tuesday": the comma before the time's own verb opens no participle's phrase.)
+        own_verb = sharing.verb if sharing is not None and sharing.verb else verb
+        reading = _reading(text, rules, timex, own_verb.start if own_verb else None, simple_past)
         if reading == "no" or (rank <= 1 and verb and timex.start > verb.end and _participle_between(text, verb.end, timex.start, ing_only=rank == 1)):
             continue  # (in "14 were killed and scores injured on Wednesday", "injured" is the second verb)
         if verb and not text[verb.end : timex.start].strip() and rules.as_object_after.match(text, timex.end):

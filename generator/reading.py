@@ -82,6 +82,7 @@ class Rules:
     determiners: frozenset[str]
     description_ends: frozenset[str]
     body_nouns: frozenset[str]
+    name_heads: frozenset[str]
     named_before_head: frozenset[str]
     document_nouns: frozenset[str]
     issued_documents: frozenset[str]
@@ -194,6 +195,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         determiners=frozenset(names["determiners"]),
         description_ends=frozenset(names["description_ends"]),
         body_nouns=frozenset(names["body_nouns"]),
+        name_heads=frozenset(names["name_heads"]),
         named_before_head=frozenset(names["named_before_head"]),
         document_nouns=frozenset(names["document_nouns"]),
         issued_documents=frozenset(names["issued_documents"]),

@@ -16,7 +16,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from generator.clauses import NUMBER_WORDS, TIME_SPANS, Token, Words, clause_verbs, lemma, load_verbs, tokens
-from generator.reading import Mention, Rules, load_rules
+from generator.reading import POSSESSIVE, Mention, Rules, load_rules
 from generator.spans import ByStart
 
 LIMIT = 12
@@ -405,6 +405,12 @@ def _subject(words: list[Token], persons: ByStart[Mention], room: int = SUBJECT_
             continue  # "including the physicist Peter Higgs" names one of them, not the subject
         if len(segment) <= SUBJECT_WORDS and any(" " in p.name and not p.possessive and p.end <= segment[-1].end for p in persons.between(segment[0].start, segment[-1].end)):
             return segment
+    # "The tech giant's game streaming service, Stadia,": a description, then the name it gives.
+    head = segments[0][-1].low
+    if len(segments) == 2 and len(segments[1]) <= 4 and all(w.text[:1].isupper() for w in segments[1]) and (head in load_rules().body_nouns or head in load_rules().name_heads or head in load_rules().person_roles) and (
+        segments[0][0].low in DETERMINERS or POSSESSIVE.search(segments[0][0].text)
+    ):
+        return segments[1]
     words = [w for w in words if w.start >= first] if listed else segments[0]
     # "The strike that crippled the port": kept whole when short, else its head.
     # (Not "the benchmark of that ambition": after a preposition "that" is a determiner.)
@@ -413,9 +419,10 @@ def _subject(words: list[Token], persons: ByStart[Mention], room: int = SUBJECT_
         return words if len(words) <= max(SUBJECT_WORDS, room) else words[:relative]
     # "An iOS update released Thursday": a participle after the noun starts
     # what the headline leaves out; "A popular uprising" ends in a noun.
+    # ("game streaming service": a word in -ing right before the head noun modifies it.)
     participle = next((
         i for i, w in enumerate(words)
-        if i > 1 and (w.low.endswith("ed") or w.low in PARTICIPLES or w.low.endswith("ing") and i < len(words) - 1)
+        if i > 1 and (w.low.endswith("ed") or w.low in PARTICIPLES or w.low.endswith("ing") and i < len(words) - 1 and not _compound(words, i))
         and w.text.islower() and words[i - 1].low not in DETERMINERS and not words[i - 1].low.endswith("ly")  # "the recently announced iPhone"
         and not (words[i - 1].low in NUMBER_WORDS or words[i - 1].text[0].isdigit())  # "seven ruling parties"
     ), None)
@@ -436,6 +443,14 @@ def _subject(words: list[Token], persons: ByStart[Mention], room: int = SUBJECT_
     if head < len(words) and words[head - 1].low in load_rules().linking_adjectives:
         head -= 1  # "Libyan militants loyal | to the Islamic State": the adjective goes with its phrase
     return words[:head]
+
+
+def _compound(words: list[Token], i: int) -> bool:
+    """Whether the word in -ing at i modifies the noun after it, which ends
+    the subject ("the game streaming service"), rather than opening a
+    participle's phrase ("teachers wearing red")."""
+    before = words[i - 1].low
+    return i == len(words) - 2 and words[-1].text.islower() and (not before.endswith("s") or before.endswith(("ss", "'s", "’s")))
 
 
 def _content_subject_shortened(words: list[Token], at: int, persons: ByStart[Mention]) -> list[Token]:

@@ -1942,3 +1942,17 @@ def test_a_decade_of_degrees_dates_nothing():
 def test_a_happening_told_with_a_verb_of_speech_is_news_not_an_elaboration():
     text = "Shares of Acme Corp fell on Tuesday after Acme Corp cut its forecast. Acme Corp (ticker: ACM) reported $2.53 in earnings per share for the third quarter."
     assert "Acme Corp reported $2.53 in earnings per share for the third quarter" in [e.title for e in run(text).events]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("The tech giant's game streaming service, Stadia, launched on Tuesday.", "Stadia launched"),
+    ("The carmaker's electric car, Zephyr, went on sale on Tuesday.", "The carmaker's electric car went on sale"),
+    ("Several thousand teachers wearing red surrounded the Statehouse on Tuesday.", "Several thousand teachers surrounded the Statehouse"),
+])
+def test_a_description_gives_way_to_the_name_set_off_after_it_when_its_head_takes_one(text, title):
+    assert run(text).events[0].title == title
+
+
+def test_a_clause_of_the_same_time_is_read_past_a_name_set_off_in_it():
+    (event,) = run("The long wait ended as the company's new service, Streamly, launched on Tuesday morning.").events
+    assert event.date.value == "2016-12-06TMO"
