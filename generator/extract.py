@@ -232,7 +232,7 @@ def _happenings(
             previous.end = sentence.end
             continue
         before = len(drafts)
-        for part in _parts(text, rules, found_clauses, dated, quoted):
+        for part in _parts(text, rules, found_clauses, dated, quoted, lede=story.sentences_told <= LEDE):
             draft = _candidate(text, rules, sentence, part, dated, lengths.between(part.start, part.end), quoted, quotation, quotes, cues, story, drafts, published)
             if draft is not None:
                 drafts.append(draft)
@@ -247,10 +247,12 @@ def _reports(clause: Clause | None) -> bool:
     return verb is not None and (verb.happening or (verb.speech and verb.tense in ("past", "present", "perfect") and not verb.negated))
 
 
-def _parts(text: str, rules: Rules, found: list[Clause], dated, quoted) -> list[Part]:
+def _parts(text: str, rules: Rules, found: list[Clause], dated, quoted, lede: bool = False) -> list[Part]:
     """The sentence as one part, or split where a clause other than its main
     one reports a happening with a date of its own ("retook Palmyra, which it
-    had lost last March"; "Since the iPhone was released in 2007, ...")."""
+    had lost last March"; "Since the iPhone was released in 2007, ..."), or,
+    in the `lede`, the happening the news followed ("Shares rose after the
+    company took a majority stake in ...")."""
     lead = main_clause(found)
     if lead is None:
         return []
@@ -269,7 +271,10 @@ def _parts(text: str, rules: Rules, found: list[Clause], dated, quoted) -> list[
         # "a coup that deposed Mugabe in 2017" tells when the coup was; "an area that burned last year" is dated on its own.
         restrictive = clause.role == "relative" and clause.opener == "that" and _word_before(text, clause.start) in rules.event_nouns
         own = clause is not lead and clause.role in ("relative", "adverbial", "coordinate") and clause.verb is not None and not simultaneous and not restrictive and (
-            clause.verb.happening and dating.governing(text, rules, dated, clause, [], quoted)
+            clause.verb.happening and (
+                dating.governing(text, rules, dated, clause, [], quoted)
+                or lede and _cause(clause) and not any(t.start <= clause.start < t.end for t in dated)  # not "two days after the flight vanished": a time
+            )
         )
         back_to_main = split_off and clause.role in ("main", "coordinate")
         resumes = back_to_main and clause.role == "main" and clause.subject is None
@@ -313,6 +318,12 @@ def _parts(text: str, rules: Rules, found: list[Clause], dated, quoted) -> list[
         if end > start:
             parts.append(Part(start, end, tuple(group), event, speech, shared, gaps.get(id(group))))
     return parts
+
+
+def _cause(clause: Clause) -> bool:
+    """Whether a clause tells, in the simple past, the happening its main
+    clause followed: "after the company cut its sales forecast"."""
+    return clause.role == "adverbial" and clause.opener in ("after", "following") and clause.subject is not None and clause.verb.tense == "past" and not clause.verb.progressive
 
 
 def _modifier(text: str, name: Mention, end: int) -> bool:
@@ -416,6 +427,11 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
         if story.sentences_told > LEDE and not (verb.speech or in_speech or state):
             return None  # "A mansion is slipping toward the sea", further on: a state of things around the news
         when = dating.present(published)
+    followed = drafts[-1] if drafts and drafts[-1].start >= sentence.start and clause.role == "adverbial" and _cause(clause) else None
+    if when is None and followed is not None:
+        # "Shares rose on Monday after the company took a stake": it happened by then.
+        bounds = followed.date.basis == "words" and not followed.date.mod and not (published and _begins_after(followed.date.value or "", published))
+        when = replace(followed.date, mod=dating.ON_OR_BEFORE) if bounds else dating.undated(published)
     if when is None:
         # A clause with an earlier year of its own that does not date it ("the
         # 2008 merger coincided with ...") is background, not news.

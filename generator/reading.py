@@ -357,6 +357,7 @@ def initials(words: str) -> str:
 
 
 THING_BEFORE = re.compile(r"\b(?:the|a|an)\s+$")
+BODY_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 # (The capital first, so that the engine passes over what is none at once; the look-behind then checks what precedes it.)
 MID_SENTENCE_CAPITAL = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])[\w’'-]*")
 NOT_SPACE = re.compile(r"\S+")
@@ -414,7 +415,9 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
         start = match.start() if titled and not inner else offset
         whole = text[match.start() : match.end()]
         place = is_place(whole) or is_place(name) or name in rules.known_places or bool(rules.state_after.match(text, match.end()))  # "Palo Alto, Calif."
-        organisation = place or any(w.strip(".,") in rules.not_person_words for w in words)
+        # ("construction goods giant Home Depot", "the automaker General Motors": a body's noun names a body.)
+        described = BODY_BEFORE.search(text, max(0, start - 16), start)
+        organisation = place or any(w.strip(".,") in rules.not_person_words for w in words) or bool(described and described.group(1) in rules.body_nouns)
         if organisation and title:
             # "Justice Department": the title word is part of the body's name.
             name, start = f"{title} {name}", title_at

@@ -193,6 +193,8 @@ def _without_opening(words: list[Token], rules: Rules, verb_at: int | None = Non
         changed = False
         while words and (words[0].text in ",;:—–-\"“”'’" or words[0].low in rules.title_connectives and not _determiner_that(words) or words[0].low in SUBORDINATORS):
             words, changed = words[1:], True
+        if not words:
+            break
         comma = next((i for i, w in enumerate(words[:24]) if w.text == ","), None)
         # "Amid celebratory gunfire, ...", "Tired of being sidelined, ...": an opening phrase.
         # ("Known as the first lady, she", 'Dubbed "DisGrace", she': a participle, then what it is called.)
@@ -1041,6 +1043,8 @@ def heads_nothing(title: str, rules: Rules) -> bool:
     announced", "Its fleet", "The company shelved"), with a vague count of
     no one named ("Many issued statements"; not "Several thousand
     teachers", "Some of the passengers"), or its verb lost its modal."""
+    if not title.strip():
+        return True
     opener, *rest = title.split(" ", 2)
     second = rest[0] if rest else ""
     low = opener.lower().replace("’", "'")
@@ -1080,7 +1084,9 @@ def says_nothing(title: str) -> bool:
     last = words[-1]
     inflected = last.endswith("ed") or last in verbs.past_forms  # a past verb, not "the American demand", "early-voting states"
     infinitive = words[-3:-1] == ["on", "to"]  # "went on to add"
-    return len(words) > 1 and last.islower() and (inflected or infinitive) and lemma(last, verbs) in verbs.speech
+    # ("cut its sales forecast", "the company's forecast": a noun after a possessive.)
+    owned = any(w.lower() in ("its", "his", "her", "their", "our", "my", "your") or w.endswith(("'s", "’s")) for w in words[-3:-1])
+    return len(words) > 1 and last.islower() and (inflected or infinitive) and not owned and lemma(last, verbs) in verbs.speech
 
 
 CONTRACTION = re.compile(r"(?i)(?<=\w)['’](ll|ve|re|m|d)\b|\b(it|that|he|she|there|what|here)['’]s\b")

@@ -1956,3 +1956,34 @@ def test_a_description_gives_way_to_the_name_set_off_after_it_when_its_head_take
 def test_a_clause_of_the_same_time_is_read_past_a_name_set_off_in_it():
     (event,) = run("The long wait ended as the company's new service, Streamly, launched on Tuesday morning.").events
     assert event.date.value == "2016-12-06TMO"
+
+
+@pytest.mark.parametrize("text, title, date, mod", [
+    ("The stock rose 2% on Monday after Acme took a majority stake in Lumo Cosmetics.", "Acme took a majority stake in Lumo Cosmetics", "2016-12-12", "ON_OR_BEFORE"),
+    ("Shares of Acme Corp are falling after the company cut its sales forecast.", "Acme Corp cut its sales forecast", "2016-12-12", "ON_OR_BEFORE"),
+])
+def test_in_the_lede_the_happening_the_news_followed_is_proposed_by_the_news_day(text, title, date, mod):
+    assert (title, date, mod) in [(e.title, e.date.value, e.date.mod) for e in run(text).events]
+
+
+def test_a_happening_the_news_followed_is_not_dated_by_a_promise_of_next_year():
+    text = "The leader promised to hold a referendum next year after delegates voted 89-52 for a republic."
+    voted = next(e for e in run(text).events if e.title.startswith("Delegates voted"))
+    assert (voted.date.value, voted.date.mod) == ("2016-12-12", "ON_OR_BEFORE")
+
+
+def test_a_time_counted_from_a_happening_is_no_happening_of_its_own():
+    text = "Nearly two days after the flight vanished, searchers found debris on Tuesday."
+    assert all(e.title for e in run(text).events)
+
+
+def test_a_name_after_a_bodys_noun_is_a_body_not_a_person():
+    text = "Shares of construction goods giant Home Depot are dropping after the company cut full-year sales growth guidance."
+    titles = [e.title for e in run(text).events]
+    assert titles == ["Shares of construction goods giant Home Depot are dropping", "Home Depot cut full-year sales growth guidance"]
+
+
+def test_a_title_ending_on_a_noun_after_a_possessive_says_something():
+    from generator.titles import says_nothing
+
+    assert not says_nothing("Acme Corp cut its sales forecast") and says_nothing("The company said")
