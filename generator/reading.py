@@ -358,6 +358,7 @@ def initials(words: str) -> str:
 
 THING_BEFORE = re.compile(r"\b(?:the|a|an)\s+$")
 BODY_BEFORE = re.compile(r"\b([a-z]+)\s+$")
+QUESTION = re.compile(r"[^.!?\n]*\?")
 # (The capital first, so that the engine passes over what is none at once; the look-behind then checks what precedes it.)
 MID_SENTENCE_CAPITAL = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])[\w’'-]*")
 NOT_SPACE = re.compile(r"\S+")
@@ -395,7 +396,11 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
         before = text[max(0, match.start() - 4) : match.start()].rstrip()
         # (Not after a quotation closed by a comma: '"…," Ford said' goes on with its speaker.)
         opens = not match.group("title") and (not before or before[-1] in ".!?\"”'’`:") and not before.rstrip("\"”'’`").endswith(",")
+        # ("Will Warren continue to face the heat?": a question's modal, not a given name.)
+        asks = opens and len(tokens) > 1 and tokens[0].group() in ("Will", "Can") and QUESTION.match(text, match.end())
         while tokens and (POSSESSIVE.sub("", tokens[0].group()) in rules.sentence_starters or opens and (rules.speech_verbs.fullmatch(tokens[0].group()) or _gerund(tokens[0].group()))):
+            tokens = tokens[1:]
+        if asks:
             tokens = tokens[1:]
         titled = bool(match.group("title")) and tokens and tokens[0].start() == 0
         title = match.group("title") if titled else None

@@ -1987,3 +1987,8 @@ def test_a_title_ending_on_a_noun_after_a_possessive_says_something():
     from generator.titles import says_nothing
 
     assert not says_nothing("Acme Corp cut its sales forecast") and says_nothing("The company said")
+
+
+def test_a_questions_will_is_no_given_name():
+    text = "Elizabeth Warren spoke on Monday. Will Warren face the heat? No one has more riding on it than Warren, who hurt herself last month by stumbling."
+    assert not any(e.title.startswith("Will Warren") for e in run(text).events)
