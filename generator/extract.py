@@ -370,10 +370,11 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     others = [c for c in part.clauses if c is not clause]
     governed = dating.governing(text, rules, dated, clause, others, quoted, sentence.start)
     state = _state_report(clause) and bool(rules.state_reports.search(text, part.start, part.end))
+    findings = _findings(text, rules, clause, story)
     # "Qantas plans daily flights, the airline announced": told on someone's word; not what did not happen.
     attributed = part.speech is not None and part.speech.role == "attribution" and verb is not None and not verb.negated and not verb.state
     # A plan is of something to happen ("the bridge is set to open on Wednesday"), not a state ("tomorrow will be quieter").
-    if not _reports(clause) and not (_planned(clause, governed, published) and not verb.state) and not state and not attributed:
+    if not _reports(clause) and not (_planned(clause, governed, published) and not verb.state) and not state and not attributed and not findings:
         return None
     if verb is not None and verb.tense == "perfect" and rules.lasting.search(text, clause.start, clause.end) and not rules.penalties.search(text, clause.start, clause.end):
         return None  # "Assange has avoided extradition for seven years": a state up to now
@@ -423,7 +424,7 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     in_speech = clause.role == "complement" or part.speech is not None or rules.speech_verbs.search(text, clause.start, verb.start)
     if when is None and not in_speech and verb.tense == "present" and verb.progressive and verb.lemma in clauses.load_verbs().efforts:
         return None  # "Assange is trying to prepare for the case", "is being held at Belmarsh": a state of things, not news
-    if when is None and verb.tense == "present" and (verb.speech or verb.progressive and not verb.state or state):
+    if when is None and verb.tense == "present" and (verb.speech or verb.progressive and not verb.state or state or findings):
         if story.sentences_told > LEDE and not (verb.speech or in_speech or state):
             return None  # "A mansion is slipping toward the sea", further on: a state of things around the news
         when = dating.present(published)
@@ -446,7 +447,9 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
         if when is None:
             when = dating.undated(published)
             # Undated, a happening is proposed when it opens the article: further on, it is background.
-            if not (story.sentences_told == 1 and verb.happening and clause.role == "main") and (kind is None or story.sentences_told > LEDE):
+            # So is the news the lede tells in the present perfect, someone doing it ("an international team of scientists has created ...").
+            news = story.sentences_told <= LEDE and not dated and clause.role == "main" and verb.tense == "perfect" and verb.happening and not verb.passive and not verb.speech and actor is not None
+            if not (story.sentences_told == 1 and verb.happening and clause.role == "main" or news) and (kind is None or story.sentences_told > LEDE):
                 return None
     elif when.basis == "words" and not when.mod and verb.happening:
         story.set(when, happening=True, quoted=bool(governed and quoted.holding(governed[0].start)))
@@ -464,7 +467,7 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
         or when.basis in ("story", "previous sentence", "present") and kind in (None, "statement", "official-statement", "testimony")
     )
     if kind is None:
-        kind = "plan" if not _reports(clause) else "statement" if verb.speech or part.speech is not None else "event"
+        kind = "statement" if findings else "plan" if not _reports(clause) else "statement" if verb.speech or part.speech is not None else "event"
     if dateline := rules.dateline.match(text, sentence.start):
         cut.append(dateline.span())
     # A date that opens the sentence without dating its verb ("April 30 Thomson Reuters on Tuesday reported").
@@ -481,6 +484,16 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     return Draft(
         part.start, part.end, kind, when, told_in, sentence.paragraph, [], clause, cut, part.speech, part.subject,
         _told_by(part), _told_end(text, part), comment, actor=actor,
+    )
+
+
+def _findings(text: str, rules: Rules, clause: Clause, story: dating.Story) -> bool:
+    """Whether the clause tells, in the article's first sentences and in the
+    present, what a study or a report finds ("A new study finds that ...")."""
+    verb = clause.verb
+    return (
+        story.sentences_told <= LEDE and verb is not None and verb.tense == "present" and verb.lemma in rules.finding_verbs
+        and clause.subject is not None and bool(rules.study_subjects.search(text, *clause.subject))
     )
 
 

@@ -98,6 +98,8 @@ class Rules:
     in_quotation: re.Pattern[str]
     not_a_report: re.Pattern[str]
     state_reports: re.Pattern[str]  # a state that tells a happening ("now under regime control")
+    study_subjects: re.Pattern[str]
+    finding_verbs: frozenset[str]
     lasting: re.Pattern[str]  # a stretch that runs to now ("for seven years")
     penalties: re.Pattern[str]  # a penalty's length, no stretch up to now ("sentenced to prison for 10 years")
     agents: re.Pattern[str]  # words for someone who acts, though not named ("the minister", "police")
@@ -221,6 +223,8 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         in_quotation=re.compile(data["events"]["in_quotation"], re.IGNORECASE),
         not_a_report=re.compile(data["events"]["not_a_report"]),
         state_reports=re.compile(data["events"]["state_reports"], re.IGNORECASE),
+        study_subjects=re.compile(data["events"]["study_subjects"], re.IGNORECASE),
+        finding_verbs=frozenset(data["events"]["finding_verbs"]),
         lasting=re.compile(data["events"]["lasting"], re.IGNORECASE),
         penalties=re.compile(data["events"]["penalties"], re.IGNORECASE),
         agents=re.compile(data["events"]["agents"], re.IGNORECASE),

@@ -1992,3 +1992,32 @@ def test_a_title_ending_on_a_noun_after_a_possessive_says_something():
 def test_a_questions_will_is_no_given_name():
     text = "Elizabeth Warren spoke on Monday. Will Warren face the heat? No one has more riding on it than Warren, who hurt herself last month by stumbling."
     assert not any(e.title.startswith("Will Warren") for e in run(text).events)
+
+
+def test_what_a_study_finds_told_in_the_lede_is_its_news():
+    (event,) = run("A new study published in the journal Neuron finds that the brain lights up before an insight.").events
+    assert (event.title, event.kind, event.date.basis) == ("A new study finds the brain lights up before an insight", "statement", "present")
+
+
+def test_the_ledes_present_perfect_with_someone_doing_it_is_the_news_by_the_report():
+    text = (
+        "The formation of galaxies is a complex dance. Its origins remain a puzzle. "
+        "In search of answers, an international team of scientists has created the most detailed model of the universe to date."
+    )
+    (event,) = run(text).events
+    assert (event.title, event.date.value, event.date.mod) == (
+        "An international team of scientists has created the most detailed model of the universe to date", "2016-12-12", "ON_OR_BEFORE",
+    )
+
+
+def test_a_present_perfect_beside_a_date_of_something_else_is_not_the_news():
+    text = "Steve Jobs resigned on Wednesday. Jobs, born in San Francisco on February 24, 1955, has built the most valuable company in the world."
+    assert [e.title for e in run(text).events] == ["Steve Jobs resigned"]
+
+
+@pytest.mark.parametrize("text", [
+    "Fidel Castro spoke on Monday. He has outlasted and sometimes outsmarted eight American presidents.",
+    "Fidel Castro spoke on Monday. He has outlasted and outsmarted eight American presidents.",
+])
+def test_two_verbs_that_share_their_object_stay_one_clause(text):
+    assert run(text).events[-1].title == text.split(". ")[1].replace("He ", "Fidel Castro ").rstrip(".")
