@@ -368,10 +368,13 @@ MID_SENTENCE_CAPITAL = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])[\w’'-]*")
 NOT_SPACE = re.compile(r"\S+")
 
 
-def _gerund(word: str) -> bool:
-    """'Getting Disney+ right will be a test': a verb in -ing opening a sentence is no part of a name (not "Fleming")."""
+def _gerund(word: str, mid_sentence: set[str], before_name: bool) -> bool:
+    """'Getting Disney+ right will be a test', 'Hosting Cook at Dreamforce is
+    our dream': a verb in -ing opening a sentence is no part of a name (not
+    "Fleming", nor, before a name, a word the text capitalises elsewhere:
+    "said Sterling Brown")."""
     low = word.lower()
-    return low.endswith("ing") and lemma(low, load_verbs()) in load_verbs().known
+    return low.endswith("ing") and (lemma(low, load_verbs()) in load_verbs().known or before_name and word not in mid_sentence)
 
 
 def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()) -> list[Mention]:
@@ -402,7 +405,7 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
         opens = not match.group("title") and (not before or before[-1] in ".!?\"”'’`:") and not before.rstrip("\"”'’`").endswith(",")
         # ("Will Warren continue to face the heat?": a question's modal, not a given name.)
         asks = opens and len(tokens) > 1 and tokens[0].group() in ("Will", "Can") and QUESTION.match(text, match.end())
-        while tokens and (POSSESSIVE.sub("", tokens[0].group()) in rules.sentence_starters or opens and (rules.speech_verbs.fullmatch(tokens[0].group()) or _gerund(tokens[0].group()))):
+        while tokens and (POSSESSIVE.sub("", tokens[0].group()) in rules.sentence_starters or opens and (rules.speech_verbs.fullmatch(tokens[0].group()) or _gerund(tokens[0].group(), mid_sentence, len(tokens) > 1))):
             tokens = tokens[1:]
         if asks:
             tokens = tokens[1:]

@@ -631,3 +631,14 @@ def test_a_ministry_owned_by_a_country_keeps_the_country_in_its_name():
 
 def test_she_is_never_the_speaker_named_as_mr():
     assert speakers('Mr Tan arrived on Monday. "We will win," she said.') == [("We will win,", None)]
+
+
+def test_a_word_in_ing_opening_a_sentence_before_a_name_is_no_given_name():
+    text = 'Marc Benioff welcomed Tim Cook on Tuesday. Hosting Cook at Dreamforce "is our dream," Benioff said. "I can feel him here," Cook said.'
+    assert speakers(text) == [("is our dream,", "Marc Benioff"), ("I can feel him here,", "Tim Cook")]
+
+
+@pytest.mark.parametrize("verb", ["weighed in", "chimed in"])
+def test_weighing_in_and_chiming_in_are_speech(verb):
+    text = f'Marc Benioff spoke on Tuesday.\n\nSteve Jobs would stop by his office. It made him a great leader.\n\n"We all miss Steve so much," Benioff {verb}.'
+    assert speakers(text) == [("We all miss Steve so much,", "Marc Benioff")]
