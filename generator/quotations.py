@@ -30,6 +30,7 @@ from generator.spans import ByStart, inside, pairs
 NOT_STATED = "not stated in the article"
 PERSON, BODY, DESCRIBED = "person", "body", "described"
 UNKNOWN = "unknown"  # "they said", "she said" with no one to stand for: someone speaks, we cannot say who
+ASKER = "someone asking"  # an UNKNOWN actor's name: "he was asked, "…?"", put to him by someone the text does not name
 WORD = re.compile(r"[\w’'.&-]+")
 SEGMENT_BREAK = re.compile(r",[\"”'’]*\s|;|:|\s--\s?|\s—\s?|—|\s_\s")
 OF = ("of", "to", "for")
@@ -349,9 +350,13 @@ class Context:
         index = self.sentence_index(m.opened)
         close = self._close(m)
         after = self.sentence_index(max(m.opened, close - 1))
+        before = [v for v in self.speech[index] if v[1] <= m.opened]
+        if before and before[-1][2] is not None and before[-1][2].name == ASKER and self.masked[before[-1][1] : m.opened].strip(" ,:" + QUOTE_MARK) == "":
+            # 'When he was asked, "Will you keep saying that?" Ishiba responded': the question put to him is not his.
+            return self._found(index, before[-1][2], governed=True)
         named_after = None
         for start, _, actor in self.speech[after]:
-            if start >= close:
+            if start >= close and not (actor is not None and actor.name == ASKER):  # ("…," Connolly began, before being asked again)
                 # The subject named after the words ("…," said X; "…" X said),
                 # not one the words stand in apposition to ("X, in an "initiative" …, announced").
                 if actor is not None and actor.at >= close and len(self.masked[close:start].split()) <= SPEAKER_REACH:
@@ -361,7 +366,6 @@ class Context:
             # "Microsoft said its focus turns to the U.K. "While we …," President Brad Smith said":
             # words closed by a comma are the ones named after them.
             return named_after
-        before = [v for v in self.speech[index] if v[1] <= m.opened]
         if before and before[-1][2] is not None and not NEW_CLAUSE.search(self.masked, before[-1][1], m.opened):
             return self._found(index, before[-1][2], governed=True)
         return named_after
@@ -600,7 +604,10 @@ class Context:
                 continue  # "their claims to a state": a noun
             if word_before in self.rules.passive_after:
                 actor = self._agent(verb.end(), sentence.end)  # "was described by Shelter as"
-                if actor is None:
+                if actor is None and verb.group().lower() in ("asked", "told"):
+                    # ('Ishiba was asked, "Do you feel any guilt?"': the words are put to him by someone the text does not name.)
+                    actor = Actor(ASKER, UNKNOWN, verb.start())
+                elif actor is None:
                     continue  # "the king was said to be carrying": no one speaks
             else:
                 actor = self._subject_of(index, verb.start(), verb.end())

@@ -642,3 +642,12 @@ def test_a_word_in_ing_opening_a_sentence_before_a_name_is_no_given_name():
 def test_weighing_in_and_chiming_in_are_speech(verb):
     text = f'Marc Benioff spoke on Tuesday.\n\nSteve Jobs would stop by his office. It made him a great leader.\n\n"We all miss Steve so much," Benioff {verb}.'
     assert speakers(text) == [("We all miss Steve so much,", "Marc Benioff")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('Hana Ito spoke on Saturday. During the session, Ito was asked, "Do you feel any guilt?" She said she did.', [("Do you feel any guilt?", None)]),
+    ('Hana Ito spoke on Saturday. When she was asked, "Will you resign?" Ito responded: "We will decide soon."', [("Will you resign?", None), ("We will decide soon.", "Hana Ito")]),
+    ('Hana Ito spoke on Saturday. "Genocide was enabled," Ito began, before being asked again if she would say it.', [("Genocide was enabled,", "Hana Ito")]),
+])
+def test_a_question_put_to_someone_is_not_their_words(text, expected):
+    assert speakers(text) == expected
