@@ -651,3 +651,13 @@ def test_weighing_in_and_chiming_in_are_speech(verb):
 ])
 def test_a_question_put_to_someone_is_not_their_words(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('The agency studied hibernation. "We worked on the architecture," comments Robin Biesbroek of the CDF.', "Robin Biesbroek"),
+    ('The agency studied hibernation. "Hibernation has been proposed," explains SciSpacE Team Leader Jennifer Ngo-Anh.', "Jennifer Ngo-Anh"),
+    ('Roads were icy on Monday. "We will decide," said Highway Patrol Chief James Hall.', "James Hall"),
+    ('Head coach Bill Smith spoke on Monday. "We lost," said Head Coach Bill Smith.', "Bill Smith"),
+])
+def test_a_role_in_capitals_before_a_name_is_no_part_of_it(text, speaker):
+    assert [s for _, s in speakers(text)] == [speaker]
