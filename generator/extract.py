@@ -1029,6 +1029,12 @@ def _told_again(drafts: list[Draft], text: str, rules: Rules) -> list[Draft]:
             if news is not None:
                 reached[id(news)] = draft.paragraph  # the story still tells that news
             continue
+        if first.date.basis in CARRIED and draft.date.basis == "words" and not draft.comment:
+            # "Swift's albums were released through Big Machine" (the week carried on), then "last week, Swift
+            # posted on Twitter accusing Big Machine": the telling dated by its own words heads the entry.
+            kept[kept.index(first)] = dated[dated.index(first)] = draft
+            reached[id(draft)] = reached.pop(id(first))
+            first, draft = draft, first
         reached[id(first)] = max(reached[id(first)], draft.paragraph)
         first.also.append((draft.start, draft.end))
         first.also.extend(draft.also)
@@ -1120,7 +1126,9 @@ def _merged(drafts: list[Draft], persons: ByStart) -> list[Draft]:
             merged[-1] = replace(last, end=max(last.end, draft.end), quotes=last.quotes + [q for q in draft.quotes if q not in last.quotes])
         elif last and _introduces(last, draft):
             merged[-1] = replace(draft, start=last.start, quotes=draft.quotes + [q for q in last.quotes if q not in draft.quotes])
-        elif last and _elaborates(last, draft, persons):
+        elif last and _elaborates(last, draft, persons) and not (last.date.basis in CARRIED and draft.date.basis == "words"):
+            # (Not "Swift's albums were released through Big Machine" (the week carried on), then "last week,
+            # Swift posted on Twitter accusing Big Machine": the telling its own words date is an entry.)
             merged[-1] = replace(last, end=max(last.end, draft.end), quotes=last.quotes + [q for q in draft.quotes if q not in last.quotes])
         else:
             merged.append(draft)

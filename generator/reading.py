@@ -363,6 +363,7 @@ def initials(words: str) -> str:
 THING_BEFORE = re.compile(r"\b(?:the|a|an)\s+$")
 BODY_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 QUESTION = re.compile(r"[^.!?\n]*\?")
+PLURAL_VERB = re.compile(r" (?:have|are|were)\b")
 # (The capital first, so that the engine passes over what is none at once; the look-behind then checks what precedes it.)
 MID_SENTENCE_CAPITAL = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])[\w’'-]*")
 NOT_SPACE = re.compile(r"\S+")
@@ -430,6 +431,8 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
         # ("construction goods giant Home Depot", "the automaker General Motors": a body's noun names a body.)
         described = BODY_BEFORE.search(text, max(0, start - 16), start)
         organisation = place or any(w.strip(".,") in rules.not_person_words for w in words) or bool(described and described.group(1) in rules.body_nouns)
+        # ("Big Machine have twice denied it": one person takes no plural verb.)
+        organisation |= not titled and len(words) >= 2 and not possessive and bool(PLURAL_VERB.match(text, match.end())) and text[max(0, start - 5) : start].strip() != "and"
         if organisation and title:
             # "Justice Department": the title word is part of the body's name.
             name, start = f"{title} {name}", title_at

@@ -2021,3 +2021,12 @@ def test_a_present_perfect_beside_a_date_of_something_else_is_not_the_news():
 ])
 def test_two_verbs_that_share_their_object_stay_one_clause(text):
     assert run(text).events[-1].title == text.split(". ")[1].replace("He ", "Fidel Castro ").rstrip(".")
+
+
+def test_a_happening_told_again_is_headed_by_the_telling_its_own_words_date():
+    text = (
+        "Fans of the singer rallied in Paris last week. Ana Ruiz's first six albums were released through Big Label Records. "
+        "Then, last week, Ana Ruiz posted on Twitter accusing Big Label Records of blocking her first six albums."
+    )
+    titles = [e.title for e in run(text).events]
+    assert "Ana Ruiz posted on Twitter accusing Big Label Records of blocking her first six albums" in titles

@@ -661,3 +661,8 @@ def test_a_question_put_to_someone_is_not_their_words(text, expected):
 ])
 def test_a_role_in_capitals_before_a_name_is_no_part_of_it(text, speaker):
     assert [s for _, s in speakers(text)] == [speaker]
+
+
+def test_a_name_with_a_plural_verb_is_a_body_that_they_stands_for():
+    text = 'Big Machine have twice denied doing anything wrong.\n\n"At no point did we block her," they said in a statement.'
+    assert speakers(text) == [("At no point did we block her,", "Big Machine")]
