@@ -461,6 +461,10 @@ def _ref(g: Reading) -> str:
     return g.args["value"]
 
 
+def _two_years(g: Reading) -> str:
+    raise DateError("spans two calendar years (a financial year, a season): no one year holds it")
+
+
 def _vague(g: Reading) -> str:
     raise DateError("does not say when: it places this only by an event, not by a date")
 
@@ -488,5 +492,6 @@ RESOLVERS: dict[str, Callable[[Reading], str]] = {
     "duration": _duration,
     "set": _set,
     "ref": _ref,
+    "two_years": _two_years,
     "vague": _vague,
 }

@@ -2030,3 +2030,9 @@ def test_a_happening_told_again_is_headed_by_the_telling_its_own_words_date():
     )
     titles = [e.title for e in run(text).events]
     assert "Ana Ruiz posted on Twitter accusing Big Label Records of blocking her first six albums" in titles
+
+
+def test_a_financial_year_dates_nothing_but_a_day_in_its_sentence_does():
+    text = "The minister made the announcement when he tabled the 2025/2026 budget in parliament on Wednesday."
+    (event,) = run(text).events
+    assert event.date.value == "2016-12-07"
