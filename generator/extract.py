@@ -433,6 +433,9 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
         # "Shares rose on Monday after the company took a stake": it happened by then.
         bounds = followed.date.basis == "words" and not followed.date.mod and not (published and _begins_after(followed.date.value or "", published))
         when = replace(followed.date, mod=dating.ON_OR_BEFORE) if bounds else dating.undated(published)
+    if when is None and clause.role == "main" and (then := _day_it_followed(text, part, dated)) is not None:
+        # "The bid collapsed after council members walked out on Sunday": on that day.
+        when = dating.from_words(then, None, verb, published)
     if when is None:
         # A clause with an earlier year of its own that does not date it ("the
         # 2008 merger coincided with ...") is background, not news.
@@ -485,6 +488,15 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
         part.start, part.end, kind, when, told_in, sentence.paragraph, [], clause, cut, part.speech, part.subject,
         _told_by(part), _told_end(text, part), comment, actor=actor,
     )
+
+
+def _day_it_followed(text: str, part: Part, dated) -> dates.Timex | None:
+    """The day of the happening an undated main clause followed, told right
+    after it: "collapsed | after council members walked out on Sunday"."""
+    after = re.match(r"\s*after\b[^,;:—]*$", text[part.end : min(len(text), part.end + 200)].split(".")[0])
+    if after is None:
+        return None
+    return next((t for t in dated if t.start >= part.end and t.precision == "day" and t.end <= part.end + after.end()), None)
 
 
 def _findings(text: str, rules: Rules, clause: Clause, story: dating.Story) -> bool:

@@ -140,6 +140,7 @@ class Rules:
     needs_phrase: frozenset[str]
     person_roles: frozenset[str]
     linking_adjectives: frozenset[str]
+    partitives: frozenset[str]
     title_attribution: re.Pattern[str]
     artifacts: re.Pattern[str]
     dateline: re.Pattern[str]
@@ -265,6 +266,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         needs_phrase=frozenset(data["titles"]["needs_phrase"]),
         person_roles=frozenset(data["names"]["person_roles"]),
         linking_adjectives=frozenset(data["titles"]["linking_adjectives"]),
+        partitives=frozenset(data["titles"]["partitives"]),
         title_attribution=re.compile(data["titles"]["attribution"], re.IGNORECASE),
         artifacts=re.compile(data["text"]["artifacts"], re.IGNORECASE),
         dateline=re.compile(data["text"]["dateline"]),

@@ -433,14 +433,16 @@ def _subject(words: list[Token], persons: ByStart[Mention], room: int = SUBJECT_
     if len(words) <= SUBJECT_WORDS:
         return words
     named = [p for p in persons.between(words[0].start, words[-1].end) if " " in p.name and not p.possessive and p.end <= words[-1].end]
-    if named:
+    # ("A motion to censure Speaker Ravi Tan", "A bid to recall Mayor Ilse Brandt": the person is what the head acts on.)
+    acted_on = any(w.low == "to" and k + 1 < len(words) and words[k + 1].text.islower() for k, w in enumerate(words) if not named or w.start < named[-1].start)
+    if named and not acted_on:
         return [w for w in words if named[-1].start <= w.start < named[-1].end]
     if len(words) <= room:
         return words
     # "The Sudanese government and eastern rebels": both stay; a phrase after the head goes.
     head = next((
         i for i, w in enumerate(words)
-        if i > 1 and (w.low in PHRASE_ENDS and w.low not in ("and", "or") and not _more_than(words, i) or w.low == "of" and not _in_name(words, i) or w.text == ",")
+        if i > 1 and (w.low in PHRASE_ENDS and w.low not in ("and", "or") and not _more_than(words, i) or w.low == "of" and not _in_name(words, i) and words[i - 1].low not in load_rules().partitives or w.text == ",")
     ), len(words))
     if head < len(words) and words[head - 1].low in load_rules().linking_adjectives:
         head -= 1  # "Libyan militants loyal | to the Islamic State": the adjective goes with its phrase

@@ -2036,3 +2036,16 @@ def test_a_financial_year_dates_nothing_but_a_day_in_its_sentence_does():
     text = "The minister made the announcement when he tabled the 2025/2026 budget in parliament on Wednesday."
     (event,) = run(text).events
     assert event.date.value == "2016-12-07"
+
+
+@pytest.mark.parametrize("text, title", [
+    ("A motion to censure Speaker Ravi Tan collapsed on Sunday.", "A motion to censure Speaker Ravi Tan collapsed"),
+    ("A string of gas leaks in the Old Town forced two schools to close on Monday.", "A string of gas leaks forced two schools to close"),
+])
+def test_a_subject_keeps_what_its_head_needs(text, title):
+    assert run(text).events[0].title == title
+
+
+def test_an_undated_happening_right_before_after_and_a_day_is_on_that_day():
+    (event,) = run("A bid to recall Mayor Ilse Brandt collapsed after council members walked out of the chamber on Sunday.").events
+    assert (event.title, event.date.value, event.date.mod) == ("A bid to recall Mayor Ilse Brandt collapsed", "2016-12-11", None)
