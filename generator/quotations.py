@@ -368,6 +368,10 @@ class Context:
             return named_after
         if before and before[-1][2] is not None and not NEW_CLAUSE.search(self.masked, before[-1][1], m.opened):
             return self._found(index, before[-1][2], governed=True)
+        told = before[-1] if before else None
+        if named_after is None and told and told[2] is None and not self.masked[told[0] : told[1]].endswith("ing") and self.masked[told[1] : m.opened].strip(" ,:" + QUOTE_MARK) == "":
+            # 'His brother said: "We want answers."': said by someone the text does not name here, but said.
+            return Found(None, None, told[0], True)
         return named_after
 
     def _attribution_follows(self, close: int, speaker_at: int) -> bool:

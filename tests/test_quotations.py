@@ -666,3 +666,7 @@ def test_a_role_in_capitals_before_a_name_is_no_part_of_it(text, speaker):
 def test_a_name_with_a_plural_verb_is_a_body_that_they_stands_for():
     text = 'Big Machine have twice denied doing anything wrong.\n\n"At no point did we block her," they said in a statement.'
     assert speakers(text) == [("At no point did we block her,", "Big Machine")]
+
+
+def test_short_words_a_verb_of_speech_gives_are_a_quotation_though_no_one_is_named():
+    assert speakers('Police named the driver as Carl Dunn. His brother said: "We want answers."') == [("We want answers.", None)]
