@@ -447,7 +447,12 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
             return None
         if when is not None and verb.speech and _tells_perfect(clause, part):
             when = None  # "The mayor said the club has withdrawn its bid": the story's day may be the saying's, not the happening's
-        if when is None:
+        if when is not None and when.basis == "previous sentence" and verb.speech and _told_by(part) is not None and not _took_part(text, clause, drafts):
+            # "Reyl was admitted to hospital on 3 May. Harbour police said the crates held a banned solvent": the
+            # police spoke by the day of the report, on no day the sentence before gives them. (A comment on
+            # the news, "The commander said the operation was a success", joins its entry instead.)
+            when = dating.undated(published)
+        elif when is None:
             when = dating.undated(published)
             # Undated, a happening is proposed when it opens the article: further on, it is background.
             # So is the news the lede tells in the present perfect, someone doing it ("an international team of scientists has created ...").
@@ -488,6 +493,20 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
         part.start, part.end, kind, when, told_in, sentence.paragraph, [], clause, cut, part.speech, part.subject,
         _told_by(part), _told_end(text, part), comment, actor=actor,
     )
+
+
+def _took_part(text: str, clause: Clause, drafts: list[Draft]) -> bool:
+    """Whether the one who speaks in an undated clause is named (by a word of
+    their name or description) in the last few entries or since, or is a
+    pronoun for someone."""
+    if not drafts or clause.subject is None:
+        return True
+    words = [w for w in PASSAGE_WORD.findall(text[clause.subject[0] : clause.subject[1]]) if w.lower() not in SUBJECT_FILLERS]
+    before = text[min(d.start for d in drafts[-3:]) : clause.subject[0]]
+    return not words or any(re.search(rf"\b{re.escape(w)}\b", before, re.IGNORECASE) for w in words)
+
+
+SUBJECT_FILLERS = frozenset("the a an his her its their he she they it we i this that these those".split())
 
 
 def _day_it_followed(text: str, part: Part, dated) -> dates.Timex | None:

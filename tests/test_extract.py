@@ -2049,3 +2049,14 @@ def test_a_subject_keeps_what_its_head_needs(text, title):
 def test_an_undated_happening_right_before_after_and_a_day_is_on_that_day():
     (event,) = run("A bid to recall Mayor Ilse Brandt collapsed after council members walked out of the chamber on Sunday.").events
     assert (event.title, event.date.value, event.date.mod) == ("A bid to recall Mayor Ilse Brandt collapsed", "2016-12-11", None)
+
+
+def test_someone_else_speaking_after_a_dated_happening_speaks_by_the_report():
+    events = run("Tomas Reyl was admitted to hospital on 3 May. Harbour police said the crates held a banned solvent.").events
+    said = next(e for e in events if e.title.startswith("Harbour police said"))
+    assert (said.date.value, said.date.mod) == ("2016-12-12", "ON_OR_BEFORE")
+
+
+def test_one_who_took_part_speaking_after_it_keeps_its_day():
+    events = run("Tomas Reyl was admitted to hospital on 3 May. Reyl said the nurses had saved his life.").events
+    assert [e.date.value for e in events] == ["2016-05-03"] * len(events)
