@@ -712,7 +712,8 @@ class Context:
         """Whom the sentence is about: the noun phrase that opens its first
         clause, after any opening phrase ("In March, …", "Although he …, Mr. X")."""
         sentence = self.sentences[index]
-        for a, b in self._segments(sentence.start, sentence.end)[:5]:
+        dateline = self.rules.dateline.match(self.text, sentence.start)  # "LIMA, 3 May — The party's newspaper called ..."
+        for a, b in self._segments(dateline.end() if dateline else sentence.start, sentence.end)[:5]:
             a = self._skip(a, b)
             if a >= b or not self.masked[a:b].strip(QUOTE_MARK + " .,"):
                 continue
@@ -1096,6 +1097,9 @@ class Context:
             named = f"{owner}{mark}s {text}" if owner and not text.lower().startswith(owner.lower()) else text
             return Actor(named, BODY, a, body=named)
         plural = head.endswith("s") and not head.endswith(("ss", "us"))
+        if owner is not None and not text.lower().startswith(owner.lower()):
+            mark = "’" if "’" in self.text[max(0, a - 4) : a] else "'"
+            text = f"{owner}{mark}s {text}"  # "North Korea's main newspaper", not "main newspaper"
         return Actor(text, DESCRIBED, a, body=body, plural=plural)
 
     def _issuer(self, head: str, at: int) -> Actor | None:

@@ -670,3 +670,12 @@ def test_a_name_with_a_plural_verb_is_a_body_that_they_stands_for():
 
 def test_short_words_a_verb_of_speech_gives_are_a_quotation_though_no_one_is_named():
     assert speakers('Police named the driver as Carl Dunn. His brother said: "We want answers."') == [("We want answers.", None)]
+
+
+def test_a_dateline_with_a_day_is_no_speaker():
+    assert speakers("LIMA, 3 May — The ruling party's newspaper called the strike \"reckless\".") == [("reckless", "The ruling party's newspaper")]
+
+
+def test_a_description_keeps_the_name_that_owns_it():
+    text = "SEOUL, Aug. 20 (Yonhap) -- North Korea's main newspaper called the drill \"a grave provocation\" on Tuesday."
+    assert speakers(text) == [("a grave provocation", "North Korea's main newspaper")]
