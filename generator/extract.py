@@ -323,7 +323,8 @@ def _parts(text: str, rules: Rules, found: list[Clause], dated, quoted, lede: bo
 def _cause(clause: Clause) -> bool:
     """Whether a clause tells, in the simple past, the happening its main
     clause followed: "after the company cut its sales forecast"."""
-    return clause.role == "adverbial" and clause.opener in ("after", "following") and clause.subject is not None and clause.verb.tense == "past" and not clause.verb.progressive
+    verb = clause.verb
+    return clause.role == "adverbial" and clause.opener in ("after", "following") and clause.subject is not None and verb is not None and verb.tense == "past" and not verb.progressive
 
 
 def _modifier(text: str, name: Mention, end: int) -> bool:
