@@ -86,6 +86,7 @@ class Found:
 
 PRONOUN_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(?:said|says|added|acknowledged|noted|told \w+)\s+(?:that\s+)?(he|she)\b", re.IGNORECASE)
 AGE = re.compile(r"\d{1,3}-year-old")
+AGED = re.compile(r",\s*\d{1,3}[,.]")  # "The Sweden forward, 24, said"
 # (The letter first, so that the engine passes over what is none at once; the look-behind then checks what precedes it.)
 LOWER_WORD = re.compile(r"[a-z](?<![\w’'-][a-z])[\w’'-]*")
 WORD_PARTS = re.compile(r"[-’']")
@@ -1077,6 +1078,10 @@ class Context:
         if definite and owner is None:
             if not inside and AGE.fullmatch(head) and (aged := self._story_person(a)) is not None:
                 return Actor(aged.name, PERSON, a)  # "The 56-year-old said": the person the story is telling of
+            # "The Sweden forward, 24, said": a role given an age is someone the story has named.
+            aged_role = head in self.rules.person_roles and AGED.match(self.masked, end) and not any(n.person for n in inside)
+            if aged_role and (aged := self._story_person(a)) is not None:
+                return Actor(aged.name, PERSON, a)
             if not inside and (named := self._named_by_head(head, a)) is not None:
                 return named
             if not inside and (described := self._described_before(head, a)) is not None:

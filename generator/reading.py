@@ -412,6 +412,9 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
             tokens = tokens[1:]
         if asks:
             tokens = tokens[1:]
+        # ("Winger Jon Ekberg", "Actor Will Smith": a role opening the run, before a name of two words.)
+        if len(tokens) >= 3 and tokens[0].group().lower() in rules.person_roles and all(t.group()[:1].isupper() for t in tokens[1:]):
+            tokens = tokens[1:]
         titled = bool(match.group("title")) and tokens and tokens[0].start() == 0
         title = match.group("title") if titled else None
         # "Kellogg Chairman William E. LaMothe": the name follows the title.

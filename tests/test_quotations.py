@@ -679,3 +679,15 @@ def test_a_dateline_with_a_day_is_no_speaker():
 def test_a_description_keeps_the_name_that_owns_it():
     text = "SEOUL, Aug. 20 (Yonhap) -- North Korea's main newspaper called the drill \"a grave provocation\" on Tuesday."
     assert speakers(text) == [("a grave provocation", "North Korea's main newspaper")]
+
+
+@pytest.mark.parametrize("text", [
+    'Winger Jon Ekberg posted a video on Sunday. The Sweden forward, 24, said: "We need clarity first."',
+    'Winger Jon Ekberg posted a video on Sunday. "We need clarity first," said the Sweden forward, 24.',
+])
+def test_a_role_given_an_age_is_the_person_the_story_named(text):
+    assert [s for _, s in speakers(text)] == ["Jon Ekberg"]
+
+
+def test_a_role_without_an_age_stays_a_description():
+    assert speakers('Ivo Brandt resigned on Monday. The minister said: "We will act."') == [("We will act.", "The minister")]
