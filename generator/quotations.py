@@ -1078,10 +1078,12 @@ class Context:
         if definite and owner is None:
             if not inside and AGE.fullmatch(head) and (aged := self._story_person(a)) is not None:
                 return Actor(aged.name, PERSON, a)  # "The 56-year-old said": the person the story is telling of
-            # "The Sweden forward, 24, said": a role given an age is someone the story has named.
+            # "Winger Jon Ekberg posted a video. The Sweden forward, 24, said": a role given an age is
+            # the person just named (the sentence before, or this one), not the one the story is most about.
             aged_role = head in self.rules.person_roles and AGED.match(self.masked, end) and not any(n.person for n in inside)
-            if aged_role and (aged := self._story_person(a)) is not None:
-                return Actor(aged.name, PERSON, a)
+            index = self.sentence_index(a)
+            if aged_role and (named := self.last_person(a, after=self.sentences[max(0, index - 1)].start)) is not None:
+                return Actor(named.name, PERSON, a)
             if not inside and (named := self._named_by_head(head, a)) is not None:
                 return named
             if not inside and (described := self._described_before(head, a)) is not None:

@@ -412,8 +412,8 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
             tokens = tokens[1:]
         if asks:
             tokens = tokens[1:]
-        # ("Winger Jon Ekberg", "Actor Will Smith": a role opening the run, before a name of two words.)
-        if len(tokens) >= 3 and tokens[0].group().lower() in rules.person_roles and all(t.group()[:1].isupper() for t in tokens[1:]):
+        # ("Winger Jon Ekberg", "Singer-guitarists Tom Johnston": a role opening the run, before a name of two words.)
+        if len(tokens) >= 3 and _role(tokens[0].group(), rules) and all(t.group()[:1].isupper() for t in tokens[1:]):
             tokens = tokens[1:]
         titled = bool(match.group("title")) and tokens and tokens[0].start() == 0
         title = match.group("title") if titled else None
@@ -468,6 +468,11 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
         mention = Mention(start, match.end(), whole[start - match.start() :], name, person, possessive, place)
         found.append(_joined_by_and(text, found, mention, rules, is_place))
     return found
+
+
+def _role(word: str, rules: Rules) -> bool:
+    """Whether a word names a person's role: "Winger", "Singer-guitarists"."""
+    return any(part in rules.person_roles or part.removesuffix("s") in rules.person_roles for part in word.lower().split("-"))
 
 
 def _joined_by_and(text: str, found: list[Mention], mention: Mention, rules: Rules, is_place) -> Mention:

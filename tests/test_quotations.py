@@ -685,9 +685,22 @@ def test_a_description_keeps_the_name_that_owns_it():
     'Winger Jon Ekberg posted a video on Sunday. The Sweden forward, 24, said: "We need clarity first."',
     'Winger Jon Ekberg posted a video on Sunday. "We need clarity first," said the Sweden forward, 24.',
 ])
-def test_a_role_given_an_age_is_the_person_the_story_named(text):
+def test_a_role_given_an_age_is_the_person_just_named(text):
     assert [s for _, s in speakers(text)] == ["Jon Ekberg"]
+
+
+def test_a_role_given_an_age_is_not_the_person_the_story_is_most_about():
+    text = (
+        "Jon Ekberg scored twice on Saturday. Jon Ekberg was named man of the match. Coach Lars Berg praised the team on Sunday. "
+        'The Sweden coach, 52, said: "We were brilliant."'
+    )
+    assert speakers(text) == [("We were brilliant.", "Lars Berg")]
 
 
 def test_a_role_without_an_age_stays_a_description():
     assert speakers('Ivo Brandt resigned on Monday. The minister said: "We will act."') == [("We will act.", "The minister")]
+
+
+def test_a_plural_role_joined_by_a_hyphen_is_no_part_of_the_name_after_it():
+    text = 'Singer-guitarists Tom Johnston and Patrick Simmons formed the band. "We are excited," Johnston said in a statement.'
+    assert [s for _, s in speakers(text)] == ["Tom Johnston"]
