@@ -483,7 +483,8 @@ def _finite_position(words: list[Token], i: int, verbs: Verbs, before: list[Verb
     if previous in ("and", "or", "but"):
         # "captured the town and killed 12": a second verb of the same subject.
         return bool(before) and before[-1].tense in ("past", "present", "perfect")
-    if _followed_by_agent(words, i) and head not in verbs.past - verbs.participles:
+    # ("a lawsuit filed by the company", "reports by consumers"; not "a programmer who goes by the name Ammar".)
+    if _followed_by_agent(words, i) and head not in verbs.past - verbs.participles and not (previous in ("who", "which", "that") and not _is_past(head, verbs)):
         return False
     if previous == ",":
         # "The White Helmets, a team of first responders, said", "The

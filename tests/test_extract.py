@@ -2060,3 +2060,8 @@ def test_someone_else_speaking_after_a_dated_happening_speaks_by_the_report():
 def test_one_who_took_part_speaking_after_it_keeps_its_day():
     events = run("Tomas Reyl was admitted to hospital on 3 May. Reyl said the nurses had saved his life.").events
     assert [e.date.value for e in events] == ["2016-05-03"] * len(events)
+
+
+def test_a_present_verb_after_who_and_before_by_is_the_relative_clauses_verb():
+    (event,) = run("A programmer who goes by the name Ammar released the exploit on Thursday.").events
+    assert (event.title, event.date.value) == ("A programmer who goes by the name Ammar released the exploit", "2016-12-08")
