@@ -513,10 +513,13 @@ SUBJECT_FILLERS = frozenset("the a an his her its their he she they it we i this
 def _day_it_followed(text: str, part: Part, dated) -> dates.Timex | None:
     """The day of the happening an undated main clause followed, told right
     after it: "collapsed | after council members walked out on Sunday"."""
-    after = re.match(r"\s*after\b[^,;:—]*$", text[part.end : min(len(text), part.end + 200)].split(".")[0])
+    after = AFTER_TO_THE_END.match(text, part.end, min(len(text), part.end + 200))
     if after is None:
         return None
-    return next((t for t in dated if t.start >= part.end and t.precision == "day" and t.end <= part.end + after.end()), None)
+    return next((t for t in dated if t.start >= part.end and t.precision == "day" and t.end <= after.end()), None)
+
+
+AFTER_TO_THE_END = re.compile(r"\s*after\b[^,;:—.]*(?=\.|$)")
 
 
 def _findings(text: str, rules: Rules, clause: Clause, story: dating.Story) -> bool:

@@ -432,10 +432,12 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
         offset = match.start("name") + tokens[0].start()
         start = match.start() if titled and not inner else offset
         whole = text[match.start() : match.end()]
-        place = is_place(whole) or is_place(name) or name in rules.known_places or bool(rules.state_after.match(text, match.end()))  # "Palo Alto, Calif."
+        named_body = any(w.strip(".,") in rules.not_person_words for w in words)
+        # ("Palo Alto, Calif.": a place by the state after it; a body's name is no place, and its check is spared.)
+        place = is_place(whole) or is_place(name) or name in rules.known_places or not named_body and bool(rules.state_after.match(text, match.end()))
         # ("construction goods giant Home Depot", "the automaker General Motors": a body's noun names a body.)
-        described = BODY_BEFORE.search(text, max(0, start - 16), start)
-        organisation = place or any(w.strip(".,") in rules.not_person_words for w in words) or bool(described and described.group(1) in rules.body_nouns)
+        described = None if place or named_body else BODY_BEFORE.search(text, max(0, start - 16), start)
+        organisation = place or named_body or bool(described and described.group(1) in rules.body_nouns)
         # ("Big Machine have twice denied it": one person takes no plural verb.)
         organisation |= not titled and len(words) >= 2 and not possessive and bool(PLURAL_VERB.match(text, match.end())) and text[max(0, start - 5) : start].strip() != "and"
         if organisation and title:
