@@ -571,10 +571,9 @@ def _reduced_relative(words: list[Token], verb: Verb, verbs: Verbs) -> bool:
     return words[after].low == "to" or words[after].low in verbs.prepositions or dated
 
 
-DAY_WORDS = frozenset(  # (not "may", "last": a modal, a verb)
-    "monday tuesday wednesday thursday friday saturday sunday yesterday today "
-    "january february march april june july august september october november december".split()
-)
+# A day named with no word before it ("released Thursday", "said Tuesday"). (Not a month: "May" is a
+# modal too; a month mostly comes after "in" or "on", which the readings that ask take as a phrase.)
+DAY_WORDS = frozenset("today yesterday monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _embedded_passive(words: list[Token], verb: Verb, i: int, verbs: Verbs) -> bool:
@@ -893,9 +892,6 @@ def _attribution_follows(words: list[Token], i: int, groups: list[Verb]) -> bool
         and _little_after(rest, g, groups, verbs)
         for g in groups
     )
-
-
-DAY_WORDS = frozenset("today yesterday monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _little_after(rest: list[Token], verb: Verb, groups: list[Verb], verbs: Verbs) -> bool:
