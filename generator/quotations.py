@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from generator.clauses import load_verbs
-from generator.reading import MID_SENTENCE_CAPITAL, Mention, Rules, Sentence, initials
+from generator.reading import MID_SENTENCE_CAPITAL, Mention, Rules, Sentence, initials, pronoun_by_title
 from generator.spans import ByStart, inside, pairs
 
 NOT_STATED = "not stated in the article"
@@ -250,9 +250,8 @@ class Context:
             told = PRONOUN_AFTER.match(self.masked, person.end)
             if told and not person.possessive:
                 self.pronoun_of.setdefault(person.name, told.group(1).lower())
-            elif (title := person.text.split()[0]) in rules.he_titles or title in rules.she_titles:
-                # "Mr Mugabe", "Queen Elizabeth": the title tells.
-                self.pronoun_of.setdefault(person.name, "he" if title in rules.he_titles else "she")
+            elif by_title := pronoun_by_title(person, rules):
+                self.pronoun_of.setdefault(person.name, by_title)  # "Mr Mugabe", "Queen Elizabeth": the title tells
         self.inner_capitals = {part for word in MID_SENTENCE_CAPITAL.findall(self.masked) for part in WORD_PARTS.split(word)}
         self.lower_words = set(LOWER_WORD.findall(self.masked))
         self.acronyms = {

@@ -472,6 +472,13 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
     return found
 
 
+def pronoun_by_title(person: Mention, rules: Rules) -> str | None:
+    """"he" for "Mr Mugabe", "she" for "Queen Elizabeth": the pronoun the
+    title a person is named with tells; None when it tells none."""
+    title = person.text.split()[0]
+    return "he" if title in rules.he_titles else "she" if title in rules.she_titles else None
+
+
 def _role(word: str, rules: Rules) -> bool:
     """Whether a word names a person's role: "Winger", "Singer-guitarists"."""
     return any(part in rules.person_roles or part.removesuffix("s") in rules.person_roles for part in word.lower().split("-"))

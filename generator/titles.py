@@ -16,7 +16,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from generator.clauses import NUMBER_WORDS, TIME_SPANS, Token, Words, clause_verbs, lemma, load_verbs, tokens
-from generator.reading import POSSESSIVE, Mention, Rules, load_rules
+from generator.reading import POSSESSIVE, Mention, Rules, load_rules, pronoun_by_title
 from generator.spans import ByStart
 
 LIMIT = 12
@@ -627,13 +627,12 @@ def _named(
     if words[0].low in PRONOUNS:
         at = _first_of_sentence(text, at, words[0].low)
         # Not "Sinwar" in "Sinwar's appointment was an internal decision": the subject is the appointment.
-        other = rules.she_titles if words[0].low == "he" else rules.he_titles
-        near = _near_subject(subjects, at, lambda p: p.person and p.end <= at and not p.possessive and p.text.split()[0] not in other)
+        near = _near_subject(subjects, at, lambda p: p.person and p.end <= at and not p.possessive and pronoun_by_title(p, rules) in (None, words[0].low))
         # (Not one named in a phrase that opens the sentence: "Wearing the glittering Imperial Crown, he".)
         start = _sentence_start(text, at)
         opened = opening_phrase_end(text, start, at, rules)
         before = near or persons.last_before(
-            at, where=lambda p: p.end <= at and (opened is None or not start <= p.start < opened) and p.text.split()[0] not in other
+            at, where=lambda p: p.end <= at and (opened is None or not start <= p.start < opened) and pronoun_by_title(p, rules) in (None, words[0].low)
         )
         if before:
             shown[0] = before.name
