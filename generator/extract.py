@@ -410,7 +410,7 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
             days = [t for t in dated if t.type == "DATE" and t.precision == "day" and t.value and any(c.start <= t.start < c.end for c in inside)]
             day = min(days, key=lambda t: abs(t.start - timex.start), default=None)
             when = story.on_its_day(when, story.in_its_year(dating.from_words(day, None, verb, published)) if day else None)
-        if _after_report(text, verb, when, published):
+        if _after_report(text, verb, when, published, _told_ahead(part, clause, timex)):
             when = None  # "While the lead it takes into next week's final was a factor, it raised questions": not next week
         # Not from "in March and June", nor "pictures of Monday", nor "a third-quarter earnings report", where it is part of a noun phrase.
         elif not _modifies_noun(text, timex) and not re.match(r"\s*(?:and|or|through|-|–)\s+(?:[A-Z0-9]|the\b|early\b|late\b|mid)", text[timex.end : timex.end + 16]) and (
@@ -616,16 +616,27 @@ def _planned(clause: Clause, governed, published: date | None) -> bool:
     return _begins_after(governed[0].value, published)
 
 
-def _after_report(text: str, verb: clauses.Verb | None, when: FoundDate, published: date | None) -> bool:
-    """Whether a date found for a happening told as done ("captured")
-    begins after the report: then it is not that happening's time. (Not
-    for what was said or decided of what is to come: "announced plans to
-    travel next week", "promised to hold a vote next year".)"""
-    if verb is None or verb.ahead or verb.speech or verb.tense not in PAST_TENSES or published is None:
+def _after_report(text: str, verb: clauses.Verb | None, when: FoundDate, published: date | None, plan_told: bool = False) -> bool:
+    """Whether a date found for a happening told as done ("captured", or
+    "signalled three more rate cuts in 2026") begins after the report: then
+    it is not that happening's time. (Not for what was said or decided of
+    what is to come: "announced plans to travel next week", "promised to
+    hold a vote next year", "said the store will open in November".)"""
+    if verb is None or verb.ahead or verb.speech and plan_told or verb.tense not in PAST_TENSES or published is None:
         return False
     if re.match(r"\s+(?:\w+\s+){0,3}?to\s+[a-z]", text[verb.end : verb.end + 40]):
         return False
     return _begins_after(when.value, published)
+
+
+def _told_ahead(part: Part, clause: Clause, timex: dates.Timex) -> bool:
+    """Whether the time sits in what a verb of speech tells of what is to
+    come ("said the store will open in November", "said it would switch
+    chips next year")."""
+    return any(
+        c is not clause and c.verb is not None and (c.verb.ahead or c.verb.tense in ("future", "modal")) and c.start <= timex.start < c.end
+        for c in part.clauses
+    )
 
 
 def _begins_after(value: str, published: date) -> bool:

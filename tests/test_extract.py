@@ -414,6 +414,11 @@ def test_a_plan_said_or_decided_before_the_report_keeps_its_date_ahead():
     assert event.date.value == "2017"
 
 
+def test_what_a_past_saying_is_about_later_does_not_date_the_saying():
+    (event,) = run("The Kestrel Bank signalled three more rate cuts in 2017.").events
+    assert (event.date.value, event.date.mod) == ("2016-12-12", "ON_OR_BEFORE")
+
+
 @pytest.mark.parametrize("text", [
     "“Choosing a military leader during this period can harm the talks,” he told the paper.",
     "“What a shame that it takes a strike to get what our kids deserve,” she said.",
