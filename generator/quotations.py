@@ -39,6 +39,7 @@ AUTHOR = re.compile(r"\s*,?\s*(?:(?:written|signed|sent|issued|released|drafted|
 HARD_BREAK = re.compile(r";|:\s|\s--\s?|\s—\s?|\s_\s")
 NEW_CLAUSE = re.compile(r";")
 PRONOUN = re.compile(r"(?:he|she|it|they|we|i)\b", re.IGNORECASE)
+OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 QUOTE_MARK = "\"“”`'’"
 BACK = 6  # sentences a pronoun or a continued quotation looks back
 
@@ -808,7 +809,9 @@ class Context:
                     continue
                 if len(self._words(s_a, s_b)) <= 7:
                     actor = self._np_in(s_a, s_b, head_final=True)
-                    if actor and actor.kind == DESCRIBED and not actor.document:
+                    # "The coach, Eli Marsh, said": the name set off after a description is who it is,
+                    # before anyone the description alone would stand for.
+                    if actor and actor.kind != BODY and not actor.document and not self.people_at.between(s_a, s_b):
                         actor = self._appositive_name(s_a, verb_start) or actor
                     if actor:
                         return actor
@@ -932,6 +935,10 @@ class Context:
             lower = w.lower()
             if PRONOUN.fullmatch(w):
                 return self._cleft(word, b) or self._pronoun(lower, at) or Actor("", UNKNOWN, at)
+            if lower in OWNER_PRONOUNS and (noun := WORD.match(self.masked, self._skip_spaces(word.end()))) and noun.group().islower() and noun.end() <= b:
+                # "His brother, Eli, said", "Her mother said": someone described by whose they are.
+                owner = self._pronoun(OWNER_PRONOUNS[lower], at)
+                return self._description(noun.start(), b, owner=owner.name if owner and owner.name else None) if owner else self._description(at, b)
             if lower in self.rules.determiners:
                 if self._after_preposition(at, a):
                     continue

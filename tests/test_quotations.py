@@ -669,7 +669,26 @@ def test_a_name_with_a_plural_verb_is_a_body_that_they_stands_for():
 
 
 def test_short_words_a_verb_of_speech_gives_are_a_quotation_though_no_one_is_named():
-    assert speakers('Police named the driver as Carl Dunn. His brother said: "We want answers."') == [("We want answers.", None)]
+    assert speakers('Police named the driver. A man said: "We want answers."') == [("We want answers.", "A man")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Police named the driver as Carl Dunn. His brother said: "We want answers."', "Carl Dunn's brother"),
+    ('Police named the driver as Carl Dunn. His brother Eli Dunn said: "We want answers."', "Eli Dunn"),
+    ('Police named the driver as Carl Dunn. Her mother, Ana Dunn, said: "We want answers."', "Ana Dunn"),
+])
+def test_someone_described_by_whose_they_are_speaks_under_that_name(text, speaker):
+    assert [s for _, s in speakers(text)] == [speaker]
+
+
+def test_he_added_after_a_relative_is_the_relative():
+    text = 'Police named the driver as Carl Dunn. Her mother, Ana Dunn, said: "We want answers." She added: "The road was never lit."'
+    assert [s for _, s in speakers(text)] == ["Ana Dunn", "Ana Dunn"]
+
+
+def test_a_name_set_off_after_a_role_is_who_speaks_not_the_last_speaker():
+    text = 'The striker Jon Berg scored twice. "We were ready," Berg said.\n\nThe coach, Eli Marsh, said: "We want more."'
+    assert [s for _, s in speakers(text)] == ["Jon Berg", "Eli Marsh"]
 
 
 def test_a_dateline_with_a_day_is_no_speaker():
