@@ -551,12 +551,24 @@ def _described_named(text: str, words: list[Token], at: int, persons: ByStart[Me
         person.name for start, _ in _roles(text).get(head, ()) if start < subject[0].start
         for person in persons.between(start, start + 1) if person.person
     ]
-    if not named and head in load_rules().person_roles and not aged:
+    # An office ("the minister", "the governor") is someone's only where the article gave it to them:
+    # "Mara Olsen sued the clinic. The minister said ..." is someone else.
+    office = load_rules().title_word.fullmatch(head.capitalize()) is not None and not aged
+    if not named and office:
+        # "President Donald Trump ... The president said": the last person the article gave that title.
+        written = "|".join(re.escape(t) for t in (head, *load_rules().title_abbreviations.get(head, ())))
+        titled = re.compile(rf"(?<!\w)(?:{written})\s+$", re.IGNORECASE)
+        opens = re.compile(rf"(?:[\w.]+\s+)?(?:{written})\s", re.IGNORECASE)
+        named = [
+            p.name for p in persons.items[: bisect_left(persons.starts, subject[0].start)]
+            if p.person and (titled.search(text, max(0, p.start - 30), p.start) or opens.match(text, p.start, p.end))
+        ][-1:]
+    if not named and head in load_rules().person_roles and not aged and not office:
         # "Andy Murray won his 200th match. The two-time Wimbledon champion overcame ...": the person just before.
         near = _near_subject(subjects, subject[0].start, lambda p: p.person and not p.possessive)
         alone = near is not None and not re.search(r"\b(?:and|or)\s+$", text[max(0, near.start - 5) : near.start]) and not re.match(r"\s+(?:and|or)\b", text[near.end : near.end + 5])
         named = [near.name] if alone else []  # not one of "Park and Hale"
-    if not named and (head in load_rules().person_roles or aged):
+    if not named and (head in load_rules().person_roles and not office or aged):
         # "The former star said": no name given with the role, the person the article is about.
         lead = _leading_person(persons, subject[0].start)
         named = [lead.name] if lead else []

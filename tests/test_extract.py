@@ -1766,6 +1766,17 @@ def test_a_role_as_subject_is_the_person_who_was_the_subject_just_before():
     assert "Andy Marr overcame an awkward opponent in three sets" in [event.title for event in run(text).events]
 
 
+@pytest.mark.parametrize("text, title", [
+    ("In 2015 Mara Olsen sued the clinic.\n\nThe minister said on Wednesday the government would spend $40 million on the bridge.",
+     "The minister said the government would spend $40 million on the bridge"),
+    ("US President Dan Ford spoke to farmers in Ohio.\n\nIn 2015 Mara Olsen sued the clinic.\n\n"
+     "The president said on Wednesday the government would spend $40 million on the bridge.",
+     "Dan Ford said the government would spend $40 million on the bridge"),
+])
+def test_an_office_as_subject_is_the_person_the_article_gave_it_to(text, title):
+    assert run(text).events[-1].title == title
+
+
 def test_a_long_quotation_is_titled_by_its_first_piece_that_says_something():
     from generator.titles import quote_title
 
