@@ -636,6 +636,8 @@ def _named(
     a leading "its" ("Its shares fell")."""
     shown = [w.text for w in words]
     at = words[0].start
+    if (named := _owner_role_named(words, verb)) is not None:
+        return named
     if words[0].low in PRONOUNS:
         at = _first_of_sentence(text, at, words[0].low)
         # Not "Sinwar" in "Sinwar's appointment was an internal decision": the subject is the appointment.
@@ -667,6 +669,22 @@ def _named(
         if near:
             shown[:body] = [near.name]
     return shown
+
+
+def _owner_role_named(words: list[Token], verb: int | None) -> list[str] | None:
+    """'Its neighbours Finland and Norway published', 'Their lawyer, Tom
+    Dunn, filed': the names the subject gives, without whose they are."""
+    if verb is None or words[0].low not in ("its", "his", "her", "their"):
+        return None
+    k = 1
+    while k < verb and k <= 3 and words[k].text.islower():
+        k += 1
+    names = words[k + (words[k].text == ",") : verb] if 1 < k < verb else []
+    if names and names[-1].text == ",":
+        names = names[:-1]
+    if not names or not names[0].text[:1].isupper() or not all(w.text[:1].isupper() or w.low in ("and", ",") for w in names):
+        return None
+    return [w.text for w in names] + [w.text for w in words[verb:]]
 
 
 def _described_body(words: list[Token], verb: int | None, rules: Rules, named: ByStart[Mention]) -> int:

@@ -1777,6 +1777,14 @@ def test_an_office_as_subject_is_the_person_the_article_gave_it_to(text, title):
     assert run(text).events[-1].title == title
 
 
+@pytest.mark.parametrize("text, title", [
+    ("Its neighbours Finland and Norway published similar advice on Tuesday.", "Finland and Norway published similar advice"),
+    ("Their lawyer, Tom Dunn, filed an appeal on Tuesday.", "Tom Dunn filed an appeal"),
+])
+def test_a_subject_described_by_whose_it_is_is_titled_by_the_names_it_gives(text, title):
+    assert [event.title for event in run(text).events] == [title]
+
+
 def test_a_long_quotation_is_titled_by_its_first_piece_that_says_something():
     from generator.titles import quote_title
 
