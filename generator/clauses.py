@@ -922,7 +922,12 @@ def _subject_then_verb(words: list[Token], i: int, groups: list[Verb]) -> bool:
         return False
     first = next(g for g in groups if g.start >= words[i].start)
     at = bisect_left(words, first.start, key=lambda w: w.start)
-    return words[at - 1].low not in ("that", "which", "who")
+    # (Nor a name's second half: "the Securities and Exchange Commission over whether it violated".)
+    name_goes_on = words[i].text[:1].isupper() and words[i - 2].text[:1].isupper() and any(w.low in OWN_CLAUSE_OPENERS for w in words[i:at])
+    return words[at - 1].low not in ("that", "which", "who") and not name_goes_on
+
+
+OWN_CLAUSE_OPENERS = frozenset("whether if because although though where whom whose".split())
 
 
 def _after_noun(words: list[Token], i: int, verbs: Verbs) -> bool:

@@ -134,6 +134,7 @@ class Rules:
     unresolved_openers: frozenset[str]
     vague_openers: frozenset[str]
     before_infinitive: frozenset[str]
+    object_then_infinitive: frozenset[str]
     needs_more: frozenset[str]
     before_as: frozenset[str]
     ing_nouns: frozenset[str]
@@ -260,6 +261,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         unresolved_openers=frozenset(data["titles"]["unresolved_openers"]),
         vague_openers=frozenset(data["titles"]["vague_openers"]),
         before_infinitive=frozenset(data["titles"]["before_infinitive"]),
+        object_then_infinitive=frozenset(data["titles"]["object_then_infinitive"]),
         needs_more=frozenset(data["titles"]["needs_more"]),
         before_as=frozenset(data["titles"]["before_as"]),
         ing_nouns=frozenset(data["titles"]["ing_nouns"]),

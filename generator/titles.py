@@ -38,6 +38,8 @@ DANGLING = frozenset(
     "should may might must not no according such along alongside together including he she it they "
     "beginning starting rather".split()
 )
+# Nor on these, unless a verb they are a particle of comes right before ("took over").
+STRANDED = frozenset("over against between among amid despite into toward towards via".split())
 # Nor on these, which leave what they qualify to come ("the government was only | on pace").
 LEFT_OPEN = frozenset("only just more less fewer nearly almost both".split())
 # Before a number these are no prepositions: "about $300 million", "over 50".
@@ -64,6 +66,7 @@ NAME_PARTICLES = frozenset("van der den de la le du da di von al el bin ben".spl
 SAYING = frozenset("add note insist argue contend maintain believe think explain stress".split())
 QUANTITY = re.compile(r"(?:hundred|thousand|million|dozen)s?")  # "Several thousand teachers": a count of people, not a vague one
 AGED = re.compile(r"\d+-year-old")
+ADJECTIVE_END = re.compile(r"(?:ern|al|ic|ive|ous|ful|ish|ary|ible|able)$")
 HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.\s+")
 SUBJECT_REACH = 400  # how far back "he" looks for the subject it stands for
 
@@ -427,6 +430,7 @@ def _subject(words: list[Token], persons: ByStart[Mention], room: int = SUBJECT_
         if i > 1 and (w.low.endswith("ed") or w.low in PARTICIPLES or w.low.endswith("ing") and i < len(words) - 1 and not _compound(words, i))
         and w.text.islower() and words[i - 1].low not in DETERMINERS and not words[i - 1].low.endswith("ly")  # "the recently announced iPhone"
         and not (words[i - 1].low in NUMBER_WORDS or words[i - 1].text[0].isdigit())  # "seven ruling parties"
+        and words[i - 1].low not in ("and", "or")  # "US and allied troops"
     ), None)
     if participle is not None:
         words = words[:participle]
@@ -480,6 +484,8 @@ def _content_subject_shortened(words: list[Token], at: int, persons: ByStart[Men
     if subject and subject[-1].low in ("and", "or", "but"):
         return words  # "pleaded not guilty in court and | were released": the subject's second verb
     verb_like = any(w.text.islower() and (w.low in verbs.past_forms or w.low.endswith("ed")) for w in subject)
+    # ("urged the prime minister to pledge that the party | will": an object and a clause of its own, no subject.)
+    verb_like |= any(w.low == "that" for w in subject)
     if len(subject) <= SUBJECT_WORDS or verb_like or any(w.text in ",;:" for w in subject):
         return words  # (not "condemned the attack and said the government | was": a verb of its own)
     return words[:first] + _subject(subject, persons) + words[end:]
@@ -820,7 +826,7 @@ def _shortened(shown: list[str], verb: int | None) -> list[str]:
             continue  # a clause may run a few words past the limit to end whole; a phrase may not
         if low in ("and", "or") and _verb_ends(shown[j - 1]):
             continue  # "shot down | or jammed 33 drones": the verbs share what follows
-        if _names_joined(shown, j):
+        if _names_joined(shown, j) or _adjectives_joined(shown, j):
             continue
         if low in APPROXIMATE and shown[j + 1 : j + 2] and shown[j + 1][:1] in "$0123456789":
             continue  # "to add | about $300 million": before a number, "about" is no preposition
@@ -832,6 +838,8 @@ def _shortened(shown: list[str], verb: int | None) -> list[str]:
             continue  # "was not right for a judge | to give the impression": the "for" phrase needs its verb
         if low == "to" and _infinitive(shown[j + 1 : j + 2]) and shown[j - 1].lower() in load_rules().before_infinitive:
             continue  # "was willing | to assist": the word needs its verb
+        if low == "to" and _infinitive(shown[j + 1 : j + 2]) and any(w.lower() in load_rules().object_then_infinitive for w in shown[max(start, j - 6) : j - 1]):
+            continue  # "urged the prime minister | to pledge": what he was urged to do
         if low == "as" and any(w.lower() in load_rules().before_as for w in shown[max(start, j - 5) : j]):
             continue  # "viewed Washington's move | as a violation": the verb needs what follows
         # "condemned the attack | and said ...": the subject's second verb starts a clause of its own.
@@ -899,7 +907,8 @@ def _clause_left_open(shown: list[str], verb: int, j: int, speech: bool = True) 
     if not speech:
         return False
     verbs = load_verbs()
-    said = next((k for k in range(j - 1, verb, -1) if _verb_form(shown[k].lower()) and lemma(shown[k].lower(), verbs) in verbs.speech), None)
+    # ("urged the minister to pledge that ...": an infinitive says a clause too.)
+    said = next((k for k in range(j - 1, verb, -1) if (_verb_form(shown[k].lower()) or shown[k - 1].lower() == "to") and lemma(shown[k].lower(), verbs) in verbs.speech), None)
     return said is not None and _says_a_clause(shown, said, verbs) and not any(_finite(shown, k) for k in range(said + 1, j))
 
 
@@ -922,6 +931,15 @@ def _names_joined(shown: list[str], j: int) -> bool:
     return shown[j].lower() in ("and", "or") and shown[j - 1][:1].isupper() and shown[j + 1 : j + 2] != [] and shown[j + 1][:1].isupper()
 
 
+def _adjectives_joined(shown: list[str], j: int) -> bool:
+    """Whether word j joins two adjectives that share the noun after them:
+    "in the northern | and western Philippines", "economic and political ties"."""
+    return (
+        shown[j].lower() in ("and", "or") and j + 1 < len(shown) and shown[j - 1].islower() and shown[j + 1].islower()
+        and bool(ADJECTIVE_END.search(shown[j - 1])) and bool(ADJECTIVE_END.search(shown[j + 1]))
+    )
+
+
 def _after_auxiliary(shown: list[str]) -> bool:
     """Whether the words end with an auxiliary, perhaps then "not" or an
     adverb ("were not", "was quickly"): what follows is the verb itself."""
@@ -941,7 +959,15 @@ def _says_a_clause(shown: list[str], i: int, verbs) -> bool:
     80 jobs")."""
     base = lemma(shown[i].lower(), verbs)
     following = shown[i + 1].lower() if i + 1 < len(shown) else ""
-    told = base in SAYING and following == "that" or base in verbs.speech and following in ("he", "she", "they", "we", "i")
+    that = i + 1
+    if following == "to" and "that" in (w.lower() for w in shown[i + 2 : i + 5]):
+        that = next(k for k in range(i + 2, i + 5) if shown[k].lower() == "that")  # "acknowledged to supervisors that they"
+        following = "that"
+    # "that" opens what was said when a clause's subject follows it ("pledge that the party", "acknowledged
+    # that Noel"), not when it is a determiner ("confirmed that report").
+    then = shown[that + 1] if that + 1 < len(shown) else ""
+    clause_after = then.lower() in verbs.determiners or then.lower() in ("he", "she", "they", "we", "i", "it") or then[:1].isupper()
+    told = (base in SAYING or base in verbs.speech and clause_after) and following == "that" or base in verbs.speech and following in ("he", "she", "they", "we", "i")
     return not shown[i].endswith("ing") and (base == "say" or told)
 
 
@@ -993,7 +1019,9 @@ def _trimmed(shown: list[str], verb: int | None = None) -> list[str]:
         if len(shown) > 2 and shown[-2].lower() in ("and", "but", "or") and last in FILLERS | {"later", "then", "again", "soon"}:
             shown = shown[:-2]  # "was questioned and later | alerted to ...": the second verb was cut
             continue
-        if not (last in DANGLING and not _object_pronoun(shown) or not shown[-1][:1].isalnum() and shown[-1] not in "”)’\"%" or participle or opening):
+        # "scrutiny from the SEC over |" (whether ... went): a preposition left without its object; not "took over".
+        stranded = last in STRANDED and not (len(shown) > 1 and (_verb_form(shown[-2].lower()) or shown[-2].lower() in load_verbs().be))
+        if not (last in DANGLING and not _object_pronoun(shown) or stranded or not shown[-1][:1].isalnum() and shown[-1] not in "”)’\"%" or participle or opening):
             return shown
         shown = shown[:-1]
     return shown

@@ -1785,6 +1785,27 @@ def test_a_subject_described_by_whose_it_is_is_titled_by_the_names_it_gives(text
     assert [event.title for event in run(text).events] == [title]
 
 
+@pytest.mark.parametrize("text, title", [
+    # A name joined by "and" is one name, not two clauses ...
+    ("The Daily Post reported on Friday that Acme is facing scrutiny from the Food and Drug Administration over whether it hid test results.",
+     "The Daily Post reported Acme is facing scrutiny from the Food and Drug Administration"),
+    # ... someone urged keeps what they were urged to do, and what they are to pledge ...
+    ("On Saturday, party leader Ken Oda urged the prime minister to pledge that the party will not use the funds during campaigning for the lower house election.",
+     "Ken Oda urged the prime minister to pledge that the party will not use the funds"),
+    # ... two adjectives keep the noun they share ...
+    ("Thousands of US and Dutch troops on Monday launched joint exercises in the northern and western islands, after the navy held drills around the strait.",
+     "Thousands of US and Dutch troops launched joint exercises in the northern and western islands"),
+    # ... a participle after "and" is an adjective of the subject ...
+    ("Thousands of US and allied troops on Monday launched joint exercises in the islands.",
+     "Thousands of US and allied troops launched joint exercises in the islands"),
+    # ... and what was acknowledged "to supervisors" is said after its "that".
+    ("On Monday, prosecutors alleged that the two guards both acknowledged to supervisors that they had not made their checks.",
+     "Prosecutors alleged the two guards both acknowledged to supervisors that they had not made their checks"),
+])
+def test_a_title_is_not_cut_inside_what_the_verb_needs(text, title):
+    assert run(text).events[0].title == title
+
+
 def test_a_long_quotation_is_titled_by_its_first_piece_that_says_something():
     from generator.titles import quote_title
 
