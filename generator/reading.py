@@ -508,3 +508,27 @@ def _joined_by_and(text: str, found: list[Mention], mention: Mention, rules: Rul
         return mention
     found.pop()
     return replace(mention, start=before.start, text=text[before.start : mention.end], name=f"{before.name} and {mention.name}")
+
+
+COUNTRIES_FILE = Path(__file__).parent / "rules" / "countries.toml"
+
+
+@dataclass(frozen=True)
+class Countries:
+    """The countries of rules/countries.toml: a pattern for every way one
+    is written, and for each way, the country's name and adjective."""
+
+    written: re.Pattern[str]
+    country: dict[str, tuple[str, str]]
+
+
+@cache
+def load_countries(path: Path = COUNTRIES_FILE) -> Countries:
+    country = {}
+    for line in tomllib.loads(path.read_text(encoding="utf-8"))["countries"]:
+        name, _, rest = line.partition(":")
+        others = [w.strip() for w in rest.split(",")]
+        for way in (name, *others):
+            country[way] = (name, others[0])
+    ways = "|".join(re.escape(w) for w in sorted(country, key=len, reverse=True))
+    return Countries(re.compile(rf"(?<![\w.])(?:{ways})(?!\w)"), country)

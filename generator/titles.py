@@ -16,7 +16,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from generator.clauses import NUMBER_WORDS, TIME_SPANS, Token, Words, clause_verbs, lemma, load_verbs, tokens
-from generator.reading import POSSESSIVE, Mention, Rules, load_rules, pronoun_by_title
+from generator.reading import POSSESSIVE, Mention, Rules, load_countries, load_rules, pronoun_by_title
 from generator.spans import ByStart
 
 LIMIT = 12
@@ -57,6 +57,7 @@ CLAUSE_WORDS = SUBORDINATORS | frozenset("since after before when as once until 
 CLAUSE_OPENERS = frozenset("while because which who whom where when after before since until although though if whereas but that".split())
 SUBORDINATING = frozenset(load_verbs().subordinators) - {"as"}  # "such as", "as well as" open no clause
 PRONOUNS = {"he", "she"}
+COUNTRY_NOUNS = frozenset({"government", "country", "nation"})
 # Words a headline does without: "Jobs also said" is "Jobs said".
 FILLERS = frozenset("also already even just still actually indeed meanwhile".split())
 INITIAL = re.compile(r"[A-Z]\.")
@@ -644,6 +645,10 @@ def _named(
     at = words[0].start
     if (named := _owner_role_named(words, verb)) is not None:
         return named
+    if verb == 2 and words[0].low == "the" and words[1].low in COUNTRY_NOUNS and (country := _country_named(text, at)) is not None:
+        # "Sweden ... The government began mailing": the country the article has been telling of.
+        name, adjective = country
+        return ([f"The {adjective} government"] if words[1].low == "government" else [name]) + shown[2:]
     if words[0].low in PRONOUNS:
         at = _first_of_sentence(text, at, words[0].low)
         # Not "Sinwar" in "Sinwar's appointment was an internal decision": the subject is the appointment.
@@ -675,6 +680,24 @@ def _named(
         if near:
             shown[:body] = [near.name]
     return shown
+
+
+def _country_named(text: str, at: int) -> tuple[str, str] | None:
+    """The country named before `at` twice or more, and at least twice as
+    often as any other: its name and adjective."""
+    counts: dict[tuple[str, str], int] = {}
+    for _, country in _countries_in(text)[: bisect_left(_countries_in(text), (at,))]:
+        counts[country] = counts.get(country, 0) + 1
+    best = max(counts, key=counts.__getitem__, default=None)
+    if best is None or counts[best] < 2 or any(2 * n > counts[best] for c, n in counts.items() if c != best):
+        return None
+    return best
+
+
+@lru_cache(maxsize=4)
+def _countries_in(text: str) -> list[tuple[int, tuple[str, str]]]:
+    countries = load_countries()
+    return [(m.start(), countries.country[m.group()]) for m in countries.written.finditer(text)]
 
 
 def _owner_role_named(words: list[Token], verb: int | None) -> list[str] | None:

@@ -1806,6 +1806,19 @@ def test_a_title_is_not_cut_inside_what_the_verb_needs(text, title):
     assert run(text).events[0].title == title
 
 
+@pytest.mark.parametrize("text, title", [
+    ("Sweden warns households\n\nSweden has begun sending households a pamphlet.\n\nThe government on Monday began mailing the booklet to 5.2 million homes.",
+     "The Swedish government began mailing the booklet to 5.2 million homes"),
+    ("Floods in Peru\n\nHeavy rain hit Peru again.\n\nThe country on Monday declared a state of emergency in three regions.",
+     "Peru declared a state of emergency in three regions"),
+    # Two countries named as often: the government stays as the article wrote it.
+    ("Peru and Chile talks\n\nPeru and Chile met.\n\nThe government on Monday declared a state of emergency in three regions.",
+     "The government declared a state of emergency in three regions"),
+])
+def test_the_government_or_the_country_is_the_country_the_article_names_most(text, title):
+    assert run(text).events[-1].title == title
+
+
 def test_a_long_quotation_is_titled_by_its_first_piece_that_says_something():
     from generator.titles import quote_title
 
