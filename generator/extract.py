@@ -470,11 +470,15 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     # "Manning said the landing appeared flawless": a comment on the news, which joins its entry.
     # So is what someone says, with no happening in it, dated only by the time the story is telling.
     saying = verb.speech and part.speech is None and _told_by(part) is None
-    comment = saying and when.basis != "words" and (
+    comment = saying and (when.basis != "words" and (
         _foretells(text, clause, part)
         or verb.lemma in clauses.load_verbs().commentary and kind in (None, "statement")
         or when.basis in ("story", "previous sentence", "present") and kind in (None, "statement", "official-statement", "testimony")
-    )
+    ))
+    # "Jefferies analyst Jon Marr said early Tuesday the market is misreading the results": an
+    # analyst's view of the news, on whatever day, is a comment on it, not a happening of its own.
+    told_done = any(c.role == "complement" and c.verb and c.verb.happening and c.verb.tense in PAST_TENSES for c in part.clauses)
+    comment |= verb.speech and part.speech is None and not told_done and bool(rules.commentators.search(text, sentence.start, verb.start))
     if kind is None:
         kind = "statement" if findings else "plan" if not _reports(clause) else "statement" if verb.speech or part.speech is not None else "event"
     if dateline := rules.dateline.match(text, sentence.start):

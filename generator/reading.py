@@ -48,6 +48,7 @@ class Rules:
     label_before: re.Pattern[str]
     transcript_turn: re.Pattern[str]
     speech_verbs: re.Pattern[str]
+    commentators: re.Pattern[str]
     named_after: re.Pattern[str]
     message_pronoun: re.Pattern[str]
     shared_message: re.Pattern[str]
@@ -164,6 +165,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         label_before=re.compile(rf"(?:{quotes['label_before']})\s*$", re.IGNORECASE),
         transcript_turn=re.compile(quotes["transcript_turn"], re.MULTILINE),
         # (The lookahead lets the regex engine skip non-letters fast.)
+        commentators=re.compile(speech["commentators"], re.IGNORECASE),
         speech_verbs=re.compile(rf"\b(?=[A-Za-z])(?:{by_first_letter(speech['verbs'])})\b", re.IGNORECASE),
         named_after=re.compile(speech["named_after"]),
         message_pronoun=re.compile(speech["message_pronoun"], re.IGNORECASE),

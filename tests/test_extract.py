@@ -1819,6 +1819,21 @@ def test_the_government_or_the_country_is_the_country_the_article_names_most(tex
     assert run(text).events[-1].title == title
 
 
+@pytest.mark.parametrize("view", [
+    "Jefferies analyst Jon Marr said early Tuesday the market is misreading the results.",
+    "Omar Lamb, a senior analyst at Stratfor, told the paper in October that the group was fairly secular.",
+])
+def test_an_analysts_view_of_the_news_is_no_entry_of_its_own(view):
+    text = f"Acme results\n\nAcme on Tuesday reported a loss of $3 million.\n\n{view}"
+    assert [event.title for event in run(text, published=date(2019, 11, 19)).events] == ["Acme reported a loss of $3 million"]
+
+
+def test_what_an_analyst_says_happened_is_an_entry_on_their_word():
+    text = "Acme results\n\nAcme on Tuesday reported a loss of $3 million.\n\nAnalyst Jon Marr said on Monday that Acme cut 500 jobs in June."
+    (_, event) = run(text, published=date(2019, 11, 19)).events
+    assert (event.title, event.certainty) == ("Analyst Jon Marr said Acme cut 500 jobs", "claimed")
+
+
 def test_a_long_quotation_is_titled_by_its_first_piece_that_says_something():
     from generator.titles import quote_title
 
