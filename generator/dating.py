@@ -235,6 +235,7 @@ class Story:
     date, if that is the news of the day), and the last time each paragraph set."""
 
     published: date | None
+    opening_years: frozenset[str] = frozenset()  # the years the headline and the lede name
     news: FoundDate | None = None
     paragraph: int = -1
     recent: FoundDate | None = None  # the last time a sentence of this paragraph set
@@ -286,8 +287,14 @@ class Story:
         story is telling when that is nearer: after "Monday, Dec. 14" (2015),
         "Dec. 17" is 2015's, not the report's year's."""
         anchor = self.last
+        # A story set years before the report, in a year its opening names ("Cabinet papers from 1979
+        # ... In March 1979 the cabinet agreed ..."), tells "in May" and "June 4" in that year too.
+        past = (
+            anchor is not None and anchor.precision in ("day", "month") and found.precision in ("day", "month") and self.published is not None
+            and anchor.value is not None and anchor.value[:4] in self.opening_years and int(anchor.value[:4]) <= self.published.year - 2
+        )
         if (
-            anchor is None or found.value is None or found.precision != "day" or anchor.precision != "day"
+            anchor is None or found.value is None or found.precision != "day" and not past or anchor.precision != "day" and not past
             or self.sentences_told - self.last_at > STORY_YEAR_REACH or re.search(r"\d{4}", found.text or "") or not MONTH_NAME.search(found.text or "")
         ):
             return found  # "Friday", "yesterday", "in March": read against the report's day

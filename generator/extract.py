@@ -34,6 +34,7 @@ IT_REACH = 150  # how far back a leading "it" looks for the place it stands for
 CARRIED = ("story", "previous sentence")  # a date the sentence takes from the news it goes on telling
 GUESSES = ("might", "may", "could")  # modals that say what is possible, not what was done or decided
 PAST_TENSES = ("past", "perfect", "past-perfect")  # what was done: in a quotation, the rest is a view
+YEAR_WRITTEN = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 LEDE = 4  # the body sentences that open an article, where an undated happening is its news
 DETAIL_REACH = 2  # paragraphs after the news's last passage where an undated detail still tells it
 
@@ -199,7 +200,8 @@ def _happenings(
     """The candidates, dated. `told` gets, for each sentence, the time the
     story was telling when it began (for quotations attributed there)."""
     drafts: list[Draft] = []
-    story = dating.Story(published)
+    opening = text[said[0].start : said[min(1, len(said) - 1)].end] if said else ""  # the headline and the lede
+    story = dating.Story(published, frozenset(YEAR_WRITTEN.findall(opening)))
     calendar = ByStart(t for t in timexes if t.type in ("DATE", "TIME"))
     lengths = ByStart(t for t in timexes if t.type == "DURATION")
     quoted = pairs((m.opened, m.end) for m in marked)

@@ -1834,6 +1834,21 @@ def test_what_an_analyst_says_happened_is_an_entry_on_their_word():
     assert (event.title, event.certainty) == ("Analyst Jon Marr said Acme cut 500 jobs", "claimed")
 
 
+def test_a_story_set_in_a_year_its_opening_names_tells_months_and_days_in_that_year():
+    text = ("Cabinet papers released\n\nCabinet papers from 1979 were released on Friday.\n\nIn March 1979 the cabinet agreed to cut quotas.\n\n"
+            "The minister resigned in May, weeks after the row over fishing quotas.\n\nOn June 4, the prime minister appointed a successor.")
+    dated = {event.title: event.date.value for event in run(text, published=date(2023, 11, 10)).events}
+    assert dated["The minister resigned, weeks after the row over fishing quotas"] == "1979-05"
+    assert dated["The prime minister appointed a successor"] == "1979-06-04"
+
+
+def test_a_month_after_background_years_is_the_reports_year():
+    text = ("Cargo ship lost\n\nA cargo ship broke up over Siberia on Thursday.\n\nAnother craft plunged into the ocean in May 2014.\n\n"
+            "A rival shipper sent up supplies to the station in October.")
+    dated = {event.title: event.date.value for event in run(text, published=date(2016, 12, 2)).events}
+    assert dated["A rival shipper sent up supplies to the station"] == "2016-10"
+
+
 def test_a_long_quotation_is_titled_by_its_first_piece_that_says_something():
     from generator.titles import quote_title
 
