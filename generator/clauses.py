@@ -291,7 +291,7 @@ def _verb_groups(words: list[Token], verbs: Verbs) -> list[Verb]:
     i = 0
     while i < len(words):
         low = words[i].low
-        if not (low in verbs.verb_words or low.endswith(("ed", "s", "ing"))):
+        if not (low in verbs.verb_words or low.endswith(("ed", "s", "ing")) or low in verbs.complement_verbs):
             i += 1  # no verb form the rules read starts here
             continue
         if low in ("ended", "ending") and i and words[i - 1].low in PERIOD_NOUNS and i + 1 < len(words) and (words[i + 1].text[:1].isupper() or words[i + 1].text[:1].isdigit()):
@@ -362,7 +362,7 @@ def _group_at(words: list[Token], i: int, verbs: Verbs, before: list[Verb], asid
     # ("plans to repay": present, and what it plans is ahead.)
     present = not past and (
         low in verbs.present_speech or _present_after_pronoun(words, i, verbs) or _present_before_object(words, i, verbs) or _plural_speech(words, i, verbs)
-        or low in verbs.ahead and _next(words, i) == "to"
+        or low in verbs.ahead and _next(words, i) == "to" or _finding(words, i, verbs)
     )
     # (Where the form is neither, as most plural nouns, the position is not read.)
     if not (past or present) or not _finite_position(words, i, verbs, before, asides):
@@ -420,6 +420,18 @@ def _plural_speech(words: list[Token], i: int, verbs: Verbs) -> bool:
     # After a comma, the apposition before it was checked by _finite_position.
     plural = previous in ("they", "we", "i", "you", "who", ",") or previous.endswith("s") and not previous.endswith(("ss", "'s")) and previous.isalpha()
     return words[i].low in verbs.speech and plural
+
+
+def _finding(words: list[Token], i: int, verbs: Verbs) -> bool:
+    """'Papers released on Friday show how ...', 'figures suggest that ...':
+    a verb of finding in the present, after a plural noun or a day, before
+    what it finds."""
+    previous = words[i - 1].low if i else ""
+    plural = previous in DAY_WORDS or previous.endswith("s") and not previous.endswith(("ss", "'s")) and previous.isalpha()
+    return words[i].low in verbs.complement_verbs and plural and _next(words, i) in FOUND_OPENERS
+
+
+FOUND_OPENERS = frozenset("that how what why whether who where when".split())
 
 
 def _present_before_object(words: list[Token], i: int, verbs: Verbs) -> bool:

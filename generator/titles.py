@@ -430,7 +430,7 @@ def _subject(words: list[Token], persons: ByStart[Mention], room: int = SUBJECT_
         i for i, w in enumerate(words)
         if i > 1 and (w.low.endswith("ed") or w.low in PARTICIPLES or w.low.endswith("ing") and i < len(words) - 1 and not _compound(words, i))
         and w.text.islower() and words[i - 1].low not in DETERMINERS and not words[i - 1].low.endswith("ly")  # "the recently announced iPhone"
-        and not (words[i - 1].low in NUMBER_WORDS or words[i - 1].text[0].isdigit())  # "seven ruling parties"
+        and not (words[i - 1].low in NUMBER_WORDS or words[i - 1].text[0].isdigit() and not YEAR.fullmatch(words[i - 1].text))  # "seven ruling parties"
         and words[i - 1].low not in ("and", "or")  # "US and allied troops"
     ), None)
     if participle is not None:

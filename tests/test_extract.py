@@ -1849,6 +1849,15 @@ def test_a_month_after_background_years_is_the_reports_year():
     assert dated["A rival shipper sent up supplies to the station"] == "2016-10"
 
 
+@pytest.mark.parametrize("text, title", [
+    ("Cabinet papers from 1979 released on Friday show how the government handled the fishing row.",
+     "Cabinet papers from 1979 show how the government handled the fishing row"),
+    ("Data published on Monday show that prices rose by 3 percent in May.", "Data published on Monday show prices rose by 3 percent"),
+])
+def test_what_papers_released_on_a_day_show_is_their_clause_not_the_release(text, title):
+    assert [event.title for event in run(text).events] == [title]
+
+
 def test_a_long_quotation_is_titled_by_its_first_piece_that_says_something():
     from generator.titles import quote_title
 
