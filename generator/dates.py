@@ -225,6 +225,8 @@ def find(text: str, dct: date | None) -> list[Timex]:
         match = scan.match(text, start)
         if match and not _is_a_name(rules, text, match):
             rule, groups = _matched_rule(rules, match)
+            if rule.name == "month without a year" and _a_persons_name(text, match):
+                continue
             timex = _timex(rules, rule, groups, match, dct, text, last_named)
             found.append(timex)
             if timex.type == "DATE" and timex.value and CALENDAR.fullmatch(timex.value) and not rule.points_back:
@@ -248,6 +250,20 @@ def _is_a_name(rules: Rules, text: str, match: re.Match[str]) -> bool:
             if before.rstrip(" \t\"'“‘(")[-1:] not in ("", ".", "!", "?", ":", "\n"):
                 return True
     return False
+
+
+# The words a month alone follows when it is a time ("in March Congress passed ..."), not a name.
+MONTH_LEADS = frozenset("in since by until till from through during before after of on last next this early late mid and or but to between for".split())
+
+
+def _a_persons_name(text: str, match: re.Match[str]) -> bool:
+    """Whether a month alone is a person's name: "President Jan Vos",
+    "Theresa May", "author August Wilson" (not "In March Congress passed")."""
+    before = re.search(r"([\w.]+)[ \t]+$", text[max(0, match.start() - 30) : match.start()])
+    after = re.match(r"[ \t]+([A-Z][a-z])", text[match.end() : match.end() + 4])
+    if before is None or before.group(1).endswith(".") or before.group(1).lower() in MONTH_LEADS:
+        return False
+    return before.group(1)[:1].isupper() or after is not None
 
 
 CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?|-Q\d)?")

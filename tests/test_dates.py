@@ -120,3 +120,21 @@ def test_by_before_a_date_says_it_happened_on_or_before_that_date(text, value, p
 
 def test_a_date_without_by_is_the_date_of_the_happening_itself():
     assert resolve("Monday", MONDAY).mod is None and resolve("2016-12-12", None).mod is None
+
+
+@pytest.mark.parametrize("text", [
+    "Commission President Jan Vos said on Twitter.",
+    "Singer June Carter met author August Wilson.",
+    "Theresa May resigned.",
+])
+def test_a_month_that_is_a_persons_name_is_no_date(text):
+    assert find(text, date(2025, 1, 14)) == []
+
+
+@pytest.mark.parametrize("text, words", [
+    ("In March Congress passed the bill.", "March"),
+    ("The vote came in May.", "May"),
+    ("March was wet.", "March"),
+])
+def test_a_month_alone_after_a_preposition_or_opening_a_sentence_is_a_date(text, words):
+    assert [t.text for t in find(text, date(2025, 1, 14))] == [words]
