@@ -811,7 +811,7 @@ class Context:
                     actor = self._np_in(s_a, s_b, head_final=True)
                     # "The coach, Eli Marsh, said": the name set off after a description is who it is,
                     # before anyone the description alone would stand for.
-                    if actor and actor.kind != BODY and not actor.document and not self.people_at.between(s_a, s_b):
+                    if actor and actor.kind != BODY and not actor.document and not any(not p.possessive for p in self.people_at.between(s_a, s_b)):
                         actor = self._appositive_name(s_a, verb_start) or actor
                     if actor:
                         return actor

@@ -686,6 +686,11 @@ def test_he_added_after_a_relative_is_the_relative():
     assert [s for _, s in speakers(text)] == ["Ana Dunn", "Ana Dunn"]
 
 
+def test_a_name_set_off_after_someones_role_is_who_speaks():
+    text = 'Paul Renner was jailed on Thursday. Renner\'s successor, Mayor Lise Hart, said the town could now "move on".'
+    assert speakers(text) == [("move on", "Lise Hart")]
+
+
 def test_a_name_set_off_after_a_role_is_who_speaks_not_the_last_speaker():
     text = 'The striker Jon Berg scored twice. "We were ready," Berg said.\n\nThe coach, Eli Marsh, said: "We want more."'
     assert [s for _, s in speakers(text)] == ["Jon Berg", "Eli Marsh"]
