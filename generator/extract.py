@@ -557,6 +557,12 @@ def _acted(text: str, rules: Rules, clause: Clause, part: Part, cues: Cues) -> b
     return cues.names_in(span[0], span[1]) or bool(rules.agents.search(words)) or bool(PERSONAL.search(words))
 
 
+def _tells_little(text: str, clause: Clause) -> bool:
+    """Whether at most two words follow the clause's verb ("began in 2021"),
+    not one of speech (whose "when" is in what was said)."""
+    return clause.verb is not None and not clause.verb.speech and len(PASSAGE_WORD.findall(text[clause.verb.end : clause.end])) <= 2
+
+
 def _told_end(text: str, part: Part) -> int:
     """Where the words that tell the happening end, for its title: its
     clause and what depends on it (what was said, a restrictive relative
@@ -575,7 +581,9 @@ def _told_end(text: str, part: Part) -> int:
         bound = text[max(part.start, clause.start - 2) : clause.start]
         # "were grabbed or pushed to the ground": a second verb of the same subject.
         shared = clause.role == "coordinate" and clause.opener in ("and", "or") and clause.subject is None and "," not in bound
-        if clause.role == "complement" or clause.role == "relative" and "," not in bound or shared:
+        # "The case began | when a developer went to police": a verb with nothing after it is told by the "when" clause.
+        bare = clause.role == "adverbial" and clause.opener == "when" and "," not in bound and _tells_little(text, part.event)
+        if clause.role == "complement" or clause.role == "relative" and "," not in bound or shared or bare:
             end = clause.end
         elif clause.role == "relative" and any(c.role == "main" and c.verb is not None and c.start > clause.start for c in part.clauses):
             continue  # left out of the title (see the cut), the main clause goes on after it

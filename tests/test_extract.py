@@ -1858,6 +1858,15 @@ def test_what_papers_released_on_a_day_show_is_their_clause_not_the_release(text
     assert [event.title for event in run(text).events] == [title]
 
 
+@pytest.mark.parametrize("text, title", [
+    ("A former mayor was jailed on Thursday.\n\nThe case began in 2011 when a developer went to police with recordings of their meetings.",
+     "The case began when a developer went to police with recordings of their meetings"),
+    ("A Brooklyn woman was killed on Thursday when two robbers opened fire in a store.", "A Brooklyn woman was killed when two robbers opened fire in a store"),
+])
+def test_a_verb_with_nothing_after_it_is_titled_with_its_when_clause(text, title):
+    assert title in [event.title for event in run(text).events]
+
+
 def test_a_long_quotation_is_titled_by_its_first_piece_that_says_something():
     from generator.titles import quote_title
 
