@@ -205,6 +205,8 @@ def _reading(text: str, rules: Rules, timex: dates.Timex, verb_at: int | None = 
     after = text[timex.end : timex.end + 30]
     if rules.not_governing_before.search(before) or rules.not_governing_after.match(after):
         return "no"
+    if rules.comparison_before.search(text, max(0, timex.start - 90), timex.start):
+        return "no"  # "a net loss, compared with a profit of 300 million euros a year earlier"
     noun = rules.time_nouns.search(text, timex.start, timex.end + 16)
     if noun is not None and noun.end() == timex.end:
         return "no"  # "in the morning trade on November 20": the trade's time; the day dates the verb

@@ -112,6 +112,7 @@ class Rules:
     place_pattern: re.Pattern[str]
     place_followers: frozenset[str]
     not_governing_before: re.Pattern[str]
+    comparison_before: re.Pattern[str]
     not_governing_after: re.Pattern[str]
     year_as_modifier: re.Pattern[str]
     year_as_modifier_before: re.Pattern[str]
@@ -240,6 +241,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         place_pattern=_skipping(data["places"]["pattern"]),
         place_followers=frozenset(data["places"]["followed_by"]),
         not_governing_before=_skipping(data["dating"]["not_governing_before"], re.IGNORECASE),
+        comparison_before=re.compile(data["dating"]["comparison_before"], re.IGNORECASE),
         not_governing_after=re.compile(data["dating"]["not_governing_after"]),
         year_as_modifier=re.compile(data["dating"]["year_as_modifier"]),
         year_as_modifier_before=re.compile(data["dating"]["year_as_modifier_before"], re.IGNORECASE),

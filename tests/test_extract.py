@@ -414,6 +414,13 @@ def test_a_plan_said_or_decided_before_the_report_keeps_its_date_ahead():
     assert event.date.value == "2017"
 
 
+def test_a_time_further_on_in_a_comparison_does_not_date_the_happening():
+    text = ("Volta cuts jobs\n\nVolta Motors said on Tuesday it would cut 4,000 jobs in Europe.\n\n"
+            "Volta reported a net loss of 1.2 billion euros for the third quarter, compared with a profit of 300 million euros a year earlier.")
+    (_, loss) = run(text, published=date(2024, 10, 30)).events
+    assert (loss.date.value, loss.date.mod) == ("2024-10-30", "ON_OR_BEFORE")
+
+
 def test_what_a_past_saying_is_about_later_does_not_date_the_saying():
     (event,) = run("The Kestrel Bank signalled three more rate cuts in 2017.").events
     assert (event.date.value, event.date.mod) == ("2016-12-12", "ON_OR_BEFORE")
