@@ -669,12 +669,16 @@ def _modifies_noun(text: str, timex: dates.Timex) -> bool:
 ADJECTIVE_TIME = re.compile(r"-(?:quarter|year|month|week|day|half|period|earlier|ago)$", re.IGNORECASE)
 
 
+DATE_MODIFIERS = "(?:this|last|early|late|earlier|later|around|about|close to|nearly|shortly|just)"
+
+
 def _date_words(text: str, rules: Rules, timex: dates.Timex) -> tuple[int, int]:
     """The date's words with the preposition before them ("on Monday"), which a title leaves out."""
     # ("for the six months ended Sept. 30", "effective Jan. 1": the word that ties the date goes with it.)
     before = re.search(
         r"(?:(?<=months )|(?<=quarter )|(?<=year )|(?<=period )|(?<=weeks )|(?<=half ))(?:ended|ending) $|\beffective\s+$"
-        r"|(?:\b(?:on|in|at|during|over|throughout|within|by|since|from|this|last|early|late|earlier|later|around|about|close to|nearly|shortly|just)\s+)+$"
+        # (One preposition with its modifiers, "late on", "on early": not "took over | in 2023", whose "over" is the verb's.)
+        rf"|(?:\b{DATE_MODIFIERS}\s+)*\b(?:on|in|at|during|over|throughout|within|by|since|from)\s+(?:\b{DATE_MODIFIERS}\s+)*$|(?:\b{DATE_MODIFIERS}\s+)+$"
         rf"|(?:\b(?:on|in|at|during|by|since|from|until)\s+)?{TIME_OF.pattern}",
         text[max(0, timex.start - 30) : timex.start], re.IGNORECASE,
     )

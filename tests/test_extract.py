@@ -414,6 +414,11 @@ def test_a_plan_said_or_decided_before_the_report_keeps_its_date_ahead():
     assert event.date.value == "2017"
 
 
+def test_a_verbs_particle_before_the_date_stays_in_the_title():
+    text = "Chief executive Mark Dunne spoke on a call on Tuesday.\n\nDunne, who took over in 2013, has promised to return the company to profit."
+    assert "Mark Dunne took over" in [event.title for event in run(text).events]
+
+
 def test_a_time_further_on_in_a_comparison_does_not_date_the_happening():
     text = ("Volta cuts jobs\n\nVolta Motors said on Tuesday it would cut 4,000 jobs in Europe.\n\n"
             "Volta reported a net loss of 1.2 billion euros for the third quarter, compared with a profit of 300 million euros a year earlier.")
