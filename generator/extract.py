@@ -918,6 +918,10 @@ def _finish(
     for before, draft in itertools.pairwise([None, *_told_again(_merged(drafts, persons), read, rules)]):
         passage = text[draft.start : draft.end]
         certainty, according_to = _certainty(read, rules, draft, persons)
+        if according_to == NOT_NAMED and draft.told_by and read[draft.told_by[0] : draft.told_by[1]].strip().lower() == "it":
+            # "Sales fell 18%, it said": the body last a subject, nearby.
+            body = subjects.last_before(draft.told_by[0], where=lambda p: not p.person and not p.place, since=max(0, draft.start - 2 * titles.SUBJECT_REACH))
+            according_to = body.name if body else according_to
         title = _title(read, rules, draft, persons, subjects, words, named)
         they = draft.told_by is not None and read[draft.told_by[0] : draft.told_by[1]].strip().lower() == "they"
         if they and source:

@@ -414,6 +414,12 @@ def test_a_plan_said_or_decided_before_the_report_keeps_its_date_ahead():
     assert event.date.value == "2017"
 
 
+def test_it_said_is_claimed_by_the_body_last_a_subject():
+    text = "Volta Motors said on Tuesday it would cut 4,000 jobs.\n\nSales of its electric models fell 18% in the first nine months of the year, it said."
+    (_, sales) = run(text).events
+    assert (sales.certainty, sales.according_to) == ("claimed", "Volta Motors")
+
+
 def test_a_verbs_particle_before_the_date_stays_in_the_title():
     text = "Chief executive Mark Dunne spoke on a call on Tuesday.\n\nDunne, who took over in 2013, has promised to return the company to profit."
     assert "Mark Dunne took over" in [event.title for event in run(text).events]
