@@ -940,6 +940,8 @@ def _finish(
             names = tuple(name for a, b, name in where.between(draft.start - 40, draft.start) if b <= draft.start and not re.search(r"[a-z]", read[b : draft.start]))[-1:]
             named_before = named.last_before(draft.start + 1)
             antecedent = names[0] if names else named_before.name if named_before and draft.start - named_before.end <= 4 else titles.antecedent(read, draft.start)
+            if antecedent and titles.AGED.search(antecedent) and (just := titles.person_just_named(read, persons, draft.start)) is not None:
+                antecedent = just.name  # "Rovers sacked Tom Baines. The 52-year-old, who joined ...": Baines
             pronoun = SUBJECT_RELATIVE.match(passage)
             clause = draft.clause
             if antecedent and title.startswith("Whose "):

@@ -575,6 +575,8 @@ def _described_named(text: str, words: list[Token], at: int, persons: ByStart[Me
         near = _near_subject(subjects, subject[0].start, lambda p: p.person and not p.possessive)
         alone = near is not None and not re.search(r"\b(?:and|or)\s+$", text[max(0, near.start - 5) : near.start]) and not re.match(r"\s+(?:and|or)\b", text[near.end : near.end + 5])
         named = [near.name] if alone else []  # not one of "Park and Hale"
+    if not named and aged and (just := person_just_named(text, persons, subject[0].start)) is not None:
+        named = [just.name]  # "Harwick Rovers sacked manager Tom Baines. The 52-year-old led ...": the person just named
     if not named and (head in load_rules().person_roles and not office or aged):
         # "The former star said": no name given with the role, the person the article is about.
         lead = _leading_person(persons, subject[0].start)
@@ -584,6 +586,12 @@ def _described_named(text: str, words: list[Token], at: int, persons: ByStart[Me
     name = named[-1]
     token = subject[0]._replace(text=name, low=name.lower())
     return [token] + words[at:], 1
+
+
+def person_just_named(text: str, persons: ByStart[Mention], at: int) -> Mention | None:
+    """The last person named in the sentence before `at` or the one before it."""
+    before = len(text[: _sentence_start(text, at)].rstrip())  # (the end of the sentence before, past a paragraph's break)
+    return persons.last_before(at, where=lambda p: p.person and not p.possessive, since=_sentence_start(text, max(0, before - 1)))
 
 
 def _leading_person(persons: ByStart[Mention], at: int) -> Mention | None:

@@ -414,6 +414,15 @@ def test_a_plan_said_or_decided_before_the_report_keeps_its_date_ahead():
     assert event.date.value == "2017"
 
 
+@pytest.mark.parametrize("second, title", [
+    ("The 52-year-old, who joined from Dunley in 2012, led the side to promotion.", "Tom Baines joined from Dunley"),
+    ("The 52-year-old led the side to promotion in 2012.", "Tom Baines led the side to promotion"),
+])
+def test_an_age_as_subject_is_the_person_just_named(second, title):
+    text = f"Rovers sack manager\n\nHarwick Rovers sacked manager Tom Baines on Sunday after seven defeats.\n\n{second}"
+    assert title in [event.title for event in run(text).events]
+
+
 def test_it_said_is_claimed_by_the_body_last_a_subject():
     text = "Volta Motors said on Tuesday it would cut 4,000 jobs.\n\nSales of its electric models fell 18% in the first nine months of the year, it said."
     (_, sales) = run(text).events
