@@ -34,6 +34,7 @@ IT_REACH = 150  # how far back a leading "it" looks for the place it stands for
 CARRIED = ("story", "previous sentence")  # a date the sentence takes from the news it goes on telling
 GUESSES = ("might", "may", "could")  # modals that say what is possible, not what was done or decided
 PAST_TENSES = ("past", "perfect", "past-perfect")  # what was done: in a quotation, the rest is a view
+ISSUED = re.compile(r"\b(?:published|released|issued|posted|presented)\s+(?:on\s+|in\s+|this\s+|last\s+)?$", re.IGNORECASE)
 YEAR_WRITTEN = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 LEDE = 4  # the body sentences that open an article, where an undated happening is its news
 DETAIL_REACH = 2  # paragraphs after the news's last passage where an undated detail still tells it
@@ -373,7 +374,7 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     others = [c for c in part.clauses if c is not clause]
     governed = dating.governing(text, rules, dated, clause, others, quoted, sentence.start)
     state = _state_report(clause) and bool(rules.state_reports.search(text, part.start, part.end))
-    findings = _findings(text, rules, clause, story)
+    findings = _findings(text, rules, clause, story, part)
     # "Qantas plans daily flights, the airline announced": told on someone's word; not what did not happen.
     attributed = part.speech is not None and part.speech.role == "attribution" and verb is not None and not verb.negated and not verb.state
     # A plan is of something to happen ("the bridge is set to open on Wednesday"), not a state ("tomorrow will be quieter").
@@ -427,6 +428,8 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     in_speech = clause.role == "complement" or part.speech is not None or rules.speech_verbs.search(text, clause.start, verb.start)
     if when is None and not in_speech and verb.tense == "present" and verb.progressive and verb.lemma in clauses.load_verbs().efforts:
         return None  # "Assange is trying to prepare for the case", "is being held at Belmarsh": a state of things, not news
+    if when is None and findings and (issued := next((t for t in dated if part.start <= t.start < part.end and dating.on_calendar(t) and ISSUED.search(text, max(0, t.start - 30), t.start)), None)):
+        when = dating.from_words(issued, None, verb, published, past=True)  # "..., according to a study published on Wednesday"
     if when is None and verb.tense == "present" and (verb.speech or verb.progressive and not verb.state or state or findings):
         if story.sentences_told > LEDE and not (verb.speech or in_speech or state):
             return None  # "A mansion is slipping toward the sea", further on: a state of things around the news
@@ -467,7 +470,7 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     # Told only in the story's time or the present, a happening is proposed when
     # someone does it (a name, a person, an agent such as "the minister" or
     # "police"), not for the colour around it ("the image was marred", "ships are waiting").
-    if when.basis in ("present", *CARRIED) and kind is None and actor is None:
+    if when.basis in ("present", *CARRIED) and kind is None and actor is None and not findings:
         return None
     # "Manning said the landing appeared flawless": a comment on the news, which joins its entry.
     # So is what someone says, with no happening in it, dated only by the time the story is telling.
@@ -528,13 +531,24 @@ def _day_it_followed(text: str, part: Part, dated) -> dates.Timex | None:
 AFTER_TO_THE_END = re.compile(r"\s*after\b[^,;:—.]*(?=\.|$)")
 
 
-def _findings(text: str, rules: Rules, clause: Clause, story: dating.Story) -> bool:
-    """Whether the clause tells, in the article's first sentences and in the
-    present, what a study or a report finds ("A new study finds that ...")."""
-    verb = clause.verb
+def _findings(text: str, rules: Rules, clause: Clause, story: dating.Story, part: Part) -> bool:
+    """Whether the clause tells, in the article's first sentences, what a
+    study or a report finds: "A new study finds that ..." (in the present),
+    "..., a study published on Wednesday found", "..., according to a study
+    published on Wednesday"."""
+    if story.sentences_told > LEDE:
+        return False
+    verb, speech = clause.verb, part.speech
+    if verb is None:
+        return False
+    if verb.tense == "present" and verb.lemma in rules.finding_verbs and clause.subject is not None:
+        return bool(rules.study_subjects.search(text, *clause.subject))
+    if verb.tense not in ("present", "past", "perfect"):
+        return False  # "According to the report, earth will pass 1.5C this decade": a forecast, not a finding
     return (
-        story.sentences_told <= LEDE and verb is not None and verb.tense == "present" and verb.lemma in rules.finding_verbs
-        and clause.subject is not None and bool(rules.study_subjects.search(text, *clause.subject))
+        speech is not None and speech.verb is not None and speech.verb.lemma in rules.finding_verbs
+        and speech.subject is not None and bool(rules.study_subjects.search(text, *speech.subject))
+        or bool(rules.according_to_study.search(text, clause.start, part.end))
     )
 
 

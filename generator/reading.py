@@ -100,6 +100,7 @@ class Rules:
     not_a_report: re.Pattern[str]
     state_reports: re.Pattern[str]  # a state that tells a happening ("now under regime control")
     study_subjects: re.Pattern[str]
+    according_to_study: re.Pattern[str]
     finding_verbs: frozenset[str]
     lasting: re.Pattern[str]  # a stretch that runs to now ("for seven years")
     penalties: re.Pattern[str]  # a penalty's length, no stretch up to now ("sentenced to prison for 10 years")
@@ -229,6 +230,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         not_a_report=re.compile(data["events"]["not_a_report"]),
         state_reports=re.compile(data["events"]["state_reports"], re.IGNORECASE),
         study_subjects=re.compile(data["events"]["study_subjects"], re.IGNORECASE),
+        according_to_study=re.compile(data["events"]["according_to_study"], re.IGNORECASE),
         finding_verbs=frozenset(data["events"]["finding_verbs"]),
         lasting=re.compile(data["events"]["lasting"], re.IGNORECASE),
         penalties=re.compile(data["events"]["penalties"], re.IGNORECASE),

@@ -422,7 +422,9 @@ def _subject(words: list[Token], persons: ByStart[Mention], room: int = SUBJECT_
     # (Not "the benchmark of that ambition": after a preposition "that" is a determiner.)
     relative = next((i for i, w in enumerate(words) if i > 0 and w.low in ("that", "who", "which") and not (w.low == "that" and words[i - 1].low in load_verbs().prepositions)), None)
     if relative is not None:
-        return words if len(words) <= max(SUBJECT_WORDS, room) else words[:relative]
+        # ("People who sleep less than six hours": a one-word head is no one without its clause.)
+        whole = len(words) <= max(SUBJECT_WORDS, room) or relative == 1 and words[1].low == "who"
+        return words if whole else words[:relative]
     # "An iOS update released Thursday": a participle after the noun starts
     # what the headline leaves out; "A popular uprising" ends in a noun.
     # ("game streaming service": a word in -ing right before the head noun modifies it.)

@@ -423,6 +423,19 @@ def test_an_age_as_subject_is_the_person_just_named(second, title):
     assert title in [event.title for event in run(text).events]
 
 
+@pytest.mark.parametrize("lede", [
+    "People who sleep less than six hours a night are more likely to forget names, according to a study published on Wednesday in the journal Sleep Health.",
+    "People who sleep less than six hours a night are more likely to forget names, a study published on Wednesday found.",
+])
+def test_what_a_study_published_on_a_day_finds_is_the_news_of_that_day(lede):
+    (event,) = run(f"Sleep study\n\n{lede}").events
+    assert (event.title, event.date.value) == ("People who sleep less than six hours a night are more likely to forget names", "2016-12-07")
+
+
+def test_what_a_report_forecasts_is_no_finding():
+    assert run("Climate paper\n\nAccording to the report, the earth will pass 1.5C of warming this decade.").events == ()
+
+
 def test_it_said_is_claimed_by_the_body_last_a_subject():
     text = "Volta Motors said on Tuesday it would cut 4,000 jobs.\n\nSales of its electric models fell 18% in the first nine months of the year, it said."
     (_, sales) = run(text).events
