@@ -34,6 +34,7 @@ IT_REACH = 150  # how far back a leading "it" looks for the place it stands for
 CARRIED = ("story", "previous sentence")  # a date the sentence takes from the news it goes on telling
 GUESSES = ("might", "may", "could")  # modals that say what is possible, not what was done or decided
 PAST_TENSES = ("past", "perfect", "past-perfect")  # what was done: in a quotation, the rest is a view
+THING_AFTER = re.compile(r"\s+(?:a|an|the|its|his|her|their)\s+(?!\w+\s+(?:was|were|is|are|has|had|had|will|would)\b)")
 ISSUED = re.compile(r"\b(?:published|released|issued|posted|presented)\s+(?:on\s+|in\s+|this\s+|last\s+)?$", re.IGNORECASE)
 YEAR_WRITTEN = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 LEDE = 4  # the body sentences that open an article, where an undated happening is its news
@@ -465,7 +466,7 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
             news = story.sentences_told <= LEDE and not dated and clause.role == "main" and verb.tense == "perfect" and verb.happening and not verb.passive and not verb.speech and actor is not None
             if not (story.sentences_told == 1 and verb.happening and clause.role == "main" or news) and (kind is None or story.sentences_told > LEDE):
                 return None
-    elif when.basis == "words" and not when.mod and verb.happening:
+    elif when.basis == "words" and not when.mod and verb.happening and clause.role != "relative":
         story.set(when, happening=True, quoted=bool(governed and quoted.holding(governed[0].start)))
     # Told only in the story's time or the present, a happening is proposed when
     # someone does it (a name, a person, an agent such as "the minister" or
@@ -474,7 +475,9 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
         return None
     # "Manning said the landing appeared flawless": a comment on the news, which joins its entry.
     # So is what someone says, with no happening in it, dated only by the time the story is telling.
-    saying = verb.speech and part.speech is None and _told_by(part) is None
+    # ("Governor Ana Ruiz declared a state of emergency", "ordered a review": these verbs of speech with a thing as their object are acts.)
+    act = verb.lemma in rules.speech_acts and not any(c.role == "complement" for c in part.clauses) and bool(THING_AFTER.match(text, verb.end))
+    saying = verb.speech and part.speech is None and _told_by(part) is None and not act
     comment = saying and (when.basis != "words" and (
         _foretells(text, clause, part)
         or verb.lemma in clauses.load_verbs().commentary and kind in (None, "statement")

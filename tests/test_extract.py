@@ -436,6 +436,14 @@ def test_what_a_report_forecasts_is_no_finding():
     assert run("Climate paper\n\nAccording to the report, the earth will pass 1.5C of warming this decade.").events == ()
 
 
+def test_a_declaration_is_an_act_told_in_the_storys_time_not_a_relative_clauses():
+    text = ("Wildfire\n\nThousands of residents were ordered to leave their homes on Tuesday as a wildfire swept through the hills.\n\n"
+            "The fire, which started near a highway on Monday afternoon, had burned 12,000 acres by Tuesday night.\n\n"
+            "Governor Ana Ruiz declared a state of emergency for Vell County.")
+    dated = {event.title: event.date.value for event in run(text).events}
+    assert dated["Governor Ana Ruiz declared a state of emergency for Vell County"] == "2016-12-06"
+
+
 def test_it_said_is_claimed_by_the_body_last_a_subject():
     text = "Volta Motors said on Tuesday it would cut 4,000 jobs.\n\nSales of its electric models fell 18% in the first nine months of the year, it said."
     (_, sales) = run(text).events
