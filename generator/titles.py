@@ -508,7 +508,8 @@ def _simple_past(words: list[Token], at: int) -> list[Token]:
     if group is None or group.tense != "past-perfect" or group.end != participle.end or participle.low == "been" or bare_noun:
         return words  # "had been killed", "had not", "had limited resources": as told
     base = verbs.base_of.get(participle.low)
-    past = verbs.past_of.get(base, participle.text) if base else participle.text
+    # ("had burned" -> "burned", as written, not "burnt": a participle that is a simple past too stays.)
+    past = verbs.past_of.get(base, participle.text) if base and participle.low not in verbs.past else participle.text
     return words[:at] + [participle._replace(text=past, low=past)] + words[at + 2 :]
 
 

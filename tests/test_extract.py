@@ -1546,6 +1546,7 @@ def test_an_article_agrees_with_the_word_after_a_date_left_out():
     ("Adam Neumann had resigned as chief executive the previous week.", "Adam Neumann resigned as chief executive"),
     ("Adam Neumann had taken the cash in May.", "Adam Neumann took the cash"),
     ("The deal had been signed in June.", "The deal had been signed"),
+    ("The fire had burned 12,000 acres by Tuesday night.", "The fire burned 12,000 acres"),
 ])
 def test_a_title_tells_the_past_perfect_in_the_simple_past(text, title):
     assert run(text).events[0].title == title
