@@ -1304,6 +1304,11 @@ def _noun_phrase(words: str | None, at: int, persons: ByStart) -> str | None:
         return None  # "… over his alleged role": "alleged" describes, no one is named as claiming; a clause is no one
     shown = words[tokens[0].start : tokens[-1].end].strip(" ,;:")
     comma = shown.find(",")
+    if comma > 0 and tokens[0].low in ("a", "an", "the"):
+        # "A rebel spokesman, Amir Kassab,": the name the description gives.
+        named = next((p for p in persons.between(at + comma, at + len(words)) if p.person and " " in p.name and not p.possessive), None)
+        if named is not None:
+            return named.name
     shown = shown[:comma] if comma > 0 else shown
     return _lower_article(shown) if shown else None
 

@@ -397,9 +397,13 @@ def _subject(words: list[Token], persons: ByStart[Mention], room: int = SUBJECT_
     # "Apple, Google and Microsoft" is a list, kept whole; "ISIS, or the
     # Islamic State, an armed group," is a name and its appositions.
     # ("Ivo Brandt, a chef," is a name and its description.)
+    # ("A rebel spokesman, Amir Kassab," is a description and the name it gives.)
+    apposition = len(segments) == 2 and segments[0][0].low in ("a", "an", "the") and all(w.text[:1].isupper() for w in segments[1]) and any(
+        p.person and " " in p.name for p in persons.between(segments[1][0].start, segments[1][-1].end)
+    )
     listed = any(segment[0].low == "and" for segment in segments[1:]) or len(segments) > 1 and all(len(s) <= 3 for s in segments) and not any(
         s[0].low in ("a", "an") for s in segments[1:]
-    )
+    ) and not apposition
     # "Immigration, Refugees and Citizenship Canada": the last of the list holds its "and".
     listed |= len(segments) > 1 and any(w.low == "and" for w in segments[-1][1:]) and all(len(s) <= 5 for s in segments)
     if listed and sum(map(len, segments)) <= 2 * SUBJECT_WORDS:

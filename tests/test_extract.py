@@ -444,6 +444,12 @@ def test_a_declaration_is_an_act_told_in_the_storys_time_not_a_relative_clauses(
     assert dated["Governor Ana Ruiz declared a state of emergency for Vell County"] == "2016-12-06"
 
 
+def test_a_description_then_the_name_it_gives_is_titled_and_claimed_by_the_name():
+    text = "Talks collapse\n\nTalks collapsed on Friday.\n\nA rebel spokesman, Amir Kassab, denied on Friday that the group had walked out."
+    event = run(text).events[-1]
+    assert (event.title, event.according_to) == ("Amir Kassab denied the group had walked out", "Amir Kassab")
+
+
 def test_it_said_is_claimed_by_the_body_last_a_subject():
     text = "Volta Motors said on Tuesday it would cut 4,000 jobs.\n\nSales of its electric models fell 18% in the first nine months of the year, it said."
     (_, sales) = run(text).events
