@@ -889,18 +889,25 @@ def _verb_before_comma(words: list[Token], i: int, groups: list[Verb]) -> bool:
     return any(words[i].start <= g.start < end for g in groups)
 
 
+PHRASE_AFTER_ATTRIBUTION = frozenset("with without as after amid despite including".split())
+
+
 def _attribution_follows(words: list[Token], i: int, groups: list[Verb]) -> bool:
     """Whether the rest of the sentence, from word i, is a short attribution
     with a verb of speech: "the airline announced Friday", "police said"."""
     rest = words[i:]
     verbs = load_verbs()
+    # ("…, local officials said, with at least six soldiers killed": a phrase after it is the sentence's.)
+    comma = next((k for k, w in enumerate(rest) if w.text == ","), None)
+    if comma is not None and comma + 1 < len(rest) and (rest[comma + 1].low in PHRASE_AFTER_ATTRIBUTION or rest[comma + 1].low.endswith("ing")):
+        rest = rest[:comma]
     if not rest or len(rest) > 12 or any(w.text in ",;" for w in rest) or rest[0].low in verbs.group_adverbs:
         return False
     # Its own subject comes first ("posted a video" after an apposition is the
     # main verb), and little follows the verb: "said Friday", "told AFP", or
     # phrases only: "said in a statement on Wednesday".
     return any(
-        g.speech and g.tense in ("past", "present") and rest[0].start < g.start
+        g.speech and g.tense in ("past", "present") and rest[0].start < g.start < rest[-1].end
         and _little_after(rest, g, groups, verbs)
         for g in groups
     )

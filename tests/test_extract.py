@@ -450,6 +450,15 @@ def test_a_description_then_the_name_it_gives_is_titled_and_claimed_by_the_name(
     assert (event.title, event.according_to) == ("Amir Kassab denied the group had walked out", "Amir Kassab")
 
 
+@pytest.mark.parametrize("text", [
+    "Fighting flared in the province of Tarsa on Saturday, local officials said, with at least six soldiers killed.",
+    "Rebels shelled the town of Orla on Saturday, local officials said, killing six soldiers.",
+])
+def test_an_attribution_followed_by_a_phrase_is_still_whose_word_it_is(text):
+    (event,) = run(text).events
+    assert (event.certainty, event.according_to) == ("claimed", "local officials")
+
+
 def test_it_said_is_claimed_by_the_body_last_a_subject():
     text = "Volta Motors said on Tuesday it would cut 4,000 jobs.\n\nSales of its electric models fell 18% in the first nine months of the year, it said."
     (_, sales) = run(text).events
