@@ -398,7 +398,7 @@ def _subject(words: list[Token], persons: ByStart[Mention], room: int = SUBJECT_
     # Islamic State, an armed group," is a name and its appositions.
     # ("Ivo Brandt, a chef," is a name and its description.)
     # ("A rebel spokesman, Amir Kassab," is a description and the name it gives.)
-    apposition = len(segments) == 2 and segments[0][0].low in ("a", "an", "the") and all(w.text[:1].isupper() for w in segments[1]) and any(
+    apposition = len(segments) == 2 and (segments[0][0].low in ("a", "an", "the") or POSSESSIVE.search(segments[0][0].text)) and all(w.text[:1].isupper() for w in segments[1]) and any(
         p.person and " " in p.name for p in persons.between(segments[1][0].start, segments[1][-1].end)
     )
     listed = any(segment[0].low == "and" for segment in segments[1:]) or len(segments) > 1 and all(len(s) <= 3 for s in segments) and not any(
@@ -1053,6 +1053,9 @@ def _trimmed(shown: list[str], verb: int | None = None) -> list[str]:
             continue
         if len(shown) > 3 and shown[-2].lower() in ("that", "which", "who") and shown[-1].islower() and _verb_form(last):
             shown = shown[:-2]  # "won a marathon series that ended |" (its time went): a relative clause with nothing left
+            continue
+        if len(shown) > 3 and shown[-3] == "," and last in TIME_SPANS and (shown[-2].lower() in ("a", "an") or shown[-2].lower() in NUMBER_WORDS or shown[-2].isdigit()):
+            shown = shown[:-3]  # "ordered the inspections, a day | after ...": the span belongs to the clause that went
             continue
         if len(shown) > 2 and shown[-2].lower() in ("and", "but", "or") and last in FILLERS | {"later", "then", "again", "soon"}:
             shown = shown[:-2]  # "was questioned and later | alerted to ...": the second verb was cut

@@ -459,6 +459,15 @@ def test_an_attribution_followed_by_a_phrase_is_still_whose_word_it_is(text):
     assert (event.certainty, event.according_to) == ("claimed", "local officials")
 
 
+@pytest.mark.parametrize("text, title", [
+    ("The regulator ordered the inspections late on Wednesday, a day after a routine check in Leeds revealed the first crack.",
+     "The regulator ordered the inspections"),
+    ("Skyway's chief executive, Paula Grant, apologised to customers on Thursday.", "Paula Grant apologised to customers"),
+])
+def test_a_title_leaves_out_a_span_whose_clause_went_and_a_description_before_a_name(text, title):
+    assert run(text).events[0].title == title
+
+
 def test_it_said_is_claimed_by_the_body_last_a_subject():
     text = "Volta Motors said on Tuesday it would cut 4,000 jobs.\n\nSales of its electric models fell 18% in the first nine months of the year, it said."
     (_, sales) = run(text).events
