@@ -454,7 +454,8 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
             return None
         if when is not None and verb.speech and _tells_perfect(clause, part):
             when = None  # "The mayor said the club has withdrawn its bid": the story's day may be the saying's, not the happening's
-        if when is not None and when.basis == "previous sentence" and verb.speech and _told_by(part) is not None and not _took_part(text, clause, drafts):
+        reaction = bool(rules.reactions.match(verb.head))  # "The nurses' union welcomed the resignation": a response, not the happening before it
+        if when is not None and when.basis == "previous sentence" and (verb.speech and _told_by(part) is not None or reaction) and not _took_part(text, clause, drafts):
             # "Reyl was admitted to hospital on 3 May. Harbour police said the crates held a banned solvent": the
             # police spoke by the day of the report, on no day the sentence before gives them. (A comment on
             # the news, "The commander said the operation was a success", joins its entry instead.)

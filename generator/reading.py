@@ -50,6 +50,7 @@ class Rules:
     speech_verbs: re.Pattern[str]
     commentators: re.Pattern[str]
     speech_acts: frozenset[str]
+    reactions: re.Pattern[str]
     named_after: re.Pattern[str]
     message_pronoun: re.Pattern[str]
     shared_message: re.Pattern[str]
@@ -170,6 +171,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         # (The lookahead lets the regex engine skip non-letters fast.)
         commentators=re.compile(speech["commentators"], re.IGNORECASE),
         speech_acts=frozenset(speech["speech_acts"]),
+        reactions=re.compile(speech["reactions"], re.IGNORECASE),
         speech_verbs=re.compile(rf"\b(?=[A-Za-z])(?:{by_first_letter(speech['verbs'])})\b", re.IGNORECASE),
         named_after=re.compile(speech["named_after"]),
         message_pronoun=re.compile(speech["message_pronoun"], re.IGNORECASE),

@@ -389,7 +389,11 @@ def _subject(words: list[Token], persons: ByStart[Mention], room: int = SUBJECT_
         return last[opener + 1 :]
     # "Up to the present moment, it": an opening phrase, then the subject; "(Last week) alone, $1.6 billion":
     # a word left of a phrase whose time went out.
-    while len(segments) > 1 and (segments[0][0].low in OPENING_WORDS or len(segments[0]) == 1 and segments[0][0].text.islower()):
+    # ("first obtained by the Daily Courier, 40,000 patients": a participle's phrase left of the subject goes too.)
+    while len(segments) > 1 and (
+        segments[0][0].low in OPENING_WORDS or len(segments[0]) == 1 and segments[0][0].text.islower()
+        or segments[0][0].text.islower() and any(w.text.islower() and _verb_form(w.low) for w in segments[0][:2])
+    ):
         segments = segments[1:]
     if not segments:
         return words
@@ -1056,6 +1060,9 @@ def _trimmed(shown: list[str], verb: int | None = None) -> list[str]:
             continue
         if len(shown) > 3 and shown[-3] == "," and last in TIME_SPANS and (shown[-2].lower() in ("a", "an") or shown[-2].lower() in NUMBER_WORDS or shown[-2].isdigit()):
             shown = shown[:-3]  # "ordered the inspections, a day | after ...": the span belongs to the clause that went
+            continue
+        if len(shown) > 2 and shown[-2] == "," and last in TIME_SPANS:
+            shown = shown[:-2]  # "resigned, days | after ..."
             continue
         if len(shown) > 2 and shown[-2].lower() in ("and", "but", "or") and last in FILLERS | {"later", "then", "again", "soon"}:
             shown = shown[:-2]  # "was questioned and later | alerted to ...": the second verb was cut

@@ -468,6 +468,16 @@ def test_a_title_leaves_out_a_span_whose_clause_went_and_a_description_before_a_
     assert run(text).events[0].title == title
 
 
+def test_a_response_by_someone_the_sentence_before_does_not_name_is_not_carried_to_its_date():
+    text = ("Minister resigns\n\nHealth Minister Clara Holm resigned on Monday, days after a leaked report showed waiting lists had doubled.\n\n"
+            "According to the report, first obtained by the Daily Courier, 40,000 patients waited more than a year for surgery in 2015. "
+            "The nurses' union welcomed the resignation.")
+    dated = {event.title: (event.date.value, event.date.mod) for event in run(text).events}
+    assert dated["Health Minister Clara Holm resigned"] == ("2016-12-12", None)
+    assert dated["40,000 patients waited more than a year for surgery"] == ("2015", None)
+    assert dated["The nurses' union welcomed the resignation"][0] == "2016-12-12"
+
+
 def test_it_said_is_claimed_by_the_body_last_a_subject():
     text = "Volta Motors said on Tuesday it would cut 4,000 jobs.\n\nSales of its electric models fell 18% in the first nine months of the year, it said."
     (_, sales) = run(text).events
