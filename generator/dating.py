@@ -139,6 +139,11 @@ def governing(
             continue  # (in "14 were killed and scores injured on Wednesday", "injured" is the second verb)
         if verb and not text[verb.end : timex.start].strip() and rules.as_object_after.match(text, timex.end):
             continue  # "picked Saturday night as the time": the verb's object, not its time
+        if (
+            verb and clause.subject and clause.subject[0] <= timex.start < clause.subject[1] and "," not in text[timex.end : verb.start]
+            and _participle_between(text, max(clause.subject[0], timex.start - 25), timex.start)
+        ):
+            continue  # "Two other men arrested on Sunday have been released": the time of the arrest, in the subject
         ranked.append((rank, abs(timex.start - at), timex, ON_OR_BEFORE if reading == "by" else None))
     if not ranked:
         return None

@@ -440,7 +440,8 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
         # "Shares rose on Monday after the company took a stake": it happened by then.
         bounds = followed.date.basis == "words" and not followed.date.mod and not (published and _begins_after(followed.date.value or "", published))
         when = replace(followed.date, mod=dating.ON_OR_BEFORE) if bounds else dating.undated(published)
-    if when is None and clause.role == "main" and (then := _day_it_followed(text, part, dated)) is not None:
+    # (Not "A man has been charged after a teenager was stabbed on Sunday": the perfect is news of now, not of that day.)
+    if when is None and clause.role == "main" and verb.tense == "past" and (then := _day_it_followed(text, part, dated)) is not None:
         # "The bid collapsed after council members walked out on Sunday": on that day.
         when = dating.from_words(then, None, verb, published)
     if when is None:

@@ -478,6 +478,18 @@ def test_a_response_by_someone_the_sentence_before_does_not_name_is_not_carried_
     assert dated["The nurses' union welcomed the resignation"][0] == "2016-12-12"
 
 
+def test_a_perfect_after_a_dated_happening_is_news_of_the_report_not_of_that_day():
+    text = "A man has been charged with murder after a teenager was stabbed to death outside a nightclub in Leeds early on Sunday."
+    dated = {event.title: (event.date.value, event.date.mod) for event in run(text).events}
+    assert dated["A man has been charged with murder"] == ("2016-12-12", "ON_OR_BEFORE")
+    assert dated["A teenager was stabbed to death outside a nightclub in Leeds"] == ("2016-12-11", None)
+
+
+def test_a_time_after_a_participle_in_the_subject_dates_the_participle():
+    text = "A man was stabbed outside a club on Sunday.\n\nTwo other men arrested on Sunday have been released on bail."
+    assert all(event.date.value != "2016-12-11" for event in run(text).events if "bail" in event.title)
+
+
 def test_it_said_is_claimed_by_the_body_last_a_subject():
     text = "Volta Motors said on Tuesday it would cut 4,000 jobs.\n\nSales of its electric models fell 18% in the first nine months of the year, it said."
     (_, sales) = run(text).events
