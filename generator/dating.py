@@ -208,6 +208,8 @@ def _reading(text: str, rules: Rules, timex: dates.Timex, verb_at: int | None = 
     else ("no"): a comparison, a state's start, a modifier of a noun."""
     before = text[max(0, timex.start - 40) : timex.start]
     after = text[timex.end : timex.end + 30]
+    if verb_at is not None and rules.outcome_of_day.match(text[verb_at : timex.end + 40], 0) and text.find(timex.text, verb_at) == timex.start:
+        return "yes"  # "won Sunday's presidential runoff": the outcome is the contest's day
     if rules.not_governing_before.search(before) or rules.not_governing_after.match(after):
         return "no"
     if rules.comparison_before.search(text, max(0, timex.start - 90), timex.start):

@@ -417,7 +417,7 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
         if _after_report(text, verb, when, published, _told_ahead(part, clause, timex)):
             when = None  # "While the lead it takes into next week's final was a factor, it raised questions": not next week
         # Not from "in March and June", nor "pictures of Monday", nor "a third-quarter earnings report", where it is part of a noun phrase.
-        elif not _modifies_noun(text, timex) and not re.match(r"\s*(?:and|or|through|-|–)\s+(?:[A-Z0-9]|the\b|early\b|late\b|mid)", text[timex.end : timex.end + 16]) and (
+        elif not _modifies_noun(text, timex) and not re.match(r"[’']s\b|\s*(?:and|or|through|-|–)\s+(?:[A-Z0-9]|the\b|early\b|late\b|mid)", text[timex.end : timex.end + 16]) and (
             not re.search(r"\bof\s+$", text[max(0, timex.start - 4) : timex.start]) or TIME_OF.search(text, max(0, timex.start - 30), timex.start)
         ):
             cut.append(_date_words(text, rules, timex))

@@ -116,6 +116,7 @@ class Rules:
     place_followers: frozenset[str]
     not_governing_before: re.Pattern[str]
     comparison_before: re.Pattern[str]
+    outcome_of_day: re.Pattern[str]
     not_governing_after: re.Pattern[str]
     year_as_modifier: re.Pattern[str]
     year_as_modifier_before: re.Pattern[str]
@@ -248,6 +249,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         place_followers=frozenset(data["places"]["followed_by"]),
         not_governing_before=_skipping(data["dating"]["not_governing_before"], re.IGNORECASE),
         comparison_before=re.compile(data["dating"]["comparison_before"], re.IGNORECASE),
+        outcome_of_day=re.compile(data["dating"]["outcome_of_day"], re.IGNORECASE),
         not_governing_after=re.compile(data["dating"]["not_governing_after"]),
         year_as_modifier=re.compile(data["dating"]["year_as_modifier"]),
         year_as_modifier_before=re.compile(data["dating"]["year_as_modifier_before"], re.IGNORECASE),

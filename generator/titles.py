@@ -39,6 +39,7 @@ DANGLING = frozenset(
     "beginning starting rather".split()
 )
 # Nor on these, unless a verb they are a particle of comes right before ("took over").
+PARTICLE_IN = frozenset("sworn moved checked called signed logged".split())  # verbs whose "in" or "on" ends a title
 STRANDED = frozenset("over against between among amid despite into toward towards via".split())
 # Nor on these, which leave what they qualify to come ("the government was only | on pace").
 LEFT_OPEN = frozenset("only just more less fewer nearly almost both".split())
@@ -1069,6 +1070,8 @@ def _trimmed(shown: list[str], verb: int | None = None) -> list[str]:
             continue
         # "scrutiny from the SEC over |" (whether ... went): a preposition left without its object; not "took over".
         stranded = last in STRANDED and not (len(shown) > 1 and (_verb_form(shown[-2].lower()) or shown[-2].lower() in load_verbs().be))
+        if last in ("in", "on") and len(shown) > 1 and shown[-2].lower() in PARTICLE_IN:
+            return shown  # "will be sworn in": the verb's particle
         if not (last in DANGLING and not _object_pronoun(shown) or stranded or not shown[-1][:1].isalnum() and shown[-1] not in "”)’\"%" or participle or opening):
             return shown
         shown = shown[:-1]

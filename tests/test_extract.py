@@ -490,6 +490,17 @@ def test_a_time_after_a_participle_in_the_subject_dates_the_participle():
     assert all(event.date.value != "2016-12-11" for event in run(text).events if "bail" in event.title)
 
 
+def test_an_outcome_is_dated_by_the_day_that_owns_its_contest():
+    text = "Opposition candidate Rosa Ibarra won Sunday's presidential runoff with 54% of the vote, the electoral commission said on Monday."
+    (event,) = run(text, published=date(2025, 11, 25)).events
+    assert (event.title, event.date.value) == ("Opposition candidate Rosa Ibarra won Sunday's presidential runoff with 54% of the vote", "2025-11-23")
+
+
+def test_a_verbs_in_is_its_particle_at_the_end_of_a_title():
+    (event,) = run("Rosa Ibarra will be sworn in on January 10.", published=date(2025, 11, 25)).events
+    assert event.title == "Rosa Ibarra will be sworn in"
+
+
 def test_it_said_is_claimed_by_the_body_last_a_subject():
     text = "Volta Motors said on Tuesday it would cut 4,000 jobs.\n\nSales of its electric models fell 18% in the first nine months of the year, it said."
     (_, sales) = run(text).events
