@@ -232,6 +232,7 @@ def _reading(text: str, rules: Rules, timex: dates.Timex, verb_at: int | None = 
 
 
 STORY_DAYS = re.compile(r"(?:the\s+)?(?:next|following|previous)\s+day|the\s+day\s+(?:before|after)|that\s+day", re.IGNORECASE)
+THAT_PERIOD = re.compile(r"that\s+(week|month|year)|the\s+same\s+(week|month|year)", re.IGNORECASE)
 STORY_YEARS = re.compile(r"the\s+next\s+year", re.IGNORECASE)  # ("the following year" the date rules count from the text already)
 STORY_YEAR_REACH = 6  # sentences after a day that a day without a year may still be in its year
 CLOCK_REACH = 15  # sentences after a day that a clock time ("At 10:17 p.m., ...") still tells it
@@ -334,6 +335,20 @@ class Story:
         report's ("Roof was arrested on June 18, 2015. The next day, he
         appeared in court")."""
         anchor = self.last
+        period = THAT_PERIOD.fullmatch((found.text or "").strip())
+        if period is not None and anchor is not None and anchor.value and anchor.value[:4].isdigit() and found.value:
+            # "Kell was arrested on June 18. The match that week ...": the week the story was telling.
+            unit = period.group(1) or period.group(2)
+            try:
+                start = dates.when_of(anchor.value).start
+            except dates.DateError:
+                return found
+            finer = {"week": ("day", "week"), "month": ("day", "week", "month"), "year": ("day", "week", "month", "year")}[unit.lower()]
+            if anchor.precision in finer:
+                iso_year, week, _ = start.isocalendar()
+                value = {"week": f"{iso_year:04d}-W{week:02d}", "month": anchor.value[:7], "year": anchor.value[:4]}[unit.lower()]
+                return replace(found, value=value)
+            return found
         if anchor is not None and published is not None and found.value and STORY_YEARS.fullmatch((found.text or "").strip()):
             # "abducted in August 2016. The next year, ...": 2017, not the report's next year.
             shift = int(found.value[:4]) - published.year

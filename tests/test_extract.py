@@ -501,6 +501,13 @@ def test_a_verbs_in_is_its_particle_at_the_end_of_a_title():
     assert event.title == "Rosa Ibarra will be sworn in"
 
 
+@pytest.mark.parametrize("period, value", [("that week", "2016-W09"), ("that month", "2016-03"), ("the same year", "2016")])
+def test_that_week_is_the_week_the_story_was_telling(period, value):
+    text = f"Storm news\n\nA storm hit the coast on March 3.\n\nThe council met {period} to plan repairs."
+    dated = {event.title: event.date.value for event in run(text).events}
+    assert dated["The council met to plan repairs"] == value
+
+
 def test_it_said_is_claimed_by_the_body_last_a_subject():
     text = "Volta Motors said on Tuesday it would cut 4,000 jobs.\n\nSales of its electric models fell 18% in the first nine months of the year, it said."
     (_, sales) = run(text).events
