@@ -390,6 +390,8 @@ def _quarter(g: Reading) -> str:
 
 
 def _half(g: Reading) -> str:
+    if not g.get("year") and g.topic == "match":
+        raise DateError("is a half of play, not of the year")
     half = g.word("ordinal") or 2
     year = int(g.get("year")) if g.get("year") else g.reference().year + g.direction()
     return f"{year:04d}-H{half}"
