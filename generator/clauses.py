@@ -758,13 +758,14 @@ def _openings(words: list[Token], groups: list[Verb], verbs: Verbs) -> list[tupl
         elif low in verbs.relatives and previous == "of" and i >= 3 and words[i - 3].text == ",":
             # ", most of whom seem to have withdrawn,"
             cuts.append((i - 2, "relative", low))
-        elif low in verbs.subordinators and _verb_before_comma(words, i + 1, groups) and not _time_follows(words, i + 1, verbs) and (
+        elif low in verbs.subordinators and not (low == "once" and previous in ("not", "never", "only", "at")) and _verb_before_comma(words, i + 1, groups) and not _time_follows(words, i + 1, verbs) and (
             not _verb_right_after(words, i + 1, groups) or _nonfinite(words, i + 1, verbs)
         ) and _verb_inside(groups, words[cuts[-1][0]].start, word.start) and not _verb_after_and(words, i + 1, groups) and not _verb_after_relative(words, i + 1, groups, verbs):
             # Only after the clause it depends on has its verb: in "satellites
             # trailing InSight since their May liftoff offered updates", "since" is a preposition;
             # nor in "went after Eriksson Ek and threw punches", where the verb after "and" is the subject's second,
-            # nor in "viewed the move as a violation that would deepen the crisis", where it is a relative clause's.
+            # nor in "viewed the move as a violation that would deepen the crisis", where it is a relative clause's;
+            # nor "once" in "has not once mentioned": an adverb there.
             cuts.append((i, "adverbial", low))
         elif low == "that" and last_verb is not None and (last_verb.speech or last_verb.lemma in verbs.complement_verbs) and any(g.start > word.start for g in groups):
             cuts.append((i, "complement", "that"))

@@ -508,6 +508,12 @@ def test_that_week_is_the_week_the_story_was_telling(period, value):
     assert dated["The council met to plan repairs"] == value
 
 
+def test_not_once_is_an_adverb_and_the_since_clause_keeps_the_sentences_subject():
+    text = ("Ken Dale has not once publicly mentioned the war on his favourite platform, Twitter, "
+            "since being elected president of the United States a month ago.")
+    assert [event.title for event in run(text).events] == ["Ken Dale was elected president of the United States"]
+
+
 def test_it_said_is_claimed_by_the_body_last_a_subject():
     text = "Volta Motors said on Tuesday it would cut 4,000 jobs.\n\nSales of its electric models fell 18% in the first nine months of the year, it said."
     (_, sales) = run(text).events
