@@ -479,8 +479,8 @@ def _content_subject_shortened(words: list[Token], at: int, persons: ByStart[Men
     teachers left': in a long title, what a verb of speech tells keeps its
     subject's head, as the sentence's own subject does."""
     verbs = load_verbs()
-    if lemma(words[at].low, verbs) not in verbs.speech or lemma(words[at].low, verbs) == "tell":
-        return words  # ("told the Assembly he would": an object comes first)
+    if lemma(words[at].low, verbs) not in verbs.speech or lemma(words[at].low, verbs) == "tell" or words[at].low in load_rules().object_then_infinitive:
+        return words  # ("told the Assembly he would", "invited the Kremlin to show ...": an object comes first)
     first = at + 1 + (at + 1 < len(words) and words[at + 1].low == "that")
     told = next(iter(clause_verbs(words[first:], verbs)), None)
     if told is None:

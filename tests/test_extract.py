@@ -508,6 +508,11 @@ def test_that_week_is_the_week_the_story_was_telling(period, value):
     assert dated["The council met to plan repairs"] == value
 
 
+def test_someone_invited_to_do_something_is_no_subject_of_what_follows():
+    text = "Ken Dale even meekly invited the Kremlin over the weekend to show “a little grace” in how it recaptured the city."
+    assert run(text).events[0].title == "Ken Dale meekly invited the Kremlin to show “a little grace” in how it recaptured the city"
+
+
 def test_not_once_is_an_adverb_and_the_since_clause_keeps_the_sentences_subject():
     text = ("Ken Dale has not once publicly mentioned the war on his favourite platform, Twitter, "
             "since being elected president of the United States a month ago.")
