@@ -694,7 +694,7 @@ def _named(
         inside = sum(w.start < person.end for w in words)
         return [person.name] + shown[inside:]
     body = 1 if words[0].low == "it" else _described_body(words, verb, rules, bodies)
-    if body and verb == body and (body >= 2 or words[verb].low not in load_verbs().be):  # not the "it" of "it is likely"
+    if body and verb is not None and (verb == body or 2 <= body < verb) and (body >= 2 or words[verb].low not in load_verbs().be):  # not the "it" of "it is likely"
         near = _last_body(subjects, at) or (_leading_body(subjects, at, rules) if body >= 2 else None)
         near = near or (_most_named(bodies, at, rules) if body >= 2 else None)
         if near:
@@ -740,7 +740,11 @@ def _described_body(words: list[Token], verb: int | None, rules: Rules, named: B
     """How many words make a subject that only describes an organisation:
     "the company", "The Chinese e-commerce giant" (a body noun after at most
     three words that hold no name: "The Maariv newspaper" is named); 0 when
-    the subject is not one."""
+    the subject is not one. (Adverbs may stand before the verb: "The company
+    only discovered".)"""
+    if verb is not None:
+        while verb > 2 and (words[verb - 1].low in load_verbs().group_adverbs or words[verb - 1].low.endswith("ly")):
+            verb -= 1
     if words[0].low != "the" or verb is None or not 2 <= verb <= 5 or words[verb - 1].low not in rules.body_nouns:
         return 0
     between = words[1 : verb - 1]
@@ -806,10 +810,14 @@ def _near_subject(subjects: ByStart[Mention], at: int, where) -> Mention | None:
 
 def _most_named(bodies: ByStart[Mention], at: int, rules: Rules) -> Mention | None:
     """"The company shelved its plans", the company never yet a subject:
-    the organisation named before `at` twice or more, twice as often as any other."""
+    the organisation named before `at` twice or more, twice as often as any
+    other ("Brightline" counts for "Brightline Energy" named before it)."""
     def counted(mention: Mention) -> bool:
         return not mention.person and not mention.place and not _peoples_adjective(mention) and not rules.title_word.fullmatch(mention.name)
-    return _dominant(bodies, at, counted, least=2)
+    named = [m for m in bodies.items[: bisect_left(bodies.starts, at)] if counted(m)]
+    longer = {m.name: n for m in named for n in named if n.name.startswith(m.name + " ")}
+    whole = ByStart(longer.get(m.name, m) for m in named)
+    return _dominant(whole, at, lambda mention: True, least=2)
 
 
 def _peoples_adjective(mention: Mention) -> bool:

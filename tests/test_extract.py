@@ -513,6 +513,13 @@ def test_someone_invited_to_do_something_is_no_subject_of_what_follows():
     assert run(text).events[0].title == "Ken Dale meekly invited the Kremlin to show “a little grace” in how it recaptured the city"
 
 
+def test_the_company_before_an_adverb_is_the_body_most_named_counting_its_short_name():
+    text = ("Hackers stole data from Brightline Energy, the company disclosed on Wednesday.\n\n"
+            "The attackers got in through a supplier's software, Brightline said.\n\n"
+            "The company only discovered the breach on October 2.")
+    assert "Brightline Energy only discovered the breach" in [event.title for event in run(text).events]
+
+
 def test_not_once_is_an_adverb_and_the_since_clause_keeps_the_sentences_subject():
     text = ("Ken Dale has not once publicly mentioned the war on his favourite platform, Twitter, "
             "since being elected president of the United States a month ago.")
