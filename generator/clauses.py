@@ -900,7 +900,8 @@ def _attribution_follows(words: list[Token], i: int, groups: list[Verb]) -> bool
     verbs = load_verbs()
     # ("…, local officials said, with at least six soldiers killed": a phrase after it is the sentence's.)
     comma = next((k for k, w in enumerate(rest) if w.text == ","), None)
-    if comma is not None and comma + 1 < len(rest) and (rest[comma + 1].low in PHRASE_AFTER_ATTRIBUTION or rest[comma + 1].low.endswith("ing")):
+    quoted = any(w.text in ("”", '"') for w in words[max(0, i - 2) : i + 1])  # ('“I now do recall,” he said, talking ...': the quotation's)
+    if comma is not None and comma + 1 < len(rest) and (rest[comma + 1].low in PHRASE_AFTER_ATTRIBUTION or rest[comma + 1].low.endswith("ing")) and not quoted:
         rest = rest[:comma]
     if not rest or len(rest) > 12 or any(w.text in ",;" for w in rest) or rest[0].low in verbs.group_adverbs:
         return False

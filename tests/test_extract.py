@@ -526,6 +526,12 @@ def test_not_once_is_an_adverb_and_the_since_clause_keeps_the_sentences_subject(
     assert [event.title for event in run(text).events] == ["Ken Dale was elected president of the United States"]
 
 
+def test_an_attribution_of_a_quotation_is_not_the_happenings():
+    text = "Ken Dale has already amended his testimony once on Monday — “I now do recall,” he said, talking to reporters about the calls."
+    event = run(text).events[0]
+    assert (event.certainty, event.according_to) == ("reported", None)
+
+
 def test_it_said_is_claimed_by_the_body_last_a_subject():
     text = "Volta Motors said on Tuesday it would cut 4,000 jobs.\n\nSales of its electric models fell 18% in the first nine months of the year, it said."
     (_, sales) = run(text).events
