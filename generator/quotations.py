@@ -97,6 +97,7 @@ CLEFT_RELATIVE = re.compile(r",?\s+(?:who|that)\b", re.IGNORECASE)
 WITH = re.compile(r"\bwith\s+", re.IGNORECASE)
 SAID_IN = re.compile(r"\b(?:in|issued|released|sent)\s+(?:a|an|its|their|the)\s+(?P<text>[\w-]+(?:\s+[\w-]+)?)", re.IGNORECASE)  # "in a (joint) statement"
 SIGNATURE = re.compile(r"[ \t]+(?:—|–|--?)[ \t]*")  # '"…" — Jane Doe'
+NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")  # a channel's named group, "(?P<outlet>", made a plain one where only whether it matches counts
 SPEAKER_REACH = 25  # words from the closing mark to "said" ("…," X, a fellow at …, and co-author of the study, said)
 
 
@@ -263,6 +264,8 @@ class Context:
             (name.replace("{outlet}", (outlet or "the outlet").replace("{", "{{")), re.compile(pattern.replace("{outlet}", re.escape(outlet or "\0"))))
             for name, pattern in rules.channels
         ]
+        # (All the channels in one pattern tell at once the many stretches that name none: each is then passed over.)
+        self.any_channel = re.compile("|".join(f"(?:{NAMED_GROUP.sub('(?:', p.pattern)})" for _, p in self.channels))
         # Each sentence, in order: whom it is about, who speaks in it (the
         # verb's span and its subject), and the body most recently its subject.
         self.subjects: list[Actor | None] = []
@@ -554,6 +557,8 @@ class Context:
 
     def channel(self, *spans: tuple[int, int]) -> str | None:
         for a, b in spans:
+            if not self.any_channel.search(self.masked, a, b):
+                continue
             for name, pattern in self.channels:
                 if found := pattern.search(self.masked, a, b):
                     return name.format(**found.groupdict())

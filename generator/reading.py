@@ -543,4 +543,5 @@ def load_countries(path: Path = COUNTRIES_FILE) -> Countries:
         for way in (name, *others):
             country[way] = (name, others[0])
     ways = "|".join(re.escape(w) for w in sorted(country, key=len, reverse=True))
-    return Countries(re.compile(rf"(?<![\w.])(?:{ways})(?!\w)"), country)
+    # (Sought through the whole text: the look-ahead, before the look-behind, passes over at once what no country begins with.)
+    return Countries(re.compile((first_character(ways, ignore_case=False) or "") + rf"(?<![\w.])(?:{ways})(?!\w)"), country)
