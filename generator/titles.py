@@ -38,8 +38,8 @@ DANGLING = frozenset(
     "should may might must not no according such along alongside together including he she it they "
     "beginning starting rather".split()
 )
-# Nor on these, unless a verb they are a particle of comes right before ("took over").
 PARTICLE_IN = frozenset("sworn moved checked called signed logged".split())  # verbs whose "in" or "on" ends a title
+# Nor on these, unless a verb they are a particle of comes right before ("took over").
 STRANDED = frozenset("over against between among amid despite into toward towards via".split())
 # Nor on these, which leave what they qualify to come ("the government was only | on pace").
 LEFT_OPEN = frozenset("only just more less fewer nearly almost both".split())
@@ -815,7 +815,8 @@ def _most_named(bodies: ByStart[Mention], at: int, rules: Rules) -> Mention | No
     def counted(mention: Mention) -> bool:
         return not mention.person and not mention.place and not _peoples_adjective(mention) and not rules.title_word.fullmatch(mention.name)
     named = [m for m in bodies.items[: bisect_left(bodies.starts, at)] if counted(m)]
-    longer = {m.name: n for m in named for n in named if n.name.startswith(m.name + " ")}
+    # (Each name's opening words, "Brightline" of "Brightline Energy", point to it.)
+    longer = {" ".join(m.name.split()[:k]): m for m in named for k in range(1, len(m.name.split()))}
     whole = ByStart(longer.get(m.name, m) for m in named)
     return _dominant(whole, at, lambda mention: True, least=2)
 
