@@ -208,7 +208,7 @@ def _reading(text: str, rules: Rules, timex: dates.Timex, verb_at: int | None = 
     else ("no"): a comparison, a state's start, a modifier of a noun."""
     before = text[max(0, timex.start - 40) : timex.start]
     after = text[timex.end : timex.end + 30]
-    if verb_at is not None and rules.outcome_of_day.match(text[verb_at : timex.end + 40], 0) and text.find(timex.text, verb_at) == timex.start:
+    if verb_at is not None and (outcome := rules.outcome_of_day.match(text, verb_at, timex.end + 40)) and outcome.start() <= timex.start < outcome.end():
         return "yes"  # "won Sunday's presidential runoff": the outcome is the contest's day
     if rules.not_governing_before.search(before) or rules.not_governing_after.match(after):
         return "no"

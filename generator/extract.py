@@ -34,7 +34,7 @@ IT_REACH = 150  # how far back a leading "it" looks for the place it stands for
 CARRIED = ("story", "previous sentence")  # a date the sentence takes from the news it goes on telling
 GUESSES = ("might", "may", "could")  # modals that say what is possible, not what was done or decided
 PAST_TENSES = ("past", "perfect", "past-perfect")  # what was done: in a quotation, the rest is a view
-THING_AFTER = re.compile(r"\s+(?:a|an|the|its|his|her|their)\s+(?!\w+\s+(?:was|were|is|are|has|had|had|will|would)\b)")
+THING_AFTER = re.compile(r"\s+(?:a|an|the|its|his|her|their)\s+(?!\w+\s+(?:was|were|is|are|has|had|will|would)\b)")
 ISSUED = re.compile(r"\b(?:published|released|issued|posted|presented)\s+(?:on\s+|in\s+|this\s+|last\s+)?$", re.IGNORECASE)
 YEAR_WRITTEN = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 LEDE = 4  # the body sentences that open an article, where an undated happening is its news
@@ -487,8 +487,9 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     ))
     # "Jefferies analyst Jon Marr said early Tuesday the market is misreading the results": an
     # analyst's view of the news, on whatever day, is a comment on it, not a happening of its own.
-    told_done = any(c.role == "complement" and c.verb and c.verb.happening and c.verb.tense in PAST_TENSES for c in part.clauses)
-    comment |= verb.speech and part.speech is None and not told_done and bool(rules.commentators.search(text, sentence.start, verb.start))
+    comment |= verb.speech and part.speech is None and not any(
+        c.role == "complement" and c.verb and c.verb.happening and c.verb.tense in PAST_TENSES for c in part.clauses
+    ) and bool(rules.commentators.search(text, sentence.start, verb.start))
     if kind is None:
         kind = "statement" if findings else "plan" if not _reports(clause) else "statement" if verb.speech or part.speech is not None else "event"
     if dateline := rules.dateline.match(text, sentence.start):

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from generator.clauses import load_verbs
-from generator.reading import MID_SENTENCE_CAPITAL, Mention, Rules, Sentence, initials, pronoun_by_title
+from generator.reading import MID_SENTENCE_CAPITAL, Mention, Rules, Sentence, initials, pronoun_by_title, title_ways
 from generator.spans import ByStart, inside, pairs
 
 NOT_STATED = "not stated in the article"
@@ -1103,7 +1103,7 @@ class Context:
             if head in self.rules.body_nouns and (topic := self._topic(a)):
                 return Actor(topic, BODY, a, body=topic)
             if not inside and self.rules.title_word.fullmatch(head.capitalize()):
-                written = "|".join(re.escape(t) for t in (head, *self.rules.title_abbreviations.get(head, ())))
+                written = title_ways(head, self.rules)
                 titled = self._last_person_before(a, re.compile(rf"(?:{written})(?!\w)", re.IGNORECASE))
                 if titled:
                     return Actor(titled.name, PERSON, a)

@@ -486,6 +486,12 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
     return found
 
 
+def title_ways(head: str, rules: Rules) -> str:
+    """A title and the ways it is abbreviated, as one alternation of
+    patterns: "governor" -> "governor|Gov\\."."""
+    return "|".join(re.escape(t) for t in (head, *rules.title_abbreviations.get(head, ())))
+
+
 def pronoun_by_title(person: Mention, rules: Rules) -> str | None:
     """"he" for "Mr Mugabe", "she" for "Queen Elizabeth": the pronoun the
     title a person is named with tells; None when it tells none."""

@@ -16,7 +16,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from generator.clauses import NUMBER_WORDS, TIME_SPANS, Token, Words, clause_verbs, lemma, load_verbs, tokens
-from generator.reading import POSSESSIVE, Mention, Rules, load_countries, load_rules, pronoun_by_title
+from generator.reading import POSSESSIVE, Mention, Rules, load_countries, load_rules, pronoun_by_title, title_ways
 from generator.spans import ByStart
 
 LIMIT = 12
@@ -575,7 +575,7 @@ def _described_named(text: str, words: list[Token], at: int, persons: ByStart[Me
     office = load_rules().title_word.fullmatch(head.capitalize()) is not None and not aged
     if not named and office:
         # "President Donald Trump ... The president said": the last person the article gave that title.
-        written = "|".join(re.escape(t) for t in (head, *load_rules().title_abbreviations.get(head, ())))
+        written = title_ways(head, load_rules())
         titled = re.compile(rf"(?<!\w)(?:{written})\s+$", re.IGNORECASE)
         opens = re.compile(rf"(?:[\w.]+\s+)?(?:{written})\s", re.IGNORECASE)
         named = [
@@ -706,7 +706,8 @@ def _country_named(text: str, at: int) -> tuple[str, str] | None:
     """The country named before `at` twice or more, and at least twice as
     often as any other: its name and adjective."""
     counts: dict[tuple[str, str], int] = {}
-    for _, country in _countries_in(text)[: bisect_left(_countries_in(text), (at,))]:
+    named = _countries_in(text)
+    for _, country in named[: bisect_left(named, (at,))]:
         counts[country] = counts.get(country, 0) + 1
     best = max(counts, key=counts.__getitem__, default=None)
     if best is None or counts[best] < 2 or any(2 * n > counts[best] for c, n in counts.items() if c != best):
