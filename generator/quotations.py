@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from generator.clauses import load_verbs
-from generator.reading import MID_SENTENCE_CAPITAL, Mention, Rules, Sentence, initials, pronoun_by_title, title_ways
+from generator.reading import MID_SENTENCE_CAPITAL, Mention, Rules, Sentence, dominant, initials, pronoun_by_title, title_ways
 from generator.spans import ByStart, inside, pairs
 
 NOT_STATED = "not stated in the article"
@@ -42,6 +42,7 @@ PRONOUN = re.compile(r"(?:he|she|it|they|we|i)\b", re.IGNORECASE)
 OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 QUOTE_MARK = "\"“”`'’"
 BACK = 6  # sentences a pronoun or a continued quotation looks back
+ROLE_REACH = 40  # people named back that "the coach" looks through for "coach Bruce Boudreau"
 
 
 @dataclass(frozen=True)
@@ -1099,6 +1100,9 @@ class Context:
                 return named
             if not inside and (described := self._described_before(head, a)) is not None:
                 return described  # "says one senior official. … The official adds"
+            role = head in self.rules.person_roles and not inside and not self.rules.title_word.fullmatch(head.capitalize())
+            if role and (given := self._given_role(head, a) or dominant(self.people_at, a, lambda mention: True, least=3)) is not None:
+                return Actor(given.name, PERSON, a)  # "said the actor": the one the article gave that word, else the one it is about
             # "The St. Louis company", "the Rockford, Ill., maker of fasteners"
             if head in self.rules.body_nouns and (topic := self._topic(a)):
                 return Actor(topic, BODY, a, body=topic)
@@ -1185,6 +1189,17 @@ class Context:
             for _, _, actor in reversed(self.speech[i]):
                 if actor and actor.kind == DESCRIBED and actor.at < at and actor.name.lower().split()[-1] == head:
                     return replace(actor, at=at)
+        return None
+
+    def _given_role(self, head: str, before: int) -> Mention | None:
+        """The last person the article gave the word `head` before: "coach
+        Bruce Boudreau", "Bruce Boudreau, the Wild's coach,"."""
+        word = re.escape(head)
+        before_name = re.compile(rf"\b{word}\s+$", re.IGNORECASE)
+        after_name = re.compile(rf",\s+(?:the|a|an|his|her|its|their)\s[^,;.]{{0,50}}?\b{word},", re.IGNORECASE)
+        for p in reversed(self.people[max(0, bisect_left(self.people_ends, before) - ROLE_REACH) : bisect_left(self.people_ends, before)]):
+            if before_name.search(self.text, max(0, p.start - 30), p.start) or after_name.match(self.text, p.end, p.end + 70):
+                return p
         return None
 
     def _named_by_head(self, head: str, before: int) -> Actor | None:

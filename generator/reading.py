@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
@@ -18,6 +18,7 @@ from pathlib import Path
 from generator.alternation import by_first_letter, first_character
 from generator.clauses import lemma, load_verbs
 from generator.passages import paragraphs
+from generator.spans import ByStart
 
 RULES_FILE = Path(__file__).parent / "rules" / "extract.toml"
 
@@ -484,6 +485,22 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
         mention = Mention(start, match.end(), whole[start - match.start() :], name, person, possessive, place)
         found.append(_joined_by_and(text, found, mention, rules, is_place))
     return found
+
+
+def dominant(mentions: ByStart[Mention], at: int, counted, least: int, twice: bool = True) -> Mention | None:
+    """The name `counted` finds most often before `at` (the later one on a
+    tie), if at least `least` times and, when `twice`, twice as often as
+    any other; its last mention."""
+    counts: dict[str, int] = {}
+    last: dict[str, Mention] = {}
+    for mention in mentions.items[: bisect_left(mentions.starts, at)]:
+        if counted(mention):
+            counts[mention.name] = counts.get(mention.name, 0) + 1
+            last[mention.name] = mention
+    best = max(counts, key=lambda name: (counts[name], last[name].start), default=None)
+    if best is None or counts[best] < least or twice and any(n * 2 > counts[best] for name, n in counts.items() if name != best):
+        return None
+    return last[best]
 
 
 def title_ways(head: str, rules: Rules) -> str:

@@ -16,7 +16,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from generator.clauses import NUMBER_WORDS, TIME_SPANS, Token, Words, clause_verbs, lemma, load_verbs, tokens
-from generator.reading import POSSESSIVE, Mention, Rules, load_countries, load_rules, pronoun_by_title, title_ways
+from generator.reading import POSSESSIVE, Mention, Rules, dominant, load_countries, load_rules, pronoun_by_title, title_ways
 from generator.spans import ByStart
 
 LIMIT = 12
@@ -609,23 +609,7 @@ def person_just_named(text: str, persons: ByStart[Mention], at: int) -> Mention 
 def _leading_person(persons: ByStart[Mention], at: int) -> Mention | None:
     """The person the article is about: named before `at` three times or
     more, and at least twice as often as anyone else."""
-    return _dominant(persons, at, lambda mention: mention.person, least=3)
-
-
-def _dominant(mentions: ByStart[Mention], at: int, counted, least: int, twice: bool = True) -> Mention | None:
-    """The name `counted` finds most often before `at` (the later one on a
-    tie), if at least `least` times and, when `twice`, twice as often as
-    any other; its last mention."""
-    counts: dict[str, int] = {}
-    last: dict[str, Mention] = {}
-    for mention in mentions.items[: bisect_left(mentions.starts, at)]:
-        if counted(mention):
-            counts[mention.name] = counts.get(mention.name, 0) + 1
-            last[mention.name] = mention
-    best = max(counts, key=lambda name: (counts[name], last[name].start), default=None)
-    if best is None or counts[best] < least or twice and any(n * 2 > counts[best] for name, n in counts.items() if name != best):
-        return None
-    return last[best]
+    return dominant(persons, at, lambda mention: mention.person, least=3)
 
 
 @lru_cache(maxsize=4)
@@ -819,7 +803,7 @@ def _most_named(bodies: ByStart[Mention], at: int, rules: Rules) -> Mention | No
     # (Each name's opening words, "Brightline" of "Brightline Energy", point to it.)
     longer = {" ".join(m.name.split()[:k]): m for m in named for k in range(1, len(m.name.split()))}
     whole = ByStart(longer.get(m.name, m) for m in named)
-    return _dominant(whole, at, lambda mention: True, least=2)
+    return dominant(whole, at, lambda mention: True, least=2)
 
 
 def _peoples_adjective(mention: Mention) -> bool:
@@ -833,7 +817,7 @@ def _leading_body(subjects: ByStart[Mention], at: int, rules: Rules) -> Mention 
     (not "the King", a title alone)."""
     def counted(mention: Mention) -> bool:
         return not mention.person and not mention.place and not mention.possessive and not rules.title_word.fullmatch(mention.name)
-    return _dominant(subjects, at, counted, least=3, twice=False)
+    return dominant(subjects, at, counted, least=3, twice=False)
 
 
 

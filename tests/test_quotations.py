@@ -318,6 +318,26 @@ def test_the_official_is_the_official_described_before():
     assert [q.speaker for q in quotes(text)] == ["one senior administration official"] * 2
 
 
+def test_said_the_singer_is_the_person_the_article_is_about():
+    text = ("Lena Marsh was voted off the talent show on Monday. Marsh had danced twice. "
+            "Judges praised Marsh's second routine, and host Tom Bale thanked her. "
+            '"It brings you closer together," said the singer.')
+    assert [q.speaker for q in quotes(text)] == ["Lena Marsh"]
+
+
+def test_the_striker_is_the_one_the_article_called_striker_not_the_one_it_is_about():
+    text = ("Ivo Petrak saved a penalty on Tuesday. Petrak has six clean sheets this season, and Petrak leads the league. "
+            "Ten minutes later, striker Dana Whitt scored. "
+            '"He kept us in it," the striker said.')
+    assert [q.speaker for q in quotes(text)] == ["Dana Whitt"]
+
+
+def test_a_role_no_one_dominant_was_given_stays_a_description():
+    text = ("Ivo Petrak and Mark Olsen scored on Tuesday. "
+            '"We deserved it," the striker said.')
+    assert [q.speaker for q in quotes(text)] == ["the striker"]
+
+
 def test_the_governor_is_the_one_named_gov_before_even_after_another_speaker():
     text = ('Gov. Ana Reyes signed the bill on Monday. Mayor Tim Olds said the city would pay its share. '
             '"It is a budget for growth," the Democratic governor said.')
