@@ -129,24 +129,39 @@ def marked_spans(text: str, rules: Rules, paragraph_starts: list[int]) -> list[M
 
 
 def _single_marked(text: str, found: list[Marked]) -> list[Marked]:
-    """Words in single curly marks (‘…’), as British outlets quote: a ‘
-    opens; the ’ that closes is one that ends a sentence or a clause (",’",
-    "’." ), not the apostrophe of "don’t" or "workers’ rights"."""
+    """Words in single marks, as British outlets quote: curly ones (‘…’),
+    and straight ones ('…') in an article that has no double marks at all.
+    A mark before a word opens; the one that closes is the first that ends a
+    sentence or a clause (",’", "’."), not the apostrophe of "don’t" or
+    "workers’ rights"; failing that, the first after a word before a space
+    in the same sentence (‘distraught’ and)."""
     taken = pairs((m.opened, m.end) for m in found)
+    straight = not found and not DOUBLE_MARK.search(text)
     spans = []
-    for opening in SINGLE_OPEN.finditer(text):
-        at = opening.start()
+    for opening in (SINGLE_OPEN_ANY if straight else SINGLE_OPEN).finditer(text):
+        at, mark = opening.start(), opening.group()
         if inside(taken, at) or spans and at < spans[-1].end:
             continue
         line_end = text.find("\n", at)
-        closing = SINGLE_CLOSE.search(text, opening.end(), len(text) if line_end < 0 else line_end)
+        line_end = len(text) if line_end < 0 else line_end
+        close, word_end = (SINGLE_CLOSE, SINGLE_CLOSE_WORD) if mark == "‘" else (STRAIGHT_CLOSE, STRAIGHT_CLOSE_WORD)
+        closing = close.search(text, opening.end(), line_end)
+        sentence_end = SENTENCE_STOP.search(text, opening.end(), line_end)
+        if closing is None or sentence_end is not None and closing.start() > sentence_end.end():
+            closing = word_end.search(text, opening.end(), sentence_end.end() if sentence_end else line_end) or closing
         if closing is not None:
             spans.append(Marked(opening.end(), closing.start(), at))
     return spans
 
 
 SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(—–-]))‘(?=\w)", re.MULTILINE)
+SINGLE_OPEN_ANY = re.compile(r"(?:^|(?<=[\s(—–-]))(?:‘(?=\w)|'(?=[A-Za-z]))", re.MULTILINE)
 SINGLE_CLOSE = re.compile(r"(?<=[.,!?])’|’(?=[,.;:!?)]|\s*$)", re.MULTILINE)
+STRAIGHT_CLOSE = re.compile(r"(?<=[.,!?])'|'(?=[,.;:!?)]|\s*$)", re.MULTILINE)
+SINGLE_CLOSE_WORD = re.compile(r"(?<=[a-z])’(?=\s)")
+STRAIGHT_CLOSE_WORD = re.compile(r"(?<=[a-z])'(?=\s)")
+SENTENCE_STOP = re.compile(r"[.!?](?=\s)")
+DOUBLE_MARK = re.compile(r"[\"“”]")
 
 
 def _paragraph(starts: list[int], at: int) -> int:

@@ -586,6 +586,25 @@ def test_words_in_single_curly_marks_are_quotations_and_apostrophes_are_not():
     assert speakers(text) == [("get Britain building again", "The King"), ("We will not hesitate to act,", "the Prime Minister")]
 
 
+def test_words_in_straight_single_marks_are_quotations_where_the_article_has_no_double_marks():
+    text = (
+        "The zoo's director defended the decision on Sunday. "
+        "'We stand by our decision,' said Thane Maynard. 'It was a very sad day.' "
+        "It's the first time the '90s exhibit has closed."
+    )
+    assert speakers(text) == [("We stand by our decision,", "Thane Maynard"), ("It was a very sad day.", "Thane Maynard")]
+
+
+def test_straight_single_marks_are_apostrophes_where_the_article_quotes_with_double_marks():
+    text = "\"We will rebuild,\" said Ana Ruiz. The 'new town' plan was dropped."
+    assert speakers(text) == [("We will rebuild,", "Ana Ruiz")]
+
+
+def test_a_single_mark_after_a_word_closes_a_phrase_the_sentence_gives_no_other_end():
+    text = "Workers said the ‘unfair’ rules hurt them. ‘We backed the workers’ union,’ Mara Olsen said."
+    assert speakers(text) == [("unfair", "Workers"), ("We backed the workers’ union,", "Mara Olsen")]
+
+
 def test_a_number_that_opens_a_sentence_is_not_part_of_a_name():
     text = "Two United States service members were killed on Tuesday."
     names = [m.name for m in mentions(text, load_rules(), lambda words: False)]
