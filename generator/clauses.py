@@ -24,7 +24,8 @@ from typing import NamedTuple
 
 RULES_FILE = Path(__file__).parent / "rules" / "verbs.toml"
 # A letter is any script's ("Schröder", "José"), not only ASCII's.
-WORD = re.compile(r"\d+(?:[.,:]\d+)+|[^\W_]+(?:[’'-][^\W_]+)*(?:[’']s)?|[’']\w+|[^\s\w]|_")
+# (A clock time is one word: the "am" of "6.10am" or "9 am" is no verb.)
+WORD = re.compile(r"\d{1,2}(?:[.:]\d\d)?\s?(?i:[ap]m)\b|\d+(?:[.,:]\d+)+|[^\W_]+(?:[’'-][^\W_]+)*(?:[’']s)?|[’']\w+|[^\s\w]|_")
 APOSTROPHE = str.maketrans({"’": "'"})
 
 

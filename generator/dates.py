@@ -289,7 +289,8 @@ def _starts(rules: Rules, text: str) -> list[int]:
     for token in TOKEN.finditer(text):
         word = token.group()
         if word[0].isdigit():
-            anchor = word[:4].isdigit() and not word[4:5].isdigit() or word.lower() in anchors
+            # (A figure and its word in one token, "9am", anchors as the word would.)
+            anchor = word[:4].isdigit() and not word[4:5].isdigit() or word.lower() in anchors or word.lstrip("0123456789").lower() in anchors
         else:
             lower = word.lower()
             if lower not in first_words:

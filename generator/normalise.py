@@ -268,11 +268,12 @@ def _time(g: Reading) -> str:
         day = g.reference().isoformat()
     hour = g.number("hour") if g.get("hour") else g.word("clock")
     minute = g.number("minute")
-    if hour > 12 and g.get("half") or hour > 24 or (minute or 0) > 59:
+    half = (g.get("half") or "").replace(".", "").lower()  # "p.m.", "pm"
+    if hour > 12 and half or hour > 24 or (minute or 0) > 59:
         raise DateError("is not a time of day")
-    if g.get("half") == "p.m." and hour < 12:
+    if half == "pm" and hour < 12:
         hour += 12
-    if g.get("half") == "a.m." and hour == 12:
+    if half == "am" and hour == 12:
         hour = 0
     return f"{day[:10]}T{hour:02d}" + (f":{minute:02d}" if minute is not None else ":00")
 

@@ -1695,6 +1695,16 @@ def test_a_quoted_last_month_still_dates_what_the_speaker_did():
     assert [e.date.value for e in run(text).events] == ["2016-11"]
 
 
+@pytest.mark.parametrize("sentence, value", [
+    ("The tram overturned at about 6.10am on Wednesday near the stop.", "2016-12-07T06:10"),
+    ("The tram overturned at 9 am on Wednesday near the stop.", "2016-12-07T09:00"),
+    ("The tram overturned at 18:10 GMT on Wednesday near the stop.", "2016-12-07T18:10"),
+])
+def test_a_clock_time_written_as_british_outlets_write_it_dates_the_happening_and_is_no_verb(sentence, value):
+    (event,) = run("Trams were halted on the line.\n\n" + sentence).events[-1:]
+    assert (event.title, event.date.value) == ("The tram overturned near the stop", value)
+
+
 def test_a_clock_time_does_not_take_the_day_of_a_relative_clause():
     text = "The storm hit the city on Thursday. At 10:17 p.m. the mayor called the police chief, who had been suspended on Monday."
     values = {e.title: e.date.value for e in run(text, published=date(2016, 12, 16)).events}

@@ -46,6 +46,21 @@ def test_the_articles_expressions_are_read_against_its_date(words, kind, value):
     assert (timex.type, timex.value, timex.unresolved) == (kind, value, None)
 
 
+@pytest.mark.parametrize("sentence, text, value", [
+    ("The tram overturned at 6.10am on Wednesday.", "6.10am", "2016-12-12T06:10"),
+    ("Doors open at 9pm.", "9pm", "2016-12-12T21:00"),
+    ("The blast was heard at 22:30 local time.", "22:30 local time", "2016-12-12T22:30"),
+    ("The polls close at 21:00 GMT.", "21:00 GMT", "2016-12-12T21:00"),
+])
+def test_clock_times_as_british_and_european_outlets_write_them_are_found(sentence, text, value):
+    assert [(t.text, t.value) for t in find(sentence, MONDAY) if t.type == "TIME"] == [(text, value)]
+
+
+@pytest.mark.parametrize("sentence", ["Parise scored at 7:14 and again at 19:56.", "Spain won 6-4, 7:5 on aggregate.", "I am 10 minutes away."])
+def test_a_game_clock_a_score_or_am_without_a_figure_before_it_is_no_time(sentence):
+    assert [t for t in find(sentence, MONDAY) if t.type == "TIME"] == []
+
+
 def test_every_expression_is_found_at_its_exact_place_in_the_text():
     timexes = find(ARTICLE, MONDAY)
     assert [t.text for t in timexes] == [
