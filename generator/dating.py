@@ -26,7 +26,7 @@ from functools import lru_cache
 from dateutil.relativedelta import relativedelta
 
 from generator import dates
-from generator.clauses import PERIOD_NOUNS, Clause, Verb, load_verbs, tokens
+from generator.clauses import PERIOD_NOUNS, Clause, Verb, lemma, load_verbs, tokens
 from generator.reading import Rules
 from generator.spans import ByStart
 
@@ -137,6 +137,8 @@ def governing(
         reading = _reading(text, rules, timex, own_verb.start if own_verb else None, simple_past)
         if reading == "no" or (rank <= 1 and verb and timex.start > verb.end and _participle_between(text, verb.end, timex.start, ing_only=rank == 1)):
             continue  # (in "14 were killed and scores injured on Wednesday", "injured" is the second verb)
+        if verb and timex.start > verb.end and _saying_between(text, verb.end, timex.start):
+            continue  # "claimed the attack, saying it avenged airstrikes last week": the time is in what was said
         if verb and not text[verb.end : timex.start].strip() and rules.as_object_after.match(text, timex.end):
             continue  # "picked Saturday night as the time": the verb's object, not its time
         if (
@@ -192,6 +194,19 @@ def _participle_between(text: str, start: int, end: int, ing_only: bool = False)
         if participle and after_noun and not period:
             return True
     return False
+
+
+def _saying_between(text: str, start: int, end: int) -> bool:
+    """Whether a verb of speech in -ing after a comma (", saying", ",
+    adding") stands between a verb and a time, with words said before the
+    time: the time is theirs. ("..., saying on Friday that ...": the saying's.)"""
+    found = tokens(text, start, end)
+    verbs = load_verbs()
+    return any(
+        w.low.endswith("ing") and lemma(w.low, verbs) in verbs.speech and found[k - 1].text == ","
+        and any(said.low not in verbs.prepositions for said in found[k + 1 :])
+        for k, w in enumerate(found) if k
+    )
 
 
 def _opens_with(text: str, before: str, timex: dates.Timex, verb_at: int) -> bool:

@@ -1705,6 +1705,18 @@ def test_a_clock_time_written_as_british_outlets_write_it_dates_the_happening_an
     assert (event.title, event.date.value) == ("The tram overturned near the stop", value)
 
 
+def test_a_time_in_the_words_a_saying_participle_gives_does_not_date_the_act():
+    text = "Guards were doubled.\n\nThe militia claimed responsibility for the raid, saying it was revenge for airstrikes last week in the valley."
+    (event,) = run(text, published=date(2016, 11, 11)).events[-1:]
+    assert (event.title, event.date.value, event.date.mod) == ("The militia claimed responsibility for the raid", "2016-11-11", "ON_OR_BEFORE")
+
+
+def test_a_time_right_after_a_saying_participle_dates_the_act_it_tells():
+    text = "Guards were doubled.\n\nThe minister sought to calm the markets, saying on Friday that the bank would act."
+    (event,) = run(text, published=date(2016, 11, 12)).events[-1:]
+    assert event.date.value == "2016-11-11"
+
+
 def test_a_clock_time_does_not_take_the_day_of_a_relative_clause():
     text = "The storm hit the city on Thursday. At 10:17 p.m. the mayor called the police chief, who had been suspended on Monday."
     values = {e.title: e.date.value for e in run(text, published=date(2016, 12, 16)).events}
