@@ -699,7 +699,9 @@ def _date_words(text: str, rules: Rules, timex: dates.Timex) -> tuple[int, int]:
         r"(?:(?<=months )|(?<=quarter )|(?<=year )|(?<=period )|(?<=weeks )|(?<=half ))(?:ended|ending) $|\beffective\s+$"
         # (One preposition with its modifiers, "late on", "on early": not "took over | in 2023", whose "over" is the verb's.)
         rf"|(?:\b{DATE_MODIFIERS}\s+)*\b(?:on|in|at|during|over|throughout|within|by|since|from)\s+(?:\b{DATE_MODIFIERS}\s+)*$|(?:\b{DATE_MODIFIERS}\s+)+$"
-        rf"|(?:\b(?:on|in|at|during|by|since|from|until)\s+)?{TIME_OF.pattern}",
+        # ("shortly before midnight", "an hour after 9pm": a time of day placed from another goes with it.)
+        + (rf"|(?:\b(?:{DATE_MODIFIERS}|an?|one|two|three|four|five|\d+)\s+(?:minutes?\s+|hours?\s+)?)?\b(?:before|after)\s+$" if timex.type == "TIME" else "")
+        + rf"|(?:\b(?:on|in|at|during|by|since|from|until)\s+)?{TIME_OF.pattern}",
         text[max(0, timex.start - 30) : timex.start], re.IGNORECASE,
     )
     closing = rules.date_words_after.match(text[timex.end : timex.end + 60])

@@ -1717,6 +1717,16 @@ def test_a_time_right_after_a_saying_participle_dates_the_act_it_tells():
     assert event.date.value == "2016-11-11"
 
 
+@pytest.mark.parametrize("sentence, value", [
+    ("A truck bomb exploded outside the consulate an hour before midnight on Thursday.", "2016-11-10T24:00"),
+    ("A truck bomb exploded outside the consulate shortly before midnight on Thursday.", "2016-11-10T24:00"),
+    ("A truck bomb exploded outside the consulate just after 11pm on Thursday.", "2016-11-10T23:00"),
+])
+def test_a_time_of_day_placed_from_another_dates_the_day_and_leaves_the_title_whole(sentence, value):
+    (event,) = run("Guards were doubled.\n\n" + sentence, published=date(2016, 11, 11)).events[-1:]
+    assert (event.title, event.date.value) == ("A truck bomb exploded outside the consulate", value)
+
+
 def test_a_clock_time_does_not_take_the_day_of_a_relative_clause():
     text = "The storm hit the city on Thursday. At 10:17 p.m. the mayor called the police chief, who had been suspended on Monday."
     values = {e.title: e.date.value for e in run(text, published=date(2016, 12, 16)).events}
