@@ -1072,6 +1072,7 @@ RELATIVE = re.compile(r"(?:which|who|whom|whose|where)\b")
 TIME_OF = re.compile(r"\b(?:the\s+)?(?:night|morning|afternoon|evening|eve|weekend|end|middle|start|beginning)\s+of\s+$", re.IGNORECASE)
 WORD_BEFORE = re.compile(r"([\w’'-]+)\W*$")
 PASSAGE_WORD = re.compile(r"[\w’'-]+")
+COUNT = re.compile(r"(?<![\d.,$£€])\d{2,}(?:,\d{3})*(?![\d.,%])")  # "21 girls", "1,200 homes": not a sum or a share
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{2,}|\b[A-Z]{2}\b")  # words, and two-letter initials ("AK Party", "UN")
 SUBJECT_RELATIVE = re.compile(r"(?:which|who)\s+")
 IT_SAID = re.compile(r"It (said|says|added|announced|reported)\b")
@@ -1089,7 +1090,7 @@ def _told_again(drafts: list[Draft], text: str, rules: Rules) -> list[Draft]:
     kept: list[Draft] = []
     same_date: dict[tuple, list[Draft]] = {}  # the kept entries by date: only those can tell the same happening
     common = _common(rules)
-    words = {id(d): _content_words(text, d, common) for d in drafts}
+    words = {id(d): _content_words(text, d, common, rules.told_alike) for d in drafts}
     reached: dict[int, int] = {}  # the last paragraph each kept entry has a passage in
     for draft in drafts:
         dated = same_date.setdefault((draft.date.value, draft.date.mod), [])
@@ -1183,17 +1184,19 @@ def _same_happening(first: Draft, other: Draft, mine: set[str], theirs: set[str]
     return len(mine & theirs) >= max(2, 0.35 * min(len(mine), len(theirs)))
 
 
-def _content_words(text: str, draft: Draft, common: frozenset[str]) -> set[str]:
+def _content_words(text: str, draft: Draft, common: frozenset[str], alike: dict[str, str]) -> set[str]:
     """The stems of the words that say what happened: the clause's, without
-    function words; "declared" and "declares" share "declar". Of a
-    statement, what is said, not who says it."""
+    function words, and its counts ("21"); "declared" and "declares" share
+    "declar", and words that tell it alike ("released", "freed") share one.
+    Of a statement, what is said, not who says it."""
     clause = draft.clause
     start, end = (clause.start, draft.told_end or clause.end) if clause else (draft.start, draft.end)
     if clause is not None and clause.verb is not None and clause.verb.speech:
         start = clause.verb.end
     words = WORD.findall(text[start:end])
     commentary = clauses.load_verbs().commentary
-    return {w.lower()[:6] for w in words if w.lower() not in common and w.lower() not in commentary}
+    stems = {alike.get(w.lower()[:6], w.lower()[:6]) for w in words if w.lower() not in common and w.lower() not in commentary}
+    return stems | {n for n in COUNT.findall(text, start, end) if not YEAR_WRITTEN.fullmatch(n)}
 
 
 def _common(rules: Rules) -> frozenset[str]:

@@ -125,6 +125,7 @@ class Rules:
     as_object_after: re.Pattern[str]
     simultaneous: frozenset[str]
     event_nouns: frozenset[str]
+    told_alike: dict[str, str]  # a word's six-letter stem -> the stem its group of words that tell one happening goes by
     speaker_time: re.Pattern[str]
     clock_times: frozenset[str]
     frame_shifts_story: re.Pattern[str]
@@ -258,6 +259,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         as_object_after=re.compile(data["dating"]["as_object_after"]),
         simultaneous=frozenset(data["dating"]["simultaneous"]),
         event_nouns=frozenset(data["dating"]["event_nouns"]),
+        told_alike={word[:6]: group[0][:6] for group in data["events"]["told_alike"] for word in group},
         speaker_time=re.compile(data["dating"]["speaker_time"], re.IGNORECASE),
         clock_times=frozenset(data["dating"]["clock_times"]),
         frame_shifts_story=_skipping(data["dating"]["frame_shifts_story"], re.IGNORECASE),

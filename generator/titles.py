@@ -820,7 +820,6 @@ def _leading_body(subjects: ByStart[Mention], at: int, rules: Rules) -> Mention 
     return dominant(subjects, at, counted, least=3, twice=False)
 
 
-
 def _shortened(shown: list[str], verb: int | None) -> list[str]:
     """At most about LIMIT words (punctuation aside), ended where a phrase
     ends after the verb (at index `verb`), and before a participle tail

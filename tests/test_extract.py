@@ -1079,6 +1079,24 @@ def test_a_verb_followed_by_by_and_a_number_is_the_clause_s_verb_not_a_participl
     assert [e.title for e in run(text).events][-1] == "The shares of the company increased by 5 percent"
 
 
+def test_a_happening_told_again_in_other_words_with_its_count_is_one_entry():
+    text = (
+        "Rebels have released 21 of the kidnapped schoolgirls, a spokesman said on Thursday.\n\n"
+        "The girls were taken from their school two years ago.\n\n"
+        "The 21 girls were freed on Thursday in the town of Banki and flown to the capital.\n"
+    )
+    events = run(text, published=date(2016, 10, 13)).events
+    assert [len(e.passages) for e in events if e.date.value == "2016-10-13"] == [2]
+
+
+def test_two_happenings_of_one_day_with_different_counts_stay_two_entries():
+    text = (
+        "Rebels killed 21 villagers in Kano on Monday, the army said.\n\n"
+        "Separately, 12 soldiers died in an ambush near Maiduguri on Monday.\n"
+    )
+    assert len(run(text).events) == 2
+
+
 def test_someone_telling_the_lede_again_joins_it_whoever_tells_it():
     text = (
         "The ruling party has won a majority in parliament, according to the state agency.\n\n"
