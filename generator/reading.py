@@ -58,6 +58,7 @@ class Rules:
     relation: re.Pattern[str]
     name_run: re.Pattern[str]
     not_person_words: frozenset[str]
+    body_by_members: re.Pattern[str]  # a name of two words or more before "militants", "spokesman": a body's
     known_places: frozenset[str]
     he_titles: frozenset[str]
     she_titles: frozenset[str]
@@ -182,6 +183,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         relation=re.compile(speech["relation"], re.IGNORECASE),
         name_run=name_run,
         not_person_words=frozenset(names["not_person_words"]),
+        body_by_members=re.compile(rf"\b((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+) (?:{'|'.join(names['members_after_body'])})\b"),
         known_places=frozenset(names["known_places"]),
         he_titles=frozenset(names["he_titles"]),
         she_titles=frozenset(names["she_titles"]),
@@ -411,6 +413,7 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
     mid_sentence = set(MID_SENTENCE_CAPITAL.findall(text))
     surnames: dict[str, str] = {}
     given: dict[str, str] = {}  # "saddam" -> "Saddam Hussein"
+    bodies_by_members = {m.group(1) for m in rules.body_by_members.finditer(text)}
     skip = sorted(skip)
     skip_starts = [a for a, _ in skip]
     for match in rules.name_run.finditer(text):
@@ -454,7 +457,7 @@ def mentions(text: str, rules: Rules, is_place, skip: list[tuple[int, int]] = ()
         place = is_place(whole) or is_place(name) or name in rules.known_places or not named_body and bool(rules.state_after.match(text, match.end()))
         # ("construction goods giant Home Depot", "the automaker General Motors": a body's noun names a body.)
         described = None if place or named_body else BODY_BEFORE.search(text, max(0, start - 16), start)
-        organisation = place or named_body or bool(described and described.group(1) in rules.body_nouns)
+        organisation = place or named_body or bool(described and described.group(1) in rules.body_nouns) or name in bodies_by_members
         # ("Big Machine have twice denied it": one person takes no plural verb.)
         organisation |= not titled and len(words) >= 2 and not possessive and bool(PLURAL_VERB.match(text, match.end())) and text[max(0, start - 5) : start].strip() != "and"
         if organisation and title:

@@ -10,6 +10,7 @@ from conftest import ROOT
 from generator import clauses
 from generator.extract import NOT_NAMED, extract
 from generator.places import gazetteer
+from generator.reading import load_rules, mentions
 from generator.titles import _bare_be, says_nothing
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -1095,6 +1096,21 @@ def test_two_happenings_of_one_day_with_different_counts_stay_two_entries():
         "Separately, 12 soldiers died in an ambush near Maiduguri on Monday.\n"
     )
     assert len(run(text).events) == 2
+
+
+def test_a_name_written_before_militants_is_a_body_that_the_group_stands_for():
+    text = (
+        "Kanu Dawa has released 21 of the schoolgirls, a spokesman said on Thursday. Kanu Dawa militants took them in 2014.\n\n"
+        "The militant group handed the girls to the Red Cross on Thursday in the town of Banki.\n"
+    )
+    titles = [e.title for e in run(text, published=date(2016, 10, 13)).events]
+    assert "Kanu Dawa handed the girls to the Red Cross in the town of Banki" in titles
+
+
+def test_a_persons_name_before_supporters_stays_a_persons():
+    text = "Ana Ruiz supporters rallied on Monday.\n\n“We won,” Ana Ruiz said."
+    assert speakers(text) == [("We won,", "Ana Ruiz")]
+    assert [m.person for m in mentions(text, load_rules(), lambda words: False)] == [True, True]
 
 
 def test_someone_telling_the_lede_again_joins_it_whoever_tells_it():
