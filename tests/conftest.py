@@ -56,6 +56,15 @@ sources = ["example-times"]
 """
 
 
+@pytest.fixture(scope="session", autouse=True)
+def pattern_cache(tmp_path_factory) -> Path:
+    """The compiled rules the commands keep (generator/patterncache.py) go
+    to a folder of the test run's own, not to the user's cache."""
+    folder = tmp_path_factory.mktemp("pattern-cache")
+    os.environ["TIMELINE_CACHE_DIR"] = str(folder)
+    return folder
+
+
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
     """A two-entry site: returns its content folder (tmp/content)."""
