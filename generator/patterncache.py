@@ -6,10 +6,11 @@ Python compiles a pattern in two steps, both written in Python: it parses
 the pattern, then turns the parse into the engine's code, a list of
 numbers. The engine takes that code as it is (`_sre.compile`, the call
 `re.compile` ends with), so the code is what is kept, looked up by the
-pattern's source and flags, in a file named for the exact Python build and
-the rules' content. What is kept is a shortcut and nothing more: a file
-that is missing, unreadable, corrupt or of another Python is ignored, as is
-any error of the engine's own calls, and the pattern is then compiled by
+pattern's source and flags, in a file named for the rules' content and
+the exact Python build (which the file names again inside). What is kept
+is a shortcut and nothing more: a file that is missing, unreadable,
+corrupt (a CRC-32 checks it) or of another Python is ignored, as is any
+error of the engine's own calls, and the pattern is then compiled by
 `re.compile`; a folder that cannot be written is not written. A pattern is
 kept only once the code made for it has compiled to a pattern equal to
 `re.compile`'s (same source, flags and code).
@@ -20,17 +21,16 @@ default ~/.cache); never the content, the output or the tool's own folder.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import re
 import sys
-import tempfile
+import zlib
 from pathlib import Path
 
 RULES = Path(__file__).parent / "rules"
 KEEP = 8  # files kept for other rules or other Pythons; the oldest beyond them go
-CHECK = 32  # bytes of the blake2b digest before the kept code
+CHECK = 4  # bytes of the CRC-32 before the kept code (hashlib would load OpenSSL: 4 MB more for every run)
 
 
 def folder() -> Path:
@@ -69,11 +69,13 @@ class PatternCache:
                 code = _code(*key)
                 if _engine_compile(key[0], code) == compiled:
                     kept[key] = code
-            data = marshal.dumps(kept)
+            import tempfile  # (only here: with the random numbers it imports, 1.4 MB)
+
+            data = marshal.dumps((_python(), kept))
             handle, temporary = tempfile.mkstemp(dir=self.where, prefix=".patterns-")
             try:
                 with os.fdopen(handle, "wb") as out:
-                    out.write(hashlib.blake2b(data, digest_size=CHECK).digest() + data)
+                    out.write(zlib.crc32(data).to_bytes(CHECK, "big") + data)
                 os.replace(temporary, self._file())
             except BaseException:
                 os.unlink(temporary)
@@ -89,9 +91,9 @@ class PatternCache:
             try:
                 raw = self._file().read_bytes()
                 check, data = raw[:CHECK], raw[CHECK:]
-                if hashlib.blake2b(data, digest_size=CHECK).digest() == check:
-                    kept = marshal.loads(data)
-                    if isinstance(kept, dict):
+                if zlib.crc32(data).to_bytes(CHECK, "big") == check:
+                    python, kept = marshal.loads(data)
+                    if python == _python() and isinstance(kept, dict):
                         self._kept = kept
             except Exception:
                 pass
@@ -107,13 +109,17 @@ class PatternCache:
 
 
 def _fingerprint() -> str:
+    made = zlib.crc32(_python().encode())
+    for rules in sorted(RULES.glob("*.toml")):
+        made = zlib.crc32(rules.name.encode() + b"\0" + rules.read_bytes() + b"\0", made)
+    return f"{made:08x}"
+
+
+def _python() -> str:
+    """This Python build and its engine's version, whose code is kept."""
     import _sre
 
-    made = hashlib.blake2b(digest_size=16)
-    made.update(f"{sys.implementation.cache_tag} {sys.version} {_sre.MAGIC} {_sre.CODESIZE}".encode())
-    for rules in sorted(RULES.glob("*.toml")):
-        made.update(rules.name.encode() + b"\0" + rules.read_bytes() + b"\0")
-    return made.hexdigest()
+    return f"{sys.implementation.cache_tag} {sys.version} {_sre.MAGIC} {_sre.CODESIZE}"
 
 
 def _code(pattern: str, flags: int) -> tuple:

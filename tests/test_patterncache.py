@@ -2,8 +2,10 @@
 the cache is the pattern `re.compile` makes, and a cache that is corrupt,
 stale or cannot be written changes nothing but the time."""
 
+import marshal
 import os
 import re
+import zlib
 
 from conftest import timeline, unprivileged, write
 
@@ -50,6 +52,20 @@ def test_a_corrupt_cache_is_ignored(tmp_path):
         read = PatternCache(tmp_path)
         assert [read.compile(p, f) for p, f in PATTERNS] == [re.compile(p, f) for p, f in PATTERNS]
         assert len(read._compiled) == len(PATTERNS)
+
+
+def test_a_cache_of_another_python_is_ignored(tmp_path):
+    cache = PatternCache(tmp_path)
+    for p, f in PATTERNS:
+        cache.compile(p, f)
+    cache.save()
+    kept = kept_files(tmp_path)[0]
+    _, patterns = marshal.loads(kept.read_bytes()[4:])
+    data = marshal.dumps(("cpython-399 another build", patterns))
+    kept.write_bytes(zlib.crc32(data).to_bytes(4, "big") + data)
+    read = PatternCache(tmp_path)
+    assert [read.compile(p, f) for p, f in PATTERNS] == [re.compile(p, f) for p, f in PATTERNS]
+    assert len(read._compiled) == len(PATTERNS)  # none of them from the file
 
 
 def test_code_the_engine_refuses_is_compiled_again(tmp_path):
