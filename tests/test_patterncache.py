@@ -30,6 +30,22 @@ def kept_files(folder):
     return sorted(folder.glob("patterns-*.marshal"))
 
 
+def kept_file(folder):
+    """A cache of PATTERNS saved in `folder`: its one file."""
+    cache = PatternCache(folder)
+    for p, f in PATTERNS:
+        cache.compile(p, f)
+    cache.save()
+    [kept] = kept_files(folder)
+    return kept
+
+
+def compiled_as_ever(folder) -> bool:
+    """Whether a cache read from `folder` compiles each of PATTERNS as re.compile does, none from the file."""
+    read = PatternCache(folder)
+    return [read.compile(p, f) for p, f in PATTERNS] == [re.compile(p, f) for p, f in PATTERNS] and len(read._compiled) == len(PATTERNS)
+
+
 def test_a_kept_pattern_is_the_pattern_re_compile_makes(tmp_path):
     first = PatternCache(tmp_path)
     assert [first.compile(p, f) for p, f in PATTERNS] == [re.compile(p, f) for p, f in PATTERNS]
@@ -41,31 +57,19 @@ def test_a_kept_pattern_is_the_pattern_re_compile_makes(tmp_path):
 
 
 def test_a_corrupt_cache_is_ignored(tmp_path):
-    cache = PatternCache(tmp_path)
-    for p, f in PATTERNS:
-        cache.compile(p, f)
-    cache.save()
-    kept = kept_files(tmp_path)[0]
+    kept = kept_file(tmp_path)
     whole = kept.read_bytes()
     for damaged in (b"", b"not a cache", whole[: len(whole) // 2], whole[:-1] + bytes([whole[-1] ^ 1])):
         kept.write_bytes(damaged)
-        read = PatternCache(tmp_path)
-        assert [read.compile(p, f) for p, f in PATTERNS] == [re.compile(p, f) for p, f in PATTERNS]
-        assert len(read._compiled) == len(PATTERNS)
+        assert compiled_as_ever(tmp_path)
 
 
 def test_a_cache_of_another_python_is_ignored(tmp_path):
-    cache = PatternCache(tmp_path)
-    for p, f in PATTERNS:
-        cache.compile(p, f)
-    cache.save()
-    kept = kept_files(tmp_path)[0]
+    kept = kept_file(tmp_path)
     _, patterns = marshal.loads(kept.read_bytes()[4:])
     data = marshal.dumps(("cpython-399 another build", patterns))
     kept.write_bytes(zlib.crc32(data).to_bytes(4, "big") + data)
-    read = PatternCache(tmp_path)
-    assert [read.compile(p, f) for p, f in PATTERNS] == [re.compile(p, f) for p, f in PATTERNS]
-    assert len(read._compiled) == len(PATTERNS)  # none of them from the file
+    assert compiled_as_ever(tmp_path)
 
 
 def test_code_the_engine_refuses_is_compiled_again(tmp_path):
