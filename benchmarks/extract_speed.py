@@ -2,19 +2,24 @@
 several sizes, so that the curve is visible: MB/s should not fall as the
 text grows.
 
-    python benchmarks/extract_speed.py [--sizes 0.1 1 5] [--runs 3]
+    python benchmarks/extract_speed.py [--sizes 0.1 1 5] [--runs 3] [--kept-patterns]
 
 Each text is the shared TimeBank articles, the trial articles and the seed
 one after another (repeated as often as the size needs), cut at the
 paragraph that reaches the size. Each run is a fresh process, so its
 figures are its own: CPU seconds of the extraction (or of finding the
 dates) alone, one core, and the process's peak memory. Medians of the runs.
+Each process compiles the rules' patterns, as the first run of a version
+does; with --kept-patterns they come compiled from a cache of the
+benchmark's own (generator/patterncache.py), filled by an untimed run
+first, as for every run of `timeline` after the first.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -41,6 +46,8 @@ else:
     dates.find(text, date(1998, 3, 1))
 cpu = time.process_time() - started
 print(json.dumps({{"cpu": cpu, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+from generator import patterncache
+patterncache.save()
 """
 
 
@@ -64,9 +71,10 @@ def text_of(size_mb: float, texts: list[str]) -> str:
     return "\n\n".join(parts)
 
 
-def run(path: Path, command: str) -> dict:
+def run(path: Path, command: str, patterns: Path) -> dict:
+    env = {**os.environ, "TIMELINE_CACHE_DIR": str(patterns)}
     done = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT)), str(path), command],
-                          capture_output=True, text=True, check=True)
+                          capture_output=True, text=True, check=True, env=env)
     return json.loads(done.stdout)
 
 
@@ -75,6 +83,7 @@ def main() -> int:
     parser.add_argument("--sizes", type=float, nargs="+", default=[0.1, 1, 5], help="text sizes in MB")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--commands", nargs="+", default=["extract", "dates"], choices=["extract", "dates"])
+    parser.add_argument("--kept-patterns", action="store_true", help="the rules' patterns compiled by an untimed run before")
     args = parser.parse_args()
     texts = corpus()
     with tempfile.TemporaryDirectory() as folder:
@@ -83,7 +92,12 @@ def main() -> int:
             path.write_text(text_of(size, texts), encoding="utf-8")
             mb = path.stat().st_size / 1e6
             for command in args.commands:
-                runs = [run(path, command) for _ in range(args.runs)]
+                patterns = Path(folder) / f"patterns-{size}-{command}"
+                patterns.mkdir()
+                if args.kept_patterns:
+                    run(path, command, patterns)
+                # (Else each run finds an empty folder of its own.)
+                runs = [run(path, command, patterns if args.kept_patterns else Path(tempfile.mkdtemp(dir=patterns))) for _ in range(args.runs)]
                 cpu = statistics.median(r["cpu"] for r in runs)
                 peak = statistics.median(r["peak_mb"] for r in runs)
                 each = ", ".join(f"{r['cpu']:.2f}" for r in runs)

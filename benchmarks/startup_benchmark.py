@@ -59,6 +59,7 @@ def main() -> int:
         }
         env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
         env["PYTHONPYCACHEPREFIX"] = str(Path(folder) / "bytecode")
+        env["TIMELINE_CACHE_DIR"] = str(Path(folder) / "cache")  # the compiled rules (generator/patterncache.py)
         for command in commands.values():
             median_wall(command, 1, env)  # a first run writes the bytecode, and any cache
         for name, command in commands.items():

@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator import __version__
+from generator import __version__, patterncache
 from generator.model import ON_OR_BEFORE
 from generator.problems import Problem, count, display_path
 
@@ -105,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
         # The reader stopped reading (`timeline extract … | head`): nothing is wrong.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    finally:
+        patterncache.save()  # the rules compiled in this run, for the next
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 
+from generator import patterncache
 from generator.alternation import first_character, look_ahead, opening, shortened, ways_to_begin
 from generator.model import ON_OR_BEFORE, When
 from generator.normalise import RESOLVERS, DateError, NeedsReference, Reading
@@ -88,7 +89,7 @@ class Rules:
         """Each rule behind a look-ahead for the characters it can begin
         with: most are passed over at once. Compiled when first needed: a
         long text is read with `long_scan` instead (17 ms saved)."""
-        return re.compile(self._scan_source, re.IGNORECASE)
+        return patterncache.compile(self._scan_source, re.IGNORECASE)
 
     @property
     def _scan_source(self) -> str:
@@ -100,7 +101,7 @@ class Rules:
         """The scan for an editor's `date = "last MARCH"`, which is no
         sentence: any case will do. Compiled when first needed: `find`
         never needs it, and compiling it is a third of its start-up."""
-        return re.compile(self._scan_source.replace("(?-i:", "(?:"), re.IGNORECASE)
+        return patterncache.compile(self._scan_source.replace("(?-i:", "(?:"), re.IGNORECASE)
 
     @cached_property
     def long_scan(self) -> re.Pattern[str]:
@@ -120,7 +121,7 @@ class Rules:
             found = ways[rule.group]
             return (look_ahead(shortened(found, 5)) if found is not None else opening(rule.pattern)) or rule.first
 
-        return re.compile(f"{before}{gate or ''}(?:{_alternatives(self.rules, five)}){after}", re.IGNORECASE)
+        return patterncache.compile(f"{before}{gate or ''}(?:{_alternatives(self.rules, five)}){after}", re.IGNORECASE)
 
 
 def _alternatives(rules: tuple[Rule, ...], look_ahead) -> str:
@@ -201,7 +202,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
     def cues(table: dict[str, str]) -> re.Pattern[str]:
         # One pattern, so that a longer cue ("had been scheduled to") is read
         # as one, not as the shorter cues inside it.
-        return re.compile("|".join(rf"(?P<{name}>\b(?:{pattern})\b)" for name, pattern in table.items()), re.IGNORECASE)
+        return patterncache.compile("|".join(rf"(?P<{name}>\b(?:{pattern})\b)" for name, pattern in table.items()), re.IGNORECASE)
 
     return Rules(
         tuple(rules), words, frozenset(anchors), frozenset(first_words), cues(data["tense"]), cues(data["topic"]), data["example_reference"],

@@ -16,7 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from generator import clauses, collector, dates, dating, quotations, titles
+from generator import clauses, collector, dates, dating, patterncache, quotations, titles
 from generator.clauses import Clause, main_clause
 from generator.dating import FoundDate
 from generator.passages import paragraphs
@@ -765,7 +765,7 @@ class Cues:
         self.text, self.kinds = (lowered if self.fast else text), rules.kinds
         # Every kind's cues in one pattern, read once a span: where it finds
         # none, no kind has a cue there, and none has one before the first it finds.
-        self.any_cue = re.compile("|".join(f"(?:{(k.lower_cues if self.fast else k.cues).pattern})" for k in self.kinds), 0 if self.fast else re.IGNORECASE)
+        self.any_cue = patterncache.compile("|".join(f"(?:{(k.lower_cues if self.fast else k.cues).pattern})" for k in self.kinds), 0 if self.fast else re.IGNORECASE)
         self.places = sorted([(a, b) for a, b, _ in places] + named)
         self.names = sorted(self.places + list(persons))
 

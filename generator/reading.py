@@ -15,6 +15,7 @@ from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
+from generator import patterncache
 from generator.alternation import by_first_letter, first_character
 from generator.clauses import lemma, load_verbs
 from generator.passages import paragraphs
@@ -166,38 +167,38 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
     titles = (first_character(names["titles"], ignore_case=False) or "") + f"(?P<title>{names['titles']})"
     name_run = rf"(?:{titles}\s+)?(?P<name>{token}(?:[ \t]+(?:(?:{particle})[ \t]+)?{token}){{0,7}})"
     # (Found in the whole text: the look-ahead lets the engine pass over what no name begins with.)
-    name_run = re.compile((first_character(name_run, ignore_case=False) or "") + name_run)
+    name_run = patterncache.compile((first_character(name_run, ignore_case=False) or "") + name_run)
     return Rules(
         abbreviations=frozenset(data["sentences"]["abbreviations"]),
         marks=tuple(tuple(pair) for pair in quotes["marks"]),
-        label_before=re.compile(rf"(?:{quotes['label_before']})\s*$", re.IGNORECASE),
-        transcript_turn=re.compile(quotes["transcript_turn"], re.MULTILINE),
+        label_before=patterncache.compile(rf"(?:{quotes['label_before']})\s*$", re.IGNORECASE),
+        transcript_turn=patterncache.compile(quotes["transcript_turn"], re.MULTILINE),
         # (The lookahead lets the regex engine skip non-letters fast.)
-        commentators=re.compile(speech["commentators"], re.IGNORECASE),
+        commentators=patterncache.compile(speech["commentators"], re.IGNORECASE),
         speech_acts=frozenset(speech["speech_acts"]),
-        reactions=re.compile(speech["reactions"], re.IGNORECASE),
-        speech_verbs=re.compile(rf"\b(?=[A-Za-z])(?:{by_first_letter(speech['verbs'])})\b", re.IGNORECASE),
-        named_after=re.compile(speech["named_after"]),
-        message_pronoun=re.compile(speech["message_pronoun"], re.IGNORECASE),
+        reactions=patterncache.compile(speech["reactions"], re.IGNORECASE),
+        speech_verbs=patterncache.compile(rf"\b(?=[A-Za-z])(?:{by_first_letter(speech['verbs'])})\b", re.IGNORECASE),
+        named_after=patterncache.compile(speech["named_after"]),
+        message_pronoun=patterncache.compile(speech["message_pronoun"], re.IGNORECASE),
         shared_message=_skipping(speech["shared_message"]),
-        relation=re.compile(speech["relation"], re.IGNORECASE),
+        relation=patterncache.compile(speech["relation"], re.IGNORECASE),
         name_run=name_run,
         not_person_words=frozenset(names["not_person_words"]),
-        body_by_members=re.compile(rf"\b((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+) (?:{'|'.join(names['members_after_body'])})\b"),
+        body_by_members=patterncache.compile(rf"\b((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+) (?:{'|'.join(names['members_after_body'])})\b"),
         known_places=frozenset(names["known_places"]),
         he_titles=frozenset(names["he_titles"]),
         she_titles=frozenset(names["she_titles"]),
         date_words=frozenset(names["date_words"]),
         sentence_starters=frozenset(names["sentence_starters"]),
         pronouns=frozenset(names["pronouns"]),
-        title_word=re.compile(names["titles"]),
+        title_word=patterncache.compile(names["titles"]),
         party_words=frozenset(names["party_words"]),
         title_abbreviations={title: tuple(short) for title, short in names["title_abbreviations"].items()},
-        before_organisation=re.compile(rf"\b(?:{'|'.join(names['before_organisation'])}) $", re.IGNORECASE),
+        before_organisation=patterncache.compile(rf"\b(?:{'|'.join(names['before_organisation'])}) $", re.IGNORECASE),
         channels=tuple((c["name"], c["pattern"]) for c in data["channel"]),
         fragment_words=quotes["fragment_words"],
         long_fragment_words=quotes["long_fragment_words"],
-        short_label_before=re.compile(rf"(?:{quotes['short_label_before']})\s*$", re.IGNORECASE),
+        short_label_before=patterncache.compile(rf"(?:{quotes['short_label_before']})\s*$", re.IGNORECASE),
         title_small_words=frozenset(quotes["title_small_words"]),
         max_title_words=quotes["max_title_words"],
         subject_skips=frozenset(speech["subject_skips"]),
@@ -206,7 +207,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         subordinators=frozenset(speech["subordinators"]),
         intro_openers=frozenset(speech["intro_openers"]),
         given_name_titles=frozenset(names["given_name_titles"]),
-        state_after=re.compile(names["state_after"]),
+        state_after=patterncache.compile(names["state_after"]),
         acronym=_skipping(names["acronym"]),
         not_acronyms=frozenset(names["not_acronyms"]),
         determiners=frozenset(names["determiners"]),
@@ -218,59 +219,59 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         issued_documents=frozenset(names["issued_documents"]),
         institution_nouns=frozenset(names["institution_nouns"]),
         prepositions=frozenset(names["prepositions"]),
-        joined_by_comma=re.compile(names["joined_by_comma"]),
-        characterising=re.compile(rf"\b(?:{speech['characterising']})\b", re.IGNORECASE),
-        text_that=re.compile((first_character(speech["text_that"]) or "") + f"(?:{speech['text_that']})", re.IGNORECASE),
+        joined_by_comma=patterncache.compile(names["joined_by_comma"]),
+        characterising=patterncache.compile(rf"\b(?:{speech['characterising']})\b", re.IGNORECASE),
+        text_that=patterncache.compile((first_character(speech["text_that"]) or "") + f"(?:{speech['text_that']})", re.IGNORECASE),
         kinds=tuple(
             Kind(
-                k["name"], re.compile(k["cues"], re.IGNORECASE), k.get("needs_place", False), k.get("needs_date", False),
-                re.compile(_lower_pattern(k["cues"])),
+                k["name"], patterncache.compile(k["cues"], re.IGNORECASE), k.get("needs_place", False), k.get("needs_date", False),
+                patterncache.compile(_lower_pattern(k["cues"])),
             )
             for k in data["kind"]
         ),
         certainties=tuple(
-            Certainty(c["name"], re.compile(c["cues"], re.IGNORECASE), tuple(re.compile(w, re.IGNORECASE) for w in c["who"]),
+            Certainty(c["name"], patterncache.compile(c["cues"], re.IGNORECASE), tuple(patterncache.compile(w, re.IGNORECASE) for w in c["who"]),
                       frozenset(c.get("not_for", ())))
             for c in data["certainty"]
         ),
-        clause_breaks=re.compile(data["events"]["clause_breaks"]),
-        continues=re.compile(data["events"]["continues"]),
-        in_quotation=re.compile(data["events"]["in_quotation"], re.IGNORECASE),
-        not_a_report=re.compile(data["events"]["not_a_report"]),
-        state_reports=re.compile(data["events"]["state_reports"], re.IGNORECASE),
-        study_subjects=re.compile(data["events"]["study_subjects"], re.IGNORECASE),
-        according_to_study=re.compile(data["events"]["according_to_study"], re.IGNORECASE),
+        clause_breaks=patterncache.compile(data["events"]["clause_breaks"]),
+        continues=patterncache.compile(data["events"]["continues"]),
+        in_quotation=patterncache.compile(data["events"]["in_quotation"], re.IGNORECASE),
+        not_a_report=patterncache.compile(data["events"]["not_a_report"]),
+        state_reports=patterncache.compile(data["events"]["state_reports"], re.IGNORECASE),
+        study_subjects=patterncache.compile(data["events"]["study_subjects"], re.IGNORECASE),
+        according_to_study=patterncache.compile(data["events"]["according_to_study"], re.IGNORECASE),
         finding_verbs=frozenset(data["events"]["finding_verbs"]),
-        lasting=re.compile(data["events"]["lasting"], re.IGNORECASE),
-        penalties=re.compile(data["events"]["penalties"], re.IGNORECASE),
-        agents=re.compile(data["events"]["agents"], re.IGNORECASE),
-        title_skips=re.compile(data["events"]["title_skips"]),
-        frame_before=re.compile(data["events"]["frame_before"], re.IGNORECASE),
+        lasting=patterncache.compile(data["events"]["lasting"], re.IGNORECASE),
+        penalties=patterncache.compile(data["events"]["penalties"], re.IGNORECASE),
+        agents=patterncache.compile(data["events"]["agents"], re.IGNORECASE),
+        title_skips=patterncache.compile(data["events"]["title_skips"]),
+        frame_before=patterncache.compile(data["events"]["frame_before"], re.IGNORECASE),
         frame_precisions=frozenset(data["events"]["frame_precisions"]),
-        frame_shifts=re.compile(data["events"]["frame_shifts"], re.IGNORECASE),
+        frame_shifts=patterncache.compile(data["events"]["frame_shifts"], re.IGNORECASE),
         no_comment=_skipping(data["events"]["no_comment"], re.IGNORECASE),
         place_pattern=_skipping(data["places"]["pattern"]),
         place_followers=frozenset(data["places"]["followed_by"]),
         not_governing_before=_skipping(data["dating"]["not_governing_before"], re.IGNORECASE),
-        comparison_before=re.compile(data["dating"]["comparison_before"], re.IGNORECASE),
-        outcome_of_day=re.compile(data["dating"]["outcome_of_day"], re.IGNORECASE),
-        not_governing_after=re.compile(data["dating"]["not_governing_after"]),
-        year_as_modifier=re.compile(data["dating"]["year_as_modifier"]),
-        year_as_modifier_before=re.compile(data["dating"]["year_as_modifier_before"], re.IGNORECASE),
-        bounding_before=re.compile(data["dating"]["bounding_before"], re.IGNORECASE),
-        as_object_after=re.compile(data["dating"]["as_object_after"]),
+        comparison_before=patterncache.compile(data["dating"]["comparison_before"], re.IGNORECASE),
+        outcome_of_day=patterncache.compile(data["dating"]["outcome_of_day"], re.IGNORECASE),
+        not_governing_after=patterncache.compile(data["dating"]["not_governing_after"]),
+        year_as_modifier=patterncache.compile(data["dating"]["year_as_modifier"]),
+        year_as_modifier_before=patterncache.compile(data["dating"]["year_as_modifier_before"], re.IGNORECASE),
+        bounding_before=patterncache.compile(data["dating"]["bounding_before"], re.IGNORECASE),
+        as_object_after=patterncache.compile(data["dating"]["as_object_after"]),
         simultaneous=frozenset(data["dating"]["simultaneous"]),
         event_nouns=frozenset(data["dating"]["event_nouns"]),
         told_alike={word[:6]: group[0][:6] for group in data["events"]["told_alike"] for word in group},
-        speaker_time=re.compile(data["dating"]["speaker_time"], re.IGNORECASE),
+        speaker_time=patterncache.compile(data["dating"]["speaker_time"], re.IGNORECASE),
         clock_times=frozenset(data["dating"]["clock_times"]),
         frame_shifts_story=_skipping(data["dating"]["frame_shifts_story"], re.IGNORECASE),
-        frame_after_story=re.compile(data["dating"]["frame_after_story"], re.IGNORECASE),
-        counted_from=re.compile(data["dating"]["counted_from"]),
-        date_words_after=re.compile(data["dating"]["date_words_after"]),
-        time_nouns=re.compile(data["dating"]["time_nouns"], re.IGNORECASE),
+        frame_after_story=patterncache.compile(data["dating"]["frame_after_story"], re.IGNORECASE),
+        counted_from=patterncache.compile(data["dating"]["counted_from"]),
+        date_words_after=patterncache.compile(data["dating"]["date_words_after"]),
+        time_nouns=patterncache.compile(data["dating"]["time_nouns"], re.IGNORECASE),
         game_words=_skipping(data["dating"]["game_words"], re.IGNORECASE),
-        game_periods=re.compile(data["dating"]["game_periods"], re.IGNORECASE),
+        game_periods=patterncache.compile(data["dating"]["game_periods"], re.IGNORECASE),
         function_words=frozenset(data["dating"]["function_words"]),
         title_connectives=frozenset(data["titles"]["connectives"]),
         title_openers=frozenset(data["titles"]["openers"]),
@@ -286,9 +287,9 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         person_roles=frozenset(data["names"]["person_roles"]),
         linking_adjectives=frozenset(data["titles"]["linking_adjectives"]),
         partitives=frozenset(data["titles"]["partitives"]),
-        title_attribution=re.compile(data["titles"]["attribution"], re.IGNORECASE),
-        artifacts=re.compile(data["text"]["artifacts"], re.IGNORECASE),
-        dateline=re.compile(data["text"]["dateline"]),
+        title_attribution=patterncache.compile(data["titles"]["attribution"], re.IGNORECASE),
+        artifacts=patterncache.compile(data["text"]["artifacts"], re.IGNORECASE),
+        dateline=patterncache.compile(data["text"]["dateline"]),
     )
 
 
@@ -298,7 +299,7 @@ def _skipping(pattern: str, flags: int = 0) -> re.Pattern[str]:
     sought through the whole text, or at every place of a stretch, the
     engine passes over at once the places where no match can begin."""
     ahead = first_character(pattern, ignore_case=bool(flags & re.IGNORECASE))
-    return re.compile(f"{ahead}(?:{pattern})" if ahead else pattern, flags)
+    return patterncache.compile(f"{ahead}(?:{pattern})" if ahead else pattern, flags)
 
 
 def _lower_pattern(pattern: str) -> str:

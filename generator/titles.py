@@ -797,13 +797,56 @@ def _most_named(bodies: ByStart[Mention], at: int, rules: Rules) -> Mention | No
     """"The company shelved its plans", the company never yet a subject:
     the organisation named before `at` twice or more, twice as often as any
     other ("Brightline" counts for "Brightline Energy" named before it)."""
-    def counted(mention: Mention) -> bool:
-        return not mention.person and not mention.place and not _peoples_adjective(mention) and not rules.title_word.fullmatch(mention.name)
-    named = [m for m in bodies.items[: bisect_left(bodies.starts, at)] if counted(m)]
-    # (Each name's opening words, "Brightline" of "Brightline Energy", point to it.)
-    longer = {" ".join(m.name.split()[:k]): m for m in named for k in range(1, len(m.name.split()))}
-    whole = ByStart(longer.get(m.name, m) for m in named)
-    return dominant(whole, at, lambda mention: True, least=2)
+    return _counted_bodies(bodies, rules.title_word).most_named(at)
+
+
+@lru_cache(maxsize=4)
+def _counted_bodies(bodies: ByStart[Mention], title_word: re.Pattern[str]) -> _CountedBodies:
+    return _CountedBodies(bodies, title_word)
+
+
+class _CountedBodies:
+    """The organisations `_most_named` counts, read forward once: a later
+    `at` reads only the names since the one before (else every "the
+    company" read the names from the text's start). Mentions start at
+    distinct places, so the order names are met in breaks no tie."""
+
+    def __init__(self, bodies: ByStart[Mention], title_word: re.Pattern[str]):
+        self.named = [
+            m for m in bodies.items if not m.person and not m.place and not _peoples_adjective(m) and not title_word.fullmatch(m.name)
+        ]
+        self.starts = [m.start for m in self.named]
+        self._start_over()
+
+    def _start_over(self) -> None:
+        self.read = 0
+        self.times: dict[str, int] = {}  # each name, how often it was named
+        self.last: dict[str, Mention] = {}  # and where it was named last
+        # (Each name's opening words, "Brightline" of "Brightline Energy", point to the last name they open.)
+        self.longer: dict[str, Mention] = {}
+
+    def most_named(self, at: int) -> Mention | None:
+        until = bisect_left(self.starts, at)
+        if until < self.read:
+            self._start_over()
+        for mention in self.named[self.read : until]:
+            self.times[mention.name] = self.times.get(mention.name, 0) + 1
+            self.last[mention.name] = mention
+            words = mention.name.split()
+            for k in range(1, len(words)):
+                self.longer[" ".join(words[:k])] = mention
+        self.read = until
+        counts: dict[str, int] = {}
+        last: dict[str, Mention] = {}
+        for name, times in self.times.items():
+            counted = self.longer.get(name, self.last[name])
+            counts[counted.name] = counts.get(counted.name, 0) + times
+            if counted.name not in last or counted.start > last[counted.name].start:
+                last[counted.name] = counted
+        best = max(counts, key=lambda name: (counts[name], last[name].start), default=None)
+        if best is None or counts[best] < 2 or any(n * 2 > counts[best] for name, n in counts.items() if name != best):
+            return None
+        return last[best]
 
 
 def _peoples_adjective(mention: Mention) -> bool:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -54,6 +56,19 @@ according_to = "the army"
 sources = ["example-times"]
 +++
 """
+
+
+# The compiled rules the commands keep (generator/patterncache.py) go to a
+# folder of the test run's own, not to the user's cache: chosen here, before
+# any test module is imported (some load the rules as they are).
+PATTERN_CACHE = Path(tempfile.mkdtemp(prefix="timeline-tests-patterns-"))
+os.environ["TIMELINE_CACHE_DIR"] = str(PATTERN_CACHE)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def pattern_cache():
+    yield PATTERN_CACHE
+    shutil.rmtree(PATTERN_CACHE, ignore_errors=True)
 
 
 @pytest.fixture
