@@ -964,8 +964,9 @@ class Context:
                 if self._after_preposition(at, a):
                     continue
                 return self._description(at, b)
-            if head_final and at == a and w[:1].isupper() and lower.endswith("s") and lower in self.lower_words and not self._has_words(word.end(), b):
-                return Actor(w, DESCRIBED, at, plural=True)  # "Prosecutors alleged": the word opening a sentence, met in lower case elsewhere
+            if head_final and at == a and w[:1].isupper() and lower.endswith("s") and (lower in self.lower_words or self.rules.agents.fullmatch(lower)) and not self._has_words(word.end(), b):
+                # "Prosecutors alleged": the word opening a sentence, met in lower case elsewhere, or one for those who act ("Officials said").
+                return Actor(w, DESCRIBED, at, plural=True)
             if w[:1].isupper() or lower in self.rules.prepositions or lower in self.rules.date_words:
                 continue  # a date, or the words of an opening phrase
             if at > a and (WORD.match(self.masked, a) or word).group().lower() in self.rules.prepositions and self._has_words(word.end(), b):

@@ -338,6 +338,15 @@ def test_a_role_no_one_dominant_was_given_stays_a_description():
     assert [q.speaker for q in quotes(text)] == ["the striker"]
 
 
+@pytest.mark.parametrize("sentence, speaker", [
+    ('Officials said "the enclosure was safe."', "Officials"),
+    ('Firefighters yelled "Get out of there!" as the boy fell.', "Firefighters"),
+    ('Rescuers screamed, "Hold on, we are coming!"', "Rescuers"),
+])
+def test_people_described_by_what_they_do_speak_even_opening_the_sentence(sentence, speaker):
+    assert [q.speaker for q in quotes("The zoo closed on Monday.\n\n" + sentence)] == [speaker]
+
+
 def test_the_governor_is_the_one_named_gov_before_even_after_another_speaker():
     text = ('Gov. Ana Reyes signed the bill on Monday. Mayor Tim Olds said the city would pay its share. '
             '"It is a budget for growth," the Democratic governor said.')
