@@ -28,8 +28,9 @@ other articles of the entry that holds its first, that article told one
 happening twice, and the entry keeps both passages as its one telling.
 
 Nothing is averaged or silently picked: where tellings give different
-dates, numbers (a death toll) or certainty, the entry keeps each and says
-how they differ. An entry is *confirmed* only when at least two independent
+dates in their own words, numbers for one thing none of which they share
+(a death toll, an age) or certainty, the entry keeps each and says how
+they differ. An entry is *confirmed* only when at least two independent
 outlets report it in their own voice: two articles of one outlet are one
 outlet, and an article that gives it on another outlet's word (according to
 Reuters) is not independent of it.
@@ -39,6 +40,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from itertools import combinations
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -66,7 +68,14 @@ WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{2,}")
 POSSESSIVE = re.compile(r"['’]s?$")
 NAME = re.compile(r"(?<![.!?“\"]\s)(?<!^)(?<!\n)\b[A-Z][a-z]+")
 SENTENCE_OPENING = re.compile(r"(?:^|(?<=[.!?“\"]\s)|(?<=\n))([A-Z][a-z]+)")
-NUMBER = re.compile(r"\b(\d[\d,.]*)\s+(?:(?:more|people|of|the|other)\s+){0,2}([a-z]{3,})")
+# A count and what it counts ("40 civilians", "four people were killed", "21 of the 276 girls": 21 girls), or an age ("a 3-year-old boy").
+COUNT_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10",
+               "eleven": "11", "twelve": "12", "twenty": "20"}
+NUMBER = re.compile(
+    rf"\b(\d[\d,.]*|(?i:{'|'.join(COUNT_WORDS)}))"
+    r"(?:\s+of\s+(?:the\s+)?(?:more\s+than\s+|some\s+|about\s+|nearly\s+)?\d[\d,.]*\s+([a-z]{3,})"
+    r"|\s+(?:(?:more|people|of|the|other)\s+){0,2}([a-z]{3,})|-(year-old))"
+)
 COMMON = frozenset("""
 the and for that with from this have has had was were are been being will would could should said says say
 its their there they them then than what when where which who whom whose while into onto over under after
@@ -413,15 +422,21 @@ def differences(tellings: list[Telling]) -> tuple[str, ...]:
     if len({t.source for t in tellings}) < 2:
         return ()
     found = []
-    days = {t.event.date.value[:10] for t in tellings if t.event.date.precision == "day" and t.event.date.mod is None and t.event.date.value}
+    # (Dates the articles give in their own words: a day read off a report's date or its story is no account's.)
+    days = {t.event.date.value[:10] for t in tellings if t.event.date.precision == "day" and t.event.date.mod is None and t.event.date.basis == "words" and t.event.date.value}
     if len(days) > 1:
         found.append("The dates differ: " + "; ".join(f"{_who(t)}: {_date_words(t)}" for t in tellings) + ".")
     counts: dict[str, dict[str, list[Telling]]] = defaultdict(lambda: defaultdict(list))
     for t in tellings:
-        for number, noun in NUMBER.findall(t.event.passage):
-            counts[noun[:6]][number.rstrip(".,")].append(t)
+        for number, *counted in NUMBER.findall(t.event.passage):
+            counts["".join(counted)[:6]][number.rstrip(".,")].append(t)
     for noun, numbers in sorted(counts.items()):
-        if len(numbers) > 1 and len({t.source for ts in numbers.values() for t in ts}) > 1:
+        # Only where two sources share none of the counts they give: "21 of the 200 girls" and "21 girls" agree.
+        given: dict[str, set[str]] = defaultdict(set)
+        for n, ts in numbers.items():
+            for t in ts:
+                given[t.source].add(COUNT_WORDS.get(n.lower(), n))
+        if any(not a & b for a, b in combinations(given.values(), 2)):
             said = [f"{_who(ts[0])}: {n} {_noun(ts[0], n)}" for n, ts in numbers.items()]
             found.append("The numbers differ: " + "; ".join(said) + ".")
     sure = {t.event.certainty for t in tellings}
@@ -435,8 +450,8 @@ def _who(t: Telling) -> str:
 
 
 def _noun(t: Telling, number: str) -> str:
-    match = re.search(rf"\b{re.escape(number)}\s+((?:\w+\s+){{0,2}}?[a-z]{{3,}})", t.event.passage)
-    return match.group(1) if match else ""
+    match = re.search(rf"\b{re.escape(number)}(?:\s+((?:\w+\s+){{0,2}}?[a-z]{{3,}})|-(year-old))", t.event.passage)
+    return (match.group(1) or match.group(2)) if match else ""
 
 
 def _date_words(t: Telling) -> str:

@@ -87,3 +87,35 @@ def test_a_he_or_she_names_whom_the_title_says_it_stands_for(tmp_path):
         ("Coast Radio", "2021-08-26", "The shipyard of Eastport will build two ferries next year.\n\nMayor Anna Berg has been fighting the closure of the shipyard since 2019."))
         if len(e["sources"]) > 1]
     assert [e["passage"][:10] for e in fought["evidence"]] == ["She fought", "Mayor Anna"]
+
+
+def differences(tmp_path: Path, *articles: tuple[str, str, str]) -> list[str]:
+    (entry,) = entries(tmp_path, *articles)
+    assert len(entry["sources"]) == 2
+    return entry["accounts_differ"]
+
+
+def test_counts_differ_only_where_two_sources_share_none(tmp_path):
+    # The total abducted, told beside the count released, is no other account of the release.
+    assert differences(
+        tmp_path,
+        ("Lagos Daily", "2016-10-13", "Boko Haram released 21 girls on Thursday in Banki, more than two years after abducting 276 girls from their school in Chibok."),
+        ("Abuja Radio", "2016-10-13", "Boko Haram released 21 girls on Thursday in Banki, the government said."),
+    ) == []
+
+
+def test_ages_and_counts_in_words_differ_as_figures_do(tmp_path):
+    assert differences(
+        tmp_path,
+        ("Ohio Post", "2016-05-29", "A 3-year-old boy fell into the gorilla enclosure at the Cincinnati Zoo on Saturday afternoon."),
+        ("Zoo News", "2016-05-29", "A four-year-old boy fell into the gorilla enclosure at the Cincinnati Zoo on Saturday."),
+    ) == ["The numbers differ: Ohio Post: 3 year-old; Zoo News: four year-old."]
+
+
+def test_dates_differ_only_where_both_articles_give_a_date_in_their_own_words(tmp_path):
+    # "says", in the present, is dated by the day of the report: no account of when the attack was.
+    assert differences(
+        tmp_path,
+        ("Kabul Times", "2016-11-11", "The Taliban said its suicide bomber attacked the German consulate in Mazar-i-Sharif on Thursday night, killing six people."),
+        ("Berlin Post", "2016-11-11", "The Taliban says its suicide bomber attacked the German consulate in Mazar-i-Sharif, killing six people."),
+    ) == []
