@@ -41,6 +41,12 @@ DANGLING = frozenset(
 PARTICLE_IN = frozenset("sworn moved checked called signed logged".split())  # verbs whose "in" or "on" ends a title
 # Nor on these, unless a verb they are a particle of comes right before ("took over").
 STRANDED = frozenset("over against between among amid despite into toward towards via".split())
+# A length of time ending a title after a comma: "more than two years", "nearly a decade", "some 30 years".
+SPAN_AFTER_COMMA = re.compile(
+    r"(?:(?:more|less|fewer) than |nearly |almost |about |some |just |only |over |under )?"
+    r"(?:a |an |a few |several |\d+ |(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty) )?"
+    r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)"
+)
 # Nor on these, which leave what they qualify to come ("the government was only | on pace").
 LEFT_OPEN = frozenset("only just more less fewer nearly almost both".split())
 # Before a number these are no prepositions: "about $300 million", "over 50".
@@ -1101,6 +1107,9 @@ def _trimmed(shown: list[str], verb: int | None = None) -> list[str]:
         if len(shown) > 2 and shown[-2] == "," and last in TIME_SPANS:
             shown = shown[:-2]  # "resigned, days | after ..."
             continue
+        if last in TIME_SPANS and (span := _span_after_comma(shown)):
+            shown = shown[:-span]  # "released 21 girls in Banki, more than two years | after ...": the span goes with its clause
+            continue
         if len(shown) > 2 and shown[-2].lower() in ("and", "but", "or") and last in FILLERS | {"later", "then", "again", "soon"}:
             shown = shown[:-2]  # "was questioned and later | alerted to ...": the second verb was cut
             continue
@@ -1112,6 +1121,17 @@ def _trimmed(shown: list[str], verb: int | None = None) -> list[str]:
             return shown
         shown = shown[:-1]
     return shown
+
+
+def _span_after_comma(shown: list[str]) -> int:
+    """How many words, its comma included, end the title with a length of
+    time that a cut clause counted ("..., more than two years", "..., nearly
+    a decade"); 0 when the title does not end so."""
+    comma = max((i for i, w in enumerate(shown) if w == ","), default=None)
+    if comma is None or len(shown) - comma > 6:
+        return 0
+    words = " ".join(w.lower() for w in shown[comma + 1 :])
+    return len(shown) - comma if SPAN_AFTER_COMMA.fullmatch(words) else 0
 
 
 def _object_pronoun(shown: list[str]) -> bool:
