@@ -1107,7 +1107,7 @@ def _trimmed(shown: list[str], verb: int | None = None) -> list[str]:
         if len(shown) > 2 and shown[-2] == "," and last in TIME_SPANS:
             shown = shown[:-2]  # "resigned, days | after ..."
             continue
-        if last in TIME_SPANS and (span := _span_after_comma(shown)):
+        if span := _span_after_comma(shown):
             shown = shown[:-span]  # "released 21 girls in Banki, more than two years | after ...": the span goes with its clause
             continue
         if len(shown) > 2 and shown[-2].lower() in ("and", "but", "or") and last in FILLERS | {"later", "then", "again", "soon"}:

@@ -1116,6 +1116,7 @@ def test_a_persons_name_before_supporters_stays_a_persons():
 @pytest.mark.parametrize("sentence, title", [
     ("Rebels freed 21 girls on Thursday in Banki, more than two years after seizing them from their school.", "Rebels freed 21 girls in Banki"),
     ("Inspectors resumed work on Friday in the capital, nearly two months after they were expelled.", "Inspectors resumed work in the capital"),
+    ("The old bridge reopened on Friday in the capital, nearly a decade after it was closed.", "The old bridge reopened in the capital"),
 ])
 def test_a_length_of_time_a_cut_clause_counted_leaves_the_title_with_it(sentence, title):
     assert run(sentence, published=date(2016, 10, 15)).events[0].title == title
