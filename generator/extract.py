@@ -30,6 +30,8 @@ NOT_NAMED = "not named in the article"
 ANCHOR_REACH = 30
 # How many entries of the same date a happening told again is compared with.
 RETOLD_REACH = 40
+RETOLD_DAYS = 7  # how many days before the report a dated telling may be of the lede's undated happening
+LEDE_TOLD_SHARE = 0.5  # ... and the share of the shorter telling's words the two share
 IT_REACH = 150  # how far back a leading "it" looks for the place it stands for
 CARRIED = ("story", "previous sentence")  # a date the sentence takes from the news it goes on telling
 GUESSES = ("might", "may", "could")  # modals that say what is possible, not what was done or decided
@@ -1105,6 +1107,13 @@ def _told_again(drafts: list[Draft], text: str, rules: Rules) -> list[Draft]:
         ), None) if draft.date.basis in CARRIED else None
         if first is None and news is not None and _detail(draft) and _among(text, draft.actor, news, common):
             first = news
+        if first is None and draft.date.basis == "words" and not draft.date.mod and not draft.comment:
+            # "A tram derailed in Croydon, killing seven" (undated, by the report), then "The tram derailed
+            # at about 6.10am on Wednesday": the lede's happening, dated now, on a day of the report's week.
+            first = next((
+                d for d in kept if d.date.basis == "publication" and not d.comment and _days_before(d.date, draft.date) in range(RETOLD_DAYS + 1)
+                and len(words[id(d)] & words[id(draft)]) >= max(2, LEDE_TOLD_SHARE * min(len(words[id(d)]), len(words[id(draft)])))
+            ), None)
         if first is None and draft.date.basis == "story" and not draft.comment:
             # "Parise blocked a shot", "Morrison said he was surprised", told
             # on the story's day by someone its news names, or said by one who
@@ -1122,10 +1131,15 @@ def _told_again(drafts: list[Draft], text: str, rules: Rules) -> list[Draft]:
             if news is not None:
                 reached[id(news)] = draft.paragraph  # the story still tells that news
             continue
-        if first.date.basis in CARRIED and draft.date.basis == "words" and not draft.comment:
+        if first.date.basis in (*CARRIED, "publication") and draft.date.basis == "words" and not draft.comment:
             # "Swift's albums were released through Big Machine" (the week carried on), then "last week, Swift
             # posted on Twitter accusing Big Machine": the telling dated by its own words heads the entry.
-            kept[kept.index(first)] = dated[dated.index(first)] = draft
+            kept[kept.index(first)] = draft
+            if first in dated:
+                dated[dated.index(first)] = draft
+            else:  # (the lede's "by the report", now dated: it moves to its day's entries)
+                same_date[(first.date.value, first.date.mod)].remove(first)
+                dated.append(draft)
             reached[id(draft)] = reached.pop(id(first))
             first, draft = draft, first
         reached[id(first)] = max(reached[id(first)], draft.paragraph)
@@ -1133,6 +1147,14 @@ def _told_again(drafts: list[Draft], text: str, rules: Rules) -> list[Draft]:
         first.also.extend(draft.also)
         first.quotes.extend(q for q in draft.quotes if q not in first.quotes)
     return kept
+
+
+def _days_before(bound: FoundDate, found: FoundDate) -> int:
+    """How many days `found` (a day, or a time of it) lies before `bound`; -1 when it cannot be told."""
+    try:
+        return (dates.when_of(bound.value or "").start - dates.when_of((found.value or "")[:10]).start).days
+    except dates.DateError:
+        return -1
 
 
 def _detail(draft: Draft) -> bool:

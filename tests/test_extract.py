@@ -1122,6 +1122,26 @@ def test_a_length_of_time_a_cut_clause_counted_leaves_the_title_with_it(sentence
     assert run(sentence, published=date(2016, 10, 15)).events[0].title == title
 
 
+def test_the_ledes_undated_happening_told_again_with_its_day_takes_that_day():
+    text = (
+        "A tram derailed in Croydon, killing seven people and injuring more than 50.\n\n"
+        "Passengers were trapped for hours.\n\n"
+        "The tram derailed at about 6.10am on Wednesday as it rounded a sharp bend near Sandilands.\n"
+    )
+    (tram,) = [e for e in run(text, published=date(2016, 11, 10)).events if "tram" in e.title.lower()]
+    assert (tram.date.value, tram.date.mod, len(tram.passages)) == ("2016-11-09T06:10", None, 2)
+
+
+@pytest.mark.parametrize("later", [
+    "The tram company began talks with the unions last week about the line near Sandilands.",  # another happening of the week
+    "A tram derailed near Sandilands in 2012, killing no one.",  # the same words, years before
+])
+def test_the_ledes_undated_happening_keeps_apart_from_another_dated_one(later):
+    text = "A tram derailed in Croydon near Sandilands, killing seven people.\n\n" + later + "\n"
+    events = run(text, published=date(2016, 11, 10)).events
+    assert [e.date.mod for e in events][:1] == ["ON_OR_BEFORE"] and len(events) == 2
+
+
 def test_someone_telling_the_lede_again_joins_it_whoever_tells_it():
     text = (
         "The ruling party has won a majority in parliament, according to the state agency.\n\n"
