@@ -33,14 +33,21 @@ KEEP = 8  # files kept for other rules or other Pythons; the oldest beyond them 
 CHECK = 4  # bytes of the CRC-32 before the kept code (hashlib would load OpenSSL: 4 MB more for every run)
 
 
-def folder() -> Path:
+def folder() -> Path | None:
+    """Where the patterns are kept; None (nothing kept) for a user without a
+    home folder, whose cache has no place."""
     if chosen := os.environ.get("TIMELINE_CACHE_DIR"):
         return Path(chosen)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "timeline"
+    if cache := os.environ.get("XDG_CACHE_HOME"):
+        return Path(cache) / "timeline"
+    try:
+        return Path.home() / ".cache" / "timeline"
+    except (RuntimeError, KeyError):
+        return None
 
 
 class PatternCache:
-    def __init__(self, where: Path) -> None:
+    def __init__(self, where: Path | None) -> None:
         self.where = where
         self._kept: dict[tuple[str, int], tuple] | None = None  # read at the first pattern asked for
         self._compiled: dict[tuple[str, int], re.Pattern[str]] = {}  # asked for in this process and not kept
@@ -60,7 +67,7 @@ class PatternCache:
     def save(self) -> None:
         """Keep the patterns compiled since the file was read, if any; a
         failure of any kind leaves the folder as it was."""
-        if not self._compiled:
+        if not self._compiled or self.where is None:
             return
         kept = dict(self._read())
         try:
@@ -88,6 +95,8 @@ class PatternCache:
     def _read(self) -> dict[tuple[str, int], tuple]:
         if self._kept is None:
             self._kept = {}
+            if self.where is None:
+                return self._kept
             try:
                 raw = self._file().read_bytes()
                 check, data = raw[:CHECK], raw[CHECK:]

@@ -9,7 +9,7 @@ import zlib
 
 from conftest import timeline, unprivileged, write
 
-from generator import dates
+from generator import dates, patterncache
 from generator.patterncache import PatternCache
 
 PATTERNS = [
@@ -114,3 +114,18 @@ def test_extract_prints_the_same_with_a_cache_missing_kept_corrupt_or_read_only(
         assert kept_files(folder) == []
     finally:
         folder.chmod(0o755)
+
+
+def test_without_a_home_folder_nothing_is_kept_and_patterns_compile_as_ever(monkeypatch):
+    monkeypatch.delenv("TIMELINE_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(patterncache.Path, "home", staticmethod(no_home))
+    assert patterncache.folder() is None
+    cache = PatternCache(patterncache.folder())
+    for p, f in PATTERNS:
+        assert cache.compile(p, f) == re.compile(p, f)
+    cache.save()
