@@ -38,6 +38,7 @@ DANGLING = frozenset(
     "should may might must not no according such along alongside together including he she it they "
     "beginning starting rather".split()
 )
+ASIDES = frozenset("however nonetheless nevertheless meanwhile meantime moreover furthermore".split())  # words that tie a sentence to the one before
 PARTICLE_IN = frozenset("sworn moved checked called signed logged".split())  # verbs whose "in" or "on" ends a title
 # Nor on these, unless a verb they are a particle of comes right before ("took over").
 STRANDED = frozenset("over against between among amid despite into toward towards via".split())
@@ -53,6 +54,7 @@ LEFT_OPEN = frozenset("only just more less fewer nearly almost both".split())
 APPROXIMATE = frozenset("about over around under".split())
 # These open a clause that needs its verb in the title.
 NEEDS_VERB = frozenset("where which who whom because although though whereas if when while".split())
+THAT_CLAUSE_OPENERS = frozenset("the a an he she it they we i his her its their there this these those".split())  # words after "that" that open a clause
 # After "to", words that open a noun phrase rather than a verb.
 NOT_VERBS = frozenset(load_verbs().determiners | {"power", "court", "prison", "hospital", "jail", "office", "death", "date"})
 # Words that open a phrase before the subject ("Up to the present moment, it").
@@ -106,6 +108,7 @@ def title(
             be = "were" if shared[-1].text.islower() and shared[-1].low.endswith("s") and not shared[-1].low.endswith(("ss", "us", "is")) else "was"
             words = [words[0]._replace(text=be, low=be)] + words
         words = shared + words
+    words = _without_asides(words)
     words = _without_attribution(words, rules, verb_at)
     words = _without_appositions(words, verb_at, persons)
     words = _without_phrase_after_speech(words, verb_at)
@@ -182,6 +185,29 @@ def _without_leftover_phrase(shown: list[str], verb: int | None) -> tuple[list[s
     if start is None or start == verb or start < 2:
         return shown, verb
     return shown[start:], verb - start
+
+
+def _without_asides(words) -> list[Token]:
+    """Without a word that ties the sentence to the one before ("The
+    Taliban, however, claimed", "Doherty nonetheless offered", "...,
+    though"), with the commas that set it off: a headline read on its own
+    has nothing to tie it to. Not "reportedly" nor "apparently": they say
+    how sure the article is."""
+    words = list(words)
+    kept: list[Token] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        after = words[i + 1].text if i + 1 < len(words) else "."
+        set_off = bool(kept) and kept[-1].text == "," and after in ",.;:!?"
+        if kept and (w.low in ASIDES or w.low == "though" and set_off):
+            if kept[-1].text == ",":
+                kept.pop()
+            i += 2 if after == "," else 1
+            continue
+        kept.append(w)
+        i += 1
+    return kept
 
 
 def _without_parentheses(words: list[Token]) -> list[Token]:
@@ -986,7 +1012,7 @@ def _clause_left_open(shown: list[str], verb: int, j: int, speech: bool = True) 
     opened by "where", "because", ... ("led to riots where protesters for
     the first time |"); and, with `speech`, what "said" after the title's
     own verb goes on to say ("appealing a ruling that said it, too |")."""
-    opened = next((k for k in range(j - 1, verb, -1) if shown[k].lower() in NEEDS_VERB), None)
+    opened = next((k for k in range(j - 1, verb, -1) if shown[k].lower() in NEEDS_VERB or _opens_that_clause(shown, k)), None)
     if opened is not None and not any(_finite(shown, k) for k in range(opened + 1, j)):
         return True
     if not speech:
@@ -995,6 +1021,12 @@ def _clause_left_open(shown: list[str], verb: int, j: int, speech: bool = True) 
     # ("urged the minister to pledge that ...": an infinitive says a clause too.)
     said = next((k for k in range(j - 1, verb, -1) if (_verb_form(shown[k].lower()) or shown[k - 1].lower() == "to") and lemma(shown[k].lower(), verbs) in verbs.speech), None)
     return said is not None and _says_a_clause(shown, said, verbs) and not any(_finite(shown, k) for k in range(said + 1, j))
+
+
+def _opens_that_clause(shown: list[str], k: int) -> bool:
+    """Whether the "that" at k opens a clause ("warnings that US air strikes
+    could ...", "said that the"), not a noun phrase ("that deal")."""
+    return shown[k].lower() == "that" and k + 1 < len(shown) and (shown[k + 1][:1].isupper() or shown[k + 1].lower() in THAT_CLAUSE_OPENERS)
 
 
 def _can_end(shown: list[str], j: int) -> bool:

@@ -1142,6 +1142,20 @@ def test_the_ledes_undated_happening_keeps_apart_from_another_dated_one(later):
     assert [e.date.mod for e in events][:1] == ["ON_OR_BEFORE"] and len(events) == 2
 
 
+@pytest.mark.parametrize("sentence, title", [
+    ("The rebel group, however, claimed responsibility for the blast on Tuesday.", "The rebel group claimed responsibility for the blast"),
+    ("Senator Ada Voss nonetheless offered a scorching review of the speech on Tuesday.", "Senator Ada Voss offered a scorching review of the speech"),
+    ("The board said on Tuesday the sale would go ahead, though.", "The board said the sale would go ahead"),
+])
+def test_a_word_that_ties_the_sentence_to_the_one_before_leaves_the_title(sentence, title):
+    assert run("Guards were doubled.\n\n" + sentence).events[-1].title == title
+
+
+def test_a_title_is_not_cut_inside_a_that_clause_before_its_verb():
+    text = "President Ana Ruiz glossed over stern warnings from Moscow on Thursday that US air strikes against the port could do serious harm to relations."
+    assert run(text).events[0].title == "President Ana Ruiz glossed over stern warnings from Moscow"
+
+
 def test_someone_telling_the_lede_again_joins_it_whoever_tells_it():
     text = (
         "The ruling party has won a majority in parliament, according to the state agency.\n\n"
