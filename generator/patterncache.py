@@ -26,6 +26,7 @@ import os
 import re
 import sys
 import zlib
+from functools import cache
 from pathlib import Path
 
 RULES = Path(__file__).parent / "rules"
@@ -117,6 +118,7 @@ class PatternCache:
             old.unlink(missing_ok=True)
 
 
+@cache
 def _fingerprint() -> str:
     made = zlib.crc32(_python().encode())
     for rules in sorted(RULES.glob("*.toml")):

@@ -144,7 +144,7 @@ def _single_marked(text: str, found: list[Marked]) -> list[Marked]:
             continue
         line_end = text.find("\n", at)
         line_end = len(text) if line_end < 0 else line_end
-        close, word_end = (SINGLE_CLOSE, SINGLE_CLOSE_WORD) if mark == "‘" else (STRAIGHT_CLOSE, STRAIGHT_CLOSE_WORD)
+        close, word_end = CLOSING[mark]
         closing = close.search(text, opening.end(), line_end)
         sentence_end = SENTENCE_STOP.search(text, opening.end(), line_end)
         if closing is None or sentence_end is not None and closing.start() > sentence_end.end():
@@ -156,10 +156,15 @@ def _single_marked(text: str, found: list[Marked]) -> list[Marked]:
 
 SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(—–-]))‘(?=\w)", re.MULTILINE)
 SINGLE_OPEN_ANY = re.compile(r"(?:^|(?<=[\s(—–-]))(?:‘(?=\w)|'(?=[A-Za-z]))", re.MULTILINE)
-SINGLE_CLOSE = re.compile(r"(?<=[.,!?])’|’(?=[,.;:!?)]|\s*$)", re.MULTILINE)
-STRAIGHT_CLOSE = re.compile(r"(?<=[.,!?])'|'(?=[,.;:!?)]|\s*$)", re.MULTILINE)
-SINGLE_CLOSE_WORD = re.compile(r"(?<=[a-z])’(?=\s)")
-STRAIGHT_CLOSE_WORD = re.compile(r"(?<=[a-z])'(?=\s)")
+
+
+def _closing(mark: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The closing single mark that ends a sentence or a clause, and the one
+    after a word before a space (the fallback)."""
+    return (re.compile(rf"(?<=[.,!?]){mark}|{mark}(?=[,.;:!?)]|\s*$)", re.MULTILINE), re.compile(rf"(?<=[a-z]){mark}(?=\s)"))
+
+
+CLOSING = {"‘": _closing("’"), "'": _closing("'")}  # by the opening mark
 SENTENCE_STOP = re.compile(r"[.!?](?=\s)")
 DOUBLE_MARK = re.compile(r"[\"“”]")
 
