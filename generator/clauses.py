@@ -25,7 +25,10 @@ from typing import NamedTuple
 RULES_FILE = Path(__file__).parent / "rules" / "verbs.toml"
 # A letter is any script's ("Schröder", "José"), not only ASCII's.
 # (A clock time is one word: the "am" of "6.10am" or "9 am" is no verb.)
-WORD = re.compile(r"\d{1,2}(?:[.:]\d\d)?\s?(?i:[ap]m)\b|\d+(?:[.,:]\d+)+|[^\W_]+(?:[’'-][^\W_]+)*(?:[’']s)?|[’']\w+|[^\s\w]|_")
+# A pronoun's "'ve" and "'ll" are words of their own, auxiliaries ("they've
+# put out": a perfect, not the simple past "put"); "'d" (had or would), "'s"
+# (is or has), "'re" and "'m" stay with it.
+WORD = re.compile(r"\d{1,2}(?:[.:]\d\d)?\s?(?i:[ap]m)\b|\d+(?:[.,:]\d+)+|\b(?i:i|you|we|they|he|she|it|who|that|there)(?=[’'](?i:ve|ll)\b)|[^\W_]+(?:[’'-][^\W_]+)*(?:[’']s)?|[’']\w+|[^\s\w]|_")
 APOSTROPHE = str.maketrans({"’": "'"})
 
 
@@ -351,8 +354,8 @@ def _skip_adverbs(words: list[Token], i: int, verbs: Verbs) -> tuple[int, bool]:
 
 def _group_at(words: list[Token], i: int, verbs: Verbs, before: list[Verb], asides: list[bool] | None) -> tuple[Verb, int] | None:
     low = words[i].low
-    if i and words[i].text[:1].isupper() or not low[:1].isalpha():
-        return None  # a name ("United States", "Will Smith") or a number, not a verb
+    if i and words[i].text[:1].isupper() or not (low[:1].isalpha() or low in verbs.auxiliaries):
+        return None  # a name ("United States", "Will Smith") or a number, not a verb ("'ve" is one)
     if i and words[i - 1].low in verbs.subordinators:
         nonfinite = _nonfinite(words, i, verbs)
         if nonfinite:
@@ -693,6 +696,9 @@ def _auxiliary_group(words: list[Token], i: int, verbs: Verbs) -> tuple[Verb, in
     after = _next(words, head_index)
     ahead = after == "to" and (base in verbs.ahead or head in verbs.ahead) and base not in verbs.speech
     ahead |= passive and base in verbs.forecasts  # "more rain was expected Wednesday": a forecast, not a happening
+    # "you've got to pay attention": a duty, as "must" ("they have got to the summit" happened).
+    then = words[head_index + 2] if head_index + 2 < len(words) else None
+    ahead |= base == "get" and last_aux in verbs.have and after == "to" and then is not None and then.text.isalpha() and then.text.islower() and then.low not in verbs.determiners
     state = _stative(base, words, head_index + 1, verbs) and not passive
     # "is explained by great demand", "was described as": not someone speaking.
     # "is explained by great demand", "were called into question": someone spoken of, not speaking.

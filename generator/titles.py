@@ -1182,7 +1182,8 @@ def _joined(shown: list[str]) -> str:
     for word in shown:
         possessive = word in ("'", "’") and text.endswith("s")  # "Apple Corps' suit"
         closing = word == '"' and quote_open
-        glued = word[:1] in ",.;:!?)”%/" or text.endswith("/") or word in ("'s", "’s") or possessive or closing
+        contraction = word[:1] in "'’" and word[1:].lower() in ("s", "ve", "ll", "re", "m")  # "they've", "we'll"
+        glued = word[:1] in ",.;:!?)”%/" or text.endswith("/") or contraction or possessive or closing
         after_opening = text[-1:] in "(“$£€" or (text.endswith('"') and quote_open)
         after_opening |= bool(re.search(r"\b[A-Z]\.$", text)) and bool(re.fullmatch(r"[A-Z]", word))  # "U.S."
         after_opening |= bool(re.search(r"\d[.:]$", text)) and word[:1].isdigit() or bool(re.search(r"\b\d{1,3},$", text)) and bool(re.fullmatch(r"\d{3}\b.*", word))  # "R5.5bn", "1,500"
