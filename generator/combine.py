@@ -19,7 +19,10 @@ rule the about page gives in words):
   of no particular kind or they share most of their words (CLOSE_SHARE);
 - they share a place or an actor (a name both passages use, or a title
   that says whom a "he" stands for), unless neither names anyone and they
-  share most of their words.
+  share most of their words;
+- where both titles open with a name (the doer, or the speaker), one
+  telling names the other's ("Tomas Lind crashed" and "Marco Vela crashed"
+  on one track on one day are two crashes).
 
 An article's own extraction has already joined what it tells twice; what
 it still keeps apart, another article may join: when a telling matches two
@@ -67,6 +70,8 @@ GENERIC_KINDS = frozenset({"event", "statement"})  # kinds that name no particul
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{2,}")
 POSSESSIVE = re.compile(r"['’]s?$")
 NAME = re.compile(r"(?<![.!?“\"]\s)(?<!^)(?<!\n)\b[A-Z][a-z]+")
+# A name (capitalised words) that opens a title before its verb or a speaker's colon.
+DOER = re.compile(r"(?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*(?=:|\s+[a-z])")
 SENTENCE_OPENING = re.compile(r"(?:^|(?<=[.!?“\"]\s)|(?<=\n))([A-Z][a-z]+)")
 # A count and what it counts ("40 civilians", "four people were killed", "21 of the 276 girls": 21 girls), or an age ("a 3-year-old boy").
 COUNT_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10",
@@ -222,6 +227,7 @@ class Told:
     places: frozenset[str]
     words: frozenset[str]  # stems of the words that say what happened
     names: frozenset[str]  # the actors: names in the passages, and the places
+    doers: frozenset[str] = frozenset()  # the name its title opens with ("Kimi Raikkonen crashed"), if any
     spelled: dict[str, str] = field(default_factory=dict, compare=False)  # a stem -> a word it stands for, to explain a merge
 
 
@@ -293,7 +299,7 @@ def _matching(groups: list[_Group], new: Told, source: str) -> list[tuple[_Group
 
 def _joined(first: Told, more: Told) -> Told:
     return replace(first, places=first.places | more.places, words=first.words | more.words, names=first.names | more.names,
-                   spelled=more.spelled | first.spelled)
+                   doers=first.doers | more.doers, spelled=more.spelled | first.spelled)
 
 
 def _told(event: FoundEvent, text: str, names_in_text: frozenset[str] = frozenset()) -> Told:
@@ -306,7 +312,14 @@ def _told(event: FoundEvent, text: str, names_in_text: frozenset[str] = frozense
             spelled.setdefault(word[:6], word)
     # The title names whom a "he" of the passage stands for ("He fought cancer": "Steve Jobs fought cancer").
     names = frozenset(n for p in [event.title] + passages for n in _names(p, names_in_text)) | frozenset(event.places)
-    return Told(event.kind, event.date, frozenset(event.places), frozenset(spelled), names, spelled)
+    return Told(event.kind, event.date, frozenset(event.places), frozenset(spelled), names, _doers(event.title) & names, spelled)
+
+
+def _doers(title: str) -> frozenset[str]:
+    """The words of the name a title opens with: its doer or its speaker
+    (not "A New York man")."""
+    opening = DOER.match(title)
+    return frozenset(opening.group().split()) if opening and not re.match(r"An?\s", title) else frozenset()
 
 
 def _names(text: str, known: frozenset[str]) -> set[str]:
@@ -336,6 +349,8 @@ def _same_happening(known: Told, new: Told) -> tuple[str, float]:
     places, actors = known.places & new.places, known.names & new.names
     if not places and not actors and (known.names or new.names or not close):
         return "", 0.0
+    if known.doers and new.doers and not known.doers & new.names and not new.doers & known.names:
+        return "", 0.0  # "Felipe Massa crashed", "Kimi Raikkonen crashed": two doers, two happenings, though on one track
     agree = _dates_agree(known.date, new.date)
     if agree is None or (agree != "agree" and share < CLOSE_SHARE):
         return "", 0.0

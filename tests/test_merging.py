@@ -119,3 +119,20 @@ def test_dates_differ_only_where_both_articles_give_a_date_in_their_own_words(tm
         ("Kabul Times", "2016-11-11", "The Taliban said its suicide bomber attacked the German consulate in Mazar-i-Sharif on Thursday night, killing six people."),
         ("Berlin Post", "2016-11-11", "The Taliban says its suicide bomber attacked the German consulate in Mazar-i-Sharif, killing six people."),
     ) == []
+
+
+def test_two_named_doers_are_two_happenings_though_on_one_day_in_one_place(tmp_path):
+    # Two crashes of one race: the same day, the same track, most words alike.
+    found = entries(
+        tmp_path,
+        ("Harbour Gazette", "2021-08-23", "Tomas Lind crashed into the barrier at the Eastport circuit on Sunday, bringing out the red flag."),
+        ("Coast Radio", "2021-08-23", "Marco Vela crashed into the barrier at the Eastport circuit on Sunday, and the red flag came out."))
+    assert [len(e["sources"]) for e in found] == [1, 1]
+
+
+def test_one_named_doer_told_by_two_outlets_is_one_happening(tmp_path):
+    [crash] = entries(
+        tmp_path,
+        ("Harbour Gazette", "2021-08-23", "Tomas Lind crashed into the barrier at the Eastport circuit on Sunday, bringing out the red flag."),
+        ("Coast Radio", "2021-08-23", "Lind crashed into the barrier at the Eastport circuit on Sunday, and the red flag came out."))
+    assert crash["sources"] == ["article-0", "article-1"]
