@@ -2443,3 +2443,9 @@ def test_have_got_to_is_a_duty_not_a_happening(duty):
 def test_have_got_to_a_place_is_a_happening():
     (event,) = run("The climbers have got to the summit on Sunday.").events
     assert event.date.value == "2016-12-11"
+
+
+@pytest.mark.parametrize("recently", ["recently", "lately", "in recent weeks"])
+def test_what_happened_recently_is_not_put_on_the_storys_day(recently):
+    text = f"The council met on Friday to discuss the plant.\n\nPolice {recently} arrested two men at the plant."
+    assert all(event.date.value != "2016-12-09" for event in run(text).events if "arrested" in event.title)
