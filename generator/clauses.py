@@ -756,8 +756,10 @@ def _openings(words: list[Token], groups: list[Verb], verbs: Verbs) -> list[tupl
         if low in (";", "—", "–", "-") and not glued or colon:
             # ("-" alone is a dash set off by spaces: a hyphen is inside its word.)
             following = words[i + 1].low if i + 1 < len(words) else ""
-            # "—though monitors have documented ...—": a concession, not a clause of its own.
-            cuts.append((i + 1, "adverbial", following) if following in verbs.subordinators else (i + 1, "coordinate", None))
+            # "—though monitors have documented ...—": a concession, not a clause of its own;
+            # "Two hostages — an American and an Australian — who had been held": a relative clause.
+            role = "adverbial" if following in verbs.subordinators else "relative" if following in verbs.relatives else "coordinate"
+            cuts.append((i + 1, role, following if role != "coordinate" else None))
         elif low in verbs.relatives and previous in (",", "(") or (low in verbs.relatives and _after_noun(words, i, verbs) and _verb_before_comma(words, i + 1, groups)):
             cuts.append((i, "relative", low))
         elif low == "that" and i + 1 < len(words) and words[i + 1].start in verb_at and _after_noun(words, i, verbs) and not (last_verb and (last_verb.speech or last_verb.lemma in verbs.complement_verbs)):

@@ -484,7 +484,9 @@ def _subject(words: list[Token], persons: ByStart[Mention], room: int = SUBJECT_
     # ("A motion to censure Speaker Ravi Tan", "A bid to recall Mayor Ilse Brandt": the person is what the head acts on.)
     acted_on = any(w.low == "to" and k + 1 < len(words) and words[k + 1].text.islower() for k, w in enumerate(words) if not named or w.start < named[-1].start)
     if named and not acted_on:
-        return [w for w in words if named[-1].start <= w.start < named[-1].end]
+        # "American Kevin King and Australian Timothy Weeks, both professors at ...": two people, both the subject.
+        pair = len(named) >= 2 and [w.low for w in words if named[-2].end <= w.start < named[-1].start] == ["and"]
+        return [w for w in words if named[-2 if pair else -1].start <= w.start < named[-1].end]
     if len(words) <= room:
         return words
     # "The Sudanese government and eastern rebels": both stay; a phrase after the head goes.

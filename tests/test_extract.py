@@ -2449,3 +2449,15 @@ def test_have_got_to_a_place_is_a_happening():
 def test_what_happened_recently_is_not_put_on_the_storys_day(recently):
     text = f"The council met on Friday to discuss the plant.\n\nPolice {recently} arrested two men at the plant."
     assert all(event.date.value != "2016-12-09" for event in run(text).events if "arrested" in event.title)
+
+
+def test_a_relative_clause_after_a_dashed_apposition_leaves_the_main_verb_its_own():
+    text = "Two hostages — a teacher and a nurse — who had been held by the rebels since 2014 were released on Sunday in a prisoner swap."
+    dated = {event.title: event.date.value for event in run(text).events}
+    assert dated.get("Two hostages were released in a prisoner swap") == "2016-12-11"
+
+
+def test_two_people_joined_by_and_are_both_the_titles_subject():
+    text = "Swiss Anna Berg and Danish Karl Holm, both professors at the Eastport university, were handed over to the police on Sunday."
+    (event,) = run(text).events
+    assert event.title.startswith("Swiss Anna Berg and Danish Karl Holm were handed over")
