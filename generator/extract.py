@@ -645,11 +645,13 @@ def _state_report(clause: Clause) -> bool:
 
 
 def _planned(clause: Clause, governed, published: date | None) -> bool:
-    """A clause that tells what is to happen, on a date after the report's."""
+    """A clause that tells what is to happen, on a date after the report's,
+    or on its day ("was set to begin shutting off power Wednesday", written
+    that Wednesday: the day's news)."""
     verb = clause.verb
     if verb is None or verb.negated or governed is None or published is None or not (verb.tense == "future" or verb.ahead):
         return False
-    return _begins_after(governed[0].value, published)
+    return _begins_after(governed[0].value, published) or governed[0].value == published.isoformat()
 
 
 def _after_report(text: str, verb: clauses.Verb | None, when: FoundDate, published: date | None, plan_told: bool = False) -> bool:

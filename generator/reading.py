@@ -120,6 +120,7 @@ class Rules:
     not_governing_before: re.Pattern[str]
     comparison_before: re.Pattern[str]
     outcome_of_day: re.Pattern[str]
+    occasion_of_day: re.Pattern[str]
     not_governing_after: re.Pattern[str]
     year_as_modifier: re.Pattern[str]
     year_as_modifier_before: re.Pattern[str]
@@ -255,6 +256,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         not_governing_before=_skipping(data["dating"]["not_governing_before"], re.IGNORECASE),
         comparison_before=patterncache.compile(data["dating"]["comparison_before"], re.IGNORECASE),
         outcome_of_day=patterncache.compile(data["dating"]["outcome_of_day"], re.IGNORECASE),
+        occasion_of_day=patterncache.compile(data["dating"]["occasion_of_day"], re.IGNORECASE),
         not_governing_after=patterncache.compile(data["dating"]["not_governing_after"]),
         year_as_modifier=patterncache.compile(data["dating"]["year_as_modifier"]),
         year_as_modifier_before=patterncache.compile(data["dating"]["year_as_modifier_before"], re.IGNORECASE),

@@ -2461,3 +2461,28 @@ def test_two_people_joined_by_and_are_both_the_titles_subject():
     text = "Swiss Anna Berg and Danish Karl Holm, both professors at the Eastport university, were handed over to the police on Sunday."
     (event,) = run(text).events
     assert event.title.startswith("Swiss Anna Berg and Danish Karl Holm were handed over")
+
+
+@pytest.mark.parametrize("plan", ["was set to begin shutting off power on Monday", "will meet the harbour police today"])
+def test_a_plan_for_the_day_of_the_report_is_that_days_news(plan):
+    (event,) = run(f"The Eastport Power Company {plan} to discuss the storm.").events
+    assert event.date.value == "2016-12-12" and not event.date.mod
+
+
+def test_a_plan_for_a_day_before_the_report_is_not_proposed_as_a_plan():
+    assert not run("The Eastport Power Company was set to begin shutting off power on Friday.").events
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The account posted a series of tweets during Friday’s debate.", "2016-12-09"),
+    ("The mayor spoke at Sunday's rally in the park.", "2016-12-11"),
+    ("Anna Berg advocated a new harbour during last month's leadership election.", "2016-11"),
+])
+def test_a_happening_at_an_occasion_a_time_owns_takes_its_time(text, value):
+    (event,) = run(text).events
+    assert (event.date.value, event.date.mod) == (value, None)
+
+
+def test_an_occasion_of_this_year_does_not_date_a_happening_the_sentence_dates():
+    (event,) = run("Yesterday, at this year's developers conference, Anna Berg unveiled the new phone.").events
+    assert event.date.value == "2016-12-11"
