@@ -2486,3 +2486,8 @@ def test_a_happening_at_an_occasion_a_time_owns_takes_its_time(text, value):
 def test_an_occasion_of_this_year_does_not_date_a_happening_the_sentence_dates():
     (event,) = run("Yesterday, at this year's developers conference, Anna Berg unveiled the new phone.").events
     assert event.date.value == "2016-12-11"
+
+
+def test_a_name_in_apposition_in_what_is_said_stays_in_the_title_without_its_commas():
+    (event,) = run("On Friday, Anna Berg clarified the mayor's husband, Karl Holm, joined the delegation in his own right.").events
+    assert event.title.startswith("Anna Berg clarified the mayor's husband Karl Holm joined the delegation")
