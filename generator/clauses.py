@@ -562,8 +562,12 @@ def _in_opening_phrase(words: list[Token], i: int, verbs: Verbs) -> bool:
     return (
         first in PHRASE_OPENERS and i > 1 and words[i].low not in verbs.auxiliaries
         and not any(w.text == "," or w.text[:1].isupper() for w in words[1:i])
-        and _next(words, i) in verbs.prepositions | {"by"} and any(w.text == "," for w in words[i + 1 :])
+        and (_next(words, i) in verbs.prepositions | {"by"} or TIME_WORD.match(_next(words, i))) and any(w.text == "," for w in words[i + 1 :])
     )
+
+
+# A word that opens a time ("In a joint statement published Oct. 25, ...").
+TIME_WORD = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$|(?:mon|tues|wednes|thurs|fri|satur|sun)day$|last$|this$|yesterday$|today$|earlier$|\d")
 
 
 def _stative(base: str, words: list[Token], after: int, verbs: Verbs) -> bool:

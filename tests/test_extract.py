@@ -2491,3 +2491,10 @@ def test_an_occasion_of_this_year_does_not_date_a_happening_the_sentence_dates()
 def test_a_name_in_apposition_in_what_is_said_stays_in_the_title_without_its_commas():
     (event,) = run("On Friday, Anna Berg clarified the mayor's husband, Karl Holm, joined the delegation in his own right.").events
     assert event.title.startswith("Anna Berg clarified the mayor's husband Karl Holm joined the delegation")
+
+
+def test_a_participle_dated_in_an_opening_phrase_leaves_the_subject_whole():
+    text = "In a joint statement published Dec. 2, the Eastport and Westport harbour boards accused the ferry company of hiding losses."
+    (event,) = run(text).events
+    assert event.title.startswith("The Eastport and Westport harbour boards accused the ferry company")
+    assert event.date.value == "2016-12-02"
