@@ -916,7 +916,8 @@ def _attribution_follows(words: list[Token], i: int, groups: list[Verb]) -> bool
     quoted = any(w.text in ("”", '"') for w in words[max(0, i - 2) : i + 1])  # ('“I now do recall,” he said, talking ...': the quotation's)
     if comma is not None and comma + 1 < len(rest) and (rest[comma + 1].low in PHRASE_AFTER_ATTRIBUTION or rest[comma + 1].low.endswith("ing")) and not quoted:
         rest = rest[:comma]
-    if not rest or len(rest) > 12 or any(w.text in ",;" for w in rest) or rest[0].low in verbs.group_adverbs:
+    # (", particularly as negotiations continue": an adverb in -ly opens a phrase of the sentence's, not whose words they are.)
+    if not rest or len(rest) > 12 or any(w.text in ",;" for w in rest) or rest[0].low in verbs.group_adverbs or rest[0].text.islower() and rest[0].low.endswith("ly"):
         return False
     # Its own subject comes first ("posted a video" after an apposition is the
     # main verb), and little follows the verb: "said Friday", "told AFP", or

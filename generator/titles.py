@@ -36,7 +36,7 @@ DANGLING = frozenset(
     "a an the of to in on at for with from by and or but that which who whose its his her their our my "
     "your this these those as than into about is are was were be been has have had will would could "
     "should may might must not no according such along alongside together including he she it they "
-    "beginning starting rather".split()
+    "beginning starting rather particularly especially notably mainly largely chiefly mostly".split()
 )
 ASIDES = frozenset("however nonetheless nevertheless meanwhile meantime moreover furthermore".split())  # words that tie a sentence to the one before
 PARTICLE_IN = frozenset("sworn moved checked called signed logged".split())  # verbs whose "in" or "on" ends a title
