@@ -817,6 +817,7 @@ def _attach(text: str, drafts: list[Draft], found, said, persons: ByStart, timex
     news = _NewsIndex(drafts)
     testimonies: dict[str, Draft] = {}
     absorbed: set[int] = set()
+    held: dict[int, set[Quotation]] = {}  # each draft's quotes as a set: a testimony can gather hundreds, and a list is read through for each
     for quote in found:
         if quote.speaker is None:
             continue
@@ -841,8 +842,12 @@ def _attach(text: str, drafts: list[Draft], found, said, persons: ByStart, timex
         # The happening a quotation tells, if it tells one; a testimony, if the
         # article says where it was given; else the news it comments on.
         for draft in [d for d in (holder, *inside) if d is not None]:
-            if quote not in draft.quotes:
+            has = held.get(id(draft))
+            if has is None:
+                has = held[id(draft)] = set(draft.quotes)
+            if quote not in has:
                 draft.quotes.append(quote)
+                has.add(quote)
     known = {id(d) for d in drafts}
     drafts = [d for d in drafts if id(d) not in absorbed]
     return sorted(drafts + [d for d in testimonies.values() if id(d) not in known], key=lambda d: d.start)
