@@ -1099,6 +1099,7 @@ def _told_again(drafts: list[Draft], text: str, rules: Rules) -> list[Draft]:
     common = _common(rules)
     words = {id(d): _content_words(text, d, common, rules.told_alike) for d in drafts}
     reached: dict[int, int] = {}  # the last paragraph each kept entry has a passage in
+    by_report: list[Draft] = []  # the kept entries dated by the report, not comments, in order: what a lede's dated telling may join
     for draft in drafts:
         dated = same_date.setdefault((draft.date.value, draft.date.mod), [])
         first = next((d for d in dated[-RETOLD_REACH:] if _same_happening(d, draft, words[id(d)], words[id(draft)])), None)
@@ -1116,7 +1117,7 @@ def _told_again(drafts: list[Draft], text: str, rules: Rules) -> list[Draft]:
             # "A tram derailed in Croydon, killing seven" (undated, by the report), then "The tram derailed
             # at about 6.10am on Wednesday": the lede's happening, dated now, on a day of the report's week.
             first = next((
-                d for d in kept if d.date.basis == "publication" and not d.comment and _days_before(d.date, draft.date) in range(RETOLD_DAYS + 1)
+                d for d in by_report if _days_before(d.date, draft.date) in range(RETOLD_DAYS + 1)
                 and len(words[id(d)] & words[id(draft)]) >= max(2, LEDE_TOLD_SHARE * min(len(words[id(d)]), len(words[id(draft)])))
             ), None)
         if first is None and draft.date.basis == "story" and not draft.comment:
@@ -1131,6 +1132,8 @@ def _told_again(drafts: list[Draft], text: str, rules: Rules) -> list[Draft]:
                 first = news_told
         if first is None:
             kept.append(draft)
+            if draft.date.basis == "publication" and not draft.comment:
+                by_report.append(draft)
             dated.append(draft)
             reached[id(draft)] = draft.paragraph
             if news is not None:
@@ -1140,6 +1143,7 @@ def _told_again(drafts: list[Draft], text: str, rules: Rules) -> list[Draft]:
             # "Swift's albums were released through Big Machine" (the week carried on), then "last week, Swift
             # posted on Twitter accusing Big Machine": the telling dated by its own words heads the entry.
             kept[kept.index(first)] = draft
+            by_report = [d for d in by_report if d is not first]
             if first in dated:
                 dated[dated.index(first)] = draft
             else:  # (the lede's "by the report", now dated: it moves to its day's entries)
