@@ -41,6 +41,8 @@ NEW_CLAUSE = re.compile(r";")
 PRONOUN = re.compile(r"(?:he|she|it|they|we|i)\b", re.IGNORECASE)
 OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 QUOTE_MARK = "\"“”`'’"
+# What a subject is read past, besides the words that open a clause: a run at once (a quotation's blanked words are a long one).
+MARKS_AND_SPACES = re.compile(f"[{re.escape(QUOTE_MARK + ' ' + chr(9) + chr(10) + ',;:()-—_?!.')}]*")
 BACK = 6  # sentences a pronoun or a continued quotation looks back
 ROLE_REACH = 40  # people named back that "the coach" looks through for "coach Bruce Boudreau"
 
@@ -694,14 +696,11 @@ class Context:
     def _skip(self, a: int, b: int) -> int:
         """Past the marks, spaces and words like "but", "also" that open a clause."""
         while a < b:
-            if self.masked[a] in QUOTE_MARK + " \t\n,;:()-—_?!.":
-                a += 1
-                continue
+            a = MARKS_AND_SPACES.match(self.masked, a, b).end()
             word = WORD.match(self.masked, a, b)
-            if word and (word.group().lower() in self.rules.subject_skips or word.group().lower().endswith("ly") and a not in self.named_at):
-                a = word.end()
-                continue
-            break
+            if not (word and ((low := word.group().lower()) in self.rules.subject_skips or low.endswith("ly") and a not in self.named_at)):
+                break
+            a = word.end()
         return a
 
     def _intro(self, a: int, b: int) -> bool:
