@@ -22,7 +22,7 @@ from generator.dating import FoundDate
 from generator.passages import paragraphs
 from generator.places import Gazetteer
 from generator.quotations import Quotation
-from generator.reading import Rules, Sentence, load_rules, mentions, sentences
+from generator.reading import Rules, Sentence, in_lower_case, load_rules, mentions, sentences
 from generator.spans import ByStart, pairs
 
 NOT_NAMED = "not named in the article"
@@ -150,7 +150,9 @@ def _extract(text: str, source: str, published: date | None, outlet: str | None,
 
 def _without_game_periods(text: str, rules: Rules, timexes: list[dates.Timex]) -> list[dates.Timex]:
     """In a game report, "the third quarter" is a stretch of the game, not of the year."""
-    if len({m.group().lower() for m in rules.game_words.finditer(text)}) < 2:
+    lowered = in_lower_case(text)
+    found = rules.game_words.finditer(lowered) if lowered is not None else re.finditer(rules.game_words.pattern, text, re.IGNORECASE)
+    if len({m.group().lower() for m in found}) < 2:
         return timexes
     return [t for t in timexes if not rules.game_periods.match(t.text.strip())]
 

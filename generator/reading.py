@@ -135,7 +135,7 @@ class Rules:
     counted_from: re.Pattern[str]
     date_words_after: re.Pattern[str]
     time_nouns: re.Pattern[str]
-    game_words: re.Pattern[str]
+    game_words: re.Pattern[str]  # in lower case, sought in the text in lower case (`in_lower_case`)
     game_periods: re.Pattern[str]
     function_words: frozenset[str]
     title_connectives: frozenset[str]
@@ -270,7 +270,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         counted_from=patterncache.compile(data["dating"]["counted_from"]),
         date_words_after=patterncache.compile(data["dating"]["date_words_after"]),
         time_nouns=patterncache.compile(data["dating"]["time_nouns"], re.IGNORECASE),
-        game_words=_skipping(data["dating"]["game_words"], re.IGNORECASE),
+        game_words=_skipping(_lower_pattern(data["dating"]["game_words"])),
         game_periods=patterncache.compile(data["dating"]["game_periods"], re.IGNORECASE),
         function_words=frozenset(data["dating"]["function_words"]),
         title_connectives=frozenset(data["titles"]["connectives"]),
@@ -300,6 +300,16 @@ def _skipping(pattern: str, flags: int = 0) -> re.Pattern[str]:
     engine passes over at once the places where no match can begin."""
     ahead = first_character(pattern, ignore_case=bool(flags & re.IGNORECASE))
     return patterncache.compile(f"{ahead}(?:{pattern})" if ahead else pattern, flags)
+
+
+def in_lower_case(text: str) -> str | None:
+    """The text in lower case, at the same offsets, where a pattern written
+    in lower case finds in it, case counting, what it finds in the text
+    ignoring case (about twice as fast: the engine folds no character);
+    None where it would not: a letter whose lower case is longer moves the
+    offsets, and "ı" and "ſ" are "i" and "s" only where case is ignored."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) and "ı" not in text and "ſ" not in text else None
 
 
 def _lower_pattern(pattern: str) -> str:
