@@ -184,7 +184,8 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         relation=patterncache.compile(speech["relation"], re.IGNORECASE),
         name_run=name_run,
         not_person_words=frozenset(names["not_person_words"]),
-        body_by_members=patterncache.compile(rf"\b((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+) (?:{'|'.join(names['members_after_body'])})\b"),
+        # (Sought through the whole text: a capital first, so the engine skips to the next one at once; the look-behind is the \b before it.)
+        body_by_members=patterncache.compile(rf"([A-Z](?<!\w[A-Z])[\w’'-]+ (?:[A-Z][\w’'-]+ )*[A-Z][\w’'-]+) (?:{'|'.join(names['members_after_body'])})\b"),
         known_places=frozenset(names["known_places"]),
         he_titles=frozenset(names["he_titles"]),
         she_titles=frozenset(names["she_titles"]),
