@@ -156,8 +156,10 @@ def _single_marked(text: str, found: list[Marked]) -> list[Marked]:
     return spans
 
 
-SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(—–-]))‘(?=\w)", re.MULTILINE)
-SINGLE_OPEN_ANY = re.compile(r"(?:^|(?<=[\s(—–-]))(?:‘(?=\w)|'(?=[A-Za-z]))", re.MULTILINE)
+# A single mark that opens, at the text's start or after a space, a bracket or a dash. (Sought through the
+# whole text: the mark first, so that the engine skips from mark to mark; the look-behind then checks what precedes.)
+SINGLE_OPEN = re.compile(r"‘(?<![^\s(—–-]‘)(?=\w)")
+SINGLE_OPEN_ANY = re.compile(r"[‘'](?<![^\s(—–-][‘'])(?:(?<=‘)(?=\w)|(?<=')(?=[A-Za-z]))")
 
 
 def _closing(mark: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
