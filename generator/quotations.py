@@ -42,7 +42,7 @@ PRONOUN = re.compile(r"(?:he|she|it|they|we|i)\b", re.IGNORECASE)
 OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 QUOTE_MARK = "\"“”`'’"
 # What a subject is read past, besides the words that open a clause: a run at once (a quotation's blanked words are a long one).
-MARKS_AND_SPACES = re.compile(f"[{re.escape(QUOTE_MARK + ' ' + chr(9) + chr(10) + ',;:()-—_?!.')}]*")
+MARKS_AND_SPACES = re.compile("[" + re.escape(QUOTE_MARK + " \t\n,;:()-—_?!.") + "]*")
 BACK = 6  # sentences a pronoun or a continued quotation looks back
 ROLE_REACH = 40  # people named back that "the coach" looks through for "coach Bruce Boudreau"
 
