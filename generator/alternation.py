@@ -16,7 +16,11 @@ letter. So:
   them wherever it tries them;
 - `opening` reads the first few characters the same way, as a tree of
   alternatives: behind it, a rule that may begin "the" or "two" is passed
-  over at "the company" too, not only at "company".
+  over at "the company" too, not only at "company";
+- `by_first_character` writes words sought through a whole text, case
+  counting, so that the pattern opens with a character, not a look-ahead:
+  only then does the engine skip, without trying the pattern, to the next
+  place where one of those characters stands.
 """
 
 from __future__ import annotations
@@ -42,6 +46,22 @@ def by_first_letter(pattern: str) -> str:
     for letter, choice in zip(letters, choices, strict=True):
         groups.setdefault(letter, []).append(choice)
     return _halves(list(groups.items()))
+
+
+def by_first_character(words: list[str], not_after: str) -> str:
+    """Literal words, as an alternation that matches where
+    `(?<!{not_after})(?:{words})` does, the same words: the words grouped by
+    their first character, that character first and the look-behind (one
+    character wider) after it, "A(?<![\\w.]A)(?:fghanistan|lbania)|B...".
+    At a place only one group can begin, and its words keep their order.
+    `not_after` matches one character; no word may be empty."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(
+        f"{re.escape(first)}(?<!{not_after}{re.escape(first)})(?:{'|'.join(re.escape(rest) for rest in rests)})"
+        for first, rests in groups.items()
+    )
 
 
 def _halves(groups: list[tuple[str, list[str]]]) -> str:

@@ -22,7 +22,7 @@ from generator.dating import FoundDate
 from generator.passages import paragraphs
 from generator.places import Gazetteer
 from generator.quotations import Quotation
-from generator.reading import Rules, Sentence, load_rules, mentions, sentences
+from generator.reading import Rules, Sentence, in_lower_case, load_rules, mentions, sentences
 from generator.spans import ByStart, pairs
 
 NOT_NAMED = "not named in the article"
@@ -150,7 +150,9 @@ def _extract(text: str, source: str, published: date | None, outlet: str | None,
 
 def _without_game_periods(text: str, rules: Rules, timexes: list[dates.Timex]) -> list[dates.Timex]:
     """In a game report, "the third quarter" is a stretch of the game, not of the year."""
-    if len({m.group().lower() for m in rules.game_words.finditer(text)}) < 2:
+    lowered = in_lower_case(text)
+    found = rules.game_words.finditer(lowered) if lowered is not None else re.finditer(rules.game_words.pattern, text, re.IGNORECASE)
+    if len({m.group().lower() for m in found}) < 2:
         return timexes
     return [t for t in timexes if not rules.game_periods.match(t.text.strip())]
 
@@ -819,6 +821,7 @@ def _attach(text: str, drafts: list[Draft], found, said, persons: ByStart, timex
     news = _NewsIndex(drafts)
     testimonies: dict[str, Draft] = {}
     absorbed: set[int] = set()
+    held: dict[int, set[Quotation]] = {}  # each draft's quotes as a set: a testimony can gather hundreds, and a list is read through for each
     for quote in found:
         if quote.speaker is None:
             continue
@@ -843,8 +846,12 @@ def _attach(text: str, drafts: list[Draft], found, said, persons: ByStart, timex
         # The happening a quotation tells, if it tells one; a testimony, if the
         # article says where it was given; else the news it comments on.
         for draft in [d for d in (holder, *inside) if d is not None]:
-            if quote not in draft.quotes:
+            has = held.get(id(draft))
+            if has is None:
+                has = held[id(draft)] = set(draft.quotes)
+            if quote not in has:
                 draft.quotes.append(quote)
+                has.add(quote)
     known = {id(d) for d in drafts}
     drafts = [d for d in drafts if id(d) not in absorbed]
     return sorted(drafts + [d for d in testimonies.values() if id(d) not in known], key=lambda d: d.start)
@@ -1096,6 +1103,7 @@ def _told_again(drafts: list[Draft], text: str, rules: Rules) -> list[Draft]:
     common = _common(rules)
     words = {id(d): _content_words(text, d, common, rules.told_alike) for d in drafts}
     reached: dict[int, int] = {}  # the last paragraph each kept entry has a passage in
+    by_report: list[Draft] = []  # the kept entries dated by the report, not comments, in order: what a lede's dated telling may join
     for draft in drafts:
         dated = same_date.setdefault((draft.date.value, draft.date.mod), [])
         first = next((d for d in dated[-RETOLD_REACH:] if _same_happening(d, draft, words[id(d)], words[id(draft)])), None)
@@ -1113,7 +1121,7 @@ def _told_again(drafts: list[Draft], text: str, rules: Rules) -> list[Draft]:
             # "A tram derailed in Croydon, killing seven" (undated, by the report), then "The tram derailed
             # at about 6.10am on Wednesday": the lede's happening, dated now, on a day of the report's week.
             first = next((
-                d for d in kept if d.date.basis == "publication" and not d.comment and _days_before(d.date, draft.date) in range(RETOLD_DAYS + 1)
+                d for d in by_report if _days_before(d.date, draft.date) in range(RETOLD_DAYS + 1)
                 and len(words[id(d)] & words[id(draft)]) >= max(2, LEDE_TOLD_SHARE * min(len(words[id(d)]), len(words[id(draft)])))
             ), None)
         if first is None and draft.date.basis == "story" and not draft.comment:
@@ -1128,6 +1136,8 @@ def _told_again(drafts: list[Draft], text: str, rules: Rules) -> list[Draft]:
                 first = news_told
         if first is None:
             kept.append(draft)
+            if draft.date.basis == "publication" and not draft.comment:
+                by_report.append(draft)
             dated.append(draft)
             reached[id(draft)] = draft.paragraph
             if news is not None:
@@ -1137,6 +1147,7 @@ def _told_again(drafts: list[Draft], text: str, rules: Rules) -> list[Draft]:
             # "Swift's albums were released through Big Machine" (the week carried on), then "last week, Swift
             # posted on Twitter accusing Big Machine": the telling dated by its own words heads the entry.
             kept[kept.index(first)] = draft
+            by_report = [d for d in by_report if d is not first]
             if first in dated:
                 dated[dated.index(first)] = draft
             else:  # (the lede's "by the report", now dated: it moves to its day's entries)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import frontmatter
+from generator.alternation import by_first_character
 from generator.problems import Problem
 
 FILE_NAME = "places.toml"
@@ -37,8 +38,14 @@ def gazetteer(places: dict[str, list[str]]) -> Gazetteer:
     if not spellings:
         return Gazetteer({}, None)
     # Longest first, so "eastern Aleppo" is one place and not "Aleppo".
-    choices = "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))
-    return Gazetteer(spellings, re.compile(rf"(?<![\w-])(?:{choices})(?![\w-])"))
+    by_length = sorted(spellings, key=len, reverse=True)
+    # (Sought through each whole text: opening with a character, the pattern lets the engine skip at once to
+    # where a place can start. An empty spelling, which starts anywhere, keeps the plain alternation.)
+    if "" in spellings:
+        choices = r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in by_length) + ")"
+    else:
+        choices = by_first_character(by_length, not_after=r"[\w-]")
+    return Gazetteer(spellings, re.compile(rf"(?:{choices})(?![\w-])"))
 
 
 def load(content_dir: Path | None) -> tuple[Gazetteer, list[Problem]]:

@@ -41,6 +41,8 @@ NEW_CLAUSE = re.compile(r";")
 PRONOUN = re.compile(r"(?:he|she|it|they|we|i)\b", re.IGNORECASE)
 OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 QUOTE_MARK = "\"“”`'’"
+# What a subject is read past, besides the words that open a clause: a run at once (a quotation's blanked words are a long one).
+MARKS_AND_SPACES = re.compile("[" + re.escape(QUOTE_MARK + " \t\n,;:()-—_?!.") + "]*")
 BACK = 6  # sentences a pronoun or a continued quotation looks back
 ROLE_REACH = 40  # people named back that "the coach" looks through for "coach Bruce Boudreau"
 
@@ -154,8 +156,10 @@ def _single_marked(text: str, found: list[Marked]) -> list[Marked]:
     return spans
 
 
-SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(—–-]))‘(?=\w)", re.MULTILINE)
-SINGLE_OPEN_ANY = re.compile(r"(?:^|(?<=[\s(—–-]))(?:‘(?=\w)|'(?=[A-Za-z]))", re.MULTILINE)
+# A single mark that opens, at the text's start or after a space, a bracket or a dash. (Sought through the
+# whole text: the mark first, so that the engine skips from mark to mark; the look-behind then checks what precedes.)
+SINGLE_OPEN = re.compile(r"‘(?<![^\s(—–-]‘)(?=\w)")
+SINGLE_OPEN_ANY = re.compile(r"[‘'](?<![^\s(—–-][‘'])(?:(?<=‘)(?=\w)|(?<=')(?=[A-Za-z]))")
 
 
 def _closing(mark: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -694,14 +698,11 @@ class Context:
     def _skip(self, a: int, b: int) -> int:
         """Past the marks, spaces and words like "but", "also" that open a clause."""
         while a < b:
-            if self.masked[a] in QUOTE_MARK + " \t\n,;:()-—_?!.":
-                a += 1
-                continue
+            a = MARKS_AND_SPACES.match(self.masked, a, b).end()
             word = WORD.match(self.masked, a, b)
-            if word and (word.group().lower() in self.rules.subject_skips or word.group().lower().endswith("ly") and a not in self.named_at):
-                a = word.end()
-                continue
-            break
+            if not (word and ((low := word.group().lower()) in self.rules.subject_skips or low.endswith("ly") and a not in self.named_at)):
+                break
+            a = word.end()
         return a
 
     def _intro(self, a: int, b: int) -> bool:

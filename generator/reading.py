@@ -16,7 +16,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from generator import patterncache
-from generator.alternation import by_first_letter, first_character
+from generator.alternation import by_first_character, by_first_letter, first_character
 from generator.clauses import lemma, load_verbs
 from generator.passages import paragraphs
 from generator.spans import ByStart
@@ -136,7 +136,7 @@ class Rules:
     counted_from: re.Pattern[str]
     date_words_after: re.Pattern[str]
     time_nouns: re.Pattern[str]
-    game_words: re.Pattern[str]
+    game_words: re.Pattern[str]  # in lower case, sought in the text in lower case (`in_lower_case`)
     game_periods: re.Pattern[str]
     function_words: frozenset[str]
     title_connectives: frozenset[str]
@@ -185,7 +185,8 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         relation=patterncache.compile(speech["relation"], re.IGNORECASE),
         name_run=name_run,
         not_person_words=frozenset(names["not_person_words"]),
-        body_by_members=patterncache.compile(rf"\b((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+) (?:{'|'.join(names['members_after_body'])})\b"),
+        # (Sought through the whole text: a capital first, so the engine skips to the next one at once; the look-behind is the \b before it.)
+        body_by_members=patterncache.compile(rf"([A-Z](?<!\w[A-Z])[\w’'-]+ (?:[A-Z][\w’'-]+ )*[A-Z][\w’'-]+) (?:{'|'.join(names['members_after_body'])})\b"),
         known_places=frozenset(names["known_places"]),
         he_titles=frozenset(names["he_titles"]),
         she_titles=frozenset(names["she_titles"]),
@@ -272,7 +273,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         counted_from=patterncache.compile(data["dating"]["counted_from"]),
         date_words_after=patterncache.compile(data["dating"]["date_words_after"]),
         time_nouns=patterncache.compile(data["dating"]["time_nouns"], re.IGNORECASE),
-        game_words=_skipping(data["dating"]["game_words"], re.IGNORECASE),
+        game_words=_skipping(_lower_pattern(data["dating"]["game_words"])),
         game_periods=patterncache.compile(data["dating"]["game_periods"], re.IGNORECASE),
         function_words=frozenset(data["dating"]["function_words"]),
         title_connectives=frozenset(data["titles"]["connectives"]),
@@ -302,6 +303,16 @@ def _skipping(pattern: str, flags: int = 0) -> re.Pattern[str]:
     engine passes over at once the places where no match can begin."""
     ahead = first_character(pattern, ignore_case=bool(flags & re.IGNORECASE))
     return patterncache.compile(f"{ahead}(?:{pattern})" if ahead else pattern, flags)
+
+
+def in_lower_case(text: str) -> str | None:
+    """The text in lower case, at the same offsets, where a pattern written
+    in lower case finds in it, case counting, what it finds in the text
+    ignoring case (about twice as fast: the engine folds no character);
+    None where it would not: a letter whose lower case is longer moves the
+    offsets, and "ı" and "ſ" are "i" and "s" only where case is ignored."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) and "ı" not in text and "ſ" not in text else None
 
 
 def _lower_pattern(pattern: str) -> str:
@@ -573,6 +584,6 @@ def load_countries(path: Path = COUNTRIES_FILE) -> Countries:
         others = [w.strip() for w in rest.split(",")]
         for way in (name, *others):
             country[way] = (name, others[0])
-    ways = "|".join(re.escape(w) for w in sorted(country, key=len, reverse=True))
-    # (Sought through the whole text: the look-ahead, before the look-behind, passes over at once what no country begins with.)
-    return Countries(re.compile((first_character(ways, ignore_case=False) or "") + rf"(?<![\w.])(?:{ways})(?!\w)"), country)
+    # (Sought through the whole text: opening with a character, the pattern lets the engine skip to the next capital at once.)
+    ways = by_first_character(sorted(country, key=len, reverse=True), not_after=r"[\w.]")
+    return Countries(re.compile(rf"(?:{ways})(?!\w)"), country)

@@ -618,10 +618,12 @@ def _described_named(text: str, words: list[Token], at: int, persons: ByStart[Me
         return words, at  # names someone already
     head = subject[-1].low
     # The person's fullest name where the role was given ("star James Van Der Beek"), not the words the pattern took.
-    named = [
-        person.name for start, _ in _roles(text).get(head, ()) if start < subject[0].start
-        for person in persons.between(start, start + 1) if person.person
-    ]
+    # (Only the last such name counts: read back from the subject, not forward from the text's start.)
+    roles = _roles(text).get(head, [])
+    named = next((
+        [person.name] for start, _ in reversed(roles[: bisect_left(roles, (subject[0].start,))])
+        for person in reversed(persons.between(start, start + 1)) if person.person
+    ), [])
     # An office ("the minister", "the governor") is someone's only where the article gave it to them:
     # "Mara Olsen sued the clinic. The minister said ..." is someone else.
     office = load_rules().title_word.fullmatch(head.capitalize()) is not None and not aged
@@ -630,10 +632,8 @@ def _described_named(text: str, words: list[Token], at: int, persons: ByStart[Me
         written = title_ways(head, load_rules())
         titled = re.compile(rf"(?<!\w)(?:{written})\s+$", re.IGNORECASE)
         opens = re.compile(rf"(?:[\w.]+\s+)?(?:{written})\s", re.IGNORECASE)
-        named = [
-            p.name for p in persons.items[: bisect_left(persons.starts, subject[0].start)]
-            if p.person and (titled.search(text, max(0, p.start - 30), p.start) or opens.match(text, p.start, p.end))
-        ][-1:]
+        last = persons.last_before(subject[0].start, lambda p: p.person and (titled.search(text, max(0, p.start - 30), p.start) or opens.match(text, p.start, p.end)))
+        named = [last.name] if last else []
     if not named and head in load_rules().person_roles and not aged and not office:
         # "Andy Murray won his 200th match. The two-time Wimbledon champion overcame ...": the person just before.
         near = _near_subject(subjects, subject[0].start, lambda p: p.person and not p.possessive)

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator import dates
-from generator.alternation import by_first_letter, first_character, look_ahead, opening, shortened, ways_to_begin
+from generator.alternation import by_first_character, by_first_letter, first_character, look_ahead, opening, shortened, ways_to_begin
 
 WORDS = "said|says|say|saying|told|Told|(?-i:May)|may|call(?:s|ed)?(?! (?:for|on)\\b)|according to|\\bstated\\b|(?<!not )added"
 
@@ -46,6 +46,21 @@ PATTERNS = [
     r"\bfiscal[- ]year",
     r"(?:each|every)+ (?:week|month)",
 ]
+
+
+def test_words_by_first_character_open_with_it_and_test_what_precedes_after_it():
+    assert by_first_character(["Aleppo", "Syria", "Al-Bab"], not_after=r"[\w-]") == r"A(?<![\w-]A)(?:leppo|l\-Bab)|S(?<![\w-]S)(?:yria)"
+
+
+PLACES = ["eastern Aleppo", "Al-Bab", "Aleppo", "Idlib", "US", "U.S.", "A", "é"]
+
+
+@given(st.text(alphabet="AleppoIdlibUS.Syé -\neastr", max_size=60))
+def test_words_by_first_character_find_what_the_words_find(text):
+    words, not_after = "|".join(re.escape(w) for w in PLACES), r"[\w.-]"
+    plain = re.compile(rf"(?<!{not_after})(?:{words})(?![\w-])")
+    grouped = re.compile(rf"(?:{by_first_character(PLACES, not_after)})(?![\w-])")
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 def test_the_look_ahead_holds_what_a_match_can_begin_with():

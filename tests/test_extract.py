@@ -578,6 +578,16 @@ def test_in_a_game_report_a_quarter_is_a_stretch_of_the_game_on_its_day():
     assert [e.date.value for e in run(text, published=date(2019, 11, 20)).events] == ["2019-11-19TNI", "2019-11-19TNI"]
 
 
+@pytest.mark.parametrize("opening", ["", "İzmir, ", "Ankara Spor (ſ), "])
+def test_a_game_report_is_told_by_its_game_words_in_any_case_whatever_else_the_text_holds(opening):
+    # (A text whose lower case is longer, or holds a letter that is "s" only ignoring case, is read ignoring case.)
+    text = (
+        f"{opening}Eastern Michigan beat Northern Illinois on Tuesday night, with three TOUCHDOWNS. "
+        "The Eagles led 14-7 at Halftime before scoring 24 points in the third quarter."
+    )
+    assert [e.date.value for e in run(text, published=date(2019, 11, 20)).events][-1] == "2019-11-19TNI"
+
+
 def test_in_a_business_report_the_third_quarter_is_july_to_september():
     (event,) = run("The company's profit rose 12% in the third quarter.", published=date(2019, 11, 20)).events
     assert event.date.value == "2019-Q3"

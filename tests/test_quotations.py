@@ -604,6 +604,16 @@ def test_words_in_straight_single_marks_are_quotations_where_the_article_has_no_
     assert speakers(text) == [("We stand by our decision,", "Thane Maynard"), ("It was a very sad day.", "Thane Maynard")]
 
 
+@pytest.mark.parametrize("mark", ["‘", "'"])
+def test_a_single_mark_opens_words_at_the_texts_start_and_after_a_line_break_or_a_dash_not_after_a_letter(mark):
+    close = "’" if mark == "‘" else "'"
+    text = (
+        f"{mark}We stand by it,{close} said Thane Maynard.\n{mark}It was a sad day,{close} he said. "
+        f"The zoo—{mark}a home for all,{close} its sign says—closed. Its director{mark}s view was plain."
+    )
+    assert [q for q, _ in speakers(text)] == ["We stand by it,", "It was a sad day,", "a home for all,"]
+
+
 def test_straight_single_marks_are_apostrophes_where_the_article_quotes_with_double_marks():
     text = "\"We will rebuild,\" said Ana Ruiz. The 'new town' plan was dropped."
     assert speakers(text) == [("We will rebuild,", "Ana Ruiz")]
