@@ -225,7 +225,8 @@ def _reading(text: str, rules: Rules, timex: dates.Timex, verb_at: int | None = 
     after = text[timex.end : timex.end + 30]
     if verb_at is not None and (outcome := rules.outcome_of_day.match(text, verb_at, timex.end + 40)) and outcome.start() <= timex.start < outcome.end():
         return "yes"  # "won Sunday's presidential runoff": the outcome is the contest's day
-    occasion = timex.precision != "year" and rules.occasion_of_day.search(before)  # ("at this year's conference" dates nothing)
+    # ("at this year's conference" dates nothing; "in Tuesday night's coup" does, "in next summer's tournament" not.)
+    occasion = timex.precision != "year" and rules.occasion_of_day.search(before) or timex.precision == "day" and re.search(r"\bin\s+$", before)
     if rules.not_governing_before.search(before) or rules.not_governing_after.match(after) and not occasion:
         return "no"
     if rules.comparison_before.search(text, max(0, timex.start - 90), timex.start):

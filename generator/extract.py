@@ -424,7 +424,8 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
         elif not _modifies_noun(text, timex) and not re.match(r"[’']s\b|\s*(?:and|or|through|-|–)\s+(?:[A-Z0-9]|the\b|early\b|late\b|mid)", text[timex.end : timex.end + 16]) and (
             not re.search(r"\bof\s+$", text[max(0, timex.start - 4) : timex.start]) or TIME_OF.search(text, max(0, timex.start - 30), timex.start)
         ):
-            cut.append(_date_words(text, rules, timex))
+            if not rules.time_as_object.search(text, max(0, timex.start - 12), timex.start):
+                cut.append(_date_words(text, rules, timex))
             if day is not None and not rules.not_governing_after.match(text, day.end):
                 cut.append(_date_words(text, rules, day))  # "at 2 a.m. on Wednesday": the day goes with its hour
     told_start = min(clause.start, (clause.subject or part.subject or (clause.start,))[0])

@@ -2488,6 +2488,7 @@ def test_a_plan_for_a_day_before_the_report_is_not_proposed_as_a_plan():
     ("The account posted a series of tweets during Friday’s debate.", "2016-12-09"),
     ("The mayor spoke at Sunday's rally in the park.", "2016-12-11"),
     ("Anna Berg advocated a new harbour during last month's leadership election.", "2016-11"),
+    ("Troops seized the state broadcaster in Friday's coup.", "2016-12-09"),
 ])
 def test_a_happening_at_an_occasion_a_time_owns_takes_its_time(text, value):
     (event,) = run(text).events
@@ -2515,3 +2516,13 @@ def test_a_phrase_opened_by_an_adverb_after_a_comma_names_no_source():
     text = "Anna Berg, in Eastport, promised new ferries on Friday, particularly as negotiations continue between both sides."
     (event,) = run(text).events
     assert event.according_to is None and event.title.endswith("promised new ferries")
+
+
+def test_an_occasion_of_a_season_after_in_does_not_date_what_was_done_for_it():
+    (event,) = run("The team booked its place in next summer's tournament.").events
+    assert event.date.value != "2017-SU"
+
+
+def test_a_time_spent_stays_in_the_title():
+    (event,) = run("The Eastport council spent Friday trying to calm the harbour workers.").events
+    assert event.title == "The Eastport council spent Friday trying to calm the harbour workers" and event.date.value == "2016-12-09"
