@@ -240,7 +240,7 @@ def _happenings(
             previous.end = sentence.end
             continue
         before = len(drafts)
-        for part in _parts(text, rules, found_clauses, dated, quoted, lede=story.sentences_told <= LEDE):
+        for part in _parts(text, rules, found_clauses, dated, quoted, lede=story.sentences_told <= LEDE, published=published):
             draft = _candidate(text, rules, sentence, part, dated, lengths.between(part.start, part.end), quoted, quotation, quotes, cues, story, drafts, published)
             if draft is not None:
                 drafts.append(draft)
@@ -255,7 +255,7 @@ def _reports(clause: Clause | None) -> bool:
     return verb is not None and (verb.happening or (verb.speech and verb.tense in ("past", "present", "perfect") and not verb.negated))
 
 
-def _parts(text: str, rules: Rules, found: list[Clause], dated, quoted, lede: bool = False) -> list[Part]:
+def _parts(text: str, rules: Rules, found: list[Clause], dated, quoted, lede: bool = False, published: date | None = None) -> list[Part]:
     """The sentence as one part, or split where a clause other than its main
     one reports a happening with a date of its own ("retook Palmyra, which it
     had lost last March"; "Since the iPhone was released in 2007, ..."), or,
@@ -313,8 +313,11 @@ def _parts(text: str, rules: Rules, found: list[Clause], dated, quoted, lede: bo
         if speech is not None:
             pass
         elif event.verb and (event.verb.speech or event.verb.lemma in clauses.load_verbs().complement_verbs):
-            content = next((c for c in group if c.role == "complement" and c.verb and c.verb.happening and c.start > event.start), None)
-            if content and dating.governing(text, rules, dated, content, [], quoted):
+            # (Or what is to come on a day ahead, when the saying has no day of its own: "said the bridge
+            # will open on Friday", a plan on someone's word; not "in October revealed plans to expand by 2025".)
+            content = next((c for c in group if c.role == "complement" and c.verb and (c.verb.happening or _ahead(c.verb)) and c.start > event.start), None)
+            governed = content and dating.governing(text, rules, dated, content, [], quoted)
+            if governed and (content.verb.happening or published and _begins_after(governed[0].value, published) and not _dated_itself(text, rules, dated, event, quoted, governed)):
                 event, speech = content, event
         elif event.role == "complement":
             speech = next((c for c in reversed(group) if c.start < event.start and c.verb), None)
@@ -326,6 +329,16 @@ def _parts(text: str, rules: Rules, found: list[Clause], dated, quoted, lede: bo
         if end > start:
             parts.append(Part(start, end, tuple(group), event, speech, shared, gaps.get(id(group))))
     return parts
+
+
+def _ahead(verb: clauses.Verb) -> bool:
+    return not verb.negated and (verb.tense == "future" or verb.ahead)
+
+
+def _dated_itself(text: str, rules: Rules, dated, clause: Clause, quoted, content_time) -> bool:
+    """Whether a clause has a time of its own besides the one its content has."""
+    own = dating.governing(text, rules, dated, clause, [], quoted)
+    return bool(own) and own[0] is not content_time[0]
 
 
 def _cause(clause: Clause) -> bool:

@@ -2526,3 +2526,14 @@ def test_an_occasion_of_a_season_after_in_does_not_date_what_was_done_for_it():
 def test_a_time_spent_stays_in_the_title():
     (event,) = run("The Eastport council spent Friday trying to calm the harbour workers.").events
     assert event.title == "The Eastport council spent Friday trying to calm the harbour workers" and event.date.value == "2016-12-09"
+
+
+@pytest.mark.parametrize("said", ["said", "says"])
+def test_what_someone_says_will_happen_on_a_day_ahead_is_a_plan_on_their_word(said):
+    (event,) = run(f"The harbour board {said} the new ferry will sail for the first time on Thursday.").events
+    assert (event.date.value, event.certainty, event.according_to) == ("2016-12-15", "claimed", "the harbour board")
+
+
+def test_a_saying_dated_by_its_own_words_stays_the_entry_though_it_tells_a_plan():
+    (event,) = run("Anna Berg in October revealed plans to expand the ferry fleet by the end of 2025.").events
+    assert event.date.value == "2016-10" and event.title.startswith("Anna Berg revealed plans")
