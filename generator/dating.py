@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
@@ -63,18 +63,25 @@ def on_calendar(timex: dates.Timex) -> bool:
     return bool(timex.value) and timex.value[:1].isdigit() and not timex.unresolved
 
 
-def from_words(timex: dates.Timex, mod: str | None = None, verb: Verb | None = None, published: date | None = None, past: bool = False) -> FoundDate:
+def from_words(
+    timex: dates.Timex, mod: str | None = None, verb: Verb | None = None, published: date | None = None, past: bool = False,
+    abroad: bool = False,
+) -> FoundDate:
     """The date the words give; read in the past when the verb they date is
     told in the past (or `past`: what it dates was done by the report) but
     the words alone were read ahead ("changed to a calendar year in
-    December", written in November, is last December)."""
+    December", written in November, is last December). `abroad`: the words
+    tell the early hours or the local time of the day after the report's,
+    which a report dated in a time zone behind is about ("ended close to 2
+    a.m. local time on Wednesday", written on Tuesday in New York)."""
     if timex.value is None:
         return FoundDate(None, timex.text, None, "unresolved")
     value, precision = timex.value, timex.precision
     told_past = past or verb is not None and verb.tense in ("past", "perfect", "past-perfect") and not verb.ahead
     if published is not None and told_past:
         try:
-            if dates.when_of(value).start > published:
+            start = dates.when_of(value).start
+            if start > published and not (abroad and start == published + timedelta(days=1)):
                 past = dates.resolve(timex.text, published)
                 if past.end <= published:
                     value, precision = past.value, past.precision

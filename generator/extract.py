@@ -14,7 +14,7 @@ import itertools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from generator import clauses, collector, dates, dating, patterncache, quotations, titles
 from generator.clauses import Clause, main_clause
@@ -39,6 +39,7 @@ PAST_TENSES = ("past", "perfect", "past-perfect")  # what was done: in a quotati
 THING_AFTER = re.compile(r"\s+(?:a|an|the|its|his|her|their)\s+(?!\w+\s+(?:was|were|is|are|has|had|will|would)\b)")
 ISSUED = re.compile(r"\b(?:published|released|issued|posted|presented)\s+(?:on\s+|in\s+|this\s+|last\s+)?$", re.IGNORECASE)
 YEAR_WRITTEN = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+ABROAD_REACH = 40  # characters either side of a time where its early hours or "local time" are told
 LEDE = 4  # the body sentences that open an article, where an undated happening is its news
 DETAIL_REACH = 2  # paragraphs after the news's last passage where an undated detail still tells it
 
@@ -423,15 +424,16 @@ def _candidate(text, rules, sentence, part: Part, dated, lengths, quoted, quotat
     if when is None and governed is not None:
         timex, mod = governed
         day = None
-        when = story.counted_from_story(story.in_its_year(dating.from_words(timex, mod, verb, published)), published)
+        abroad = bool(rules.early_abroad.search(text, max(0, timex.start - ABROAD_REACH), min(len(text), timex.end + ABROAD_REACH)))
+        when = story.counted_from_story(story.in_its_year(dating.from_words(timex, mod, verb, published, abroad=abroad)), published)
         if timex.rule in rules.clock_times:
             # "on Monday, Dec. 14, at 10:01 p.m.", then "at 10:17 p.m.": the day told, not the report's.
             # Not "the chief, who had been suspended on Monday"; but "a series that ended at 2 a.m. on Wednesday" is the hour's clause.
             inside = [c for c in part.clauses if c.role != "relative" or c.start <= timex.start < c.end]
             days = [t for t in dated if t.type == "DATE" and t.precision == "day" and t.value and any(c.start <= t.start < c.end for c in inside)]
             day = min(days, key=lambda t: abs(t.start - timex.start), default=None)
-            when = story.on_its_day(when, story.in_its_year(dating.from_words(day, None, verb, published)) if day else None)
-        if _after_report(text, verb, when, published, _told_ahead(part, clause, timex)):
+            when = story.on_its_day(when, story.in_its_year(dating.from_words(day, None, verb, published, abroad=abroad)) if day else None)
+        if _after_report(text, verb, when, published, _told_ahead(part, clause, timex), abroad):
             when = None  # "While the lead it takes into next week's final was a factor, it raised questions": not next week
         # Not from "in March and June", nor "pictures of Monday", nor "a third-quarter earnings report", where it is part of a noun phrase.
         elif not _modifies_noun(text, timex) and not re.match(r"[’']s\b|\s*(?:and|or|through|-|–)\s+(?:[A-Z0-9]|the\b|early\b|late\b|mid)", text[timex.end : timex.end + 16]) and (
@@ -670,7 +672,7 @@ def _planned(clause: Clause, governed, published: date | None) -> bool:
     return _begins_after(governed[0].value, published) or governed[0].value == published.isoformat()
 
 
-def _after_report(text: str, verb: clauses.Verb | None, when: FoundDate, published: date | None, plan_told: bool = False) -> bool:
+def _after_report(text: str, verb: clauses.Verb | None, when: FoundDate, published: date | None, plan_told: bool = False, abroad: bool = False) -> bool:
     """Whether a date found for a happening told as done ("captured", or
     "signalled three more rate cuts in 2026") begins after the report: then
     it is not that happening's time. (Not for what was said or decided of
@@ -680,6 +682,8 @@ def _after_report(text: str, verb: clauses.Verb | None, when: FoundDate, publish
         return False
     if re.match(r"\s+(?:\w+\s+){0,3}?to\s+[a-z]", text[verb.end : verb.end + 40]):
         return False
+    if abroad and when.value and when.value[:10] == (published + timedelta(days=1)).isoformat():
+        return False  # the early hours of the next day where it happened (see dating.from_words)
     return _begins_after(when.value, published)
 
 

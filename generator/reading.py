@@ -136,6 +136,7 @@ class Rules:
     counted_from: re.Pattern[str]
     date_words_after: re.Pattern[str]
     time_as_object: re.Pattern[str]
+    early_abroad: re.Pattern[str]
     time_nouns: re.Pattern[str]
     game_words: re.Pattern[str]  # in lower case, sought in the text in lower case (`in_lower_case`)
     game_periods: re.Pattern[str]
@@ -274,6 +275,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         counted_from=patterncache.compile(data["dating"]["counted_from"]),
         date_words_after=patterncache.compile(data["dating"]["date_words_after"]),
         time_as_object=patterncache.compile(data["dating"]["time_as_object"], re.IGNORECASE),
+        early_abroad=patterncache.compile(data["dating"]["early_abroad"], re.IGNORECASE),
         time_nouns=patterncache.compile(data["dating"]["time_nouns"], re.IGNORECASE),
         game_words=_skipping(_lower_pattern(data["dating"]["game_words"])),
         game_periods=patterncache.compile(data["dating"]["game_periods"], re.IGNORECASE),

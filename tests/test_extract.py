@@ -2537,3 +2537,14 @@ def test_what_someone_says_will_happen_on_a_day_ahead_is_a_plan_on_their_word(sa
 def test_a_saying_dated_by_its_own_words_stays_the_entry_though_it_tells_a_plan():
     (event,) = run("Anna Berg in October revealed plans to expand the ferry fleet by the end of 2025.").events
     assert event.date.value == "2016-10" and event.title.startswith("Anna Berg revealed plans")
+
+
+@pytest.mark.parametrize("when, value", [
+    ("early Tuesday", "2016-12-13"),
+    ("at 3 a.m. local time on Tuesday", "2016-12-13T03:00"),
+    ("on Tuesday", "2016-12-06"),
+    ("early Friday", "2016-12-09"),
+])
+def test_the_early_hours_of_the_day_after_the_report_are_that_day_where_it_happened(when, value):
+    (event,) = run(f"The rebels fired a rocket at the harbour {when}, officials said.").events
+    assert event.date.value == value
