@@ -101,6 +101,7 @@ WITH = re.compile(r"\bwith\s+", re.IGNORECASE)
 SAID_IN = re.compile(r"\b(?:in|issued|released|sent)\s+(?:a|an|its|their|the)\s+(?P<text>[\w-]+(?:\s+[\w-]+)?)", re.IGNORECASE)  # "in a (joint) statement"
 SIGNATURE = re.compile(r"[ \t]+(?:—|–|--?)[ \t]*")  # '"…" — Jane Doe'
 NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")  # a channel's named group, "(?P<outlet>", made a plain one where only whether it matches counts
+SHARED_HEAD = re.compile(r"and\s+[A-Z][\w’'-]*\s+(?P<next>[a-z][\w’'-]*)")  # "the Russian and Syrian defense ministries"
 SPEAKER_REACH = 25  # words from the closing mark to "said" ("…," X, a fellow at …, and co-author of the study, said)
 
 
@@ -854,6 +855,9 @@ class Context:
                     # before anyone the description alone would stand for.
                     if actor and actor.kind != BODY and not actor.document and not any(not p.possessive for p in self.people_at.between(s_a, s_b)):
                         actor = self._appositive_name(s_a, verb_start) or actor
+                    elif actor and actor.kind == BODY and k == len(segments) - 3:
+                        # "MEC for Cooperative Governance, Jacob Mamabolo, said": the office, then who holds it.
+                        actor = self._name_alone(*segments[k + 1]) or actor
                     if actor:
                         return actor
                 if k + 2 < len(segments) and self._coordinated(segments[k + 1][0], segments[k + 1][1]):
@@ -1038,7 +1042,10 @@ class Context:
         if later:
             head = later[-1] if head_final else later[0]
             between = [w.group() for w in self._words(end, head.start) if not w.group()[:1].isupper()]
-            joined = any(w.lower() in ("and", "but", "or", "who", "which", "that") or w.endswith("ed") for w in between)
+            # ("JPL scientist and study co-author Michael Malaska": an "and" after a role joins roles, not people.)
+            roles = len(later) == 1 and between[:1] != ["and"] and not any(w in self.rules.prepositions for w in between)
+            joins = ("but", "or", "who", "which", "that") + (() if roles else ("and",))
+            joined = any(w.lower() in joins or w.endswith("ed") for w in between)
             if not joined and (len(between) <= 5 if head_final else 0 < len(between) <= 3 and not any(w in self.rules.prepositions for w in between)):
                 return Actor(head.name, PERSON, head.start)
         if person:
@@ -1051,6 +1058,14 @@ class Context:
             # "Beijing considers Taiwan part of its territory": no description, the name.
             return self._description(at, b, owner=name) or Actor(name, BODY, at, body=name)
         return Actor(name, BODY, at, body=name)
+
+    def _shared_head(self, at: int) -> bool:
+        """Whether the "and" at `at` joins two names before the noun they share
+        ("the Russian and Syrian defense ministries"), not two subjects ("the
+        Authority and Microsoft said")."""
+        joined = SHARED_HEAD.match(self.masked, at)
+        following = joined.group("next") if joined else ""
+        return bool(following) and not (following in self.rules.description_ends or following.endswith("ed") or self.rules.speech_verbs.fullmatch(following))
 
     def _skip_spaces(self, at: int) -> int:
         while at < len(self.masked) and self.masked[at] == " ":
@@ -1077,6 +1092,9 @@ class Context:
                 continue
             if (named := self.named_at.get(word.start())) is not None:
                 name_end = named.end
+            if words and head is None and lower == "and" and self._shared_head(word.start()):
+                words.append(word)  # "the Russian and Syrian defense ministries": two names share the head
+                continue
             if words and (lower in self.rules.description_ends or lower in self.rules.prepositions and lower not in OF):
                 break
             if words and head and (lower.endswith("ly") or w.islower() and (lower.endswith("ed") or lower in load_verbs().past_forms)):

@@ -830,3 +830,18 @@ def test_a_second_verb_joined_by_and_shares_the_subject_of_the_first():
 
 def test_a_place_with_its_article_speaks_as_a_body():
     assert speakers("The UK has urged an “end to the violence and a return to talks”.") == [("end to the violence and a return to talks", "The UK")]
+
+
+def test_two_names_sharing_their_noun_are_one_speaker():
+    text = "In a joint statement on Friday, the Danish and Swedish foreign ministries accused the smugglers of running “floating prisons” at sea."
+    assert speakers(text) == [("floating prisons", "the Danish and Swedish foreign ministries")]
+
+
+def test_an_office_set_off_before_the_name_of_who_holds_it_is_that_person():
+    text = "MEC for Roads and Transport, Ilse Marot, said the roads would stay “open as long as the rain allows.”"
+    assert speakers(text) == [("open as long as the rain allows.", "Ilse Marot")]
+
+
+def test_two_roles_joined_by_and_before_a_name_are_that_persons():
+    text = '"The dunes are older than we thought," NASA geologist and study co-author Mira Holt said.'
+    assert speakers(text) == [("The dunes are older than we thought,", "Mira Holt")]
