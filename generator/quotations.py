@@ -227,14 +227,14 @@ def find(
     return quotations
 
 
+GERUND = re.compile(r"(?<![\w’'-])(?![a-z]*thing$)[a-z]{3,}ing$")  # not "king", "being", "something"
+
+
 def cut_phrase(words: str, rules: Rules) -> bool:
     """Whether a speaker's words stop before the head of their phrase: on a
     determiner, a preposition, a possessive or a verb in -ing."""
     last = GERUND.search(words)
     return bool(rules.cut_phrase_end.search(words) or last and last.group() not in rules.ing_nouns)
-
-
-GERUND = re.compile(r"(?<![\w’'-])(?![a-z]*thing$)[a-z]{3,}ing$")  # not "king", "being", "something"
 
 
 def _sentence_of_its_own(text: str, m: Marked, sentence: Sentence) -> bool:
