@@ -101,6 +101,7 @@ WITH = re.compile(r"\bwith\s+", re.IGNORECASE)
 SAID_IN = re.compile(r"\b(?:in|issued|released|sent)\s+(?:a|an|its|their|the)\s+(?P<text>[\w-]+(?:\s+[\w-]+)?)", re.IGNORECASE)  # "in a (joint) statement"
 SIGNATURE = re.compile(r"[ \t]+(?:—|–|--?)[ \t]*")  # '"…" — Jane Doe'
 NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")  # a channel's named group, "(?P<outlet>", made a plain one where only whether it matches counts
+SHARED_HEAD = re.compile(r"and\s+[A-Z][\w’'-]*\s+(?P<next>[a-z][\w’'-]*)")  # "the Russian and Syrian defense ministries"
 SPEAKER_REACH = 25  # words from the closing mark to "said" ("…," X, a fellow at …, and co-author of the study, said)
 
 
@@ -214,6 +215,8 @@ def find(
             if found is None and count < rules.long_fragment_words and _fragment(text, m, context.sentence_of(m.opened)):
                 continue
         speaker, channel, at = (found.speaker, found.channel, found.at) if found else (None, None, m.opened)
+        if speaker and cut_phrase(speaker, rules):
+            speaker = None  # a phrase cut before its head is no one: better unnamed than a fragment shown as a speaker
         if speaker and not channel:
             # A speaker goes on in the channel they were last quoted in.
             earlier = (q.channel for q in reversed(quotations) if q.speaker == speaker)
@@ -222,6 +225,16 @@ def find(
         end = m.end - (len(words) - len(words.rstrip()))
         quotations.append(Quotation(start, end, text[start:end], speaker, channel, at, m.opened))
     return quotations
+
+
+GERUND = re.compile(r"(?<![\w’'-])(?![a-z]*thing$)[a-z]{3,}ing$")  # not "king", "being", "something"
+
+
+def cut_phrase(words: str, rules: Rules) -> bool:
+    """Whether a speaker's words stop before the head of their phrase: on a
+    determiner, a preposition, a possessive or a verb in -ing."""
+    last = GERUND.search(words)
+    return bool(rules.cut_phrase_end.search(words) or last and last.group() not in rules.ing_nouns)
 
 
 def _sentence_of_its_own(text: str, m: Marked, sentence: Sentence) -> bool:
@@ -796,8 +809,10 @@ class Context:
         a = self._skip(a, b)
         before_verb = [w.group().lower() for w in self._words(seg_a, verb_start)]
         before_verb = [w for w in before_verb if not (w.endswith("ly") or w in ("also", "later", "again", "still", "even", "yesterday", "today"))]
-        if before_verb and before_verb[-1] in ("and", "but", "or", "then", "nor") and earlier and earlier[-1][2] is not None:
-            return earlier[-1][2]  # "He said the deal was done and added that …"
+        if before_verb and before_verb[-1] in ("and", "but", "or", "then", "nor") and earlier:
+            # "He said the deal was done and added that …"; when the first verb's subject is unknown,
+            # so is this one's, not a phrase of the object ("said it viewed X as … the legal footing … and said").
+            return earlier[-1][2]
         if self.masked[verb_start:verb_end].lower().endswith("ing") and not self._has_words(seg_a, verb_start) and len(segments) > 1:
             # "…, stating:", "…, adding that": the participle's subject is the clause's, not a phrase in apposition.
             if earlier and earlier[-1][2] is not None:
@@ -840,6 +855,9 @@ class Context:
                     # before anyone the description alone would stand for.
                     if actor and actor.kind != BODY and not actor.document and not any(not p.possessive for p in self.people_at.between(s_a, s_b)):
                         actor = self._appositive_name(s_a, verb_start) or actor
+                    elif actor and actor.kind == BODY and k == len(segments) - 3:
+                        # "MEC for Cooperative Governance, Jacob Mamabolo, said": the office, then who holds it.
+                        actor = self._name_alone(*segments[k + 1]) or actor
                     if actor:
                         return actor
                 if k + 2 < len(segments) and self._coordinated(segments[k + 1][0], segments[k + 1][1]):
@@ -944,9 +962,10 @@ class Context:
     # -- noun phrases ---------------------------------------------------------
 
     def _after_preposition(self, at: int, floor: int) -> bool:
-        """Whether a preposition (with an article) stands right before `at`: "an analyst at First Boston"."""
+        """Whether a preposition (with an article) stands right before `at`:
+        "an analyst at First Boston", "On one Facebook page"."""
         words = [w.group().lower() for w in self._words(max(floor, at - 30), at)][-2:]
-        if words and words[-1] in ("a", "an", "the", "its", "their", "his", "her") and len(words) == 2:
+        if words and (words[-1] in OWNERS or words[-1] in self.rules.determiners) and len(words) == 2:
             return words[0] in self.rules.prepositions
         return bool(words) and words[-1] in self.rules.prepositions
 
@@ -973,6 +992,10 @@ class Context:
             if head_final and at == a and w[:1].isupper() and lower.endswith("s") and (lower in self.lower_words or self.rules.agents.fullmatch(lower)) and not self._has_words(word.end(), b):
                 # "Prosecutors alleged": the word opening a sentence, met in lower case elsewhere, or one for those who act ("Officials said").
                 return Actor(w, DESCRIBED, at, plural=True)
+            if at == a and w[:1].isupper() and lower.endswith(("'s", "’s")) and lower[:-2] not in self.rules.date_words and self._has_words(word.end(), b):
+                # "Russia's foreign ministry said": a place owns the description (places are no names here).
+                if (owned := self._description(self._skip_spaces(word.end()), b, owner=w[:-2])) is not None:
+                    return owned
             if w[:1].isupper() or lower in self.rules.prepositions or lower in self.rules.date_words:
                 continue  # a date, or the words of an opening phrase
             if at > a and (WORD.match(self.masked, a) or word).group().lower() in self.rules.prepositions and self._has_words(word.end(), b):
@@ -1019,7 +1042,10 @@ class Context:
         if later:
             head = later[-1] if head_final else later[0]
             between = [w.group() for w in self._words(end, head.start) if not w.group()[:1].isupper()]
-            joined = any(w.lower() in ("and", "but", "or", "who", "which", "that") or w.endswith("ed") for w in between)
+            # ("JPL scientist and study co-author Michael Malaska": an "and" after a role joins roles, not people.)
+            roles = len(later) == 1 and between[:1] != ["and"] and not any(w in self.rules.prepositions for w in between)
+            joins = ("but", "or", "who", "which", "that") + (() if roles else ("and",))
+            joined = any(w.lower() in joins or w.endswith("ed") for w in between)
             if not joined and (len(between) <= 5 if head_final else 0 < len(between) <= 3 and not any(w in self.rules.prepositions for w in between)):
                 return Actor(head.name, PERSON, head.start)
         if person:
@@ -1028,9 +1054,18 @@ class Context:
             return self._description(at, b)
         following = [w.group() for w in self._words(end, b) if not self._adverb(w.group())]
         if head_final and following and following[0].islower() and following[0] not in self.rules.prepositions:
-            # "Upjohn officials said", "Jaguar spokesman said": described, for that body.
-            return self._description(at, b, owner=name)
+            # "Upjohn officials said", "Jaguar spokesman said": described, for that body;
+            # "Beijing considers Taiwan part of its territory": no description, the name.
+            return self._description(at, b, owner=name) or Actor(name, BODY, at, body=name)
         return Actor(name, BODY, at, body=name)
+
+    def _shared_head(self, at: int) -> bool:
+        """Whether the "and" at `at` joins two names before the noun they share
+        ("the Russian and Syrian defense ministries"), not two subjects ("the
+        Authority and Microsoft said")."""
+        joined = SHARED_HEAD.match(self.masked, at)
+        following = joined.group("next") if joined else ""
+        return bool(following) and not (following in self.rules.description_ends or following.endswith("ed") or self.rules.speech_verbs.fullmatch(following))
 
     def _skip_spaces(self, at: int) -> int:
         while at < len(self.masked) and self.masked[at] == " ":
@@ -1057,10 +1092,13 @@ class Context:
                 continue
             if (named := self.named_at.get(word.start())) is not None:
                 name_end = named.end
+            if words and head is None and lower == "and" and self._shared_head(word.start()):
+                words.append(word)  # "the Russian and Syrian defense ministries": two names share the head
+                continue
             if words and (lower in self.rules.description_ends or lower in self.rules.prepositions and lower not in OF):
                 break
-            if words and head and (lower.endswith("ly") or lower.endswith("ed") and w.islower()):
-                break  # "the Bush administration immediately said", "some analysts questioned"
+            if words and head and (lower.endswith("ly") or w.islower() and (lower.endswith("ed") or lower in load_verbs().past_forms)):
+                break  # "the Bush administration immediately said", "some analysts questioned", "an unidentified poster put up"
             if lower in OF:
                 if head is None or fixed:
                     break
@@ -1094,8 +1132,12 @@ class Context:
         if people and people[-1].end >= end:
             # "the White House", "the Rev. Jane Doe", "a fit-looking Farkas": a name with its article.
             return Actor(people[-1].name, PERSON, people[-1].start)
+        if cut_phrase(text, self.rules):
+            return None  # "The key to Stadia's", "Facebook page an": no noun phrase, so no one
         if head is None:
-            return Actor(text, BODY, a, body=text) if body else None
+            # "The UK has urged": an article and a name that is no mention (a place) name a body.
+            named = definite and len(words) > 1 and all(w.group()[:1].isupper() for w in words[1:])
+            return Actor(text, BODY, a, body=text) if body or named else None
         if head in self.rules.document_nouns:
             # "A statement from Apple Computer stated": the words are its author's; "a letter to Microsoft" is not Microsoft's.
             senders = [n.name for n in bodies if self.masked[max(a, n.start - 3) : n.start] != "to "]

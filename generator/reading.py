@@ -87,6 +87,7 @@ class Rules:
     not_acronyms: frozenset[str]
     determiners: frozenset[str]
     description_ends: frozenset[str]
+    cut_phrase_end: re.Pattern[str]
     body_nouns: frozenset[str]
     name_heads: frozenset[str]
     named_before_head: frozenset[str]
@@ -216,6 +217,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         not_acronyms=frozenset(names["not_acronyms"]),
         determiners=frozenset(names["determiners"]),
         description_ends=frozenset(names["description_ends"]),
+        cut_phrase_end=patterncache.compile(names["cut_phrase_end"]),
         body_nouns=frozenset(names["body_nouns"]),
         name_heads=frozenset(names["name_heads"]),
         named_before_head=frozenset(names["named_before_head"]),

@@ -7,7 +7,7 @@ import pytest
 
 from generator.extract import extract
 from generator.places import gazetteer
-from generator.quotations import NOT_STATED
+from generator.quotations import NOT_STATED, cut_phrase
 from generator.reading import load_rules, mentions, sentences
 
 
@@ -786,3 +786,62 @@ def test_a_role_without_an_age_stays_a_description():
 def test_a_plural_role_joined_by_a_hyphen_is_no_part_of_the_name_after_it():
     text = 'Singer-guitarists Tom Johnston and Patrick Simmons formed the band. "We are excited," Johnston said in a statement.'
     assert [s for _, s in speakers(text)] == ["Tom Johnston"]
+
+
+# -- a speaker is a whole noun phrase, never a fragment of a clause -------------
+
+
+@pytest.mark.parametrize("words", [
+    "Lisbon considers the island part of its", "On one forum page an", "The secret of Norvik's", "Norway’s joining", "the Danish and",
+])
+def test_words_cut_before_the_head_of_their_phrase_are_no_speaker(words):
+    assert cut_phrase(words, load_rules())
+
+
+@pytest.mark.parametrize("words", ["Ana Reyes", "the filing", "a spokesman", "the King", "someone", "Beijing"])
+def test_a_name_or_a_whole_description_is_a_speaker(words):
+    assert not cut_phrase(words, load_rules())
+
+
+def test_a_name_followed_by_its_verb_is_the_speaker_not_the_clause_it_opens():
+    text = "Corvane Industries considers the plant part of its holdings and has vowed to keep it, calling the sale a “grave mistake” on Monday."
+    assert speakers(text) == [("grave mistake", "Corvane Industries")]
+
+
+def test_a_speaker_set_off_inside_the_sentence_is_the_one_named_after_says():
+    text = 'The secret of Norvik\'s growth, says Ana Reyes, is its network. "We own the pipes," she says.'
+    assert speakers(text) == [("We own the pipes,", "Ana Reyes")]
+
+
+def test_the_subject_inside_a_that_clause_is_not_the_speaker():
+    text = "During the campaign, Ines Varga said that Norway’s joining a meeting of states parties as an observer was an “option.”"
+    assert speakers(text) == [("option.", "Ines Varga")]
+
+
+def test_a_place_in_an_opening_phrase_is_not_the_speaker_and_the_description_stops_at_its_verb():
+    text = "On one forum page an anonymous user put up a photo and wrote that the mural was “an eyesore and a disgrace.”"
+    assert speakers(text) == [("an eyesore and a disgrace.", "an anonymous user")]
+
+
+def test_a_second_verb_joined_by_and_shares_the_subject_of_the_first():
+    text = "Russia's foreign ministry said it viewed the move as \"a grave step\" against the spirit of the accord and said it would respond."
+    assert speakers(text) == [("a grave step", "Russia's foreign ministry")]
+
+
+def test_a_place_with_its_article_speaks_as_a_body():
+    assert speakers("The UK has urged an “end to the violence and a return to talks”.") == [("end to the violence and a return to talks", "The UK")]
+
+
+def test_two_names_sharing_their_noun_are_one_speaker():
+    text = "In a joint statement on Friday, the Danish and Swedish foreign ministries accused the smugglers of running “floating prisons” at sea."
+    assert speakers(text) == [("floating prisons", "the Danish and Swedish foreign ministries")]
+
+
+def test_an_office_set_off_before_the_name_of_who_holds_it_is_that_person():
+    text = "MEC for Roads and Transport, Ilse Marot, said the roads would stay “open as long as the rain allows.”"
+    assert speakers(text) == [("open as long as the rain allows.", "Ilse Marot")]
+
+
+def test_two_roles_joined_by_and_before_a_name_are_that_persons():
+    text = '"The dunes are older than we thought," NASA geologist and study co-author Mira Holt said.'
+    assert speakers(text) == [("The dunes are older than we thought,", "Mira Holt")]
