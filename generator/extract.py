@@ -135,7 +135,7 @@ def _extract(text: str, source: str, published: date | None, outlet: str | None,
     people = mentions(read, rules, places.is_place, skip=[(m.opened, m.end) for m in marked])
     found = quotations.find(read, rules, said, spans, people, outlet, marked)
     persons = ByStart(p for p in people if p.person)
-    timexes = _without_game_periods(read, rules, dates.find(read, published))
+    timexes = _without_names(read, rules, _without_game_periods(read, rules, dates.find(read, published)))
     quote_ids = _quote_ids(found)
     named_places = _places(read, rules, places, people, timexes)
     cues = Cues(read, rules, named_places, [(m.start, m.end) for m in people if not m.person], [(m.start, m.end) for m in people if m.person])
@@ -156,6 +156,16 @@ def _without_game_periods(text: str, rules: Rules, timexes: list[dates.Timex]) -
     if len({m.group().lower() for m in found}) < 2:
         return timexes
     return [t for t in timexes if not rules.game_periods.match(t.text.strip())]
+
+
+def _without_names(text: str, rules: Rules, timexes: list[dates.Timex]) -> list[dates.Timex]:
+    """A year written right after a capitalised word inside a sentence is
+    part of a name ("the Euro 2016 tournament", "Rio 2016", "Windows 2000"),
+    not a time."""
+    return [t for t in timexes if not (YEAR_ALONE.fullmatch(t.text) and rules.name_before_year.search(text, max(0, t.start - 30), t.start))]
+
+
+YEAR_ALONE = re.compile(r"\d{4}")
 
 
 def _without_artifacts(text: str, rules: Rules) -> str:

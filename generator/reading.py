@@ -138,6 +138,7 @@ class Rules:
     date_words_after: re.Pattern[str]
     time_as_object: re.Pattern[str]
     early_abroad: re.Pattern[str]
+    name_before_year: re.Pattern[str]
     time_nouns: re.Pattern[str]
     game_words: re.Pattern[str]  # in lower case, sought in the text in lower case (`in_lower_case`)
     game_periods: re.Pattern[str]
@@ -278,6 +279,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         date_words_after=patterncache.compile(data["dating"]["date_words_after"]),
         time_as_object=patterncache.compile(data["dating"]["time_as_object"], re.IGNORECASE),
         early_abroad=patterncache.compile(data["dating"]["early_abroad"], re.IGNORECASE),
+        name_before_year=patterncache.compile(data["dating"]["name_before_year"]),
         time_nouns=patterncache.compile(data["dating"]["time_nouns"], re.IGNORECASE),
         game_words=_skipping(_lower_pattern(data["dating"]["game_words"])),
         game_periods=patterncache.compile(data["dating"]["game_periods"], re.IGNORECASE),

@@ -2548,3 +2548,16 @@ def test_a_saying_dated_by_its_own_words_stays_the_entry_though_it_tells_a_plan(
 def test_the_early_hours_of_the_day_after_the_report_are_that_day_where_it_happened(when, value):
     (event,) = run(f"The rebels fired a rocket at the harbour {when}, officials said.").events
     assert event.date.value == value
+
+
+@pytest.mark.parametrize("text", [
+    "The attack took place just as the Euro 2016 soccer tournament had concluded.",
+    "The mayor resigned days before the Eastport 2016 festival opened.",
+])
+def test_a_year_in_a_name_dates_nothing(text):
+    assert all(event.date.value != "2016" for event in run(text).events)
+
+
+def test_a_year_after_a_lower_case_word_still_dates():
+    (event,) = run("The minister resigned in 2012.").events
+    assert event.date.value == "2012"
