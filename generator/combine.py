@@ -20,6 +20,9 @@ rule the about page gives in words):
 - they share a place or an actor (a name both passages use, or a title
   that says whom a "he" stands for), unless neither names anyone and they
   share most of their words;
+- each telling's title and first passage hold two of the words they share
+  (what an entry only adds in a further passage, "It came days after the
+  Security Council passed sanctions", joins it to nothing);
 - where both titles open with a name (the doer, or the speaker), one
   telling names the other's ("Tomas Lind crashed" and "Marco Vela crashed"
   on one track on one day are two crashes).
@@ -228,6 +231,7 @@ class Told:
     words: frozenset[str]  # stems of the words that say what happened
     names: frozenset[str]  # the actors: names in the passages, and the places
     doers: frozenset[str] = frozenset()  # the name its title opens with ("Kimi Raikkonen crashed"), if any
+    heads: frozenset[str] = frozenset()  # the words of its title and first passage: what it tells, not what it adds
     spelled: dict[str, str] = field(default_factory=dict, compare=False)  # a stem -> a word it stands for, to explain a merge
 
 
@@ -299,20 +303,26 @@ def _matching(groups: list[_Group], new: Told, source: str) -> list[tuple[_Group
 
 def _joined(first: Told, more: Told) -> Told:
     return replace(first, places=first.places | more.places, words=first.words | more.words, names=first.names | more.names,
-                   doers=first.doers | more.doers, spelled=more.spelled | first.spelled)
+                   doers=first.doers | more.doers, heads=first.heads | more.heads, spelled=more.spelled | first.spelled)
 
 
 def _told(event: FoundEvent, text: str, names_in_text: frozenset[str] = frozenset()) -> Told:
     passages = [text[a:b] for a, b in event.passages or ((event.start, event.end),)]
-    told_words = " ".join([event.title] + passages)
-    spelled = {}
-    for word in WORD.findall(told_words):
+    spelled = _content_words(" ".join([event.title] + passages))
+    heads = frozenset(_content_words(f"{event.title} {passages[0]}"))
+    # The title names whom a "he" of the passage stands for ("He fought cancer": "Steve Jobs fought cancer").
+    names = frozenset(n for p in [event.title] + passages for n in _names(p, names_in_text)) | frozenset(event.places)
+    return Told(event.kind, event.date, frozenset(event.places), frozenset(spelled), names, _doers(event.title) & names, heads, spelled)
+
+
+def _content_words(told: str) -> dict[str, str]:
+    """The stems of the words that say what happened, each with a word it stands for."""
+    spelled: dict[str, str] = {}
+    for word in WORD.findall(told):
         word = POSSESSIVE.sub("", word.lower())  # Apple's is Apple
         if word not in COMMON:
             spelled.setdefault(word[:6], word)
-    # The title names whom a "he" of the passage stands for ("He fought cancer": "Steve Jobs fought cancer").
-    names = frozenset(n for p in [event.title] + passages for n in _names(p, names_in_text)) | frozenset(event.places)
-    return Told(event.kind, event.date, frozenset(event.places), frozenset(spelled), names, _doers(event.title) & names, spelled)
+    return spelled
 
 
 def _doers(title: str) -> frozenset[str]:
@@ -349,6 +359,8 @@ def _same_happening(known: Told, new: Told) -> tuple[str, float]:
     places, actors = known.places & new.places, known.names & new.names
     if not places and not actors and (known.names or new.names or not close):
         return "", 0.0
+    if len(known.heads & new.words) < MIN_SHARED_SHORT or len(new.heads & known.words) < MIN_SHARED_SHORT:
+        return "", 0.0  # what one of them only adds in a further passage ("after the Security Council passed sanctions")
     if known.doers and new.doers and not known.doers & new.names and not new.doers & known.names:
         return "", 0.0  # "Felipe Massa crashed", "Kimi Raikkonen crashed": two doers, two happenings, though on one track
     agree = _dates_agree(known.date, new.date)

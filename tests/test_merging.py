@@ -136,3 +136,26 @@ def test_one_named_doer_told_by_two_outlets_is_one_happening(tmp_path):
         ("Harbour Gazette", "2021-08-23", "Tomas Lind crashed into the barrier at the Eastport circuit on Sunday, bringing out the red flag."),
         ("Coast Radio", "2021-08-23", "Lind crashed into the barrier at the Eastport circuit on Sunday, and the red flag came out."))
     assert crash["sources"] == ["article-0", "article-1"]
+
+
+def test_what_a_telling_only_adds_in_a_further_passage_does_not_join_it_to_another_happening():
+    # The launch's entry goes on, in a second passage, to say what it followed; another outlet's clause tells only that.
+    from generator import combine
+    from generator.dating import FoundDate
+    from generator.extract import FoundEvent
+    friday = FoundDate("2017-09-15", "Friday", "day", "words")
+
+    def telling(title: str, *passages: str):
+        text = " ".join(passages)
+        spans, at = [], 0
+        for passage in passages:
+            spans.append((at, at + len(passage)))
+            at += len(passage) + 1
+        return combine._told(FoundEvent("", title, "event", friday, ("Eastport",), 0, spans[0][1], passages[0], (), "reported", None, tuple(spans)), text)
+
+    launch = telling("Westland fired a missile over Eastport", "Westland fired a missile over Eastport on Friday.",
+                     "It came days after the Security Council passed new sanctions on the regime.")
+    sanctions = telling("The Security Council passed new sanctions", "after the Security Council passed new sanctions on the regime, Eastport said.")
+    again = telling("Westland fired a missile over Eastport", "Westland fired a ballistic missile over Eastport on Friday.")
+    assert not combine._same_happening(launch, sanctions)[0]
+    assert combine._same_happening(launch, again)[0]
