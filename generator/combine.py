@@ -308,16 +308,18 @@ def _joined(first: Told, more: Told) -> Told:
 
 def _told(event: FoundEvent, text: str, names_in_text: frozenset[str] = frozenset()) -> Told:
     passages = [text[a:b] for a, b in event.passages or ((event.start, event.end),)]
-    spelled = _content_words(" ".join([event.title] + passages))
-    heads = frozenset(_content_words(f"{event.title} {passages[0]}"))
+    spelled = _content_words(f"{event.title} {passages[0]}")
+    heads = frozenset(spelled)
+    spelled = _content_words(" ".join(passages[1:]), spelled)
     # The title names whom a "he" of the passage stands for ("He fought cancer": "Steve Jobs fought cancer").
     names = frozenset(n for p in [event.title] + passages for n in _names(p, names_in_text)) | frozenset(event.places)
     return Told(event.kind, event.date, frozenset(event.places), frozenset(spelled), names, _doers(event.title) & names, heads, spelled)
 
 
-def _content_words(told: str) -> dict[str, str]:
-    """The stems of the words that say what happened, each with a word it stands for."""
-    spelled: dict[str, str] = {}
+def _content_words(told: str, spelled: dict[str, str] | None = None) -> dict[str, str]:
+    """The stems of the words that say what happened, each with a word it
+    stands for (the first met: those of `spelled`, words already read)."""
+    spelled = dict(spelled or {})
     for word in WORD.findall(told):
         word = POSSESSIVE.sub("", word.lower())  # Apple's is Apple
         if word not in COMMON:

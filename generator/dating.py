@@ -80,14 +80,18 @@ def from_words(
     told_past = past or verb is not None and verb.tense in ("past", "perfect", "past-perfect") and not verb.ahead
     if published is not None and told_past:
         try:
-            start = dates.when_of(value).start
-            if start > published and not (abroad and start == published + timedelta(days=1)):
+            if dates.when_of(value).start > published and not (abroad and next_day(value, published)):
                 past = dates.resolve(timex.text, published)
                 if past.end <= published:
                     value, precision = past.value, past.precision
         except dates.DateError:
             pass
     return FoundDate(value, timex.text, precision, "words", mod)
+
+
+def next_day(value: str, published: date) -> bool:
+    """Whether a value is (a time of) the day after the report's."""
+    return value[:10] == (published + timedelta(days=1)).isoformat()
 
 
 def present(published: date | None) -> FoundDate | None:
@@ -224,6 +228,14 @@ def _opens_with(text: str, before: str, timex: dates.Timex, verb_at: int) -> boo
     return opened <= verb_at < timex.start and not text[opened:verb_at].strip()
 
 
+def _at_occasion(rules: Rules, timex: dates.Timex, before: str) -> bool:
+    """Whether a time that owns a noun ("Tuesday's debate") owns the occasion
+    the happening took place at: "during Tuesday's debate", "in Tuesday
+    night's coup"; not "at this year's conference", "in next summer's
+    tournament"."""
+    return timex.precision != "year" and bool(rules.occasion_of_day.search(before)) or timex.precision == "day" and bool(rules.occasion_of_a_day.search(before))
+
+
 def _reading(text: str, rules: Rules, timex: dates.Timex, verb_at: int | None = None, since_for_state: bool = False) -> str:
     """How a time relates to the verb of its clause: it dates it ("yes"),
     bounds it ("by": "by Friday the troops had left"), or dates something
@@ -232,9 +244,7 @@ def _reading(text: str, rules: Rules, timex: dates.Timex, verb_at: int | None = 
     after = text[timex.end : timex.end + 30]
     if verb_at is not None and (outcome := rules.outcome_of_day.match(text, verb_at, timex.end + 40)) and outcome.start() <= timex.start < outcome.end():
         return "yes"  # "won Sunday's presidential runoff": the outcome is the contest's day
-    # ("at this year's conference" dates nothing; "in Tuesday night's coup" does, "in next summer's tournament" not.)
-    occasion = timex.precision != "year" and rules.occasion_of_day.search(before) or timex.precision == "day" and re.search(r"\bin\s+$", before)
-    if rules.not_governing_before.search(before) or rules.not_governing_after.match(after) and not occasion:
+    if rules.not_governing_before.search(before) or rules.not_governing_after.match(after) and not _at_occasion(rules, timex, before):
         return "no"
     if rules.comparison_before.search(text, max(0, timex.start - 90), timex.start):
         return "no"  # "a net loss, compared with a profit of 300 million euros a year earlier"

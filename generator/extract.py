@@ -14,7 +14,7 @@ import itertools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 
 from generator import clauses, collector, dates, dating, patterncache, quotations, titles
 from generator.clauses import Clause, main_clause
@@ -692,7 +692,7 @@ def _after_report(text: str, verb: clauses.Verb | None, when: FoundDate, publish
         return False
     if re.match(r"\s+(?:\w+\s+){0,3}?to\s+[a-z]", text[verb.end : verb.end + 40]):
         return False
-    if abroad and when.value and when.value[:10] == (published + timedelta(days=1)).isoformat():
+    if abroad and when.value and dating.next_day(when.value, published):
         return False  # the early hours of the next day where it happened (see dating.from_words)
     return _begins_after(when.value, published)
 

@@ -122,6 +122,7 @@ class Rules:
     comparison_before: re.Pattern[str]
     outcome_of_day: re.Pattern[str]
     occasion_of_day: re.Pattern[str]
+    occasion_of_a_day: re.Pattern[str]
     not_governing_after: re.Pattern[str]
     year_as_modifier: re.Pattern[str]
     year_as_modifier_before: re.Pattern[str]
@@ -263,6 +264,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
         comparison_before=patterncache.compile(data["dating"]["comparison_before"], re.IGNORECASE),
         outcome_of_day=patterncache.compile(data["dating"]["outcome_of_day"], re.IGNORECASE),
         occasion_of_day=patterncache.compile(data["dating"]["occasion_of_day"], re.IGNORECASE),
+        occasion_of_a_day=patterncache.compile(data["dating"]["occasion_of_a_day"], re.IGNORECASE),
         not_governing_after=patterncache.compile(data["dating"]["not_governing_after"]),
         year_as_modifier=patterncache.compile(data["dating"]["year_as_modifier"]),
         year_as_modifier_before=patterncache.compile(data["dating"]["year_as_modifier_before"], re.IGNORECASE),

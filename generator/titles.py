@@ -297,26 +297,25 @@ def _without_appositions(words: list[Token], verb_at: int | None = None, persons
             if close is not None and not holds_verb and close + 1 < len(words) and words[close + 1].text[:1].islower() and words[close + 1].low not in ("and", "or", "but", "which", "who"):
                 words = words[:i] + words[close + 1 :]
                 continue
-        if words[i].text == "," and verb_at is not None and words[i].start > verb_at and _names_a_noun(words, i, persons):
+        if words[i].text == "," and verb_at is not None and words[i].start > verb_at and (close := _name_after_noun(words, i, persons)):
             # "clarified Anwar's daughter, Nurul Izzah, joined" -> "clarified Anwar's daughter Nurul Izzah joined":
             # the name a noun gives, in what is said (the sentence's own subject gives way to the name).
-            close = words.index(next(w for w in words[i + 1 :] if w.text == ","), i + 1)
             words = words[:i] + words[i + 1 : close] + words[close + 1 :]
             continue
         i += 1
     return words
 
 
-def _names_a_noun(words: list[Token], i: int, persons: ByStart[Mention]) -> bool:
-    """Whether a person's name stands between commas at i after a noun in
-    lower case, and the sentence goes on in lower case."""
+def _name_after_noun(words: list[Token], i: int, persons: ByStart[Mention]) -> int | None:
+    """Where the comma closes a person's name set off at i after a noun in
+    lower case, when the sentence goes on in lower case; None otherwise."""
     if i == 0 or not words[i - 1].text.isalpha() or not words[i - 1].text.islower():
-        return False
+        return None
     close = next((j for j in range(i + 2, min(len(words), i + 6)) if words[j].text == ","), None)
     if close is None or close + 1 >= len(words) or not words[close + 1].text.islower() or words[close + 1].low in ("and", "or", "but", "which", "who"):
-        return False
+        return None
     named = [p for p in persons.between(words[i + 1].start, words[close - 1].end) if p.person and " " in p.name]
-    return bool(named) and named[0].start == words[i + 1].start and named[-1].end == words[close - 1].end
+    return close if named and named[0].start == words[i + 1].start and named[-1].end == words[close - 1].end else None
 
 
 def _without_phrase_after_speech(words: list[Token], verb_at: int | None) -> list[Token]:
